@@ -1,0 +1,1 @@
+"""Shipped resources (content, data, fonts, icons). Installed as ``sirt_desktop.resources``."""

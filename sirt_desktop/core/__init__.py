@@ -1,0 +1,1 @@
+"""All of SIRT Desktop's logic. Nothing in this package imports Qt (a test enforces it)."""
