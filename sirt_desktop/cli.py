@@ -57,7 +57,9 @@ def version_report() -> str:
 def _gui(args: argparse.Namespace) -> int:
     from sirt_desktop.gui.app import run  # Qt is imported here, and only here.
 
-    return run(crash_dialog=not args.no_crash_dialog, quit_after_ms=args.quit_after_ms)
+    return run(
+        crash_dialog=not args.no_crash_dialog, quit_after_ms=args.quit_after_ms, startup_probe=args.startup_probe
+    )
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -73,6 +75,7 @@ def build_parser() -> argparse.ArgumentParser:
         help="on an unexpected error, log it and exit instead of showing a dialog (for CI)",
     )
     parser.add_argument("--quit-after-ms", type=int, default=None, help=argparse.SUPPRESS)
+    parser.add_argument("--startup-probe", action="store_true", help=argparse.SUPPRESS)
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
 
     lookup = sub.add_parser(

@@ -1,0 +1,81 @@
+"""Start the application: QApplication, locale, theme, crash handler, main window.
+
+This is the composition root: it creates the services (settings, theme, database) and
+hands each page only the services that page needs.
+"""
+
+from __future__ import annotations
+
+import logging
+import sys
+import time
+
+from PySide6.QtCore import QLocale, QTimer
+from PySide6.QtGui import QIcon
+from PySide6.QtWidgets import QApplication
+
+from sirt_desktop import APP_ID, APP_NAME, __version__
+from sirt_desktop.core.logs import setup_logging
+from sirt_desktop.core.settings import LAST_PAGE, TEXT_SCALE, THEME, Settings
+from sirt_desktop.gui.crash import CrashHandler
+from sirt_desktop.gui.theme import Theme
+
+log = logging.getLogger(__name__)
+
+
+def create_application(argv: list[str] | None = None) -> QApplication:
+    app = QApplication.instance()
+    if app is None:
+        app = QApplication(argv if argv is not None else sys.argv[:1])
+    app.setApplicationName(APP_NAME)
+    app.setApplicationVersion(__version__)
+    app.setOrganizationName("SIRT Desktop")
+    app.setDesktopFileName(APP_ID)
+    QLocale.setDefault(QLocale(QLocale.Language.English, QLocale.Country.UnitedKingdom))
+    try:
+        from sirt_desktop.core.resources import resource_path
+
+        app.setWindowIcon(QIcon(str(resource_path("icons", "sirt-desktop.svg"))))
+    except FileNotFoundError:
+        pass
+    return app
+
+
+def build_window(settings: Settings, theme: Theme):
+    """The main window with every section this build has, restored to where the person left it."""
+    from sirt_desktop.gui.shell import Shell
+
+    shell = Shell(settings, theme)
+    window = shell.window
+    saved = settings.window_state()
+    if saved is None or not window.restore_saved_state(*saved):
+        window.resize(window.fontMetrics().averageCharWidth() * 120, window.fontMetrics().height() * 40)
+    window.show_section(settings.get(LAST_PAGE) or window.section_ids()[0])
+    return shell
+
+
+def run(crash_dialog: bool = True, quit_after_ms: int | None = None, startup_probe: bool = False) -> int:
+    setup_logging()
+    log.info("%s %s starting", APP_NAME, __version__)
+    app = create_application()
+    handler = CrashHandler(show_dialog=crash_dialog)
+    handler.install()
+    settings = Settings()
+    theme = Theme(app)
+    theme.apply(settings.get(TEXT_SCALE), settings.get(THEME))
+    shell = build_window(settings, theme)
+    shell.window.show()
+    if startup_probe:
+        # For bench/startup.py: report the first turn of the event loop after show, then quit.
+        def probe() -> None:
+            print(f"ready {time.time():.6f}", flush=True)
+            app.quit()
+
+        QTimer.singleShot(0, probe)
+    else:
+        QTimer.singleShot(0, shell.after_first_show)
+    if quit_after_ms is not None:
+        QTimer.singleShot(quit_after_ms, app.quit)
+    code = app.exec()
+    shell.shutdown()
+    return code

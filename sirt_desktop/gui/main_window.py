@@ -1,0 +1,127 @@
+"""The navigation shell: a list of sections on the left, the chosen page on the right.
+
+It knows nothing about what the pages do; ``app.py`` hands it the sections and menu actions.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QByteArray, Qt, Signal
+from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
+from PySide6.QtWidgets import (
+    QHBoxLayout,
+    QListWidget,
+    QListWidgetItem,
+    QMainWindow,
+    QStackedWidget,
+    QWidget,
+)
+
+from sirt_desktop import APP_NAME
+from sirt_desktop.gui.sections import Section
+
+
+class MainWindow(QMainWindow):
+    section_changed = Signal(str)
+    closing = Signal()
+
+    def __init__(self, sections: list[Section], parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setWindowTitle(APP_NAME)
+        self.setObjectName("MainWindow")
+        self._sections = sections
+        self._pages: dict[str, QWidget] = {}
+
+        self.nav = QListWidget()
+        self.nav.setObjectName("Navigation")
+        self.nav.setAccessibleName("Sections")
+        self.nav.setAccessibleDescription("Choose a part of the app. Use the up and down arrow keys.")
+        self.nav.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.nav.setSpacing(2)
+        self.nav.setUniformItemSizes(True)
+        for index, section in enumerate(sections):
+            item = QListWidgetItem(section.title)
+            item.setData(Qt.ItemDataRole.UserRole, section.id)
+            item.setToolTip(section.description)
+            item.setData(Qt.ItemDataRole.AccessibleDescriptionRole, section.description)
+            self.nav.addItem(item)
+            if index < 9:
+                action = QAction(self)
+                action.setShortcut(QKeySequence(f"Ctrl+{index + 1}"))
+                action.triggered.connect(lambda _=False, sid=section.id: self.show_section(sid))
+                self.addAction(action)
+
+        self.stack = QStackedWidget()
+        self.stack.setObjectName("Pages")
+        self.stack.setAccessibleName("Page")
+
+        central = QWidget()
+        layout = QHBoxLayout(central)
+        layout.setContentsMargins(8, 8, 8, 8)
+        layout.addWidget(self.nav, 0)
+        layout.addWidget(self.stack, 1)
+        self.setCentralWidget(central)
+        self._fit_navigation()
+
+        self.nav.currentRowChanged.connect(self._on_row)
+        self.setFocusProxy(self.nav)
+
+    def _fit_navigation(self) -> None:
+        metrics = self.nav.fontMetrics()
+        widest = max((metrics.horizontalAdvance(s.title) for s in self._sections), default=100)
+        self.nav.setFixedWidth(widest + metrics.averageCharWidth() * 6)
+
+    def refresh_fonts(self) -> None:
+        """Called when the text size changes."""
+        self._fit_navigation()
+
+    # Sections -----------------------------------------------------------------
+    def section_ids(self) -> list[str]:
+        return [s.id for s in self._sections]
+
+    def page(self, section_id: str) -> QWidget:
+        """The page for a section, built on first use."""
+        if section_id not in self._pages:
+            section = next(s for s in self._sections if s.id == section_id)
+            page = section.build()
+            page.setObjectName(f"page-{section_id}")
+            if not page.accessibleName():
+                page.setAccessibleName(section.title)
+            self._pages[section_id] = page
+            self.stack.addWidget(page)
+        return self._pages[section_id]
+
+    def show_section(self, section_id: str) -> None:
+        ids = self.section_ids()
+        if section_id not in ids:
+            section_id = ids[0]
+        row = ids.index(section_id)
+        if self.nav.currentRow() != row:
+            self.nav.setCurrentRow(row)  # emits currentRowChanged → _on_row
+        else:
+            self._on_row(row)
+
+    def current_section(self) -> str:
+        item = self.nav.currentItem()
+        return item.data(Qt.ItemDataRole.UserRole) if item else ""
+
+    def _on_row(self, row: int) -> None:
+        if row < 0:
+            return
+        section = self._sections[row]
+        self.stack.setCurrentWidget(self.page(section.id))
+        self.section_changed.emit(section.id)
+
+    # Window state ---------------------------------------------------------------
+    def saved_state(self) -> tuple[str, str]:
+        geometry = bytes(self.saveGeometry().toBase64()).decode("ascii")
+        state = bytes(self.saveState().toBase64()).decode("ascii")
+        return geometry, state
+
+    def restore_saved_state(self, geometry: str, state: str) -> bool:
+        ok_geometry = self.restoreGeometry(QByteArray.fromBase64(geometry.encode("ascii")))
+        ok_state = self.restoreState(QByteArray.fromBase64(state.encode("ascii")))
+        return bool(ok_geometry and ok_state)
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        self.closing.emit()
+        super().closeEvent(event)

@@ -1,0 +1,159 @@
+"""Assembles the main window: which sections exist, the menus, and the services they get.
+
+Each section's page is built on first show, with only the services it needs. Services that
+cost time (the database) are opened lazily, or just after the first screen appears.
+"""
+
+from __future__ import annotations
+
+import logging
+
+from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtWidgets import QMessageBox, QWidget
+
+from sirt_desktop.core import paths
+from sirt_desktop.core.db.engine import Database, DatabaseError
+from sirt_desktop.core.settings import LAST_PAGE, Settings
+from sirt_desktop.gui.main_window import MainWindow
+from sirt_desktop.gui.sections import Section
+from sirt_desktop.gui.theme import Theme
+
+log = logging.getLogger(__name__)
+
+
+class DatabaseProvider:
+    """Opens (and migrates) the database the first time something needs it."""
+
+    def __init__(self) -> None:
+        self._db: Database | None = None
+        self.error: DatabaseError | None = None
+
+    def get(self) -> Database:
+        if self._db is None:
+            self._db = Database.open()
+        return self._db
+
+    def close(self) -> None:
+        if self._db is not None:
+            self._db.close()
+            self._db = None
+
+
+class Shell:
+    """Owns the main window and the services; nothing else holds them all."""
+
+    def __init__(self, settings: Settings, theme: Theme) -> None:
+        self.settings = settings
+        self.theme = theme
+        self.database = DatabaseProvider()
+        self.controllers: list[object] = []  # kept alive for the window's lifetime
+        self.sections = self._sections()
+        self.window = MainWindow(self.sections)
+        self._build_menus()
+        self.window.section_changed.connect(self._remember_section)
+        self.window.closing.connect(self._save_window_state)
+
+    # Sections ---------------------------------------------------------------------
+    def _sections(self) -> list[Section]:
+        sections = [
+            Section("home", "Home", "What this app is for, and where to start", self._build_home),
+        ]
+        sections.append(Section("settings", "Settings", "Text size and colours", self._build_settings))
+        return sections
+
+    def _build_home(self) -> QWidget:
+        from sirt_desktop.gui.views.home_view import HomeView
+
+        shortcuts = [
+            (sid, text, desc)
+            for sid, text, desc in (
+                ("learn", "Learn about SIRT", "What SIRT is, what happens, and its risks"),
+                ("funding", "Where NHS funding stands", "England, Scotland, Wales and Northern Ireland"),
+                ("for_me", "Is SIRT for me? Questions to ask", "Questions to take to your NET team"),
+                ("write", "Write a letter", "To your MP or your doctor, in your own words"),
+                ("settings", "Make the text bigger", "Text size and colours"),
+            )
+            if sid in {s.id for s in self.sections}
+        ]
+        return HomeView(shortcuts, self.go_to)
+
+    def _build_settings(self) -> QWidget:
+        from sirt_desktop.gui.controllers.settings_controller import SettingsController
+        from sirt_desktop.gui.views.settings_view import SettingsView
+
+        view = SettingsView()
+        self.controllers.append(SettingsController(view, self.settings, self.theme))
+        return view
+
+    def go_to(self, section_id: str) -> None:
+        self.window.show_section(section_id)
+
+    # Menus ------------------------------------------------------------------------
+    def _build_menus(self) -> None:
+        menu_bar = self.window.menuBar()
+        file_menu = menu_bar.addMenu("&File")
+        self.file_menu = file_menu
+        quit_action = QAction("&Quit", self.window)
+        quit_action.setShortcut(QKeySequence.StandardKey.Quit)
+        quit_action.triggered.connect(self.window.close)
+        file_menu.addAction(quit_action)
+
+        help_menu = menu_bar.addMenu("&Help")
+        view_log = QAction("View &log", self.window)
+        view_log.triggered.connect(self.show_log)
+        help_menu.addAction(view_log)
+        about = QAction("&About SIRT Desktop", self.window)
+        about.triggered.connect(self.show_about)
+        help_menu.addAction(about)
+
+    def add_file_action(self, action: QAction) -> None:
+        """Features add their own File-menu entries above Quit."""
+        self.file_menu.insertAction(self.file_menu.actions()[-1], action)
+
+    def show_log(self) -> None:
+        from sirt_desktop.gui.crash import open_log_folder
+        from sirt_desktop.gui.views.dialogs import LogDialog
+
+        try:
+            text = paths.log_file().read_text(encoding="utf-8", errors="replace")
+        except OSError:
+            text = ""
+        LogDialog(text, str(paths.log_file()), open_log_folder, self.window).exec()
+
+    def show_about(self) -> None:
+        from sirt_desktop.cli import version_report
+        from sirt_desktop.core.resources import resource
+        from sirt_desktop.gui.views.dialogs import AboutDialog
+
+        parts = []
+        for node in (resource("data", "ATTRIBUTION.md"), resource("fonts", "ATTRIBUTION.md")):
+            if node.is_file():
+                parts.append(node.read_text(encoding="utf-8"))
+        AboutDialog(version_report(), "\n\n".join(parts), self.window).exec()
+
+    # Start-up and shut-down --------------------------------------------------------
+    def after_first_show(self) -> None:
+        """Runs on the first event-loop turn: open the database (migrating it if needed)."""
+        try:
+            self.database.get()
+        except DatabaseError as exc:
+            log.error("database problem at start-up: %s", exc)
+            self.database.error = exc
+            QMessageBox.warning(
+                self.window,
+                "Your saved letters could not be opened",
+                f"{exc}\n\nNothing has been changed or deleted. The file is at:\n{paths.database_path()}",
+            )
+
+    def _remember_section(self, section_id: str) -> None:
+        self.settings.set(LAST_PAGE, section_id)
+
+    def _save_window_state(self) -> None:
+        self.settings.set_window_state(*self.window.saved_state())
+        try:
+            self.settings.save()
+        except OSError as exc:
+            log.warning("settings not saved: %s", exc)
+
+    def shutdown(self) -> None:
+        self.database.close()

@@ -1,0 +1,41 @@
+"""The first screen: what the app is for, and a large button for each main task."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from PySide6.QtWidgets import QPushButton, QSizePolicy, QVBoxLayout, QWidget
+
+from sirt_desktop.gui.widgets import Heading, Paragraph
+
+INTRO = (
+    "This app helps you understand SIRT, a treatment for neuroendocrine tumours (NETs) "
+    "that have spread to the liver. It shows where NHS funding for it stands, and helps you "
+    "write letters to your MP or your doctor in your own words.\n\n"
+    "Everything stays on this computer. Nothing is sent anywhere unless you print, save "
+    "or export it yourself.\n\n"
+    "This is information, not medical advice. Please talk to your NET team about your care."
+)
+
+
+class HomeView(QWidget):
+    """Built with the shortcuts to show: (section id, button text, what it does)."""
+
+    def __init__(self, shortcuts: list[tuple[str, str, str]], go_to: Callable[[str], None]) -> None:
+        super().__init__()
+        self.setAccessibleName("Home")
+        layout = QVBoxLayout(self)
+        layout.addWidget(Heading("Welcome to SIRT Desktop"))
+        layout.addWidget(Paragraph(INTRO))
+        self.buttons: dict[str, QPushButton] = {}
+        for section_id, text, description in shortcuts:
+            button = QPushButton(text)
+            button.setAccessibleName(text)
+            button.setAccessibleDescription(description)
+            button.setToolTip(description)
+            button.setMinimumHeight(button.sizeHint().height() * 2)
+            button.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
+            button.clicked.connect(lambda _=False, sid=section_id: go_to(sid))
+            layout.addWidget(button)
+            self.buttons[section_id] = button
+        layout.addStretch(1)

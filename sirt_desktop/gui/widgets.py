@@ -1,0 +1,37 @@
+"""Small shared widgets: headings and paragraphs that follow the app's text size."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QApplication, QLabel, QWidget
+
+from sirt_desktop.gui.theme import scaled_font
+
+
+class Heading(QLabel):
+    """A heading sized relative to the app font (level 1 largest)."""
+
+    _FACTORS = {1: 1.6, 2: 1.3, 3: 1.1}
+
+    def __init__(self, text: str, level: int = 1, parent: QWidget | None = None) -> None:
+        super().__init__(text, parent)
+        self.level = level
+        self.setWordWrap(True)
+        self.setTextFormat(Qt.TextFormat.PlainText)
+        self.setAccessibleName(text)
+        self.refresh_fonts()
+
+    def refresh_fonts(self) -> None:
+        self.setFont(scaled_font(QApplication.font(), self._FACTORS.get(self.level, 1.0), bold=True))
+
+
+class Paragraph(QLabel):
+    """Wrapped body text; plain text unless ``rich`` is set."""
+
+    def __init__(self, text: str, rich: bool = False, parent: QWidget | None = None) -> None:
+        super().__init__(text, parent)
+        self.setWordWrap(True)
+        self.setTextFormat(Qt.TextFormat.RichText if rich else Qt.TextFormat.PlainText)
+        self.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        if rich:
+            self.setOpenExternalLinks(False)

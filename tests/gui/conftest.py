@@ -1,0 +1,23 @@
+from __future__ import annotations
+
+import pytest
+
+
+@pytest.fixture
+def shell(qapp, qtbot):
+    """The real main window with every section this build registers."""
+    from sirt_desktop.core.settings import Settings
+    from sirt_desktop.gui.app import build_window, create_application
+    from sirt_desktop.gui.theme import Theme
+
+    create_application()
+    settings = Settings()
+    theme = Theme(qapp)
+    theme.apply(100, "system")
+    shell = build_window(settings, theme)
+    qtbot.addWidget(shell.window)
+    shell.window.show()
+    qtbot.waitExposed(shell.window)
+    yield shell
+    theme.apply(100, "system")
+    shell.shutdown()

@@ -1,0 +1,125 @@
+from __future__ import annotations
+
+import logging
+
+from PySide6.QtCore import Qt, QTimer
+from PySide6.QtWidgets import QApplication, QMessageBox
+
+from sirt_desktop.core import paths
+from sirt_desktop.core.settings import LAST_PAGE, TEXT_SCALE, THEME, Settings
+from sirt_desktop.gui.theme import is_dark
+from tests.gui.accessibility import unnamed_controls
+
+
+def test_every_section_opens_and_every_control_is_named(shell, qtbot):
+    window = shell.window
+    ids = window.section_ids()
+    assert ids[0] == "home" and "settings" in ids
+    for section_id in ids:
+        window.show_section(section_id)
+        assert window.current_section() == section_id
+        assert window.stack.currentWidget() is window.page(section_id)
+    problems = unnamed_controls(window)
+    assert problems == [], "controls without an accessible name:\n" + "\n".join(problems)
+
+
+def test_no_coming_soon_pages(shell):
+    from PySide6.QtWidgets import QLabel
+
+    for section_id in shell.window.section_ids():
+        page = shell.window.page(section_id)
+        for label in page.findChildren(QLabel):
+            assert "coming soon" not in label.text().lower()
+
+
+def test_keyboard_moves_between_sections(shell, qtbot):
+    window = shell.window
+    window.show_section("home")
+    window.nav.setFocus()
+    qtbot.keyClick(window.nav, Qt.Key.Key_End)
+    assert window.current_section() == window.section_ids()[-1]
+    qtbot.keyClick(window, Qt.Key.Key_1, Qt.KeyboardModifier.ControlModifier)
+    assert window.current_section() == "home"
+
+
+def test_home_buttons_go_to_their_section(shell, qtbot):
+    home = shell.window.page("home")
+    assert "settings" in home.buttons
+    qtbot.mouseClick(home.buttons["settings"], Qt.MouseButton.LeftButton)
+    assert shell.window.current_section() == "settings"
+
+
+def test_settings_page_changes_text_size_and_theme(shell, qtbot, qapp):
+    base = shell.theme.base_font.pointSizeF()
+    shell.window.show_section("settings")
+    view = shell.window.page("settings")
+    view.text_scale.setCurrentIndex(view.text_scale.findData(200))
+    assert abs(qapp.font().pointSizeF() - base * 2) < 0.01
+    view.theme_radios["dark"].click()
+    assert is_dark(qapp.palette())
+    qtbot.waitUntil(lambda: is_dark(view.palette()), timeout=2000)
+    saved = Settings()
+    assert saved.get(TEXT_SCALE) == 200 and saved.get(THEME) == "dark"
+    view.theme_radios["light"].click()
+    assert not is_dark(qapp.palette())
+
+
+def test_last_section_and_window_state_are_remembered(shell, qapp):
+    shell.window.show_section("settings")
+    shell.window.close()
+    saved = Settings()
+    assert saved.get(LAST_PAGE) == "settings"
+    assert saved.window_state() is not None
+
+    from sirt_desktop.gui.app import build_window
+    from sirt_desktop.gui.theme import Theme
+
+    again = build_window(saved, Theme(qapp))
+    assert again.window.current_section() == "settings"
+    again.window.close()
+    again.shutdown()
+
+
+def test_crash_handler_logs_and_shows_details(qapp, qtbot):
+    from sirt_desktop.core.logs import setup_logging
+    from sirt_desktop.gui.crash import CrashHandler
+
+    setup_logging()
+    handler = CrashHandler(show_dialog=True)
+    seen = {}
+
+    def close_dialog():
+        box = QApplication.activeModalWidget()
+        assert isinstance(box, QMessageBox)
+        seen["text"] = box.text()
+        seen["details"] = box.detailedText()
+        box.button(QMessageBox.StandardButton.NoButton) if False else None
+        carry_on = [b for b in box.buttons() if b.text() == "Carry on"][0]
+        carry_on.click()
+
+    QTimer.singleShot(200, close_dialog)
+    try:
+        raise ValueError("a test failure")
+    except ValueError as exc:
+        handler(type(exc), exc, exc.__traceback__)
+    assert "Your saved letters are safe" in seen["text"]
+    assert "ValueError: a test failure" in seen["details"]
+    for h in logging.getLogger("sirt_desktop").handlers:
+        h.flush()
+    assert "ValueError: a test failure" in paths.log_file().read_text(encoding="utf-8")
+
+
+def test_log_dialog_and_about_open(shell, qtbot):
+    from sirt_desktop.gui.views.dialogs import AboutDialog, LogDialog
+
+    for dialog_class, opener in ((LogDialog, shell.show_log), (AboutDialog, shell.show_about)):
+        found = {}
+
+        def close():
+            dialog = QApplication.activeModalWidget()
+            found["ok"] = isinstance(dialog, dialog_class)
+            dialog.reject()
+
+        QTimer.singleShot(200, close)
+        opener()
+        assert found.get("ok"), dialog_class.__name__
