@@ -12,7 +12,7 @@ from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QMessageBox, QWidget
 
 from sirt_desktop.core import paths
-from sirt_desktop.core.db.engine import Database, DatabaseError
+from sirt_desktop.core.db.errors import DatabaseError
 from sirt_desktop.core.settings import LAST_PAGE, Settings
 from sirt_desktop.gui.main_window import MainWindow
 from sirt_desktop.gui.sections import Section
@@ -25,11 +25,14 @@ class DatabaseProvider:
     """Opens (and migrates) the database the first time something needs it."""
 
     def __init__(self) -> None:
-        self._db: Database | None = None
+        self._db = None
         self.error: DatabaseError | None = None
 
-    def get(self) -> Database:
+    def get(self):
+        """The open ``Database`` (SQLAlchemy is imported on first use, not at start-up)."""
         if self._db is None:
+            from sirt_desktop.core.db.engine import Database
+
             self._db = Database.open()
         return self._db
 

@@ -8,58 +8,90 @@ from __future__ import annotations
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QColor, QFont, QGuiApplication, QPalette
-from PySide6.QtWidgets import QApplication, QStyleFactory
+from PySide6.QtWidgets import QApplication, QProxyStyle, QStyle, QStyleFactory
 
-_SCHEMES = {
-    "system": Qt.ColorScheme.Unknown,
-    "light": Qt.ColorScheme.Light,
-    "dark": Qt.ColorScheme.Dark,
-}
+_SCHEMES = {"system": "Unknown", "light": "Light", "dark": "Dark"}
 
 
 # Colours chosen for contrast: body text on its background is above WCAG AAA (7:1) in both.
 _LIGHT = {
-    QPalette.ColorRole.Window: "#f4f4f2",
-    QPalette.ColorRole.WindowText: "#1a1a1a",
-    QPalette.ColorRole.Base: "#ffffff",
-    QPalette.ColorRole.AlternateBase: "#eeeeea",
-    QPalette.ColorRole.Text: "#1a1a1a",
-    QPalette.ColorRole.Button: "#e6e6e2",
-    QPalette.ColorRole.ButtonText: "#1a1a1a",
-    QPalette.ColorRole.Highlight: "#1d5c8c",
-    QPalette.ColorRole.HighlightedText: "#ffffff",
-    QPalette.ColorRole.Link: "#0b4f8a",
-    QPalette.ColorRole.LinkVisited: "#5b2a86",
-    QPalette.ColorRole.ToolTipBase: "#ffffe8",
-    QPalette.ColorRole.ToolTipText: "#1a1a1a",
-    QPalette.ColorRole.PlaceholderText: "#5f6368",
+    "Window": "#f4f4f2",
+    "WindowText": "#1a1a1a",
+    "Base": "#ffffff",
+    "AlternateBase": "#eeeeea",
+    "Text": "#1a1a1a",
+    "Button": "#e6e6e2",
+    "ButtonText": "#1a1a1a",
+    "Highlight": "#1d5c8c",
+    "HighlightedText": "#ffffff",
+    "Link": "#0b4f8a",
+    "LinkVisited": "#5b2a86",
+    "ToolTipBase": "#ffffe8",
+    "ToolTipText": "#1a1a1a",
+    "PlaceholderText": "#5f6368",
+    "Light": "#ffffff",
+    "Midlight": "#e0e0dc",
+    "Mid": "#8c8c88",
+    "Dark": "#5f5f5b",
+    "Shadow": "#303030",
 }
 _DARK = {
-    QPalette.ColorRole.Window: "#1e1f22",
-    QPalette.ColorRole.WindowText: "#ececec",
-    QPalette.ColorRole.Base: "#26282b",
-    QPalette.ColorRole.AlternateBase: "#2e3034",
-    QPalette.ColorRole.Text: "#ececec",
-    QPalette.ColorRole.Button: "#34363a",
-    QPalette.ColorRole.ButtonText: "#ececec",
-    QPalette.ColorRole.Highlight: "#8ab4f8",
-    QPalette.ColorRole.HighlightedText: "#111111",
-    QPalette.ColorRole.Link: "#9cc3ff",
-    QPalette.ColorRole.LinkVisited: "#d0a8ff",
-    QPalette.ColorRole.ToolTipBase: "#34363a",
-    QPalette.ColorRole.ToolTipText: "#ececec",
-    QPalette.ColorRole.PlaceholderText: "#a0a4a8",
+    "Window": "#1e1f22",
+    "WindowText": "#ececec",
+    "Base": "#26282b",
+    "AlternateBase": "#2e3034",
+    "Text": "#ececec",
+    "Button": "#34363a",
+    "ButtonText": "#ececec",
+    "Highlight": "#8ab4f8",
+    "HighlightedText": "#111111",
+    "Link": "#9cc3ff",
+    "LinkVisited": "#d0a8ff",
+    "ToolTipBase": "#34363a",
+    "ToolTipText": "#ececec",
+    "PlaceholderText": "#a0a4a8",
+    # Fusion draws outlines and radio/check indicators from these.
+    "Light": "#6b6f75",
+    "Midlight": "#4a4d52",
+    "Mid": "#8a8e94",
+    "Dark": "#9a9ea4",
+    "Shadow": "#000000",
 }
 
 
-def _palette(colours: dict) -> QPalette:
+def _palette(colours: dict[str, str]) -> QPalette:
+    # Roles are looked up by name here, not at import: PySide6 builds enums lazily, and
+    # touching them all at import would slow start-up for people who never change colours.
     palette = QPalette()
     for role, colour in colours.items():
-        palette.setColor(role, QColor(colour))
-    disabled = QColor(colours[QPalette.ColorRole.PlaceholderText])
+        palette.setColor(getattr(QPalette.ColorRole, role), QColor(colour))
+    disabled = QColor(colours["PlaceholderText"])
     for role in (QPalette.ColorRole.WindowText, QPalette.ColorRole.Text, QPalette.ColorRole.ButtonText):
         palette.setColor(QPalette.ColorGroup.Disabled, role, disabled)
     return palette
+
+
+class ReadableStyle(QProxyStyle):
+    """Fusion, with tick boxes and round option buttons as tall as the text beside them,
+    so they grow with the text size instead of staying a fixed 13 pixels."""
+
+    _INDICATORS = (
+        "PM_IndicatorWidth",
+        "PM_IndicatorHeight",
+        "PM_ExclusiveIndicatorWidth",
+        "PM_ExclusiveIndicatorHeight",
+    )
+
+    def __init__(self) -> None:
+        super().__init__(QStyleFactory.create("Fusion"))
+        self._indicator_metrics = {getattr(QStyle.PixelMetric, name) for name in self._INDICATORS}
+
+    def pixelMetric(self, metric, option=None, widget=None):  # noqa: N802 (Qt's name)
+        base = super().pixelMetric(metric, option, widget)
+        if metric in self._indicator_metrics:
+            height = QApplication.fontMetrics().height()
+            return max(base, round(height * 0.95))
+        return base
 
 
 class Theme:
@@ -68,6 +100,7 @@ class Theme:
     def __init__(self, app: QApplication) -> None:
         self.app = app
         self.base_font = QFont(app.font())
+        app.setStyle(ReadableStyle())
         self.system_palette = QPalette(app.palette())
         self.scheme = "system"
 
@@ -80,12 +113,10 @@ class Theme:
         self.app.setFont(font)
         # Ask the platform too (it repaints native parts where it can), but do not rely on
         # it: many Linux desktops ignore it, so light and dark set an explicit palette.
-        QGuiApplication.styleHints().setColorScheme(_SCHEMES.get(scheme, Qt.ColorScheme.Unknown))
+        QGuiApplication.styleHints().setColorScheme(getattr(Qt.ColorScheme, _SCHEMES.get(scheme, "Unknown")))
         if scheme == "light":
-            self._use_fusion()
             self.app.setPalette(_palette(_LIGHT))
         elif scheme == "dark":
-            self._use_fusion()
             self.app.setPalette(_palette(_DARK))
         else:
             self.app.setPalette(self.system_palette)
@@ -95,11 +126,6 @@ class Theme:
             refresh = getattr(widget, "refresh_fonts", None)
             if callable(refresh):
                 refresh()
-
-    def _use_fusion(self) -> None:
-        # Fusion draws every control from the palette, so light and dark look complete.
-        if self.app.style().name().lower() != "fusion":
-            self.app.setStyle(QStyleFactory.create("Fusion"))
 
 
 def is_dark(palette: QPalette) -> bool:

@@ -20,21 +20,12 @@ from sqlalchemy.engine import make_url
 from sqlalchemy.orm import Session, sessionmaker
 
 from sirt_desktop.core import paths
+from sirt_desktop.core.db.errors import CorruptDatabaseError, DatabaseError, NewerDatabaseError
+
+__all__ = ["CorruptDatabaseError", "Database", "DatabaseError", "NewerDatabaseError", "make_engine"]
 
 log = logging.getLogger(__name__)
 MIGRATIONS_DIR = Path(__file__).with_name("migrations")
-
-
-class DatabaseError(Exception):
-    """A database problem to explain to the person in plain words."""
-
-
-class NewerDatabaseError(DatabaseError):
-    """The database was written by a newer version of SIRT Desktop."""
-
-
-class CorruptDatabaseError(DatabaseError):
-    """The database file is not a readable SQLite database."""
 
 
 def _sqlite_pragmas(dbapi_connection, _record) -> None:

@@ -1,0 +1,92 @@
+"""Start-up time and memory of SIRT Desktop against a bare PySide6 QMainWindow.
+
+Both run as whole processes, offscreen, alternating, in the same run. "Start-up" is the time
+from just before the process is spawned to the first turn of the event loop after the main
+window is shown (the child prints a wall-clock stamp then quits). Peak RSS comes from wait4.
+
+    python bench/startup.py [--runs 7]
+
+Targets: ratio ≤ 1.3 and peak RSS ≤ bare + 60 MB. The last line is "startup ratio R".
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+
+BARE = """
+import sys, time
+from PySide6.QtCore import QTimer
+from PySide6.QtWidgets import QApplication, QMainWindow
+app = QApplication(sys.argv[:1])
+window = QMainWindow()
+window.setWindowTitle("bare")
+window.resize(800, 600)
+window.show()
+def probe():
+    print(f"ready {time.time():.6f}", flush=True)
+    app.quit()
+QTimer.singleShot(0, probe)
+app.exec()
+"""
+
+
+def run_once(argv: list[str], env: dict[str, str]) -> tuple[float, float]:
+    start = time.time()
+    proc = subprocess.Popen(argv, stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, env=env, text=True)
+    ready = None
+    assert proc.stdout is not None
+    for line in proc.stdout:
+        if line.startswith("ready "):
+            ready = float(line.split()[1])
+    _pid, status, usage = os.wait4(proc.pid, 0)
+    proc.returncode = os.waitstatus_to_exitcode(status)
+    if ready is None or proc.returncode != 0:
+        raise SystemExit(f"{argv} did not report ready (exit {proc.returncode})")
+    return ready - start, usage.ru_maxrss / 1024  # seconds, MiB (Linux reports KiB)
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--runs", type=int, default=7)
+    args = parser.parse_args()
+    env = dict(os.environ, QT_QPA_PLATFORM="offscreen")
+    home = tempfile.mkdtemp(prefix="sirt-bench-")
+    env["SIRT_DESKTOP_HOME"] = home
+    commands = {
+        "bare QMainWindow": [sys.executable, "-c", BARE],
+        "SIRT Desktop": [sys.executable, "-m", "sirt_desktop", "--startup-probe", "--no-crash-dialog"],
+    }
+    # One warm-up each so the file cache is equally warm for both.
+    for argv in commands.values():
+        run_once(argv, env)
+    times: dict[str, list[float]] = {name: [] for name in commands}
+    rss: dict[str, list[float]] = {name: [] for name in commands}
+    for _ in range(args.runs):
+        for name, argv in commands.items():
+            seconds, peak = run_once(argv, env)
+            times[name].append(seconds)
+            rss[name].append(peak)
+
+    print(f"{'process':<20} {'median start (ms)':>18} {'min (ms)':>10} {'max (ms)':>10} {'peak RSS (MiB)':>15}")
+    for name in commands:
+        t = times[name]
+        print(
+            f"{name:<20} {statistics.median(t) * 1000:>18.0f} {min(t) * 1000:>10.0f} {max(t) * 1000:>10.0f}"
+            f" {statistics.median(rss[name]):>15.1f}"
+        )
+    ratio = statistics.median(times["SIRT Desktop"]) / statistics.median(times["bare QMainWindow"])
+    extra = statistics.median(rss["SIRT Desktop"]) - statistics.median(rss["bare QMainWindow"])
+    print(f"runs each: {args.runs} (alternating); targets: ratio <= 1.30, extra RSS <= 60 MiB")
+    print(f"extra RSS {extra:.1f} MiB")
+    print(f"startup ratio {ratio:.2f}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
