@@ -61,8 +61,32 @@ class Shell:
         sections = [
             Section("home", "Home", "What this app is for, and where to start", self._build_home),
         ]
+        sections.append(
+            Section("helpline", "Helpline (volunteers)", "Find a caller's MP from their postcode", self._build_helpline)
+        )
         sections.append(Section("settings", "Settings", "Text size and colours", self._build_settings))
         return sections
+
+    def _build_helpline(self) -> QWidget:
+        from sirt_desktop.gui.controllers.find_mp_controller import FindMpController
+        from sirt_desktop.gui.views.helpline_view import HelplineView
+
+        view = HelplineView()
+        controller = FindMpController(view.find_mp)
+        controller.chosen.connect(lambda candidate: self.start_letter(recipient=candidate))
+        controller.devolved_chosen.connect(lambda nation: self.start_letter(devolved_nation=nation))
+        view.write_letter_requested.connect(lambda: self.start_letter(recipient=controller.current))
+        self.controllers.append(controller)
+        view.find_mp_controller = controller
+        return view
+
+    def start_letter(self, recipient=None, devolved_nation: str | None = None) -> None:
+        """Open the letter writer, addressed to a chosen MP or set for a devolved member."""
+        if "write" not in {s.id for s in self.sections}:
+            return
+        self.go_to("write")
+        writer = self.window.page("write")
+        writer.controller.start_new(recipient=recipient, devolved_nation=devolved_nation)
 
     def _build_home(self) -> QWidget:
         from sirt_desktop.gui.views.home_view import HomeView
@@ -96,6 +120,11 @@ class Shell:
         menu_bar = self.window.menuBar()
         file_menu = menu_bar.addMenu("&File")
         self.file_menu = file_menu
+        update_mps = QAction("Update &MP list…", self.window)
+        update_mps.setStatusTip("Replace the list of MPs with a newer one from a CSV file")
+        update_mps.triggered.connect(self.update_mp_list)
+        file_menu.addAction(update_mps)
+        file_menu.addSeparator()
         quit_action = QAction("&Quit", self.window)
         quit_action.setShortcut(QKeySequence.StandardKey.Quit)
         quit_action.triggered.connect(self.window.close)
@@ -108,6 +137,11 @@ class Shell:
         about = QAction("&About SIRT Desktop", self.window)
         about.triggered.connect(self.show_about)
         help_menu.addAction(about)
+
+    def update_mp_list(self, path: str | None = None) -> bool:
+        from sirt_desktop.gui.controllers.update_mps_controller import UpdateMpsController
+
+        return UpdateMpsController(self.window).run(path)
 
     def add_file_action(self, action: QAction) -> None:
         """Features add their own File-menu entries above Quit."""

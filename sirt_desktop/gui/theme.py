@@ -7,7 +7,7 @@ follows what the person chose for their desktop and then makes it larger if they
 from __future__ import annotations
 
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QColor, QFont, QGuiApplication, QPalette
+from PySide6.QtGui import QColor, QFont, QFontMetrics, QGuiApplication, QPalette
 from PySide6.QtWidgets import QApplication, QProxyStyle, QStyle, QStyleFactory
 
 _SCHEMES = {"system": "Unknown", "light": "Light", "dark": "Dark"}
@@ -89,7 +89,7 @@ class ReadableStyle(QProxyStyle):
     def pixelMetric(self, metric, option=None, widget=None):  # noqa: N802 (Qt's name)
         base = super().pixelMetric(metric, option, widget)
         if metric in self._indicator_metrics:
-            height = QApplication.fontMetrics().height()
+            height = QFontMetrics(QApplication.font()).height()
             return max(base, round(height * 0.95))
         return base
 
