@@ -62,10 +62,76 @@ class Shell:
             Section("home", "Home", "What this app is for, and where to start", self._build_home),
         ]
         sections.append(
+            Section("learn", "Learn about SIRT", "What SIRT is, what happens, risks, support and words explained",
+                    lambda: self._build_content("learn", "Learn about SIRT", ("learn", "support")))
+        )
+        sections.append(
+            Section("for_me", "Is SIRT for me?", "Questions to take to your NET team, and other treatments",
+                    self._build_for_me)
+        )
+        sections.append(
+            Section("funding", "Funding", "Where NHS funding for SIRT stands in each UK nation",
+                    lambda: self._build_content("funding", "Funding", ("funding",)))
+        )
+        sections.append(
+            Section("write", "Write a letter", "To your MP or your doctor, in your own words", self._build_writer)
+        )
+        sections.append(
             Section("helpline", "Helpline (volunteers)", "Find a caller's MP from their postcode", self._build_helpline)
         )
         sections.append(Section("settings", "Settings", "Text size and colours", self._build_settings))
         return sections
+
+    def _build_content(self, section_id: str, title: str, content_sections: tuple[str, ...], extra=None):
+        from sirt_desktop.gui.controllers.content_controller import ContentController
+        from sirt_desktop.gui.views.content_view import ContentView
+
+        view = ContentView(title, extra)
+        view.controller = ContentController(view, content_sections, self.app_link)
+        return view
+
+    def _build_for_me(self) -> QWidget:
+        from sirt_desktop.core import content
+        from sirt_desktop.gui.views.checklist_view import ChecklistPanel
+
+        panel = ChecklistPanel([(q.id, q.text) for q in content.checklist_questions()])
+        panel.sheet_requested.connect(self.show_appointment_sheet)
+        view = self._build_content("for_me", "Is SIRT for me?", ("for_me",), extra=panel)
+        view.checklist = panel
+        return view
+
+    def show_appointment_sheet(self, ticked: list, name: str, notes: str):
+        from sirt_desktop.core.appointment_sheet import render_appointment_sheet
+        from sirt_desktop.gui.views.pdf_dialog import PdfDialog
+
+        pdf = render_appointment_sheet(ticked, name=name or None, notes=notes)
+        dialog = PdfDialog("My appointment sheet", pdf, "appointment-sheet.pdf", self.window)
+        dialog.open()
+        return dialog
+
+    def app_link(self, target: str) -> None:
+        """Links from information pages into the app."""
+        if target == "write-letter":
+            self.start_letter()
+        elif target in ("checklist", "appointment-sheet"):
+            self.go_to("for_me")
+            page = self.window.page("for_me")
+            page.checklist.print_button.setFocus()
+            if target == "appointment-sheet":
+                page.checklist.print_button.click()
+
+    def _build_writer(self) -> QWidget:
+        from sirt_desktop.gui.controllers.letter_writer_controller import LetterWriterController
+        from sirt_desktop.gui.views.letter_writer_view import LetterWriterView
+
+        view = LetterWriterView()
+        view.controller = LetterWriterController(view, drafts=self.draft_store())
+        self.window.closing.connect(view.controller.flush)
+        return view
+
+    def draft_store(self):
+        """Where the writer autosaves; None when the database could not be opened."""
+        return None
 
     def _build_helpline(self) -> QWidget:
         from sirt_desktop.gui.controllers.find_mp_controller import FindMpController

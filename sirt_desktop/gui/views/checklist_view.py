@@ -1,0 +1,45 @@
+"""'Questions to take to my appointment': tick boxes, a name, notes, and the printable sheet."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Signal
+from PySide6.QtWidgets import QCheckBox, QGroupBox, QLabel, QLineEdit, QPlainTextEdit, QPushButton, QVBoxLayout
+
+from sirt_desktop.gui.widgets import Paragraph
+
+
+class ChecklistPanel(QGroupBox):
+    sheet_requested = Signal(list, str, str)  # ticked ids, name, notes
+
+    def __init__(self, questions: list[tuple[str, str]]) -> None:
+        super().__init__("Questions to take to my appointment")
+        layout = QVBoxLayout(self)
+        layout.addWidget(Paragraph("Tick the questions you want to ask. Then print them on one page, with the "
+                                   "treatments side by side and space for notes."))
+        self.boxes: dict[str, QCheckBox] = {}
+        for question_id, text in questions:
+            box = QCheckBox(text)
+            box.setAccessibleName(text)
+            self.boxes[question_id] = box
+            layout.addWidget(box)
+        name_label = QLabel("&Name on the sheet (optional):")
+        self.name = QLineEdit()
+        self.name.setAccessibleName("Name on the sheet (optional)")
+        name_label.setBuddy(self.name)
+        notes_label = QLabel("N&otes (optional):")
+        self.notes = QPlainTextEdit()
+        self.notes.setAccessibleName("Notes for the sheet (optional)")
+        self.notes.setTabChangesFocus(True)
+        self.notes.setFixedHeight(self.notes.fontMetrics().lineSpacing() * 4 + 12)
+        notes_label.setBuddy(self.notes)
+        for widget in (name_label, self.name, notes_label, self.notes):
+            layout.addWidget(widget)
+        self.print_button = QPushButton("Print my appointment &sheet…")
+        self.print_button.setAccessibleName("Preview and print my appointment sheet")
+        layout.addWidget(self.print_button)
+        self.print_button.clicked.connect(
+            lambda: self.sheet_requested.emit(self.ticked(), self.name.text().strip(), self.notes.toPlainText())
+        )
+
+    def ticked(self) -> list[str]:
+        return [qid for qid, box in self.boxes.items() if box.isChecked()]

@@ -1,0 +1,68 @@
+"""The 'Write a letter' page: five steps as tabs, with Back and Next."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Signal
+from PySide6.QtWidgets import QHBoxLayout, QPushButton, QTabWidget, QVBoxLayout, QWidget
+
+from sirt_desktop.gui.views.letter_steps import KindStep, PrintStep, RecipientStep, SenderStep, WriteStep, scrolling
+from sirt_desktop.gui.widgets import Paragraph
+
+STEP_TITLES = ("1. Kind of letter", "2. From", "3. To", "4. Write", "5. Check and print")
+
+
+class LetterWriterView(QWidget):
+    new_letter_requested = Signal()
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.setAccessibleName("Write a letter")
+        self.kind_step = KindStep()
+        self.sender_step = SenderStep()
+        self.recipient_step = RecipientStep()
+        self.write_step = WriteStep()
+        self.print_step = PrintStep()
+
+        self.tabs = QTabWidget()
+        self.tabs.setAccessibleName("Letter steps")
+        self.tabs.setDocumentMode(True)
+        for title, step in zip(
+            STEP_TITLES,
+            (self.kind_step, self.sender_step, self.recipient_step, self.write_step, self.print_step),
+            strict=True,
+        ):
+            page = step if step in (self.write_step, self.print_step) else scrolling(step)
+            self.tabs.addTab(page, title)
+
+        self.saved = Paragraph("")
+        self.saved.setObjectName("DraftSaved")
+        self.saved.setAccessibleName("Draft saved")
+        self.back_button = QPushButton("← &Back")
+        self.back_button.setAccessibleName("Back to the previous step")
+        self.next_button = QPushButton("&Next →")
+        self.next_button.setAccessibleName("On to the next step")
+        self.new_button = QPushButton("Start a ne&w letter")
+        self.new_button.setAccessibleName("Start a new letter")
+        nav = QHBoxLayout()
+        nav.addWidget(self.new_button)
+        nav.addWidget(self.saved, 1)
+        nav.addWidget(self.back_button)
+        nav.addWidget(self.next_button)
+
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.tabs, 1)
+        layout.addLayout(nav)
+
+        self.back_button.clicked.connect(lambda: self.go(self.tabs.currentIndex() - 1))
+        self.next_button.clicked.connect(lambda: self.go(self.tabs.currentIndex() + 1))
+        self.new_button.clicked.connect(self.new_letter_requested)
+        self.tabs.currentChanged.connect(self._update_nav)
+        self._update_nav(0)
+
+    def go(self, index: int) -> None:
+        if 0 <= index < self.tabs.count():
+            self.tabs.setCurrentIndex(index)
+
+    def _update_nav(self, index: int) -> None:
+        self.back_button.setEnabled(index > 0)
+        self.next_button.setEnabled(index < self.tabs.count() - 1)
