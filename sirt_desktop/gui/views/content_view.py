@@ -8,7 +8,7 @@ parts of the app); nothing here opens a network connection.
 from __future__ import annotations
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtGui import QKeySequence, QShortcut, QTextCursor
 from PySide6.QtWidgets import (
     QFrame,
     QHBoxLayout,
@@ -29,6 +29,39 @@ NOT_ADVICE = (
     "This is information, not medical advice. Every person is different: please talk to your NET team "
     "about what is right for you."
 )
+
+
+class FittingBrowser(QTextBrowser):
+    """A QTextBrowser whose pictures are scaled to fit its width (the diagram is large)."""
+
+    def fit_images(self) -> None:
+        width = max(100, self.viewport().width() - 2 * int(self.document().documentMargin()) - 8)
+        document = self.document()
+        block = document.begin()
+        while block.isValid():
+            iterator = block.begin()
+            while not iterator.atEnd():
+                fragment = iterator.fragment()
+                fmt = fragment.charFormat()
+                if fmt.isImageFormat():
+                    image = fmt.toImageFormat()
+                    natural = document.resource(document.ResourceType.ImageResource, image.name())
+                    natural_width = natural.width() if hasattr(natural, "width") and natural.width() > 0 else width
+                    target = float(min(width, natural_width))
+                    if abs(image.width() - target) > 1:
+                        image.setWidth(target)
+                        if hasattr(natural, "height") and natural_width > 0:
+                            image.setHeight(target * natural.height() / natural_width)
+                        cursor = QTextCursor(document)
+                        cursor.setPosition(fragment.position())
+                        cursor.setPosition(fragment.position() + fragment.length(), QTextCursor.MoveMode.KeepAnchor)
+                        cursor.setCharFormat(image)
+                iterator += 1
+            block = block.next()
+
+    def resizeEvent(self, event) -> None:  # noqa: N802 (Qt's name)
+        super().resizeEvent(event)
+        self.fit_images()
 
 
 class ContentView(QWidget):
@@ -63,6 +96,7 @@ class ContentView(QWidget):
         self.page_list = QListWidget()
         self.page_list.setAccessibleName("Pages")
         self.page_list.setWordWrap(True)
+        self.page_list.setStyleSheet("QListWidget::item { padding: 0.35em 0.4em; }")
         splitter.addWidget(self.page_list)
 
         right = QWidget()
@@ -96,7 +130,7 @@ class ContentView(QWidget):
         self.find_bar.hide()
         page_layout.addWidget(self.find_bar)
 
-        self.browser = QTextBrowser()
+        self.browser = FittingBrowser()
         self.browser.setAccessibleName("Page text")
         self.browser.setOpenLinks(False)
         self.browser.setOpenExternalLinks(False)
@@ -170,6 +204,7 @@ class ContentView(QWidget):
         self.meaning.hide()
         self.browser.setSearchPaths(search_paths)
         self.browser.setMarkdown(markdown)
+        self.browser.fit_images()
         self.browser.verticalScrollBar().setValue(0)
 
     def show_meaning(self, text: str) -> None:
