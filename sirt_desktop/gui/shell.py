@@ -190,6 +190,10 @@ class Shell:
         update_mps.setStatusTip("Replace the list of MPs with a newer one from a CSV file")
         update_mps.triggered.connect(self.update_mp_list)
         file_menu.addAction(update_mps)
+        update_info = QAction("Update &information…", self.window)
+        update_info.setStatusTip("Install newer patient information from an update file")
+        update_info.triggered.connect(self.update_information)
+        file_menu.addAction(update_info)
         file_menu.addSeparator()
         quit_action = QAction("&Quit", self.window)
         quit_action.setShortcut(QKeySequence.StandardKey.Quit)
@@ -208,6 +212,19 @@ class Shell:
         from sirt_desktop.gui.controllers.update_mps_controller import UpdateMpsController
 
         return UpdateMpsController(self.window).run(path)
+
+    def update_information(self, path: str | None = None) -> bool:
+        from sirt_desktop.gui.controllers.update_content_controller import UpdateContentController
+
+        return UpdateContentController(self.window, self._refresh_content_pages).run(path)
+
+    def _refresh_content_pages(self) -> None:
+        """Show the new information at once in any information page already built."""
+        for section_id in ("learn", "for_me", "funding"):
+            page = self.window._pages.get(section_id)
+            controller = getattr(page, "controller", None)
+            if controller is not None:
+                controller.reload()
 
     def add_file_action(self, action: QAction) -> None:
         """Features add their own File-menu entries above Quit."""

@@ -125,3 +125,35 @@ def test_appointment_sheet_from_the_checklist(shell, qtbot):
         assert dialog.preview.document.pageCount() == 1
     finally:
         dialog.close()
+
+
+def test_update_information_installs_a_newer_pack_and_refuses_a_bad_one(shell, qtbot, tmp_path):
+    import zipfile
+
+    from PySide6.QtCore import QTimer
+    from PySide6.QtWidgets import QApplication
+
+    from sirt_desktop.core import content_pack
+    from sirt_desktop.core.resources import resource_path
+
+    def close_dialogs():
+        dialog = QApplication.activeModalWidget()
+        if dialog is not None:
+            dialog.close()
+        else:
+            QTimer.singleShot(100, close_dialogs)
+
+    shell.window.show_section("learn")
+    bad = tmp_path / "bad.zip"
+    with zipfile.ZipFile(bad, "w") as archive:
+        archive.writestr("../evil.md", "nope")
+    QTimer.singleShot(100, close_dialogs)
+    assert shell.update_information(str(bad)) is False
+
+    good = content_pack.build_pack(resource_path("content"), tmp_path / "pack.zip", 99, "2026-11-21")
+    QTimer.singleShot(100, close_dialogs)
+    try:
+        assert shell.update_information(str(good)) is True
+        assert "99" in str(content.content_version())
+    finally:
+        content.reload_content()

@@ -53,6 +53,13 @@ class ContentController(QObject):
         if self._section_pages:
             view.select_page(self._section_pages[0].id)
 
+    def reload(self) -> None:
+        """After a content update: re-read the pages and show the current one again."""
+        self._section_pages = [p for s in self.sections for p in content.pages(s)]
+        self.list_section()
+        ids = {p.id for p in content.pages()}
+        self.show(self.current_id if self.current_id in ids else self._section_pages[0].id)
+
     def list_section(self) -> None:
         self.view.set_pages([(p.id, p.title, p.summary) for p in self._section_pages])
 
