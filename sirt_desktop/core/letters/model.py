@@ -1,0 +1,339 @@
+"""A letter as data: who writes, who receives, what it says; greeting and close rules.
+
+Everything here is plain Python (no ReportLab, no Qt), so the GUI can build and check a
+letter as the person types. ``Letter.from_dict`` / ``Letter.to_dict`` are the JSON form
+documented in docs/letters.md; the checking lives in ``schema.py``.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+import unicodedata
+from dataclasses import dataclass, field
+from typing import Any
+
+from sirt_desktop.core.letters.nhs_number import format_nhs_number
+
+MONTHS = (
+    "January", "February", "March", "April", "May", "June",
+    "July", "August", "September", "October", "November", "December",
+)
+
+# A DL window shows at most this many lines of the recipient block (name and postcode included).
+MAX_RECIPIENT_LINES = 7
+
+RECIPIENT_KINDS = ("mp", "clinician", "devolved", "other")
+
+# Post-nominal letters that follow the name on the same line ("Jane Smith MSP").
+POST_NOMINALS = ("MP", "MSP", "MS", "AS", "MLA")
+
+HOUSE_OF_COMMONS = ("House of Commons", "LONDON")
+HOUSE_OF_COMMONS_POSTCODE = "SW1A 0AA"
+
+# Titles recognised at the start of a full name. Longest first so "Rt Hon" wins over "Hon".
+_HONORIFICS = ("The Rt Hon", "The Right Honourable", "Rt Hon", "Right Honourable", "Rt. Hon.", "Hon")
+_TITLES = (
+    "Mr", "Mrs", "Ms", "Miss", "Mx", "Dr", "Prof", "Professor", "Sir", "Dame", "Lord", "Lady",
+    "Baroness", "Baron", "Rev", "Revd", "Reverend", "Cllr",
+)
+# "Dear Sir Keir", "Dear Dame Diana": knights and dames are greeted by title and first name.
+_FIRST_NAME_TITLES = ("Sir", "Dame")
+
+FAITHFULLY_GREETINGS = ("dear sir or madam", "dear sir/madam", "dear sir", "dear madam", "to whom it may concern")
+
+REPLY_FORMATS = {
+    "large print": "in large print",
+    "email": "by email",
+    "easy read": "in easy read",
+    "braille": "in braille",
+    "audio": "as an audio recording",
+    "phone call": "by phone",
+}
+
+
+def format_long_date(day: dt.date) -> str:
+    """``2026-11-22`` → ``22 November 2026`` (no locale involved, so it never changes)."""
+    return f"{day.day} {MONTHS[day.month - 1]} {day.year}"
+
+
+def clean_text(text: str) -> str:
+    """Text safe to print: no control characters or lone surrogates; tabs become spaces."""
+    if not text:
+        return ""
+    text = text.replace("\r\n", "\n").replace("\r", "\n").replace("\t", "    ")
+    out = []
+    for ch in text:
+        if ch == "\n":
+            out.append(ch)
+            continue
+        cat = unicodedata.category(ch)
+        if cat in ("Cc", "Cs", "Co", "Cn") or ch in "\u2028\u2029":
+            continue
+        out.append(ch)
+    return "".join(out)
+
+
+def _strip_title(name: str) -> tuple[str, str]:
+    """Split a leading title off a full name: ``"Dr Caroline Johnson"`` → ``("Dr", "Caroline Johnson")``."""
+    rest = " ".join(name.split())
+    lowered = rest.lower()
+    for honorific in _HONORIFICS:
+        h = honorific.lower()
+        if lowered.startswith(h + " "):
+            rest = rest[len(h) + 1 :]
+            lowered = rest.lower()
+            break
+    for title in _TITLES:
+        for form in (title, title + "."):
+            if lowered.startswith(form.lower() + " "):
+                return title, rest[len(form) + 1 :].strip()
+    return "", rest
+
+
+@dataclass
+class Sender:
+    name: str = ""
+    address_lines: list[str] = field(default_factory=list)
+    postcode: str = ""
+    email: str = ""
+    phone: str = ""
+
+    def block_lines(self) -> list[str]:
+        """The sender's block at the top right: their lines as typed, postcode, phone, email."""
+        lines = [clean_text(x).strip() for x in self.address_lines if x and x.strip()]
+        if self.postcode.strip():
+            lines.append(clean_text(self.postcode).strip())
+        if self.phone.strip():
+            lines.append(f"Tel: {clean_text(self.phone).strip()}")
+        if self.email.strip():
+            lines.append(clean_text(self.email).strip())
+        return lines
+
+
+@dataclass
+class Recipient:
+    title: str = ""
+    first_name: str = ""
+    surname: str = ""
+    full_name: str = ""  # as published, e.g. "Sir Keir Starmer"; wins over title/first/surname for the address
+    position: str = ""  # "MP", "MSP", "Consultant oncologist", "GP"...
+    address_lines: list[str] = field(default_factory=list)
+    postcode: str = ""
+    kind: str = "other"  # one of RECIPIENT_KINDS
+
+    def name_parts(self) -> tuple[str, str, str]:
+        """(title, first name, surname), filling gaps from ``full_name``."""
+        title, first, surname = self.title.strip(), self.first_name.strip(), self.surname.strip()
+        if self.full_name.strip() and not (first and surname):
+            parsed_title, rest = _strip_title(self.full_name)
+            words = rest.split()
+            title = title or parsed_title
+            if words:
+                if len(words) == 1:
+                    surname = surname or words[0]
+                else:
+                    first = first or words[0]
+                    surname = surname or " ".join(words[1:])
+        return title.rstrip("."), first, surname
+
+    def display_name(self) -> str:
+        """The name as it goes on the envelope, without post-nominals."""
+        if self.full_name.strip():
+            return " ".join(self.full_name.split())
+        return " ".join(p for p in (self.title.strip(), self.first_name.strip(), self.surname.strip()) if p)
+
+    def greeting(self) -> str:
+        """``Dear Dr Patel``, ``Dear Sir Keir``, ``Dear Stephen Kinnock``; ``Dear Sir or Madam`` if no name."""
+        title, first, surname = self.name_parts()
+        if title in _FIRST_NAME_TITLES and first:
+            return f"Dear {title} {first}"
+        if title and surname:
+            return f"Dear {title} {surname}"
+        if first and surname:
+            return f"Dear {first} {surname}"
+        if surname:
+            return f"Dear {surname}"
+        return "Dear Sir or Madam"
+
+    def block_lines(self) -> list[str]:
+        """The lines in the envelope window: name (+ MP), position, address, POST TOWN, postcode."""
+        name = clean_text(self.display_name()).strip()
+        position = clean_text(self.position).strip()
+        lines: list[str] = []
+        if position.upper() in POST_NOMINALS and position:
+            if name and not name.endswith(" " + position):
+                name = f"{name} {position}"
+            elif not name:
+                name = position
+            position = ""
+        elif self.kind == "mp" and name and not name.endswith(" MP"):
+            name = f"{name} MP"
+        if name:
+            lines.append(name)
+        if position:
+            lines.append(position)
+        address = [clean_text(x).strip() for x in self.address_lines if x and x.strip()]
+        postcode = clean_text(self.postcode).strip().upper()
+        if self.kind == "mp" and not address:
+            address = list(HOUSE_OF_COMMONS)
+            postcode = postcode or HOUSE_OF_COMMONS_POSTCODE
+        if address:
+            # Royal Mail: the post town (the last line before the postcode) in capitals.
+            address[-1] = address[-1].upper()
+        lines.extend(address)
+        if postcode:
+            lines.append(postcode)
+        return lines
+
+
+@dataclass
+class EarlierLetter:
+    date: dt.date | None = None
+    subject: str = ""
+
+    def describe(self) -> str:
+        parts = []
+        if self.date:
+            parts.append(f"Following my letter of {format_long_date(self.date)}")
+        else:
+            parts.append("Following my earlier letter")
+        if self.subject.strip():
+            parts.append(f"about “{clean_text(self.subject).strip()}”")
+        return " ".join(parts)
+
+
+@dataclass
+class Letter:
+    kind: str = "mp_campaign"
+    sender: Sender = field(default_factory=Sender)
+    recipient: Recipient = field(default_factory=Recipient)
+    date: dt.date = field(default_factory=dt.date.today)
+    subject: str = ""
+    body: str = ""  # the writer's words; a blank line starts a new paragraph
+    greeting: str = ""  # overrides the greeting worked out from the recipient's name
+    consent_to_share: bool = False
+    nhs_number: str = ""
+    date_of_birth: dt.date | None = None
+    reply_format: str = ""  # "large print", "email", ... or the writer's own words
+    earlier_letter: EarlierLetter | None = None
+    large_print: bool = False
+
+    # --- greeting and close -------------------------------------------------------------
+    def greeting_text(self) -> str:
+        text = " ".join(clean_text(self.greeting).split()).rstrip(",")
+        return text or self.recipient.greeting()
+
+    def close_text(self) -> str:
+        """``Yours faithfully`` after ``Dear Sir or Madam``; otherwise ``Yours sincerely``."""
+        return close_for_greeting(self.greeting_text())
+
+    # --- the printed text -----------------------------------------------------------------
+    def paragraphs(self) -> list[list[str]]:
+        """The body as paragraphs, each a list of lines to keep as the writer typed them."""
+        return split_paragraphs(self.body)
+
+    def identification_lines(self) -> list[str]:
+        """Date of birth and NHS number, so a clinic can match the letter to the records."""
+        parts = []
+        if self.date_of_birth:
+            parts.append(f"Date of birth: {format_long_date(self.date_of_birth)}")
+        if self.nhs_number.strip():
+            parts.append(f"NHS number: {format_nhs_number(self.nhs_number)}")
+        return parts
+
+    def generated_paragraphs(self) -> list[str]:
+        """Standard sentences the form adds from tick-boxes (consent, reply format)."""
+        out = []
+        if self.consent_to_share:
+            out.append(
+                "I give my consent for you to share the details in this letter with the NHS and other "
+                "organisations involved, so that you can take up my case on my behalf."
+            )
+        fmt = " ".join(clean_text(self.reply_format).split())
+        if fmt:
+            phrase = REPLY_FORMATS.get(fmt.lower())
+            if phrase == "by email" and self.sender.email.strip():
+                phrase = f"by email to {self.sender.email.strip()}"
+            phrase = phrase or f"in this format: {fmt}"
+            out.append(f"Under the Accessible Information Standard, please send me any reply {phrase}.")
+        return out
+
+    def signature_name(self) -> str:
+        return " ".join(clean_text(self.sender.name).split())
+
+    def title(self) -> str:
+        """The PDF title: the subject, or a plain description."""
+        subject = " ".join(clean_text(self.subject).split())
+        if subject:
+            return subject
+        to = self.recipient.display_name()
+        return f"Letter to {to}" if to else "Letter"
+
+    def plain_text(self) -> str:
+        """The letter as plain text in reading order (used by the coach, tests and the bench)."""
+        parts = ["\n".join(self.sender.block_lines()), format_long_date(self.date), "",
+                 "\n".join(self.recipient.block_lines()), "", self.greeting_text() + ","]
+        if self.subject.strip():
+            parts.append(self.subject.strip())
+        if self.earlier_letter:
+            parts.append(self.earlier_letter.describe())
+        parts.extend(self.identification_lines())
+        parts.extend("\n".join(p) for p in self.paragraphs())
+        parts.extend(self.generated_paragraphs())
+        parts.extend([self.close_text() + ",", "", self.signature_name()])
+        return "\n\n".join(parts)
+
+    # --- JSON -----------------------------------------------------------------------------
+    @classmethod
+    def from_dict(cls, data: Any) -> Letter:
+        """Build a letter from its JSON form; raises ``LetterDataError`` listing every bad field."""
+        from sirt_desktop.core.letters.schema import letter_from_dict
+
+        return letter_from_dict(data)
+
+    def to_dict(self) -> dict[str, Any]:
+        from sirt_desktop.core.letters.schema import letter_to_dict
+
+        return letter_to_dict(self)
+
+    def validate(self) -> list[str]:
+        """Field-named problems that would stop this letter printing well; empty when fine."""
+        from sirt_desktop.core.letters.schema import validate_letter
+
+        return validate_letter(self)
+
+
+def close_for_greeting(greeting: str) -> str:
+    g = " ".join(greeting.lower().replace(",", " ").split())
+    return "Yours faithfully" if g in FAITHFULLY_GREETINGS else "Yours sincerely"
+
+
+_HARD_WRAP_MIN = 55  # lines at least this long, all but the last: text pasted from a hard-wrapped email
+
+
+def split_paragraphs(text: str) -> list[list[str]]:
+    """Blank lines separate paragraphs. Line breaks inside a paragraph are kept (lists, addresses)
+    unless the paragraph looks hard-wrapped (every line but the last long), then they are joined."""
+    text = clean_text(text)
+    paragraphs = []
+    for block in re.split(r"\n[ \u00a0]*\n", text):
+        lines = [line.rstrip() for line in block.split("\n")]
+        while lines and not lines[0].strip():
+            lines.pop(0)
+        while lines and not lines[-1].strip():
+            lines.pop()
+        if not lines:
+            continue
+        if len(lines) > 1 and all(len(line) >= _HARD_WRAP_MIN for line in lines[:-1]):
+            lines = [" ".join(line.strip() for line in lines)]
+        paragraphs.append(lines)
+    return paragraphs
+
+
+class LetterDataError(ValueError):
+    """Letter data that cannot be used; ``errors`` names each bad field."""
+
+    def __init__(self, errors: list[str]):
+        super().__init__("; ".join(errors))
+        self.errors = errors
