@@ -11,7 +11,6 @@ from __future__ import annotations
 import json
 import logging
 import os
-import tempfile
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
@@ -106,13 +105,14 @@ class Settings:
         """Write atomically, owner-only, so a crash mid-write never leaves a broken file."""
         self.path.parent.mkdir(parents=True, exist_ok=True)
         data = json.dumps(self._values, indent=2, sort_keys=True)
-        fd, tmp = tempfile.mkstemp(dir=self.path.parent, prefix=".settings-", suffix=".json")
+        tmp = self.path.with_name(f".{self.path.name}.{os.getpid()}.tmp")
         try:
+            fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
             with os.fdopen(fd, "w", encoding="utf-8") as handle:
                 handle.write(data)
             os.replace(tmp, self.path)
         except BaseException:
-            Path(tmp).unlink(missing_ok=True)
+            tmp.unlink(missing_ok=True)
             raise
 
     # Window state: stored with a version so a stale layout is never restored.

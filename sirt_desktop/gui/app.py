@@ -35,7 +35,8 @@ def create_application(argv: list[str] | None = None) -> QApplication:
     try:
         from sirt_desktop.core.resources import resource_path
 
-        app.setWindowIcon(QIcon(str(resource_path("icons", "sirt-desktop.svg"))))
+        # A PNG loads without Qt's SVG plugin, which would cost start-up time.
+        app.setWindowIcon(QIcon(str(resource_path("icons", "sirt-desktop-128.png"))))
     except FileNotFoundError:
         pass
     return app

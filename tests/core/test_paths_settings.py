@@ -77,3 +77,18 @@ def test_stale_window_state_is_ignored():
 def test_every_option_default_passes_its_own_check():
     for option in OPTIONS.values():
         assert option.coerce(option.default) == option.default
+
+
+def test_log_rotates_when_large(tmp_path):
+    from sirt_desktop.core.logs import rotate
+
+    log = tmp_path / "app.log"
+    log.write_bytes(b"x" * 10)
+    assert rotate(str(log), max_bytes=100) is False
+    for generation in range(5):
+        log.write_bytes(str(generation).encode() * 200)
+        assert rotate(str(log), max_bytes=100) is True
+    assert not log.exists()
+    assert (tmp_path / "app.log.1").read_bytes()[:1] == b"4"
+    assert (tmp_path / "app.log.3").read_bytes()[:1] == b"2"
+    assert not (tmp_path / "app.log.4").exists()

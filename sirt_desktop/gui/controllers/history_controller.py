@@ -101,7 +101,11 @@ class HistoryController(QObject):
         current = select if select is not None else self.view.selected_letter_id()
         self.model.reload(keep_rows=True)
         self.update_count()
-        if current is not None and not self.view.select_letter(current) and self.model.rowCount():
+        found = current is not None and self.view.select_letter(current)
+        while current is not None and not found and self.model.canFetchMore() and self.model.rowCount() < 2000:
+            self.model.fetchMore()
+            found = self.view.select_letter(current)
+        if not found and self.model.rowCount():
             self.view.table.selectRow(0)
 
     # --- actions --------------------------------------------------------------------------

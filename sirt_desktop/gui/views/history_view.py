@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
     QPushButton,
     QStackedWidget,
     QTableView,
+    QToolButton,
     QVBoxLayout,
     QWidget,
 )
@@ -66,6 +67,8 @@ class HistoryView(QWidget):
         self.search.setAccessibleDescription("Finds letters with all these words in the subject, the letter or the name it is to")
         self.search.setPlaceholderText("Words to find")
         self.search.setClearButtonEnabled(True)
+        for clear in self.search.findChildren(QToolButton):
+            clear.setAccessibleName("Clear the search")
         self.kind = QComboBox()
         self.kind.setAccessibleName("Kind of letter")
         self.kind.addItem("All kinds of letter", "")
@@ -103,6 +106,8 @@ class HistoryView(QWidget):
         self.table.setWordWrap(False)
         self.table.setTextElideMode(Qt.TextElideMode.ElideRight)
         self.table.verticalHeader().hide()
+        self.table.verticalHeader().setAccessibleName("Row numbers")
+        self.table.horizontalHeader().setAccessibleName("Column headings")
         self.table.horizontalHeader().setHighlightSections(False)
         self.table.activated.connect(lambda _index: self._request("open"))
         self.table.doubleClicked.connect(lambda _index: self._request("open"))
