@@ -125,13 +125,34 @@ class Shell:
         from sirt_desktop.gui.views.letter_writer_view import LetterWriterView
 
         view = LetterWriterView()
-        view.controller = LetterWriterController(view, drafts=self.draft_store())
+        repos = self.repositories()
+        view.controller = LetterWriterController(
+            view, drafts=self.draft_store(), profiles=repos[1] if repos else None
+        )
+        view.controller.resume_latest_draft(repos[0] if repos else None)
         self.window.closing.connect(view.controller.flush)
         return view
 
     def draft_store(self):
         """Where the writer autosaves; None when the database could not be opened."""
-        return None
+        repos = self.repositories()
+        if repos is None:
+            return None
+        from sirt_desktop.core.draft_store import DraftStore
+
+        return DraftStore(repos[0])
+
+    def repositories(self):
+        """(letters, profiles) repositories over the open database, or None if it cannot be opened."""
+        try:
+            db = self.database.get()
+        except DatabaseError as exc:
+            self.database.error = exc
+            return None
+        from sirt_desktop.core.db.letters_repo import LettersRepository
+        from sirt_desktop.core.db.profiles_repo import ProfilesRepository
+
+        return LettersRepository(db), ProfilesRepository(db)
 
     def _build_helpline(self) -> QWidget:
         from sirt_desktop.gui.controllers.find_mp_controller import FindMpController

@@ -57,10 +57,13 @@ class LetterWriterController(QObject):
     letter_saved = Signal(int)  # the draft's id, after each autosave
     letter_printed = Signal(int)
 
-    def __init__(self, view: LetterWriterView, drafts: DraftStore | None = None, today=dt.date.today) -> None:
+    def __init__(
+        self, view: LetterWriterView, drafts: DraftStore | None = None, profiles=None, today=dt.date.today
+    ) -> None:
         super().__init__(view)
         self.view = view
         self.drafts = drafts
+        self.profiles = profiles  # ProfilesRepository, or None when there is no database
         self.today = today
         self.letter_id: int | None = None
         self.kind_id = "mp_campaign"
@@ -87,6 +90,9 @@ class LetterWriterController(QObject):
         for signal in self._edit_signals():
             signal.connect(self.changed)
         view.write_step.nhs_number.textChanged.connect(self._check_nhs_number)
+        view.sender_step.profile_chosen.connect(self.use_profile)
+        self.profile_id: int | None = None
+        self.list_profiles()
         self.start_new()
 
     def _timer(self, ms: int, slot) -> QTimer:
@@ -160,6 +166,74 @@ class LetterWriterController(QObject):
             self._loading = False
         self._show_recipient()
         self.run_coach()
+
+    def resume_latest_draft(self, letters) -> bool:
+        """Open the newest unfinished draft, so after a crash or a bad day the words are there."""
+        if letters is None or self.drafts is None:
+            return False
+        from sirt_desktop.core.db.letter_records import LetterFilters
+
+        newest = letters.list_page(LetterFilters(status="draft"), 0, 1)
+        if not newest:
+            return False
+        letter = self.drafts.load(newest[0].id)
+        self.load(letter, newest[0].id)
+        self.view.go(3)
+        self.view.saved.setText("Your draft is open where you left it. “Start a new letter” begins another.")
+        return True
+
+    def open_letter(self, letter_id: int) -> None:
+        """Open a saved letter from My letters."""
+        self.flush()
+        if self.drafts is None:
+            return
+        self.load(self.drafts.load(letter_id), letter_id)
+        self.view.go(3)
+
+    # Saved sender details --------------------------------------------------------------------
+    def list_profiles(self) -> None:
+        step = self.view.sender_step
+        step.profiles.clear()
+        step.profiles.addItem("New details (type them below)", 0)
+        records = self.profiles.list() if self.profiles is not None else []
+        for record in records:
+            label = f"{record.label}: {record.name}" if record.label else record.name
+            step.profiles.addItem(label, record.id)
+        visible = bool(records)
+        step.profiles.setVisible(visible)
+        step.profiles_label.setVisible(visible)
+        step.remember.setVisible(self.profiles is not None)
+
+    def use_profile(self, profile_id: int) -> None:
+        if not profile_id or self.profiles is None:
+            self.profile_id = None
+            return
+        record = self.profiles.get(profile_id)
+        self.profile_id = record.id
+        s = self.view.sender_step
+        s.name.setText(record.name)
+        s.address.setPlainText("\n".join(record.address_lines()))
+        s.postcode.setText(record.postcode)
+        s.email.setText(record.email)
+        s.phone.setText(record.phone)
+        s.remember.setChecked(True)
+        self.changed()
+
+    def _remember_sender(self) -> None:
+        step = self.view.sender_step
+        if self.profiles is None or not step.remember.isChecked():
+            return
+        sender = self.sender()
+        if not sender.name:
+            return
+        values = dict(address="\n".join(sender.address_lines), postcode=sender.postcode,
+                      email=sender.email, phone=sender.phone)
+        if self.profile_id:
+            self.profiles.update(self.profile_id, name=sender.name, **values)
+        else:
+            self.profile_id = self.profiles.create(sender.name, **values).id
+            self.list_profiles()
+            step.profiles.setCurrentIndex(step.profiles.findData(self.profile_id))
 
     # Reading the form --------------------------------------------------------------------
     def sender(self) -> Sender:
@@ -288,6 +362,7 @@ class LetterWriterController(QObject):
             return None  # nothing worth keeping yet
         try:
             self.letter_id = self.drafts.save(self.letter_id, letter)
+            self._remember_sender()
         except Exception as exc:  # a full or read-only disk must not lose the words on screen
             log.error("draft not saved: %s", exc)
             self.view.saved.setText("Could not save the draft. Your words are still here; please keep the app open.")
