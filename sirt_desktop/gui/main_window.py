@@ -12,6 +12,7 @@ from PySide6.QtWidgets import (
     QListWidget,
     QListWidgetItem,
     QMainWindow,
+    QScrollArea,
     QStackedWidget,
     QWidget,
 )
@@ -30,6 +31,7 @@ class MainWindow(QMainWindow):
         self.setObjectName("MainWindow")
         self._sections = sections
         self._pages: dict[str, QWidget] = {}
+        self._holders: dict[str, QScrollArea] = {}
 
         self.nav = QListWidget()
         self.nav.setObjectName("Navigation")
@@ -89,7 +91,15 @@ class MainWindow(QMainWindow):
             if not page.accessibleName():
                 page.setAccessibleName(section.title)
             self._pages[section_id] = page
-            self.stack.addWidget(page)
+            # At large text sizes a page may need more room than the screen has: it scrolls
+            # rather than pushing the window off the screen.
+            holder = QScrollArea()
+            holder.setWidget(page)
+            holder.setWidgetResizable(True)
+            holder.setFrameShape(QScrollArea.Shape.NoFrame)
+            holder.setObjectName(f"scroll-{section_id}")
+            self._holders[section_id] = holder
+            self.stack.addWidget(holder)
         return self._pages[section_id]
 
     def show_section(self, section_id: str) -> None:
@@ -110,7 +120,8 @@ class MainWindow(QMainWindow):
         if row < 0:
             return
         section = self._sections[row]
-        self.stack.setCurrentWidget(self.page(section.id))
+        self.page(section.id)
+        self.stack.setCurrentWidget(self._holders[section.id])
         self.section_changed.emit(section.id)
 
     # Window state ---------------------------------------------------------------

@@ -274,7 +274,13 @@ class Shell:
 
     # Start-up and shut-down --------------------------------------------------------
     def after_first_show(self) -> None:
-        """Runs on the first event-loop turn: open the database (migrating it if needed)."""
+        """Runs on the first event-loop turn: open the database (migrating it if needed), and
+        warm up the writing coach in the background so the first letter's notes come quickly."""
+        import threading
+
+        from sirt_desktop.core.letters.coach import warm_up
+
+        threading.Thread(target=warm_up, name="coach-warm-up", daemon=True).start()
         try:
             self.database.get()
         except DatabaseError as exc:

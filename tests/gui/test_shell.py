@@ -18,7 +18,7 @@ def test_every_section_opens_and_every_control_is_named(shell, qtbot):
     for section_id in ids:
         window.show_section(section_id)
         assert window.current_section() == section_id
-        assert window.stack.currentWidget() is window.page(section_id)
+        assert window.stack.currentWidget().widget() is window.page(section_id)
     problems = unnamed_controls(window)
     assert problems == [], "controls without an accessible name:\n" + "\n".join(problems)
 

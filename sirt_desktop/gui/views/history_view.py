@@ -227,8 +227,10 @@ class HistoryView(QWidget):
     def _size_columns(self) -> None:
         if self.model is None:
             return
-        width = self.table.fontMetrics().averageCharWidth()
-        for column, chars in ((0, 13), (1, 26), (2, 22), (4, 34)):
+        metrics = self.table.fontMetrics()
+        width = metrics.averageCharWidth()
+        self.table.setColumnWidth(0, metrics.horizontalAdvance("30 Sep 2027") + width * 3)
+        for column, chars in ((1, 21), (2, 18), (4, 26)):
             self.table.setColumnWidth(column, width * chars)
 
     def changeEvent(self, event: QEvent) -> None:  # noqa: N802 (Qt's name)

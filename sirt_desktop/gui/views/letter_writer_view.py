@@ -66,3 +66,19 @@ class LetterWriterView(QWidget):
     def _update_nav(self, index: int) -> None:
         self.back_button.setEnabled(index > 0)
         self.next_button.setEnabled(index < self.tabs.count() - 1)
+        first = self.first_field(index)
+        if first is not None and self.isVisible():
+            first.setFocus()
+
+    def first_field(self, index: int) -> QWidget | None:
+        """Where typing should go when a step opens, so keyboard users start in the right place."""
+        if index == 0:
+            return self.kind_step.group.checkedButton()
+        if index == 1:
+            return self.sender_step.name
+        if index == 2:
+            finder = self.recipient_step.find_mp
+            return finder.postcode if not finder.isHidden() else self.recipient_step.full_name
+        if index == 3:
+            return self.write_step.body
+        return self.print_step.print_button

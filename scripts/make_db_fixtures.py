@@ -1,0 +1,91 @@
+"""Write a small database for every earlier schema version to tests/fixtures/db/.
+
+    .venv/bin/python scripts/make_db_fixtures.py
+
+Each ``schema-<revision>.sqlite3`` is migrated to exactly that revision and filled with a
+few rows (non-ASCII text included) through plain SQL of that version's tables. The test
+``tests/core/test_migrations_fixtures.py`` upgrades a copy of each to the newest schema.
+When a new migration is added, add its predecessor's rows to ``ROWS`` and run this again;
+existing fixtures are left alone (a released schema never changes), unless --force is given.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import sqlite3
+import sys
+import tempfile
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+OUT = ROOT / "tests" / "fixtures" / "db"
+sys.path.insert(0, str(ROOT))
+
+_PROFILES_0001 = [
+    (1, "Me", "Siân Llŵyd", "1 Stryd Fawr\nLlanelli", "SA15 1AA", "sian@example.org", "01554 000000",
+     "2026-01-05 09:00:00.000000", "2026-01-05 09:00:00.000000"),
+    (2, "My husband", "Zoë O’Brien", "Flat 2, 3 Rue Street\nBelfast", "BT1 1AA", "", "",
+     "2026-01-06 10:30:00.000000", "2026-01-07 11:00:00.000000"),
+]
+_LETTERS_0001 = [
+    (1, "mp_campaign", "draft", 1, "Jane Smith MP", "SIRT for NETs — please help",
+     "Annwyl Jane,\n\nI have a neuroendocrine tumour in my liver. “SIRT” matters to me ✓.",
+     '{"kind": "mp_campaign", "sender": {"name": "Siân Llŵyd"}, "body": "Annwyl Jane"}',
+     "2026-01-10 12:00:00.000000", "2026-01-11 08:15:00.000000"),
+    (2, "clinician", "finished", 2, "Dr Ómar Ali", "Is SIRT right for my wife?",
+     "Dear Dr Ali,\n\nCould we talk about SIRT at the next appointment? Diolch — 谢谢.",
+     '{"kind": "clinician", "sender": {"name": "Zoë O’Brien"}, "body": "Dear Dr Ali"}',
+     "2026-01-12 12:00:00.000000", "2026-01-13 16:45:00.000000"),
+    (3, "devolved_rep", "finished", None, "Mairi MacLeod MSP", "",
+     "A letter with no subject and no profile.", "{}",
+     "2026-01-14 12:00:00.000000", "2026-01-14 12:30:00.000000"),
+]
+
+# Rows written at each earlier revision, as (table, rows) in insert order.
+ROWS: dict[str, list[tuple[str, list[tuple]]]] = {
+    "0001": [("sender_profiles", _PROFILES_0001), ("letters", _LETTERS_0001)],
+}
+
+
+def make_fixture(revision: str, target: Path) -> None:
+    os.environ["SIRT_DESKTOP_HOME"] = tempfile.mkdtemp(prefix="sirt-fixture-")
+    from alembic import command
+
+    from sirt_desktop.core import paths
+    from sirt_desktop.core.db.engine import _alembic_config, make_engine
+
+    engine = make_engine()
+    config = _alembic_config(engine)
+    with engine.begin() as connection:
+        config.attributes["connection"] = connection
+        command.upgrade(config, revision)
+    engine.dispose()
+    con = sqlite3.connect(paths.database_path())
+    with con:
+        for table, rows in ROWS[revision]:
+            marks = ", ".join("?" * len(rows[0]))
+            con.executemany(f"INSERT INTO {table} VALUES ({marks})", rows)
+    con.execute("PRAGMA journal_mode=DELETE")  # one self-contained file, no -wal beside it
+    con.execute("VACUUM")
+    con.close()
+    target.write_bytes(paths.database_path().read_bytes())
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--force", action="store_true", help="rewrite fixtures that already exist")
+    args = parser.parse_args()
+    OUT.mkdir(parents=True, exist_ok=True)
+    for revision in ROWS:
+        target = OUT / f"schema-{revision}.sqlite3"
+        if target.exists() and not args.force:
+            print(f"kept    {target.relative_to(ROOT)}")
+            continue
+        make_fixture(revision, target)
+        print(f"written {target.relative_to(ROOT)}")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

@@ -1,0 +1,274 @@
+"""Everything stored, in one ZIP a person can keep or take elsewhere.
+
+The ZIP holds ``sirt-desktop-export.json`` (profiles, letters with every field and their reply
+tracking) and ``pdfs/<letter-id>-<n>.pdf``, each PDF exactly as it was printed or saved. It is
+written to an owner-only temporary file beside the target and then renamed, so a failure never
+leaves half a file. ``read_export`` checks an export field by field and byte by byte.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+import json
+import logging
+import os
+import tempfile
+import zipfile
+from dataclasses import asdict, dataclass, fields
+from pathlib import Path
+from typing import Any, TextIO
+
+from sqlalchemy import select
+
+from sirt_desktop import __version__
+from sirt_desktop.core.db.engine import Database
+from sirt_desktop.core.db.errors import DatabaseError
+from sirt_desktop.core.db.failures import explain, plain_database_errors
+from sirt_desktop.core.db.letter_records import PDF_PURPOSES, REPLY_STATUSES, SENT_METHODS, LetterRecord
+from sirt_desktop.core.db.letters_repo import _RECORD_COLUMNS, _record
+from sirt_desktop.core.db.models import Letter, LetterPdf, SenderProfile
+from sirt_desktop.core.db.profiles_repo import ProfileRecord, _record as _profile_record
+
+log = logging.getLogger(__name__)
+
+FORMAT = "sirt-desktop-export"
+FORMAT_VERSION = 1
+JSON_NAME = "sirt-desktop-export.json"
+_DATETIME_FIELDS = {"created_at", "updated_at", "finished_at"}
+_DATE_FIELDS = {"sent_at"}
+
+
+class ExportFormatError(ValueError):
+    """The file is not a SIRT Desktop export this version can read, or it is damaged."""
+
+
+@dataclass(frozen=True)
+class ExportedPdf:
+    file: str  # name inside the ZIP
+    letter_id: int
+    created_at: dt.datetime
+    purpose: str
+    sha256: str
+    size: int
+    data: bytes
+
+
+@dataclass(frozen=True)
+class ExportContents:
+    exported_at: dt.datetime
+    app_version: str
+    profiles: list[ProfileRecord]
+    letters: list[LetterRecord]
+    pdfs: dict[int, list[ExportedPdf]]  # by letter id, oldest first
+
+
+@dataclass(frozen=True)
+class ExportSummary:
+    path: Path
+    profiles: int
+    letters: int
+    pdfs: int
+
+
+def _plain(value: Any) -> Any:
+    return value.isoformat() if isinstance(value, (dt.date, dt.datetime)) else value
+
+
+def _write_zip(handle, db: Database) -> tuple[int, int, int]:
+    letters_out: list[dict[str, Any]] = []
+    pdf_count = 0
+    with zipfile.ZipFile(handle, "w", compression=zipfile.ZIP_DEFLATED) as archive:
+        with plain_database_errors(), db.session() as s:
+            profiles = [{k: _plain(v) for k, v in asdict(_profile_record(p)).items()}
+                        for p in s.scalars(select(SenderProfile).order_by(SenderProfile.id))]
+            rows = s.execute(select(*_RECORD_COLUMNS).order_by(Letter.id).execution_options(yield_per=500))
+            for row in rows:
+                record = _record(row)
+                item = {k: _plain(v) for k, v in asdict(record).items()}
+                item["pdfs"] = []
+                letters_out.append(item)
+            pdf_rows = s.execute(select(LetterPdf).order_by(LetterPdf.letter_id, LetterPdf.id)
+                                 .execution_options(yield_per=20))
+            by_letter = {item["id"]: item for item in letters_out}
+            for (pdf,) in pdf_rows:
+                entry = by_letter[pdf.letter_id]
+                name = f"pdfs/{pdf.letter_id}-{len(entry['pdfs']) + 1}.pdf"
+                info = zipfile.ZipInfo(name, date_time=dt.datetime.now().timetuple()[:6])
+                info.external_attr = 0o600 << 16
+                archive.writestr(info, bytes(pdf.pdf), compress_type=zipfile.ZIP_STORED)
+                entry["pdfs"].append({"file": name, "created_at": _plain(pdf.created_at), "purpose": pdf.purpose,
+                                      "sha256": pdf.sha256, "size": pdf.size})
+                pdf_count += 1
+        document = {"format": FORMAT, "format_version": FORMAT_VERSION,
+                    "exported_at": dt.datetime.now(dt.timezone.utc).isoformat(), "app_version": __version__,
+                    "profiles": profiles, "letters": letters_out}
+        info = zipfile.ZipInfo(JSON_NAME, date_time=dt.datetime.now().timetuple()[:6])
+        info.external_attr = 0o600 << 16
+        info.compress_type = zipfile.ZIP_DEFLATED
+        archive.writestr(info, json.dumps(document, ensure_ascii=False, indent=1))
+    return len(profiles), len(letters_out), pdf_count
+
+
+def export_everything(db: Database, path: str | os.PathLike[str]) -> ExportSummary:
+    """Write the export to ``path`` (owner-only; replaced only once complete)."""
+    target = Path(path).expanduser().absolute()
+    fd, tmp = tempfile.mkstemp(dir=target.parent, prefix=".sirt-export-", suffix=".zip.part")  # mode 0600
+    try:
+        with os.fdopen(fd, "w+b") as handle:
+            counts = _write_zip(handle, db)
+            handle.flush()
+            os.fsync(handle.fileno())
+        if os.name == "posix":
+            os.chmod(tmp, 0o600)
+        os.replace(tmp, target)
+    except BaseException:
+        Path(tmp).unlink(missing_ok=True)
+        raise
+    return ExportSummary(target, *counts)
+
+
+# --- reading back -----------------------------------------------------------------------
+def _need(obj: dict, key: str, kinds: type | tuple[type, ...], where: str) -> Any:
+    if key not in obj:
+        raise ExportFormatError(f"{where}: '{key}' is missing")
+    value = obj[key]
+    if not isinstance(value, kinds) or (isinstance(value, bool) and kinds is not bool):
+        raise ExportFormatError(f"{where}: '{key}' has the wrong type")
+    return value
+
+
+def _typed(record_type: type, obj: Any, where: str) -> dict[str, Any]:
+    if not isinstance(obj, dict):
+        raise ExportFormatError(f"{where}: should be an object")
+    out: dict[str, Any] = {}
+    for f in fields(record_type):
+        optional = f.name in {"finished_at", "sent_at", "follow_up_of_id", "sender_profile_id"}
+        if optional and obj.get(f.name) is None:
+            if f.name not in obj:
+                raise ExportFormatError(f"{where}: '{f.name}' is missing")
+            out[f.name] = None
+            continue
+        try:
+            if f.name in _DATETIME_FIELDS:
+                out[f.name] = dt.datetime.fromisoformat(_need(obj, f.name, str, where))
+            elif f.name in _DATE_FIELDS:
+                out[f.name] = dt.date.fromisoformat(_need(obj, f.name, str, where))
+            elif f.name == "data":
+                out[f.name] = _need(obj, f.name, dict, where)
+            elif f.name.startswith("reply_asked"):
+                out[f.name] = _need(obj, f.name, bool, where)
+            elif f.name == "id" or f.name.endswith("_id"):
+                out[f.name] = _need(obj, f.name, int, where)
+            else:
+                out[f.name] = _need(obj, f.name, str, where)
+        except ValueError as exc:
+            if isinstance(exc, ExportFormatError):
+                raise
+            raise ExportFormatError(f"{where}: '{f.name}' is not a valid date") from exc
+    return out
+
+
+def read_export(path: str | os.PathLike[str]) -> ExportContents:
+    """Parse and check an export; raises ``ExportFormatError`` naming the first problem."""
+    try:
+        archive = zipfile.ZipFile(path)
+    except (zipfile.BadZipFile, OSError) as exc:
+        raise ExportFormatError(f"Not a readable ZIP file: {exc}") from exc
+    with archive:
+        try:
+            document = json.loads(archive.read(JSON_NAME).decode("utf-8"))
+        except KeyError as exc:
+            raise ExportFormatError(f"{JSON_NAME} is missing: this is not a SIRT Desktop export") from exc
+        except (ValueError, zipfile.BadZipFile) as exc:
+            raise ExportFormatError(f"{JSON_NAME} is damaged: {exc}") from exc
+        if not isinstance(document, dict) or document.get("format") != FORMAT:
+            raise ExportFormatError("This is not a SIRT Desktop export")
+        version = document.get("format_version")
+        if not isinstance(version, int) or version > FORMAT_VERSION:
+            raise ExportFormatError("This export was made by a newer version of SIRT Desktop")
+        profiles = [ProfileRecord(**_typed(ProfileRecord, p, f"profile {i + 1}"))
+                    for i, p in enumerate(_need(document, "profiles", list, "export"))]
+        letters: list[LetterRecord] = []
+        pdfs: dict[int, list[ExportedPdf]] = {}
+        for i, item in enumerate(_need(document, "letters", list, "export")):
+            where = f"letter {i + 1}"
+            letter = LetterRecord(**_typed(LetterRecord, item, where))
+            if letter.status not in ("draft", "finished"):
+                raise ExportFormatError(f"{where}: unknown status {letter.status!r}")
+            if letter.reply_status != "none" and letter.reply_status not in REPLY_STATUSES:
+                raise ExportFormatError(f"{where}: unknown reply status {letter.reply_status!r}")
+            if letter.sent_method and letter.sent_method not in SENT_METHODS:
+                raise ExportFormatError(f"{where}: unknown way of sending {letter.sent_method!r}")
+            letters.append(letter)
+            for entry in _need(item, "pdfs", list, where):
+                pdfs.setdefault(letter.id, []).append(_read_pdf(archive, entry, letter.id, where))
+        exported = _need(document, "exported_at", str, "export")
+        try:
+            exported_at = dt.datetime.fromisoformat(exported)
+        except ValueError as exc:
+            raise ExportFormatError("export: 'exported_at' is not a valid date") from exc
+        return ExportContents(exported_at, str(document.get("app_version", "")), profiles, letters, pdfs)
+
+
+def _read_pdf(archive: zipfile.ZipFile, entry: Any, letter_id: int, where: str) -> ExportedPdf:
+    if not isinstance(entry, dict):
+        raise ExportFormatError(f"{where}: a PDF entry should be an object")
+    name = _need(entry, "file", str, where)
+    purpose = _need(entry, "purpose", str, where)
+    if purpose not in PDF_PURPOSES:
+        raise ExportFormatError(f"{where}: unknown PDF purpose {purpose!r}")
+    try:
+        data = archive.read(name)
+    except KeyError as exc:
+        raise ExportFormatError(f"{where}: {name} is missing from the ZIP") from exc
+    sha = _need(entry, "sha256", str, where)
+    if hashlib.sha256(data).hexdigest() != sha or len(data) != _need(entry, "size", int, where):
+        raise ExportFormatError(f"{where}: {name} is damaged (it does not match its checksum)")
+    try:
+        created = dt.datetime.fromisoformat(_need(entry, "created_at", str, where))
+    except ValueError as exc:
+        raise ExportFormatError(f"{where}: a PDF date is not valid") from exc
+    return ExportedPdf(name, letter_id, created, purpose, sha, len(data), data)
+
+
+# --- command line -------------------------------------------------------------------------
+def run_export(path: str, stdout: TextIO, stderr: TextIO) -> int:
+    """``sirt-desktop data export FILE.zip``: 0 on success, 1 if it could not be written."""
+    target = Path(path).expanduser().absolute()
+    if target.is_dir():
+        print(f"Cannot export to {target}: that is a folder. Give a file name ending in .zip.", file=stderr)
+        return 1
+    if not target.parent.is_dir():
+        print(f"Cannot export: the folder {target.parent} does not exist.", file=stderr)
+        return 1
+    if not os.access(target.parent, os.W_OK | os.X_OK) or target.exists() and not os.access(target, os.W_OK):
+        print(f"Cannot export: you do not have permission to write in {target.parent}. "
+              "Choose another folder, for example your Documents folder.", file=stderr)
+        return 1
+    try:
+        from sirt_desktop.core.db.recovery import open_database
+
+        db = open_database()
+    except DatabaseError as exc:
+        print(f"Your letters could not be opened, so nothing was exported: {exc}", file=stderr)
+        return 1
+    try:
+        summary = export_everything(db, target)
+    except DatabaseError as exc:
+        print(f"Nothing was exported: {exc}", file=stderr)
+        return 1
+    except OSError as exc:
+        reason = "the disk is full" if "space" in explain(exc) else (exc.strerror or str(exc))
+        print(f"Nothing was exported: {target} could not be written ({reason}).", file=stderr)
+        return 1
+    except Exception as exc:  # never a traceback at the command line; the log has the detail
+        log.exception("export failed")
+        print(f"Nothing was exported because of an unexpected problem: {exc}", file=stderr)
+        return 1
+    finally:
+        db.close()
+    print(f"Exported {summary.letters} letters, {summary.profiles} sender profiles and {summary.pdfs} PDFs "
+          f"to {summary.path}", file=stdout)
+    print("Keep this file safe: anyone who opens it can read your letters.", file=stdout)
+    return 0
