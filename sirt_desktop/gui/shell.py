@@ -1,7 +1,7 @@
 """Assembles the main window: which sections exist, the menus, and the services they get.
 
-Each section's page is built on first show, with only the services it needs. Services that
-cost time (the database) are opened lazily, or just after the first screen appears.
+Each section's page is built on first show (``gui/pages.py``), with only the services it
+needs. The database is opened just after the first screen appears, or when a page needs it.
 """
 
 from __future__ import annotations
@@ -9,16 +9,26 @@ from __future__ import annotations
 import logging
 
 from PySide6.QtGui import QAction, QKeySequence
-from PySide6.QtWidgets import QMessageBox, QWidget
+from PySide6.QtWidgets import QWidget
 
 from sirt_desktop.core import paths
-from sirt_desktop.core.db.errors import DatabaseError
+from sirt_desktop.core.db.errors import CorruptDatabaseError, DatabaseError, NewerDatabaseError
 from sirt_desktop.core.settings import LAST_PAGE, Settings
+from sirt_desktop.gui import pages
 from sirt_desktop.gui.main_window import MainWindow
 from sirt_desktop.gui.sections import Section
 from sirt_desktop.gui.theme import Theme
 
 log = logging.getLogger(__name__)
+
+HOME_SHORTCUTS = (
+    ("learn", "Learn about SIRT", "What SIRT is, what happens, and its risks"),
+    ("for_me", "Is SIRT for me? Questions to ask", "Questions to take to your NET team"),
+    ("funding", "Where NHS funding stands", "England, Scotland, Wales and Northern Ireland"),
+    ("write", "Write a letter", "To your MP or your doctor, in your own words"),
+    ("history", "My letters", "Drafts, letters you have sent, and replies"),
+    ("settings", "Make the text bigger", "Text size and colours"),
+)
 
 
 class DatabaseProvider:
@@ -29,11 +39,13 @@ class DatabaseProvider:
         self.error: DatabaseError | None = None
 
     def get(self):
-        """The open ``Database`` (SQLAlchemy is imported on first use, not at start-up)."""
+        """The open ``Database``; raises ``DatabaseError`` in plain words if it cannot be opened.
+        (SQLAlchemy is imported here, on first use, not at start-up.)"""
         if self._db is None:
-            from sirt_desktop.core.db.engine import Database
+            from sirt_desktop.core.db.recovery import open_database
 
-            self._db = Database.open()
+            self._db = open_database()
+            self.error = None
         return self._db
 
     def close(self) -> None:
@@ -49,56 +61,99 @@ class Shell:
         self.settings = settings
         self.theme = theme
         self.database = DatabaseProvider()
-        self.controllers: list[object] = []  # kept alive for the window's lifetime
         self.sections = self._sections()
         self.window = MainWindow(self.sections)
         self._build_menus()
         self.window.section_changed.connect(self._remember_section)
-        self.window.closing.connect(self._save_window_state)
+        self.window.closing.connect(self._on_closing)
 
     # Sections ---------------------------------------------------------------------
     def _sections(self) -> list[Section]:
-        sections = [
-            Section("home", "Home", "What this app is for, and where to start", self._build_home),
-        ]
-        sections.append(
+        ids = {sid for sid, _t, _d in HOME_SHORTCUTS}
+        return [
+            Section("home", "Home", "What this app is for, and where to start",
+                    lambda: pages.build_home([s for s in HOME_SHORTCUTS if s[0] in ids], self.go_to)),
             Section("learn", "Learn about SIRT", "What SIRT is, what happens, risks, support and words explained",
-                    lambda: self._build_content("learn", "Learn about SIRT", ("learn", "support")))
-        )
-        sections.append(
+                    lambda: pages.build_content("Learn about SIRT", ("learn", "support"), self.app_link)),
             Section("for_me", "Is SIRT for me?", "Questions to take to your NET team, and other treatments",
-                    self._build_for_me)
-        )
-        sections.append(
+                    lambda: pages.build_for_me(self.app_link, self.show_appointment_sheet)),
             Section("funding", "Funding", "Where NHS funding for SIRT stands in each UK nation",
-                    lambda: self._build_content("funding", "Funding", ("funding",)))
-        )
-        sections.append(
-            Section("write", "Write a letter", "To your MP or your doctor, in your own words", self._build_writer)
-        )
-        sections.append(
-            Section("helpline", "Helpline (volunteers)", "Find a caller's MP from their postcode", self._build_helpline)
-        )
-        sections.append(Section("settings", "Settings", "Text size and colours", self._build_settings))
-        return sections
+                    lambda: pages.build_content("Funding", ("funding",), self.app_link)),
+            Section("write", "Write a letter", "To your MP or your doctor, in your own words", self._build_writer),
+            Section("history", "My letters", "Drafts, letters you have sent, and replies", self._build_history),
+            Section("helpline", "Helpline (volunteers)", "Find a caller's MP from their postcode",
+                    lambda: pages.build_helpline(self.start_letter)),
+            Section("settings", "Settings", "Text size, colours and your data", self._build_settings),
+        ]
 
-    def _build_content(self, section_id: str, title: str, content_sections: tuple[str, ...], extra=None):
-        from sirt_desktop.gui.controllers.content_controller import ContentController
-        from sirt_desktop.gui.views.content_view import ContentView
+    def repositories(self):
+        """(letters, profiles) repositories over the open database, or None if it cannot be opened."""
+        try:
+            db = self.database.get()
+        except DatabaseError as exc:
+            self.database.error = exc
+            return None
+        from sirt_desktop.core.db.letters_repo import LettersRepository
+        from sirt_desktop.core.db.profiles_repo import ProfilesRepository
 
-        view = ContentView(title, extra)
-        view.controller = ContentController(view, content_sections, self.app_link)
+        return LettersRepository(db), ProfilesRepository(db)
+
+    def _build_writer(self) -> QWidget:
+        repos = self.repositories()
+        drafts = None
+        if repos is not None:
+            from sirt_desktop.core.draft_store import DraftStore
+
+            drafts = DraftStore(repos[0])
+        view = pages.build_writer(drafts, repos[1] if repos else None, repos[0] if repos else None)
+        view.controller.letter_saved.connect(lambda _id: self._refresh_history())
         return view
 
-    def _build_for_me(self) -> QWidget:
-        from sirt_desktop.core import content
-        from sirt_desktop.gui.views.checklist_view import ChecklistPanel
+    def _build_history(self) -> QWidget:
+        repos = self.repositories()
+        if repos is None:
+            from sirt_desktop.gui.widgets import Paragraph
 
-        panel = ChecklistPanel([(q.id, q.text) for q in content.checklist_questions()])
-        panel.sheet_requested.connect(self.show_appointment_sheet)
-        view = self._build_content("for_me", "Is SIRT for me?", ("for_me",), extra=panel)
-        view.checklist = panel
-        return view
+            return Paragraph(f"Your letters cannot be shown: {self.database.error}")
+        return pages.build_history(repos[0], self.open_letter, self.reprint, self.start_letter)
+
+    def _build_settings(self) -> QWidget:
+        return pages.build_settings(self.settings, self.theme, self.database.get, self._after_delete_everything)
+
+    def go_to(self, section_id: str) -> None:
+        self.window.show_section(section_id)
+
+    def _built(self, section_id: str):
+        return self.window._pages.get(section_id)
+
+    def start_letter(self, recipient=None, devolved_nation: str | None = None) -> None:
+        """Open the letter writer, addressed to a chosen MP or set for a devolved member."""
+        self.go_to("write")
+        self.window.page("write").controller.start_new(recipient=recipient, devolved_nation=devolved_nation)
+
+    def open_letter(self, letter_id: int) -> None:
+        self.go_to("write")
+        self.window.page("write").controller.open_letter(letter_id)
+
+    def reprint(self, letter_id: int, pdf: bytes):
+        """Show and print the very PDF that was printed before — never a new rendering."""
+        from sirt_desktop.gui.views.pdf_dialog import PdfDialog
+
+        dialog = PdfDialog("Print again, exactly as before", pdf, f"letter-{letter_id}.pdf", self.window)
+        dialog.open()
+        return dialog
+
+    def _refresh_history(self) -> None:
+        history = self._built("history")
+        if history is not None and hasattr(history, "controller"):
+            history.controller.refresh()
+
+    def _after_delete_everything(self) -> None:
+        writer = self._built("write")
+        if writer is not None:
+            writer.controller.letter_id = None
+            writer.controller.start_new()
+        self._refresh_history()
 
     def show_appointment_sheet(self, ticked: list, name: str, notes: str):
         from sirt_desktop.core.appointment_sheet import render_appointment_sheet
@@ -119,88 +174,6 @@ class Shell:
             page.checklist.print_button.setFocus()
             if target == "appointment-sheet":
                 page.checklist.print_button.click()
-
-    def _build_writer(self) -> QWidget:
-        from sirt_desktop.gui.controllers.letter_writer_controller import LetterWriterController
-        from sirt_desktop.gui.views.letter_writer_view import LetterWriterView
-
-        view = LetterWriterView()
-        repos = self.repositories()
-        view.controller = LetterWriterController(
-            view, drafts=self.draft_store(), profiles=repos[1] if repos else None
-        )
-        view.controller.resume_latest_draft(repos[0] if repos else None)
-        self.window.closing.connect(view.controller.flush)
-        return view
-
-    def draft_store(self):
-        """Where the writer autosaves; None when the database could not be opened."""
-        repos = self.repositories()
-        if repos is None:
-            return None
-        from sirt_desktop.core.draft_store import DraftStore
-
-        return DraftStore(repos[0])
-
-    def repositories(self):
-        """(letters, profiles) repositories over the open database, or None if it cannot be opened."""
-        try:
-            db = self.database.get()
-        except DatabaseError as exc:
-            self.database.error = exc
-            return None
-        from sirt_desktop.core.db.letters_repo import LettersRepository
-        from sirt_desktop.core.db.profiles_repo import ProfilesRepository
-
-        return LettersRepository(db), ProfilesRepository(db)
-
-    def _build_helpline(self) -> QWidget:
-        from sirt_desktop.gui.controllers.find_mp_controller import FindMpController
-        from sirt_desktop.gui.views.helpline_view import HelplineView
-
-        view = HelplineView()
-        controller = FindMpController(view.find_mp)
-        controller.chosen.connect(lambda candidate: self.start_letter(recipient=candidate))
-        controller.devolved_chosen.connect(lambda nation: self.start_letter(devolved_nation=nation))
-        view.write_letter_requested.connect(lambda: self.start_letter(recipient=controller.current))
-        self.controllers.append(controller)
-        view.find_mp_controller = controller
-        return view
-
-    def start_letter(self, recipient=None, devolved_nation: str | None = None) -> None:
-        """Open the letter writer, addressed to a chosen MP or set for a devolved member."""
-        if "write" not in {s.id for s in self.sections}:
-            return
-        self.go_to("write")
-        writer = self.window.page("write")
-        writer.controller.start_new(recipient=recipient, devolved_nation=devolved_nation)
-
-    def _build_home(self) -> QWidget:
-        from sirt_desktop.gui.views.home_view import HomeView
-
-        shortcuts = [
-            (sid, text, desc)
-            for sid, text, desc in (
-                ("learn", "Learn about SIRT", "What SIRT is, what happens, and its risks"),
-                ("funding", "Where NHS funding stands", "England, Scotland, Wales and Northern Ireland"),
-                ("for_me", "Is SIRT for me? Questions to ask", "Questions to take to your NET team"),
-                ("write", "Write a letter", "To your MP or your doctor, in your own words"),
-                ("settings", "Make the text bigger", "Text size and colours"),
-            )
-            if sid in {s.id for s in self.sections}
-        ]
-        return HomeView(shortcuts, self.go_to)
-
-    def _build_settings(self) -> QWidget:
-        from sirt_desktop.gui.controllers.settings_controller import SettingsController
-        from sirt_desktop.gui.views.settings_view import SettingsView
-
-        view = SettingsView()
-        self.controllers.append(SettingsController(view, self.settings, self.theme))
-        return view
-
-    def go_to(self, section_id: str) -> None:
-        self.window.show_section(section_id)
 
     # Menus ------------------------------------------------------------------------
     def _build_menus(self) -> None:
@@ -242,7 +215,7 @@ class Shell:
     def _refresh_content_pages(self) -> None:
         """Show the new information at once in any information page already built."""
         for section_id in ("learn", "for_me", "funding"):
-            page = self.window._pages.get(section_id)
+            page = self._built(section_id)
             controller = getattr(page, "controller", None)
             if controller is not None:
                 controller.reload()
@@ -274,28 +247,59 @@ class Shell:
 
     # Start-up and shut-down --------------------------------------------------------
     def after_first_show(self) -> None:
-        """Runs on the first event-loop turn: open the database (migrating it if needed), and
-        warm up the writing coach in the background so the first letter's notes come quickly."""
+        """Runs on the first event-loop turn: warm up the writing coach in the background, open
+        the database (migrating it if needed), tidy old letters, and ask about replies due."""
         import threading
 
         from sirt_desktop.core.letters.coach import warm_up
 
         threading.Thread(target=warm_up, name="coach-warm-up", daemon=True).start()
         try:
-            self.database.get()
+            db = self.database.get()
         except DatabaseError as exc:
             log.error("database problem at start-up: %s", exc)
             self.database.error = exc
-            QMessageBox.warning(
-                self.window,
-                "Your saved letters could not be opened",
-                f"{exc}\n\nNothing has been changed or deleted. The file is at:\n{paths.database_path()}",
-            )
+            self.recover(exc)
+            return
+        from sirt_desktop.gui.controllers.your_data_controller import auto_delete_on_start
+        from sirt_desktop.gui.views.reply_check_dialog import run_reply_checks
+
+        auto_delete_on_start(db, self.settings)
+        letters, _profiles = self.repositories()
+        run_reply_checks(letters, self.window)
+
+    def recover(self, error: DatabaseError) -> None:
+        """A damaged or newer database: explain, then start fresh or restore, never overwrite."""
+        from PySide6.QtWidgets import QMessageBox
+
+        from sirt_desktop.core.db import recovery
+        from sirt_desktop.gui.views.recovery_dialog import RESTORE, START_FRESH, ask_recovery
+
+        if not isinstance(error, (CorruptDatabaseError, NewerDatabaseError)):
+            QMessageBox.warning(self.window, "Your letters cannot be saved", str(error))
+            return
+        backups = recovery.list_backups()
+        newest = f"{backups[0].created:%d %B %Y at %H:%M}" if backups else None
+        choice = ask_recovery(self.window, str(error), str(paths.database_path()), newest)
+        self.database.close()
+        try:
+            if choice == START_FRESH:
+                recovery.start_fresh()
+            elif choice == RESTORE:
+                recovery.restore_last_backup()
+            else:
+                return
+            self.database.get()
+        except DatabaseError as exc:
+            QMessageBox.warning(self.window, "That did not work", str(exc))
 
     def _remember_section(self, section_id: str) -> None:
         self.settings.set(LAST_PAGE, section_id)
 
-    def _save_window_state(self) -> None:
+    def _on_closing(self) -> None:
+        writer = self._built("write")
+        if writer is not None:
+            writer.controller.flush()
         self.settings.set_window_state(*self.window.saved_state())
         try:
             self.settings.save()

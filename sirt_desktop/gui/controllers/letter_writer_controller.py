@@ -7,24 +7,21 @@ from __future__ import annotations
 import datetime as dt
 import logging
 from typing import Protocol
-from urllib.parse import quote
 
-from PySide6.QtCore import QDate, QObject, QTimer, QUrl, Signal
-from PySide6.QtGui import QDesktopServices, QGuiApplication
-from PySide6.QtWidgets import QFileDialog, QMessageBox
+from PySide6.QtCore import QDate, QObject, QTimer, Signal
 
 from sirt_desktop.core.letters.coach import coach
 from sirt_desktop.core.letters.kinds import get_kind
 from sirt_desktop.core.letters.model import EarlierLetter, Letter, Recipient, Sender
 from sirt_desktop.core.letters.nhs_number import nhs_number_problem
 from sirt_desktop.gui.controllers.find_mp_controller import FindMpController
+from sirt_desktop.gui.controllers.letter_output_controller import LetterOutput
 from sirt_desktop.gui.views.letter_writer_view import LetterWriterView
 
 log = logging.getLogger(__name__)
 
 COACH_DELAY_MS = 300
 AUTOSAVE_DELAY_MS = 1000
-PRINT_STEP = 4
 
 _DEVOLVED_HELP = {
     "Scotland": "Type your MSP's name and address. You can find them on the Scottish Parliament's website "
@@ -81,12 +78,8 @@ class LetterWriterController(QObject):
         view.kind_step.kind_chosen.connect(self.set_kind)
         view.write_step.starter_requested.connect(self.add_starter)
         view.new_letter_requested.connect(self.start_new)
-        view.tabs.currentChanged.connect(self._step_changed)
-        view.print_step.large_print.toggled.connect(lambda _on: self.refresh_preview())
-        view.print_step.print_button.clicked.connect(self.print_letter)
-        view.print_step.save_button.clicked.connect(self.save_pdf)
-        view.print_step.copy_button.clicked.connect(self.copy_text)
-        view.print_step.email_button.clicked.connect(self.email_draft)
+        self.output = LetterOutput(view, self.letter, self._keep_pdf)
+        self.output.printed.connect(lambda: self.letter_id is not None and self.letter_printed.emit(self.letter_id))
         for signal in self._edit_signals():
             signal.connect(self.changed)
         view.write_step.nhs_number.textChanged.connect(self._check_nhs_number)
@@ -375,93 +368,23 @@ class LetterWriterController(QObject):
         if self._save_timer.isActive():
             self.save_now()
 
-    # Preview and output -----------------------------------------------------------------------
-    def _step_changed(self, index: int) -> None:
-        if index == PRINT_STEP:
-            self.refresh_preview()
-
-    def refresh_preview(self) -> bytes:
-        from sirt_desktop.core.letters.render import render_letter
-
-        letter = self.letter()
-        problems = letter.validate()
-        step = self.view.print_step
-        step.problems.setText(
-            ("Please check before printing:\n" + "\n".join(f"• {p}" for p in problems)) if problems else ""
-        )
-        step.problems.setVisible(bool(problems))
-        try:
-            self.pdf = render_letter(letter, large_print=letter.large_print)
-        except Exception as exc:
-            log.exception("letter could not be rendered")
-            self.pdf = b""
-            step.problems.setText(f"The letter could not be laid out: {exc}")
-            step.problems.setVisible(True)
-        step.preview.show_pdf(self.pdf)
-        for button in (step.print_button, step.save_button):
-            button.setEnabled(bool(self.pdf))
-        return self.pdf
-
-    def _keep_pdf(self, purpose: str) -> None:
+    def _keep_pdf(self, pdf: bytes, purpose: str) -> None:
+        """Store the exact PDF printed or saved with the letter, so a re-print is identical."""
         if self.drafts is None:
             return
         letter_id = self.save_now() or self.letter_id
         if letter_id is not None:
-            self.drafts.store_pdf(letter_id, self.pdf, purpose)
+            self.drafts.store_pdf(letter_id, pdf, purpose)
 
-    def print_letter(self) -> None:
-        from sirt_desktop.gui.printing import PrintError, print_with_dialog
-
-        pdf = self.refresh_preview()
-        if not pdf:
-            return
-        try:
-            outcome = print_with_dialog(pdf, self.view)
-        except PrintError as exc:
-            QMessageBox.warning(self.view, "Printing did not work", str(exc))
-            return
-        if outcome is None:
-            return
-        self._keep_pdf("printed")
-        self.view.print_step.status.setText(f"Sent to {outcome.detail}. Fold it in three to fit a DL window envelope.")
-        if self.letter_id is not None:
-            self.letter_printed.emit(self.letter_id)
+    # Kept as names on the controller: tests and the shell call them.
+    def refresh_preview(self) -> bytes:
+        return self.output.refresh_preview()
 
     def save_pdf(self, path: str | None = None) -> str | None:
-        from sirt_desktop.core.letters.render import write_atomically
-        from pathlib import Path
-
-        pdf = self.refresh_preview()
-        if not pdf:
-            return None
-        if path is None:
-            suggested = f"{self.letter().title()[:60]}.pdf".replace("/", "-")
-            path, _f = QFileDialog.getSaveFileName(self.view, "Save the letter as a PDF", suggested, "PDF (*.pdf)")
-            if not path:
-                return None
-        try:
-            write_atomically(Path(path), pdf)
-        except OSError as exc:
-            QMessageBox.warning(self.view, "The PDF was not saved", f"It could not be written to {path}:\n{exc.strerror}")
-            return None
-        self._keep_pdf("saved")
-        self.view.print_step.status.setText(f"Saved to {path}")
-        return path
+        return self.output.save_pdf(path)
 
     def copy_text(self) -> str:
-        text = self.letter().plain_text()
-        QGuiApplication.clipboard().setText(text)
-        self.view.print_step.status.setText("The letter's text is copied. Paste it into an email with Ctrl+V.")
-        return text
+        return self.output.copy_text()
 
-    def email_url(self) -> QUrl:
-        letter = self.letter()
-        body = letter.plain_text()
-        return QUrl(f"mailto:?subject={quote(letter.title())}&body={quote(body)}")
-
-    def email_draft(self) -> None:
-        QDesktopServices.openUrl(self.email_url())
-        self.view.print_step.status.setText(
-            "Your email program should open with the letter. Add your MP's email address: it is on the "
-            "UK Parliament website, or ask their office. MPs usually want your postal address in an email too."
-        )
+    def email_url(self):
+        return self.output.email_url()

@@ -1,0 +1,98 @@
+"""Builders for each section's page. Each takes exactly the services its page needs.
+
+Imports are inside the builders, so a page's code loads only when the page is first shown.
+Each returned view keeps its controller as ``view.controller`` (alive as long as the view).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from PySide6.QtWidgets import QWidget
+
+
+def build_home(shortcuts: list[tuple[str, str, str]], go_to: Callable[[str], None]) -> QWidget:
+    from sirt_desktop.gui.views.home_view import HomeView
+
+    return HomeView(shortcuts, go_to)
+
+
+def build_content(title: str, content_sections: tuple[str, ...], app_link: Callable[[str], None],
+                  extra: QWidget | None = None) -> QWidget:
+    from sirt_desktop.gui.controllers.content_controller import ContentController
+    from sirt_desktop.gui.views.content_view import ContentView
+
+    view = ContentView(title, extra)
+    view.controller = ContentController(view, content_sections, app_link)
+    return view
+
+
+def build_for_me(app_link: Callable[[str], None], show_sheet: Callable[[list, str, str], object]) -> QWidget:
+    from sirt_desktop.core import content
+    from sirt_desktop.gui.views.checklist_view import ChecklistPanel
+
+    panel = ChecklistPanel([(q.id, q.text) for q in content.checklist_questions()])
+    panel.sheet_requested.connect(show_sheet)
+    view = build_content("Is SIRT for me?", ("for_me",), app_link, extra=panel)
+    view.checklist = panel
+    return view
+
+
+def build_writer(drafts, profiles, letters) -> QWidget:
+    """``drafts`` (DraftStore), ``profiles`` and ``letters`` repositories may be None when the
+    database cannot be opened: the writer still works, it just cannot keep anything."""
+    from sirt_desktop.gui.controllers.letter_writer_controller import LetterWriterController
+    from sirt_desktop.gui.views.letter_writer_view import LetterWriterView
+
+    view = LetterWriterView()
+    view.controller = LetterWriterController(view, drafts=drafts, profiles=profiles)
+    view.controller.resume_latest_draft(letters)
+    return view
+
+
+def build_helpline(start_letter: Callable[..., None]) -> QWidget:
+    from sirt_desktop.gui.controllers.find_mp_controller import FindMpController
+    from sirt_desktop.gui.views.helpline_view import HelplineView
+
+    view = HelplineView()
+    controller = FindMpController(view.find_mp)
+    controller.chosen.connect(lambda candidate: start_letter(recipient=candidate))
+    controller.devolved_chosen.connect(lambda nation: start_letter(devolved_nation=nation))
+    view.write_letter_requested.connect(lambda: start_letter(recipient=controller.current))
+    view.controller = controller
+    return view
+
+
+def build_history(letters, open_letter: Callable[[int], None], reprint: Callable[[int, bytes], None],
+                  new_letter: Callable[[], None]) -> QWidget:
+    from sirt_desktop.gui.controllers.history_controller import HistoryController
+    from sirt_desktop.gui.views.history_view import HistoryView
+
+    view = HistoryView()
+    controller = HistoryController(view, letters)
+    controller.open_letter_requested.connect(open_letter)
+    controller.follow_up_created.connect(open_letter)
+    controller.reprint_requested.connect(reprint)
+    controller.new_letter_requested.connect(new_letter)
+    view.controller = controller
+    return view
+
+
+def build_settings(settings, theme, database: Callable[[], object] | None,
+                   on_everything_deleted: Callable[[], None]) -> QWidget:
+    """``database`` opens the database for the 'Your data' group (None: no such group)."""
+    from sirt_desktop.core import paths
+    from sirt_desktop.gui.controllers.settings_controller import SettingsController
+    from sirt_desktop.gui.views.settings_view import SettingsView
+
+    view = SettingsView()
+    view.controller = SettingsController(view, settings, theme)
+    if database is not None:
+        from sirt_desktop.gui.controllers.your_data_controller import YourDataController
+        from sirt_desktop.gui.views.your_data_view import YourDataView
+
+        group = YourDataView(str(paths.data_dir()))
+        view.add_group(group)
+        view.your_data = YourDataController(group, database, settings, parent=view)
+        view.your_data.everything_deleted.connect(on_everything_deleted)
+    return view
