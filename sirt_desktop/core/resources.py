@@ -7,15 +7,29 @@ from __future__ import annotations
 
 import json
 from functools import lru_cache
-from importlib import resources as _ir
-from importlib.resources.abc import Traversable
 from pathlib import Path
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from importlib.resources.abc import Traversable
 
 PACKAGE = "sirt_desktop.resources"
 
 
 def root() -> Traversable:
+    # Imported here: importlib.resources pulls in zipfile, which start-up does not need.
+    from importlib import resources as _ir
+
     return _ir.files(PACKAGE)
+
+
+@lru_cache(maxsize=1)
+def _package_dir() -> Path | None:
+    """The resources folder on disk (a checkout, a wheel, a frozen build), if it is one."""
+    import sirt_desktop.resources as package
+
+    folder = Path(package.__file__).parent if getattr(package, "__file__", None) else None
+    return folder if folder is not None and folder.is_dir() else None
 
 
 def resource(*parts: str) -> Traversable:
@@ -28,8 +42,8 @@ def resource(*parts: str) -> Traversable:
 
 def resource_path(*parts: str) -> Path:
     """A real filesystem path to a shipped file (wheels and checkouts keep files on disk)."""
-    node = resource(*parts)
-    path = Path(str(node))
+    folder = _package_dir()
+    path = folder.joinpath(*parts) if folder is not None else Path(str(resource(*parts)))
     if not path.exists():
         raise FileNotFoundError(f"shipped resource missing: {'/'.join(parts)}")
     return path

@@ -253,6 +253,7 @@ class Shell:
 
         from sirt_desktop.core.letters.coach import warm_up
 
+        self.theme.install_style()
         threading.Thread(target=warm_up, name="coach-warm-up", daemon=True).start()
         try:
             db = self.database.get()

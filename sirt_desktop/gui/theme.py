@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QColor, QFont, QFontMetrics, QGuiApplication, QPalette
-from PySide6.QtWidgets import QApplication, QProxyStyle, QStyle, QStyleFactory
+from PySide6.QtWidgets import QApplication, QStyleFactory
 
 _SCHEMES = {"system": "Unknown", "light": "Light", "dark": "Dark"}
 
@@ -71,27 +71,32 @@ def _palette(colours: dict[str, str]) -> QPalette:
     return palette
 
 
-class ReadableStyle(QProxyStyle):
-    """Fusion, with tick boxes and round option buttons as tall as the text beside them,
-    so they grow with the text size instead of staying a fixed 13 pixels."""
+def readable_style():
+    """Fusion, with tick boxes and round option buttons as tall as the text beside them, so
+    they grow with the text size instead of staying a fixed 13 pixels. (Defined on first use:
+    creating a QStyle subclass costs start-up time.)"""
+    from PySide6.QtWidgets import QProxyStyle, QStyle
 
-    _INDICATORS = (
-        "PM_IndicatorWidth",
-        "PM_IndicatorHeight",
-        "PM_ExclusiveIndicatorWidth",
-        "PM_ExclusiveIndicatorHeight",
-    )
+    class ReadableStyle(QProxyStyle):
+        _INDICATORS = (
+            "PM_IndicatorWidth",
+            "PM_IndicatorHeight",
+            "PM_ExclusiveIndicatorWidth",
+            "PM_ExclusiveIndicatorHeight",
+        )
 
-    def __init__(self) -> None:
-        super().__init__(QStyleFactory.create("Fusion"))
-        self._indicator_metrics = {getattr(QStyle.PixelMetric, name) for name in self._INDICATORS}
+        def __init__(self) -> None:
+            super().__init__(QStyleFactory.create("Fusion"))
+            self._indicator_metrics = {getattr(QStyle.PixelMetric, name) for name in self._INDICATORS}
 
-    def pixelMetric(self, metric, option=None, widget=None):  # noqa: N802 (Qt's name)
-        base = super().pixelMetric(metric, option, widget)
-        if metric in self._indicator_metrics:
-            height = QFontMetrics(QApplication.font()).height()
-            return max(base, round(height * 0.95))
-        return base
+        def pixelMetric(self, metric, option=None, widget=None):  # noqa: N802 (Qt's name)
+            base = super().pixelMetric(metric, option, widget)
+            if metric in self._indicator_metrics:
+                height = QFontMetrics(QApplication.font()).height()
+                return max(base, round(height * 0.95))
+            return base
+
+    return ReadableStyle()
 
 
 class Theme:
@@ -100,9 +105,16 @@ class Theme:
     def __init__(self, app: QApplication) -> None:
         self.app = app
         self.base_font = QFont(app.font())
-        app.setStyle(ReadableStyle())
+        self.style_installed = False
         self.system_palette = QPalette(app.palette())
         self.scheme = "system"
+
+    def install_style(self) -> None:
+        """Install the readable style. Called just after the first screen appears (which has
+        no tick boxes): building the style costs start-up time the first screen does not need."""
+        if not self.style_installed:
+            self.app.setStyle(readable_style())
+            self.style_installed = True
 
     def apply(self, text_scale: int, scheme: str) -> None:
         font = QFont(self.base_font)
@@ -113,7 +125,10 @@ class Theme:
         self.app.setFont(font)
         # Ask the platform too (it repaints native parts where it can), but do not rely on
         # it: many Linux desktops ignore it, so light and dark set an explicit palette.
-        QGuiApplication.styleHints().setColorScheme(getattr(Qt.ColorScheme, _SCHEMES.get(scheme, "Unknown")))
+        if scheme != "system" or self.scheme != "system":
+            QGuiApplication.styleHints().setColorScheme(getattr(Qt.ColorScheme, _SCHEMES.get(scheme, "Unknown")))
+        if scheme in ("light", "dark"):
+            self.install_style()  # Fusion draws every control from the palette
         if scheme == "light":
             self.app.setPalette(_palette(_LIGHT))
         elif scheme == "dark":

@@ -123,3 +123,22 @@ def test_log_dialog_and_about_open(shell, qtbot):
         QTimer.singleShot(200, close)
         opener()
         assert found.get("ok"), dialog_class.__name__
+
+
+def test_tick_boxes_grow_with_the_text(qapp):
+    from PySide6.QtGui import QFontMetrics
+    from PySide6.QtWidgets import QStyle
+
+    from sirt_desktop.gui.theme import Theme
+
+    theme = Theme(qapp)
+    theme.install_style()
+    try:
+        theme.apply(100, "system")
+        small = qapp.style().pixelMetric(QStyle.PixelMetric.PM_IndicatorWidth)
+        theme.apply(200, "system")
+        large = qapp.style().pixelMetric(QStyle.PixelMetric.PM_IndicatorWidth)
+        assert large > small
+        assert large >= 0.9 * QFontMetrics(qapp.font()).height()
+    finally:
+        theme.apply(100, "system")
