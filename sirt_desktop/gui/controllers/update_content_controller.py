@@ -2,26 +2,18 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
-
-from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
+from PySide6.QtWidgets import QMessageBox
 
 from sirt_desktop.core import content, content_pack
+from sirt_desktop.gui.controllers.file_update import FileUpdateController
 from sirt_desktop.gui.views.problems_dialog import ProblemsDialog
 
 
-class UpdateContentController:
-    def __init__(self, parent: QWidget, on_updated: Callable[[], None] | None = None) -> None:
-        self.parent = parent
-        self.on_updated = on_updated
+class UpdateContentController(FileUpdateController):
+    title = "Choose the information update"
+    file_filter = "Information update (*.zip);;All files (*)"
 
-    def run(self, path: str | None = None) -> bool:
-        if path is None:
-            path, _filter = QFileDialog.getOpenFileName(
-                self.parent, "Choose the information update", "", "Information update (*.zip);;All files (*)"
-            )
-            if not path:
-                return False
+    def apply(self, path: str) -> bool:
         result = content_pack.install_pack(path)
         if not result.installed:
             problems = list(result.report.problems)
@@ -32,6 +24,4 @@ class UpdateContentController:
             return False
         content.reload_content()
         QMessageBox.information(self.parent, "Information updated", result.message)
-        if self.on_updated:
-            self.on_updated()
         return True

@@ -2,12 +2,11 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
-
-from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
+from PySide6.QtWidgets import QMessageBox
 
 from sirt_desktop.core import mp_import, representatives
 from sirt_desktop.core.dates import long_date
+from sirt_desktop.gui.controllers.file_update import FileUpdateController
 from sirt_desktop.gui.views.problems_dialog import ProblemsDialog
 
 
@@ -15,18 +14,11 @@ def problem_lines(report: mp_import.ValidationReport) -> list[str]:
     return [f"Line {p.line}: {p.message}" if p.line else p.message for p in report.problems]
 
 
-class UpdateMpsController:
-    def __init__(self, parent: QWidget, on_updated: Callable[[], None] | None = None) -> None:
-        self.parent = parent
-        self.on_updated = on_updated
+class UpdateMpsController(FileUpdateController):
+    title = "Choose the new MP list"
+    file_filter = "MP list (*.csv);;All files (*)"
 
-    def run(self, path: str | None = None) -> bool:
-        if path is None:
-            path, _filter = QFileDialog.getOpenFileName(
-                self.parent, "Choose the new MP list", "", "MP list (*.csv);;All files (*)"
-            )
-            if not path:
-                return False
+    def apply(self, path: str) -> bool:
         report = mp_import.validate_mp_csv(path)
         if not report.ok:
             ProblemsDialog(
@@ -61,6 +53,4 @@ class UpdateMpsController:
             "MP list updated",
             f"The app now uses the new MP list, correct as of {long_date(representatives.mp_list_as_of())}.",
         )
-        if self.on_updated:
-            self.on_updated()
         return True
