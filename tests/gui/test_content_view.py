@@ -157,3 +157,12 @@ def test_update_information_installs_a_newer_pack_and_refuses_a_bad_one(shell, q
         assert "99" in str(content.content_version())
     finally:
         content.reload_content()
+
+
+def test_single_page_section_hides_its_list_until_a_search(qtbot):
+    view, controller, _ = make(qtbot, sections=("funding",))
+    assert view.page_list.isHidden()
+    controller.search("liver")
+    assert not view.page_list.isHidden()
+    controller.search("")
+    assert view.page_list.isHidden()

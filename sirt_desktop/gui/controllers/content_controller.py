@@ -62,6 +62,8 @@ class ContentController(QObject):
 
     def list_section(self) -> None:
         self.view.set_pages([(p.id, p.title, p.summary) for p in self._section_pages])
+        # A section with one page needs no list beside it (more room for the text at 200%).
+        self.view.page_list.setVisible(len(self._section_pages) > 1)
 
     def show(self, page_id: str) -> None:
         page = content.get_page(page_id)
@@ -82,6 +84,7 @@ class ContentController(QObject):
             self.view.select_page(self.current_id)
             return
         hits = search(query)
+        self.view.page_list.setVisible(True)
         self.view.set_pages([(h.page_id, f"{h.title}: …{h.snippet}…", h.snippet) for h in hits])
         if not hits:
             self.view.page_list.addItem(f"Nothing found for “{query}”. Try a shorter or different word.")
