@@ -4,7 +4,8 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from PySide6.QtWidgets import QPushButton, QSizePolicy, QVBoxLayout, QWidget
+from PySide6.QtGui import QFontMetrics
+from PySide6.QtWidgets import QApplication, QPushButton, QSizePolicy, QVBoxLayout, QWidget
 
 from sirt_desktop.gui.widgets import Heading, Paragraph
 
@@ -24,18 +25,29 @@ class HomeView(QWidget):
     def __init__(self, shortcuts: list[tuple[str, str, str]], go_to: Callable[[str], None]) -> None:
         super().__init__()
         self.setAccessibleName("Home")
-        layout = QVBoxLayout(self)
+        outer = QVBoxLayout(self)
+        column = QWidget()
+        self.column = column
+        self.refresh_fonts()
+        outer.addWidget(column)
+        outer.addStretch(1)
+        layout = QVBoxLayout(column)
+        layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(Heading("Welcome to SIRT Desktop"))
         layout.addWidget(Paragraph(INTRO))
         self.buttons: dict[str, QPushButton] = {}
         for section_id, text, description in shortcuts:
-            button = QPushButton(text)
+            button = QPushButton(f"{text}\n{description}")
             button.setAccessibleName(text)
             button.setAccessibleDescription(description)
             button.setToolTip(description)
-            button.setMinimumHeight(button.sizeHint().height() * 2)
+            button.setMinimumHeight(round(button.sizeHint().height() * 1.4))
             button.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
             button.clicked.connect(lambda _=False, sid=section_id: go_to(sid))
             layout.addWidget(button)
             self.buttons[section_id] = button
         layout.addStretch(1)
+
+    def refresh_fonts(self) -> None:
+        """Lines of about 80 characters are easier to read than lines across a wide screen."""
+        self.column.setMaximumWidth(QFontMetrics(QApplication.font()).averageCharWidth() * 90)
