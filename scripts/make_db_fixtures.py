@@ -12,6 +12,7 @@ existing fixtures are left alone (a released schema never changes), unless --for
 from __future__ import annotations
 
 import argparse
+import hashlib
 import os
 import sqlite3
 import sys
@@ -42,9 +43,36 @@ _LETTERS_0001 = [
      "2026-01-14 12:00:00.000000", "2026-01-14 12:30:00.000000"),
 ]
 
+# 0002 added, after the 0001 columns: finished_at, sent_at, sent_method, reply_status,
+# reply_asked_2w, reply_asked_4w, follow_up_of_id; and the letter_pdfs table.
+_LETTERS_0002 = [
+    (1, "mp_campaign", "draft", 1, "Jane Smith MP", "SIRT for NETs — please help",
+     "Annwyl Jane,\n\nI have a neuroendocrine tumour in my liver. “SIRT” matters to me ✓.",
+     '{"kind": "mp_campaign", "sender": {"name": "Siân Llŵyd"}, "body": "Annwyl Jane"}',
+     "2026-02-10 12:00:00.000000", "2026-02-11 08:15:00.000000", None, None, "", "none", 0, 0, None),
+    (2, "clinician", "finished", 2, "Dr Ómar Ali", "Is SIRT right for my wife?",
+     "Dear Dr Ali,\n\nCould we talk about radioembolisation at the next appointment? Diolch — 谢谢.",
+     '{"kind": "clinician", "sender": {"name": "Zoë O’Brien"}, "body": "Dear Dr Ali"}',
+     "2026-02-12 12:00:00.000000", "2026-02-13 16:45:00.000000", "2026-02-13 16:45:00.000000",
+     "2026-02-14", "posted", "replied_helped", 1, 0, None),
+    (3, "mp_follow_up", "finished", 1, "Jane Smith MP", "Following my letter about SIRT",
+     "Dear Ms Smith,\n\nI wrote on 11 February and have had no reply yet. 100% of my \"hope\" is on this.",
+     '{"kind": "mp_follow_up", "earlier_letter": {"date": "2026-02-11", "subject": "SIRT for NETs"}}',
+     "2026-03-20 09:00:00.000000", "2026-03-20 09:30:00.000000", "2026-03-20 09:30:00.000000",
+     "2026-03-21", "emailed", "no_reply_yet", 1, 1, 1),
+    (4, "devolved_rep", "draft", None, "", "", "", "{}",
+     "2026-03-22 12:00:00.000000", "2026-03-22 12:00:00.000000", None, None, "", "none", 0, 0, None),
+]
+_PDF_0002 = b"%PDF-1.4 printed letter \xe2\x9c\x93 %%EOF"
+_PDFS_0002 = [
+    (1, 2, "2026-02-13 16:46:00.000000", "printed", hashlib.sha256(_PDF_0002).hexdigest(), len(_PDF_0002),
+     _PDF_0002),
+]
+
 # Rows written at each earlier revision, as (table, rows) in insert order.
 ROWS: dict[str, list[tuple[str, list[tuple]]]] = {
     "0001": [("sender_profiles", _PROFILES_0001), ("letters", _LETTERS_0001)],
+    "0002": [("sender_profiles", _PROFILES_0001), ("letters", _LETTERS_0002), ("letter_pdfs", _PDFS_0002)],
 }
 
 

@@ -28,19 +28,19 @@ STATUSES = (FOUND, CHOOSE, UNKNOWN, NORTHERN_IRELAND, CROWN_DEPENDENCY, NON_GEOG
 
 _NATION_ADVICE = {
     "Scotland": (
-        "In Scotland, NHS funding and treatment decisions are made by the Scottish Government. "
+        "In Scotland, the NHS is run by the Scottish Government through local health boards. "
         "Your MSP (Member of the Scottish Parliament) is usually the best person to write to about "
-        "paying for treatment. You can still write to your MP as well."
+        "NHS funding. You can still write to your MP as well."
     ),
     "Wales": (
-        "In Wales, NHS funding and treatment decisions are made by the Welsh Government. "
-        "Your MS (Member of the Senedd) is usually the best person to write to about paying for "
-        "treatment. You can still write to your MP as well."
+        "In Wales, the NHS is run by the Welsh Government, through health boards and the NHS Wales "
+        "Joint Commissioning Committee. Your MS (Member of the Senedd) is usually the best person to "
+        "write to about NHS funding. You can still write to your MP as well."
     ),
     "Northern Ireland": (
-        "In Northern Ireland, health funding and treatment decisions are made by the Northern Ireland "
-        "Executive's Department of Health. Your MLA (Member of the Legislative Assembly) is usually the "
-        "best person to write to about paying for treatment. You can still write to your MP as well."
+        "In Northern Ireland, health and social care is run by the Department of Health in Northern "
+        "Ireland. Your MLA (Member of the Legislative Assembly) is usually the best person to write to "
+        "about NHS funding. You can still write to your MP as well."
     ),
 }
 

@@ -8,13 +8,11 @@ import sqlite3
 from pathlib import Path
 
 import pytest
-from alembic.autogenerate import compare_metadata
-from alembic.migration import MigrationContext
 from alembic.script import ScriptDirectory
 
 from sirt_desktop.core import paths
 from sirt_desktop.core.db.engine import Database, _alembic_config, make_engine, migration_status
-from sirt_desktop.core.db.models import Base
+from tests.core.test_database import compare_with_models
 
 FIXTURES = Path(__file__).resolve().parents[1] / "fixtures" / "db"
 
@@ -26,7 +24,7 @@ def _earlier_revisions() -> list[str]:
 
 
 def _rows(path: Path) -> dict[str, tuple[list[str], list[tuple]]]:
-    con = sqlite3.connect(path)
+    con = sqlite3.connect(f"file:{path}?mode=ro", uri=True)  # never creates a missing fixture
     try:
         tables = [r[0] for r in con.execute(
             "SELECT name FROM sqlite_master WHERE type='table' AND name NOT LIKE 'sqlite_%' AND name != 'alembic_version'")]
@@ -56,7 +54,7 @@ def test_fixture_upgrades_to_head_with_rows_intact_and_a_backup_first(revision):
     current, head = migration_status(db.engine)
     assert current == head
     with db.engine.connect() as connection:
-        assert compare_metadata(MigrationContext.configure(connection), Base.metadata) == []
+        assert compare_with_models(connection) == []
     db.close()
 
     after = _rows(target)

@@ -4,9 +4,11 @@ Every method is one unit of work and returns plain values from ``letter_records`
 objects). Storage failures arrive as ``DatabaseError`` with a plain message; the caller keeps
 the person's words on screen and says the change was not saved.
 
-The list is newest first (by last change) and paged; its filters use indexes where they can,
-and a text search stops as soon as a page is full, so the first screen stays quick with
-tens of thousands of letters. Recording a reply does not move a letter up the list.
+The list is newest first (by last change) and paged; its filters use indexes where they can.
+A text search for common words stops as soon as a page is full; for rare words (or words in
+no letter) the full-text index narrows the rows first (``letter_search``), so the first
+screen stays quick with tens of thousands of letters. Recording a reply does not move a
+letter up the list.
 """
 
 from __future__ import annotations
@@ -18,10 +20,12 @@ import json
 from typing import Any
 
 from sqlalchemy import ColumnElement, and_, delete, func, insert, or_, select, text, update
+from sqlalchemy.orm import Session
 
 from sirt_desktop.core.db.engine import Database
 from sirt_desktop.core.db.errors import DatabaseError
 from sirt_desktop.core.db.failures import plain_database_errors
+from sirt_desktop.core.db.letter_search import purge_deleted, narrowing
 from sirt_desktop.core.db.letter_records import (
     ANSWERED,
     PDF_PURPOSES,
@@ -60,9 +64,11 @@ def _like(word: str) -> str:
     return f"%{escaped}%"
 
 
-def filter_conditions(filters: LetterFilters) -> list[ColumnElement[bool]]:
-    """The WHERE conditions for ``filters`` (shared by the list, the count and the bench)."""
-    conditions: list[ColumnElement[bool]] = []
+def filter_conditions(filters: LetterFilters,
+                      narrow: ColumnElement[bool] | None = None) -> list[ColumnElement[bool]]:
+    """The WHERE conditions for ``filters`` (shared by the list and the count). ``narrow``, from
+    ``letter_search.narrowing``, only lets the database skip rows these conditions reject."""
+    conditions: list[ColumnElement[bool]] = [] if narrow is None else [narrow]
     if filters.kind:
         conditions.append(Letter.kind == filters.kind)
     status = filters.status
@@ -167,6 +173,10 @@ class LettersRepository:
                 s.execute(text("PRAGMA secure_delete=ON"))  # the deleted words are overwritten
             if s.execute(delete(Letter).where(Letter.id == letter_id)).rowcount == 0:
                 raise LetterNotFoundError(letter_id)
+            # The search index keeps a deleted letter's words until it is compacted: compact
+            # now, so "delete" means deleted. (Fast for one person's letters; a shared helpline
+            # uses PostgreSQL, which has no such index.)
+            purge_deleted(s)
 
     def finish(self, letter_id: int, when: dt.datetime | None = None) -> None:
         self._update(letter_id, status="finished", finished_at=when or utcnow(), updated_at=utcnow())
@@ -222,15 +232,19 @@ class LettersRepository:
 
     def list_page(self, filters: LetterFilters = LetterFilters(), offset: int = 0,
                   limit: int = PAGE_SIZE) -> list[LetterSummary]:
-        query = (select(*_SUMMARY_COLUMNS).where(*filter_conditions(filters))
-                 .order_by(*_NEWEST_FIRST).offset(offset).limit(limit))
         with plain_database_errors(), self.db.session() as s:
+            query = (select(*_SUMMARY_COLUMNS).where(*self._conditions(s, filters))
+                     .order_by(*_NEWEST_FIRST).offset(offset).limit(limit))
             return [_summary(row) for row in s.execute(query)]
 
     def count(self, filters: LetterFilters = LetterFilters()) -> int:
-        query = select(func.count()).select_from(Letter).where(*filter_conditions(filters))
         with plain_database_errors(), self.db.session() as s:
+            query = select(func.count()).select_from(Letter).where(*self._conditions(s, filters))
             return int(s.execute(query).scalar_one())
+
+    def _conditions(self, session: Session, filters: LetterFilters) -> list[ColumnElement[bool]]:
+        words = filters.words()
+        return filter_conditions(filters, narrowing(self.db, session, words) if words else None)
 
     def due_reply_checks(self, today: dt.date) -> list[ReplyCheck]:
         """Sent letters with no answer yet whose 2- or 4-week check is due and not yet asked.

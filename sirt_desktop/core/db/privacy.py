@@ -1,6 +1,6 @@
-"""Deleting: everything at once (rows, backups, saved PDFs, set-aside databases, with the
-database compacted so no deleted text stays in the file or its WAL), and finished letters
-after a chosen number of months."""
+"""Deleting: everything at once (rows, the full-text index, backups, saved PDFs, set-aside
+databases, with the database compacted so no deleted text stays in the file or its WAL), and
+finished letters after a chosen number of months (their index entries purged too)."""
 
 from __future__ import annotations
 
@@ -17,6 +17,7 @@ from sirt_desktop.core import paths
 from sirt_desktop.core.db.engine import Database, sqlite_file
 from sirt_desktop.core.db.failures import plain_database_errors
 from sirt_desktop.core.db.letter_records import add_months
+from sirt_desktop.core.db.letter_search import clear_index, purge_deleted
 from sirt_desktop.core.db.models import Letter, LetterPdf, SenderProfile
 from sirt_desktop.core.db.recovery import set_aside_dir
 
@@ -78,6 +79,7 @@ def delete_everything(db: Database) -> StoredCounts:
         s.execute(delete(LetterPdf))
         s.execute(delete(Letter))
         s.execute(delete(SenderProfile))
+        clear_index(s)  # the full-text index holds the letters' words too
     compact(db)
     live = sqlite_file(db.engine)
     keep = {live, Path(f"{live}-wal"), Path(f"{live}-shm")} if live else set()
@@ -103,6 +105,8 @@ def auto_delete_finished(db: Database, months: int, today: dt.date) -> int:
     with plain_database_errors(), db.session() as s:
         _secure(s)
         count = s.execute(delete(Letter).where(Letter.status == "finished", finished < cutoff)).rowcount
+        if count:
+            purge_deleted(s)  # drop the deleted letters' words from the full-text index as well
     if count:
         log.info("auto-deleted %d finished letters older than %d months", count, months)
     return int(count or 0)

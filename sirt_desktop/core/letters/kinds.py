@@ -4,9 +4,9 @@ in plain English, optional starter sentences to adapt, and the words that mark i
 
 Facts used in the starters: NICE interventional procedures guidance IPG786 (16 May 2024) says
 SIRT can be used for neuroendocrine tumours that have spread to the liver; NICE does not decide
-funding; NHS England funds SIRT routinely for primary liver cancer and for bowel cancer that has
-spread to the liver, but not for NET liver metastases; only a clinician can make an individual
-funding request.
+funding; NHS England routinely funds SIRT for some people with primary liver cancer or with bowel
+cancer that has spread to the liver, but does not routinely fund it for NET liver metastases; only a
+clinician can make an individual funding request.
 """
 
 from __future__ import annotations
@@ -69,7 +69,8 @@ KINDS: tuple[LetterKind, ...] = (
         fields=_COMMON_FIELDS,
         tips=_MP_TIPS_COMMON + (
             "Ask one thing: that your MP writes to the Health Secretary and NHS England asking them to "
-            "fund SIRT for neuroendocrine tumours in the liver, as NICE recommended on 16 May 2024.",
+            "fund SIRT for neuroendocrine tumours in the liver. NICE said on 16 May 2024 that SIRT can "
+            "be used for these tumours.",
             "You do not need to give medical details such as test results, your NHS number or date of "
             "birth. Keep those private.",
             "Say why it matters to you in a sentence or two: that is what your MP will remember.",
@@ -79,8 +80,9 @@ KINDS: tuple[LetterKind, ...] = (
                     "spread to my liver."),
             Starter("What NICE said", "On 16 May 2024 NICE published guidance (IPG786) saying that SIRT "
                     "can be used for neuroendocrine tumours that have spread to the liver."),
-            Starter("The funding gap", "NHS England funds SIRT for primary liver cancer and for bowel "
-                    "cancer that has spread to the liver, but not for neuroendocrine tumours."),
+            Starter("The funding gap", "NHS England routinely funds SIRT for some people with primary "
+                    "liver cancer or with bowel cancer that has spread to the liver, but it does not "
+                    "routinely fund it for neuroendocrine tumours."),
             Starter("My request", "Please write to the Health Secretary and to NHS England asking them "
                     "to fund SIRT for people with neuroendocrine tumours in the liver."),
             Starter("Asking for a reply", "I would be grateful to hear what you are able to do."),
@@ -132,8 +134,9 @@ KINDS: tuple[LetterKind, ...] = (
             "(MDT) meeting, a referral to a centre that offers SIRT, or an individual funding request.",
             "Only your clinician can make an individual funding request for you. In Scotland this is an "
             "individual patient treatment request, in Wales an individual patient funding request.",
-            "If you need replies in large print, by email or another format, choose it: the NHS must "
-            "meet this under the Accessible Information Standard.",
+            "If you need replies in large print, by email or another format, choose it. In England, "
+            "the NHS must meet this under the Accessible Information Standard. Elsewhere, ask for it "
+            "anyway.",
             _OWN_WORDS_TIP,
         ),
         starters=(
@@ -160,11 +163,10 @@ KINDS: tuple[LetterKind, ...] = (
         recipient_kind="clinician",
         fields=_COMMON_FIELDS + ("recipient.position", "nhs_number", "date_of_birth"),
         tips=(
-            "This is your voice in the request. The panel decides on clinical grounds, so your "
-            "clinician will describe your medical situation; you can say what the treatment would mean "
-            "for your daily life.",
-            "Describe what you can and cannot do now, what you hope SIRT would change, and what matters "
-            "to you.",
+            "This is your voice in the request. The panel decides on medical grounds only. It does not "
+            "weigh your job, caring or money. You can describe your symptoms and what you can and "
+            "cannot do now. Ask your clinician if a statement would help.",
+            "Say what you hope SIRT would change, and what matters to you.",
             "Write plainly and honestly. There is no need for medical terms.",
             "Give it to your clinician: only they can send an individual funding request.",
         ),

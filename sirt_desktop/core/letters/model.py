@@ -256,7 +256,12 @@ class Letter:
             if phrase == "by email" and self.sender.email.strip():
                 phrase = f"by email to {self.sender.email.strip()}"
             phrase = phrase or f"in this format: {fmt}"
-            out.append(f"Under the Accessible Information Standard, please send me any reply {phrase}.")
+            # The Accessible Information Standard binds the NHS in England only: say so, so the
+            # sentence is true wherever the letter goes.
+            out.append(
+                f"Please send me any reply {phrase}, because that is the format I need. In England, the "
+                "NHS must do this under the Accessible Information Standard."
+            )
         return out
 
     def signature_name(self) -> str:
