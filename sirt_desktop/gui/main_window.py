@@ -19,9 +19,10 @@ from PySide6.QtWidgets import (
 
 from sirt_desktop import APP_NAME
 from sirt_desktop.gui.sections import Section
+from sirt_desktop.gui.widgets import FollowsAppFont
 
 
-class MainWindow(QMainWindow):
+class MainWindow(FollowsAppFont, QMainWindow):
     section_changed = Signal(str)
     closing = Signal()
 

@@ -55,10 +55,22 @@ def build_helpline(start_letter: Callable[..., None]) -> QWidget:
     from sirt_desktop.gui.views.helpline_view import HelplineView
 
     view = HelplineView()
-    controller = FindMpController(view.find_mp)
-    controller.chosen.connect(lambda candidate: start_letter(recipient=candidate))
-    controller.devolved_chosen.connect(lambda nation: start_letter(devolved_nation=nation))
-    view.write_letter_requested.connect(lambda: start_letter(recipient=controller.current))
+    controller = FindMpController(view.find_mp, for_caller=True)
+
+    def caller_postcode() -> str:
+        result = controller.last_result
+        return (result.postcode or "") if result is not None and result.status == "found" else ""
+
+    # A caller's letter starts blank (never the last caller's details) and is not kept unless asked.
+    controller.chosen.connect(
+        lambda candidate: start_letter(recipient=candidate, for_caller=True, caller_postcode=caller_postcode())
+    )
+    controller.devolved_chosen.connect(
+        lambda nation: start_letter(devolved_nation=nation, for_caller=True, caller_postcode=caller_postcode())
+    )
+    view.write_letter_requested.connect(
+        lambda: start_letter(recipient=controller.current, for_caller=True, caller_postcode=caller_postcode())
+    )
     view.controller = controller
     return view
 

@@ -126,10 +126,14 @@ class Shell:
     def _built(self, section_id: str):
         return self.window._pages.get(section_id)
 
-    def start_letter(self, recipient=None, devolved_nation: str | None = None) -> None:
+    def start_letter(self, recipient=None, devolved_nation: str | None = None, for_caller: bool = False,
+                     caller_postcode: str = "") -> None:
         """Open the letter writer, addressed to a chosen MP or set for a devolved member."""
         self.go_to("write")
-        self.window.page("write").controller.start_new(recipient=recipient, devolved_nation=devolved_nation)
+        self.window.page("write").controller.start_new(
+            recipient=recipient, devolved_nation=devolved_nation, for_caller=for_caller,
+            caller_postcode=caller_postcode,
+        )
 
     def open_letter(self, letter_id: int) -> None:
         self.go_to("write")

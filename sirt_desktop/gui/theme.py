@@ -136,11 +136,8 @@ class Theme:
         else:
             self.app.setPalette(self.system_palette)
         self.scheme = scheme
-        # Widgets that cached a font (e.g. headings made larger) rebuild from the new one.
-        for widget in self.app.allWidgets():
-            refresh = getattr(widget, "refresh_fonts", None)
-            if callable(refresh):
-                refresh()
+        # Widgets sized from the font (headings, the navigation) follow Qt's own
+        # ApplicationFontChange event: see widgets.FollowsAppFont.
 
 
 def is_dark(palette: QPalette) -> bool:

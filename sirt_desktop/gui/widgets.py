@@ -2,13 +2,26 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QEvent, Qt
 from PySide6.QtWidgets import QApplication, QLabel, QWidget
 
 from sirt_desktop.gui.theme import scaled_font
 
 
-class Heading(QLabel):
+class FollowsAppFont:
+    """Mixin for widgets sized from the app font: ``refresh_fonts()`` runs whenever the text
+    size changes (Qt sends ApplicationFontChange to every widget)."""
+
+    def event(self, event) -> bool:  # noqa: D102 - Qt's name
+        if event.type() == QEvent.Type.ApplicationFontChange:
+            self.refresh_fonts()
+        return super().event(event)
+
+    def refresh_fonts(self) -> None:  # pragma: no cover - overridden
+        pass
+
+
+class Heading(FollowsAppFont, QLabel):
     """A heading sized relative to the app font (level 1 largest)."""
 
     _FACTORS = {1: 1.6, 2: 1.3, 3: 1.1}

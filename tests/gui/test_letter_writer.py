@@ -54,6 +54,11 @@ def test_mp_letter_from_postcode_to_pdf(qtbot, tmp_path):
     view, controller = make(qtbot)
     fill_sender(view)
     view.tabs.setCurrentIndex(2)
+    # The postcode typed under "From" is looked up straight away…
+    assert view.recipient_step.find_mp.postcode.text() == "SA15 1AA"
+    assert controller.finder.last_result.postcode == "SA15 1AA"
+    # …and can be replaced, e.g. to write to the MP where the patient lives.
+    view.recipient_step.find_mp.postcode.clear()
     qtbot.keyClicks(view.recipient_step.find_mp.postcode, "SO51 7AA")
     view.recipient_step.find_mp.card.use_button.click()
     assert view.tabs.currentIndex() == 3
@@ -134,6 +139,32 @@ def test_copy_text_and_email_draft(qtbot):
     assert "Please help." in text
     url = controller.email_url().toString()
     assert url.startswith("mailto:?subject=SIRT") and "Please" in url
+
+
+def test_unfinished_letter_lists_problems_in_plain_words(qtbot):
+    view, controller = make(qtbot)
+    view.tabs.setCurrentIndex(4)
+    text = view.print_step.problems.text()
+    assert "step 2, From" in text and "sender." not in text and "recipient." not in text
+
+
+def test_helpline_letter_starts_blank_and_is_not_kept_unless_asked(qtbot):
+    drafts = MemoryDrafts()
+    view, controller = make(qtbot, drafts)
+    fill_sender(view)
+    view.write_step.body.setPlainText("The last caller's letter.")
+    controller.save_now()
+    assert len(drafts.saved) == 1
+    controller.start_new(for_caller=True, caller_postcode="AB15 8ZZ")
+    assert view.sender_step.name.text() == ""
+    assert view.sender_step.postcode.text() == "AB15 8ZZ"
+    assert view.keep_copy.isVisibleTo(view) and not view.keep_copy.isChecked()
+    view.sender_step.name.setText("The caller")
+    view.write_step.body.setPlainText("Private words.")
+    assert controller.save_now() is None
+    assert len(drafts.saved) == 1
+    view.keep_copy.setChecked(True)  # the caller asked for a copy to be kept
+    assert len(drafts.saved) == 2
 
 
 def test_devolved_member_is_typed_by_hand(qtbot):

@@ -62,7 +62,7 @@ def test_remembered_sender_details_fill_the_next_letter(shell, qtbot):
     assert [p.name for p in profiles.list()] == ["Łucja Kowalczyk"]
     page.sender_step.name.setText("")
     index = page.sender_step.profiles.findText("Łucja Kowalczyk")
-    page.controller.use_profile(page.sender_step.profiles.itemData(index))
+    page.controller.sender_profiles.use(page.sender_step.profiles.itemData(index))
     assert page.sender_step.name.text() == "Łucja Kowalczyk"
 
 

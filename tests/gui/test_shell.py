@@ -53,8 +53,12 @@ def test_settings_page_changes_text_size_and_theme(shell, qtbot, qapp):
     base = shell.theme.base_font.pointSizeF()
     shell.window.show_section("settings")
     view = shell.window.page("settings")
+    from sirt_desktop.gui.widgets import Heading
+
+    heading = view.findChild(Heading)
     view.text_scale.setCurrentIndex(view.text_scale.findData(200))
     assert abs(qapp.font().pointSizeF() - base * 2) < 0.01
+    qtbot.waitUntil(lambda: abs(heading.font().pointSizeF() - base * 2 * 1.6) < 0.1, timeout=2000)
     view.theme_radios["dark"].click()
     assert is_dark(qapp.palette())
     qtbot.waitUntil(lambda: is_dark(view.palette()), timeout=2000)

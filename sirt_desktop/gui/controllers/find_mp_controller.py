@@ -44,9 +44,13 @@ class FindMpController(QObject):
     chosen = Signal(object)
     devolved_chosen = Signal(str)
 
-    def __init__(self, view: FindMpView) -> None:
+    def __init__(self, view: FindMpView, for_caller: bool = False) -> None:
         super().__init__(view)
         self.view = view
+        self.whose = "the caller's" if for_caller else "your"
+        if for_caller:
+            view.set_intro("Type the caller's home postcode. The app looks it up on this computer; "
+                           "nothing is sent anywhere.")
         self.candidates: list[Candidate] = []
         self.current: Candidate | None = None
         self.last_result: LookupResult | None = None
@@ -95,8 +99,8 @@ class FindMpController(QObject):
         if result.status == "found" or not result.candidates:
             return ""
         if result.status == "northern_ireland":
-            return "Choose your constituency from the 18 in Northern Ireland:"
-        return "Choose your constituency (the most likely is first):"
+            return f"Choose {self.whose} constituency from the 18 in Northern Ireland:"
+        return f"Choose {self.whose} constituency (the most likely is first):"
 
     def show_candidates(self, candidates: list[Candidate], heading: str) -> None:
         self.candidates = list(candidates)

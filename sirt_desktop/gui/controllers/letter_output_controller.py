@@ -17,6 +17,22 @@ from sirt_desktop.core.letters.model import Letter
 log = logging.getLogger(__name__)
 PRINT_STEP = 4
 
+# Where each part of a letter is filled in, for problems shown in plain words.
+_STEP_OF_FIELD = (
+    ("sender.", "step 2, From"),
+    ("recipient.", "step 3, To"),
+    ("kind", "step 1, Kind of letter"),
+)
+
+
+def plain_problem(problem: str) -> str:
+    """``sender.name: your name is needed…`` → ``Your name is needed… (step 2, From)``."""
+    path, _sep, message = problem.partition(": ")
+    if not message:
+        return problem
+    step = next((label for prefix, label in _STEP_OF_FIELD if path.startswith(prefix)), "step 4, Write")
+    return f"{message[:1].upper()}{message[1:]} ({step})"
+
 
 class LetterOutput(QObject):
     """``current_letter()`` reads the form; ``keep_pdf(pdf, purpose)`` stores what went out."""
@@ -29,6 +45,7 @@ class LetterOutput(QObject):
         self.current_letter = current_letter
         self.keep_pdf = keep_pdf
         self.pdf = b""
+        self.problems: list[str] = []
         step = view.print_step
         view.tabs.currentChanged.connect(self._step_changed)
         step.large_print.toggled.connect(lambda _on: self.refresh_preview())
@@ -45,12 +62,14 @@ class LetterOutput(QObject):
         from sirt_desktop.core.letters.render import render_letter
 
         letter = self.current_letter()
-        problems = letter.validate()
+        self.problems = [plain_problem(p) for p in letter.validate()]
         step = self.view.print_step
         step.problems.setText(
-            ("Please check before printing:\n" + "\n".join(f"• {p}" for p in problems)) if problems else ""
+            "Please check before printing:\n" + "\n".join(f"• {p}" for p in self.problems)
+            if self.problems
+            else "Everything a letter needs is there. Check the preview, then print or save it."
         )
-        step.problems.setVisible(bool(problems))
+        step.problems.setVisible(True)
         try:
             self.pdf = render_letter(letter, large_print=letter.large_print)
         except Exception as exc:
@@ -63,11 +82,25 @@ class LetterOutput(QObject):
             button.setEnabled(bool(self.pdf))
         return self.pdf
 
+    def _go_ahead(self, action: str) -> bool:
+        """An unfinished letter (no name, no address, no text) is only printed if the person says so."""
+        if not self.problems:
+            return True
+        answer = QMessageBox.question(
+            self.view,
+            f"{action} this letter anyway?",
+            "This letter is not finished:\n\n" + "\n".join(f"• {p}" for p in self.problems)
+            + f"\n\n{action} it anyway?",
+            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
+            QMessageBox.StandardButton.No,
+        )
+        return answer == QMessageBox.StandardButton.Yes
+
     def print_letter(self) -> None:
         from sirt_desktop.gui.printing import PrintError, print_with_dialog
 
         pdf = self.refresh_preview()
-        if not pdf:
+        if not pdf or not self._go_ahead("Print"):
             return
         try:
             outcome = print_with_dialog(pdf, self.view)
@@ -87,6 +120,8 @@ class LetterOutput(QObject):
         if not pdf:
             return None
         if path is None:
+            if not self._go_ahead("Save"):
+                return None
             suggested = f"{self.current_letter().title()[:60]}.pdf".replace("/", "-")
             path, _f = QFileDialog.getSaveFileName(self.view, "Save the letter as a PDF", suggested, "PDF (*.pdf)")
             if not path:

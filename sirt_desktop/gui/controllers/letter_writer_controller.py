@@ -16,6 +16,7 @@ from sirt_desktop.core.letters.model import EarlierLetter, Letter, Recipient, Se
 from sirt_desktop.core.letters.nhs_number import nhs_number_problem
 from sirt_desktop.gui.controllers.find_mp_controller import FindMpController
 from sirt_desktop.gui.controllers.letter_output_controller import LetterOutput
+from sirt_desktop.gui.controllers.sender_profiles_controller import SenderProfiles
 from sirt_desktop.gui.views.letter_writer_view import LetterWriterView
 
 log = logging.getLogger(__name__)
@@ -60,7 +61,6 @@ class LetterWriterController(QObject):
         super().__init__(view)
         self.view = view
         self.drafts = drafts
-        self.profiles = profiles  # ProfilesRepository, or None when there is no database
         self.today = today
         self.letter_id: int | None = None
         self.kind_id = "mp_campaign"
@@ -83,9 +83,10 @@ class LetterWriterController(QObject):
         for signal in self._edit_signals():
             signal.connect(self.changed)
         view.write_step.nhs_number.textChanged.connect(self._check_nhs_number)
-        view.sender_step.profile_chosen.connect(self.use_profile)
-        self.profile_id: int | None = None
-        self.list_profiles()
+        view.keep_copy.toggled.connect(self._keep_toggled)
+        view.tabs.currentChanged.connect(self._prefill_finder)
+        self.keeping = True  # False for a helpline caller's letter until the volunteer ticks "Keep a copy"
+        self.sender_profiles = SenderProfiles(profiles, view.sender_step, self.changed)
         self.start_new()
 
     def _timer(self, ms: int, slot) -> QTimer:
@@ -108,13 +109,24 @@ class LetterWriterController(QObject):
         yield w.reply_format.currentTextChanged
 
     # Starting and loading ---------------------------------------------------------------
-    def start_new(self, recipient=None, devolved_nation: str | None = None, kind: str | None = None) -> None:
-        """A fresh letter; keeps the sender's details (the same person usually writes again)."""
+    def start_new(self, recipient=None, devolved_nation: str | None = None, kind: str | None = None,
+                  for_caller: bool = False, caller_postcode: str = "") -> None:
+        """A fresh letter. The writer's own details carry over (the same person usually writes
+        again) — but never to a helpline caller's letter, which starts blank and is not kept
+        unless the volunteer ticks "Keep a copy" because the caller asked."""
         self.flush()
-        sender = self.sender()
+        had_letter = self.letter_id is not None
+        sender = Sender(postcode=caller_postcode.strip()) if for_caller else self.sender()
         letter = Letter(kind=kind or ("devolved_rep" if devolved_nation else "mp_campaign"), sender=sender,
                         date=self.today())
         self.letter_id = None
+        self.keeping = not for_caller
+        self.view.keep_copy.blockSignals(True)
+        self.view.keep_copy.setChecked(False)
+        self.view.keep_copy.blockSignals(False)
+        self.view.keep_copy.setVisible(for_caller and self.drafts is not None)
+        if for_caller:
+            self.sender_profiles.forget_choice()
         self.load(letter, None)
         if devolved_nation:
             self.view.recipient_step.manual_help.setText(_DEVOLVED_HELP.get(devolved_nation, ""))
@@ -124,7 +136,21 @@ class LetterWriterController(QObject):
             self.view.go(0)
         else:
             self.view.go(0)
-        self.view.saved.setText("")
+        self.view.saved.setText(
+            "Your last letter is kept in My letters." if had_letter and self.drafts is not None else ""
+        )
+
+    def _keep_always(self) -> None:
+        """A letter opened from My letters is already kept, so it keeps being saved."""
+        self.keeping = True
+        self.view.keep_copy.hide()
+
+    def _keep_toggled(self, keep: bool) -> None:
+        self.keeping = keep
+        if keep:
+            self.save_now()
+        else:
+            self.view.saved.setText("This letter is not being kept.")
 
     def load(self, letter: Letter, letter_id: int | None) -> None:
         """Show a letter (a new one, or a draft opened from My letters)."""
@@ -143,6 +169,7 @@ class LetterWriterController(QObject):
             r.address.setPlainText("\n".join(letter.recipient.address_lines))
             r.postcode.setText(letter.recipient.postcode)
             w.subject.setText(letter.subject)
+            w.subject.setCursorPosition(0)
             w.greeting.setText(letter.greeting)
             w.body.setPlainText(letter.body)
             w.consent.setChecked(letter.consent_to_share)
@@ -170,6 +197,7 @@ class LetterWriterController(QObject):
         if not newest:
             return False
         letter = self.drafts.load(newest[0].id)
+        self._keep_always()
         self.load(letter, newest[0].id)
         self.view.go(3)
         self.view.saved.setText("Your draft is open where you left it. “Start a new letter” begins another.")
@@ -180,53 +208,9 @@ class LetterWriterController(QObject):
         self.flush()
         if self.drafts is None:
             return
+        self._keep_always()
         self.load(self.drafts.load(letter_id), letter_id)
         self.view.go(3)
-
-    # Saved sender details --------------------------------------------------------------------
-    def list_profiles(self) -> None:
-        step = self.view.sender_step
-        step.profiles.clear()
-        step.profiles.addItem("New details (type them below)", 0)
-        records = self.profiles.list() if self.profiles is not None else []
-        for record in records:
-            label = f"{record.label}: {record.name}" if record.label else record.name
-            step.profiles.addItem(label, record.id)
-        visible = bool(records)
-        step.profiles.setVisible(visible)
-        step.profiles_label.setVisible(visible)
-        step.remember.setVisible(self.profiles is not None)
-
-    def use_profile(self, profile_id: int) -> None:
-        if not profile_id or self.profiles is None:
-            self.profile_id = None
-            return
-        record = self.profiles.get(profile_id)
-        self.profile_id = record.id
-        s = self.view.sender_step
-        s.name.setText(record.name)
-        s.address.setPlainText("\n".join(record.address_lines()))
-        s.postcode.setText(record.postcode)
-        s.email.setText(record.email)
-        s.phone.setText(record.phone)
-        s.remember.setChecked(True)
-        self.changed()
-
-    def _remember_sender(self) -> None:
-        step = self.view.sender_step
-        if self.profiles is None or not step.remember.isChecked():
-            return
-        sender = self.sender()
-        if not sender.name:
-            return
-        values = dict(address="\n".join(sender.address_lines), postcode=sender.postcode,
-                      email=sender.email, phone=sender.phone)
-        if self.profile_id:
-            self.profiles.update(self.profile_id, name=sender.name, **values)
-        else:
-            self.profile_id = self.profiles.create(sender.name, **values).id
-            self.list_profiles()
-            step.profiles.setCurrentIndex(step.profiles.findData(self.profile_id))
 
     # Reading the form --------------------------------------------------------------------
     def sender(self) -> Sender:
@@ -283,6 +267,7 @@ class LetterWriterController(QObject):
         w.tips.setText("\n\n".join(f"• {tip}" for tip in kind.tips))
         if not from_load and not w.subject.text().strip() and kind.suggested_subject:
             w.subject.setText(kind.suggested_subject)
+            w.subject.setCursorPosition(0)
         finder = kind.recipient_kind == "mp"
         help_text = "" if finder else "Type the name and address exactly as they should appear on the envelope."
         self.view.recipient_step.use_finder(finder, help_text)
@@ -323,6 +308,15 @@ class LetterWriterController(QObject):
         cursor.insertText(text)
         body.setFocus()
 
+    def _prefill_finder(self, index: int) -> None:
+        """Opening 'To' with no MP chosen yet: look up the postcode typed under 'From'."""
+        finder = self.view.recipient_step.find_mp
+        postcode = self.view.sender_step.postcode.text().strip()
+        if (index == 2 and not finder.isHidden() and not finder.postcode.text().strip() and postcode
+                and not self.recipient.display_name()):
+            finder.postcode.setText(postcode)
+            self.finder.find(postcode)
+
     def _check_nhs_number(self, text: str) -> None:
         problem = nhs_number_problem(text) if text.strip() else None
         self.view.write_step.nhs_number_problem.setText(problem or "")
@@ -332,7 +326,7 @@ class LetterWriterController(QObject):
         if self._loading:
             return
         self._coach_timer.start()
-        if self.drafts is not None:
+        if self.drafts is not None and self.keeping:
             self._save_timer.start()
             self.view.saved.setText("Saving…")
 
@@ -348,14 +342,14 @@ class LetterWriterController(QObject):
     def save_now(self) -> int | None:
         """Save the draft now (also called when the window closes)."""
         self._save_timer.stop()
-        if self.drafts is None:
+        if self.drafts is None or not self.keeping:
             return None
         letter = self.letter()
         if self.letter_id is None and not (letter.body.strip() or letter.subject.strip() or letter.sender.name):
             return None  # nothing worth keeping yet
         try:
             self.letter_id = self.drafts.save(self.letter_id, letter)
-            self._remember_sender()
+            self.sender_profiles.remember(letter.sender)
         except Exception as exc:  # a full or read-only disk must not lose the words on screen
             log.error("draft not saved: %s", exc)
             self.view.saved.setText("Could not save the draft. Your words are still here; please keep the app open.")
@@ -370,7 +364,7 @@ class LetterWriterController(QObject):
 
     def _keep_pdf(self, pdf: bytes, purpose: str) -> None:
         """Store the exact PDF printed or saved with the letter, so a re-print is identical."""
-        if self.drafts is None:
+        if self.drafts is None or not self.keeping:
             return
         letter_id = self.save_now() or self.letter_id
         if letter_id is not None:

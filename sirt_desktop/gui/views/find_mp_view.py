@@ -66,11 +66,10 @@ class FindMpView(QWidget):
         layout = QVBoxLayout(self)
         if show_heading:
             layout.addWidget(Heading("Find your MP"))
-        layout.addWidget(
-            Paragraph(
-                "Type your home postcode. The app looks it up on this computer; nothing is sent anywhere."
-            )
+        self.intro = Paragraph(
+            "Type your home postcode. The app looks it up on this computer; nothing is sent anywhere."
         )
+        layout.addWidget(self.intro)
 
         row = QHBoxLayout()
         label = QLabel("&Postcode:")
@@ -133,6 +132,9 @@ class FindMpView(QWidget):
     def _row_changed(self, row: int) -> None:
         if row >= 0:
             self.candidate_selected.emit(row)
+
+    def set_intro(self, text: str) -> None:
+        self.intro.setText(text)
 
     # Shown by the controller ---------------------------------------------------------
     def set_hint(self, text: str) -> None:

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from PySide6.QtCore import Signal
-from PySide6.QtWidgets import QHBoxLayout, QPushButton, QTabWidget, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QCheckBox, QHBoxLayout, QPushButton, QTabWidget, QVBoxLayout, QWidget
 
 from sirt_desktop.gui.views.letter_steps import KindStep, PrintStep, RecipientStep, SenderStep, WriteStep, scrolling
 from sirt_desktop.gui.widgets import Paragraph
@@ -37,6 +37,10 @@ class LetterWriterView(QWidget):
         self.saved = Paragraph("")
         self.saved.setObjectName("DraftSaved")
         self.saved.setAccessibleName("Draft saved")
+        # Shown only for a helpline caller's letter: nothing is kept unless the caller asks.
+        self.keep_copy = QCheckBox("Keep a copy in My letters (only if the caller asks)")
+        self.keep_copy.setAccessibleName("Keep a copy of this letter in My letters, only if the caller asks")
+        self.keep_copy.hide()
         self.back_button = QPushButton("← &Back")
         self.back_button.setAccessibleName("Back to the previous step")
         self.next_button = QPushButton("&Next →")
@@ -45,12 +49,14 @@ class LetterWriterView(QWidget):
         self.new_button.setAccessibleName("Start a new letter")
         nav = QHBoxLayout()
         nav.addWidget(self.new_button)
-        nav.addWidget(self.saved, 1)
+        nav.addStretch(1)
         nav.addWidget(self.back_button)
         nav.addWidget(self.next_button)
 
         layout = QVBoxLayout(self)
         layout.addWidget(self.tabs, 1)
+        layout.addWidget(self.keep_copy)
+        layout.addWidget(self.saved)  # its own line, so a long notice never pushes the buttons away
         layout.addLayout(nav)
 
         self.back_button.clicked.connect(lambda: self.go(self.tabs.currentIndex() - 1))
