@@ -10,11 +10,15 @@ from sirt_desktop.gui.theme import scaled_font
 
 class FollowsAppFont:
     """Mixin for widgets sized from the app font: ``refresh_fonts()`` runs whenever the text
-    size changes (Qt sends ApplicationFontChange to every widget)."""
+    size changes. Qt tells only top-level windows (ApplicationFontChange), and widgets with a
+    font of their own (headings) hear nothing, so the window passes it on to its children."""
 
     def event(self, event) -> bool:  # noqa: D102 - Qt's name
         if event.type() == QEvent.Type.ApplicationFontChange:
-            self.refresh_fonts()
+            for widget in (self, *self.findChildren(QWidget)):
+                refresh = getattr(widget, "refresh_fonts", None)
+                if callable(refresh):
+                    refresh()
         return super().event(event)
 
     def refresh_fonts(self) -> None:  # pragma: no cover - overridden
