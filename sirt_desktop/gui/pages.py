@@ -18,11 +18,11 @@ def build_home(shortcuts: list[tuple[str, str, str]], go_to: Callable[[str], Non
 
 
 def build_content(title: str, content_sections: tuple[str, ...], app_link: Callable[[str], None],
-                  extra: QWidget | None = None) -> QWidget:
+                  extra: QWidget | None = None, extra_title: str = "") -> QWidget:
     from sirt_desktop.gui.controllers.content_controller import ContentController
     from sirt_desktop.gui.views.content_view import ContentView
 
-    view = ContentView(title, extra)
+    view = ContentView(title, extra, extra_title)
     view.controller = ContentController(view, content_sections, app_link)
     return view
 
@@ -33,7 +33,8 @@ def build_for_me(app_link: Callable[[str], None], show_sheet: Callable[[list, st
 
     panel = ChecklistPanel([(q.id, q.text) for q in content.checklist_questions()])
     panel.sheet_requested.connect(show_sheet)
-    view = build_content("Is SIRT for me?", ("for_me",), app_link, extra=panel)
+    view = build_content("Is SIRT for me?", ("for_me",), app_link, extra=panel,
+                         extra_title="My questions to take (tick and print)")
     view.checklist = panel
     return view
 

@@ -175,6 +175,7 @@ class Shell:
         elif target in ("checklist", "appointment-sheet"):
             self.go_to("for_me")
             page = self.window.page("for_me")
+            page.show_extra()
             page.checklist.print_button.setFocus()
             if target == "appointment-sheet":
                 page.checklist.print_button.click()
@@ -198,6 +199,15 @@ class Shell:
         quit_action.triggered.connect(self.window.close)
         file_menu.addAction(quit_action)
 
+        view_menu = menu_bar.addMenu("&View")
+        for label, keys, step in (("&Larger text", ("Ctrl++", "Ctrl+="), 1), ("&Smaller text", ("Ctrl+-",), -1),
+                                  ("&Normal text size", ("Ctrl+0",), 0)):
+            action = QAction(label, self.window)
+            action.setShortcuts([QKeySequence(k) for k in keys])
+            action.triggered.connect(lambda _=False, st=step: self.step_text_size(st))
+            view_menu.addAction(action)
+            self.window.addAction(action)  # works even with the menu bar hidden
+
         help_menu = menu_bar.addMenu("&Help")
         view_log = QAction("View &log", self.window)
         view_log.triggered.connect(self.show_log)
@@ -205,6 +215,27 @@ class Shell:
         about = QAction("&About SIRT Desktop", self.window)
         about.triggered.connect(self.show_about)
         help_menu.addAction(about)
+
+    def step_text_size(self, step: int) -> int:
+        """One step larger (+1) or smaller (-1) through 100–200%, or back to normal (0)."""
+        from sirt_desktop.core.settings import TEXT_SCALE, TEXT_SCALES, THEME
+
+        current = self.settings.get(TEXT_SCALE)
+        if step == 0:
+            scale = TEXT_SCALES[0]
+        else:
+            index = min(range(len(TEXT_SCALES)), key=lambda i: abs(TEXT_SCALES[i] - current))
+            scale = TEXT_SCALES[max(0, min(len(TEXT_SCALES) - 1, index + step))]
+        self.settings.set(TEXT_SCALE, scale)
+        try:
+            self.settings.save()
+        except OSError as exc:
+            log.warning("settings not saved: %s", exc)
+        self.theme.apply(scale, self.settings.get(THEME))
+        settings_page = self._built("settings")
+        if settings_page is not None:
+            settings_page.show_values(scale, self.settings.get(THEME))
+        return scale
 
     def update_mp_list(self, path: str | None = None) -> bool:
         from sirt_desktop.gui.controllers.update_mps_controller import UpdateMpsController

@@ -78,7 +78,7 @@ def test_search_across_pages_and_find_in_page(qtbot):
     titles = [view.page_list.item(i).text() for i in range(view.page_list.count())]
     assert any(t.startswith("Funding") for t in titles)
     controller.search("")
-    assert view.page_list.count() == len(content.pages("learn")) + len(content.pages("support"))
+    assert view.page_list.count() == len(content.pages("learn")) + len(content.pages("support"))  # no extra panel here
     controller.show("side-effects")
     assert controller.find("liver", backwards=False)
     assert not controller.find("xyzzy-not-there", backwards=False)
@@ -114,7 +114,10 @@ def test_appointment_sheet_from_the_checklist(shell, qtbot):
     shell.window.show_section("for_me")
     page = shell.window.page("for_me")
     questions = content.checklist_questions()
-    page.checklist.boxes[questions[0].id].setChecked(True)
+    page.show_extra()
+    assert page.right.currentWidget() is page.checklist
+    page.checklist.set_ticked(questions[0].id)
+    assert page.checklist.ticked() == [questions[0].id]
     page.checklist.name.setText("Siân Llŵyd")
     dialog = shell.show_appointment_sheet(page.checklist.ticked(), "Siân Llŵyd", "")
     try:

@@ -146,3 +146,15 @@ def test_tick_boxes_grow_with_the_text(qapp):
         assert large >= 0.9 * QFontMetrics(qapp.font()).height()
     finally:
         theme.apply(100, "system")
+
+
+def test_text_size_keys_step_through_the_sizes(shell, qtbot, qapp):
+    base = shell.theme.base_font.pointSizeF()
+    assert shell.step_text_size(+1) == 125
+    assert shell.step_text_size(+1) == 150
+    assert abs(qapp.font().pointSizeF() - base * 1.5) < 0.01
+    for _ in range(5):
+        shell.step_text_size(+1)
+    assert Settings().get(TEXT_SCALE) == 200
+    assert shell.step_text_size(-1) == 175
+    assert shell.step_text_size(0) == 100

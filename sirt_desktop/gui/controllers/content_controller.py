@@ -63,7 +63,7 @@ class ContentController(QObject):
     def list_section(self) -> None:
         self.view.set_pages([(p.id, p.title, p.summary) for p in self._section_pages])
         # A section with one page needs no list beside it (more room for the text at 200%).
-        self.view.page_list.setVisible(len(self._section_pages) > 1)
+        self.view.page_list.setVisible(self.view.page_list.count() > 1)
 
     def show(self, page_id: str) -> None:
         page = content.get_page(page_id)

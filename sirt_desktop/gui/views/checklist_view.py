@@ -2,8 +2,17 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import Signal
-from PySide6.QtWidgets import QCheckBox, QGroupBox, QLabel, QLineEdit, QPlainTextEdit, QPushButton, QVBoxLayout
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import (
+    QGroupBox,
+    QLabel,
+    QLineEdit,
+    QListWidget,
+    QListWidgetItem,
+    QPlainTextEdit,
+    QPushButton,
+    QVBoxLayout,
+)
 
 from sirt_desktop.gui.widgets import Paragraph
 
@@ -16,12 +25,21 @@ class ChecklistPanel(QGroupBox):
         layout = QVBoxLayout(self)
         layout.addWidget(Paragraph("Tick the questions you want to ask. Then print them on one page, with the "
                                    "treatments side by side and space for notes."))
-        self.boxes: dict[str, QCheckBox] = {}
+        # A list of tick-able rows wraps long questions at any text size (tick boxes do not).
+        self.questions = QListWidget()
+        self.questions.setAccessibleName("Questions to ask")
+        self.questions.setAccessibleDescription("Press Space to tick or untick a question")
+        self.questions.setWordWrap(True)
+        self.questions.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.questions.setStyleSheet("QListWidget::item { padding: 0.3em; }")
+        self.items: dict[str, QListWidgetItem] = {}
         for question_id, text in questions:
-            box = QCheckBox(text)
-            box.setAccessibleName(text)
-            self.boxes[question_id] = box
-            layout.addWidget(box)
+            item = QListWidgetItem(text)
+            item.setFlags(item.flags() | Qt.ItemFlag.ItemIsUserCheckable)
+            item.setCheckState(Qt.CheckState.Unchecked)
+            self.questions.addItem(item)
+            self.items[question_id] = item
+        layout.addWidget(self.questions, 1)
         name_label = QLabel("&Name on the sheet (optional):")
         self.name = QLineEdit()
         self.name.setAccessibleName("Name on the sheet (optional)")
@@ -42,4 +60,7 @@ class ChecklistPanel(QGroupBox):
         )
 
     def ticked(self) -> list[str]:
-        return [qid for qid, box in self.boxes.items() if box.isChecked()]
+        return [qid for qid, item in self.items.items() if item.checkState() == Qt.CheckState.Checked]
+
+    def set_ticked(self, question_id: str, ticked: bool = True) -> None:
+        self.items[question_id].setCheckState(Qt.CheckState.Checked if ticked else Qt.CheckState.Unchecked)

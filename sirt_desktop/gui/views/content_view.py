@@ -8,8 +8,9 @@ parts of the app); nothing here opens a network connection.
 from __future__ import annotations
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QKeySequence, QShortcut, QTextCursor
+from PySide6.QtGui import QFontMetrics, QKeySequence, QShortcut, QTextCursor
 from PySide6.QtWidgets import (
+    QApplication,
     QFrame,
     QHBoxLayout,
     QLabel,
@@ -17,13 +18,14 @@ from PySide6.QtWidgets import (
     QListWidget,
     QPushButton,
     QSplitter,
+    QStackedWidget,
     QTextBrowser,
     QToolButton,
     QVBoxLayout,
     QWidget,
 )
 
-from sirt_desktop.gui.widgets import Heading, Paragraph
+from sirt_desktop.gui.widgets import FollowsAppFont, Heading, Paragraph
 
 NOT_ADVICE = (
     "This is information, not medical advice. Every person is different: please talk to your NET team "
@@ -64,13 +66,15 @@ class FittingBrowser(QTextBrowser):
         self.fit_images()
 
 
-class ContentView(QWidget):
+class ContentView(FollowsAppFont, QWidget):
     page_chosen = Signal(str)
     search_edited = Signal(str)
     find_requested = Signal(str, bool)  # text, backwards
     read_aloud_requested = Signal()
 
-    def __init__(self, title: str, extra: QWidget | None = None) -> None:
+    EXTRA_ID = "__extra__"
+
+    def __init__(self, title: str, extra: QWidget | None = None, extra_title: str = "") -> None:
         super().__init__()
         self.setAccessibleName(title)
         outer = QVBoxLayout(self)
@@ -96,11 +100,13 @@ class ContentView(QWidget):
         self.page_list = QListWidget()
         self.page_list.setAccessibleName("Pages")
         self.page_list.setWordWrap(True)
+        self.page_list.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.page_list.setStyleSheet("QListWidget::item { padding: 0.35em 0.4em; }")
+        self.refresh_fonts()
         splitter.addWidget(self.page_list)
 
-        right = QWidget()
-        page_layout = QVBoxLayout(right)
+        article = QWidget()
+        page_layout = QVBoxLayout(article)
         page_layout.setContentsMargins(0, 0, 0, 0)
         self.page_title = Heading("", level=2)
         self.review = Paragraph("")
@@ -149,9 +155,14 @@ class ContentView(QWidget):
         actions.addWidget(self.read_aloud)
         actions.addStretch(1)
         page_layout.addLayout(actions)
+        # The right side shows a page, or the extra panel (e.g. the checklist) as its own entry.
+        self.right = QStackedWidget()
+        self.right.addWidget(article)
+        self.extra = extra
+        self.extra_title = extra_title
         if extra is not None:
-            page_layout.addWidget(extra)
-        splitter.addWidget(right)
+            self.right.addWidget(extra)
+        splitter.addWidget(self.right)
         splitter.setStretchFactor(0, 1)
         splitter.setStretchFactor(1, 4)
 
@@ -170,8 +181,18 @@ class ContentView(QWidget):
 
     def _row(self, row: int) -> None:
         item = self.page_list.item(row)
-        if item is not None:
-            self.page_chosen.emit(item.data(Qt.ItemDataRole.UserRole))
+        if item is None:
+            return
+        page_id = item.data(Qt.ItemDataRole.UserRole)
+        if page_id == self.EXTRA_ID:
+            self.right.setCurrentWidget(self.extra)
+        else:
+            self.right.setCurrentIndex(0)
+            self.page_chosen.emit(page_id)
+
+    def refresh_fonts(self) -> None:
+        """Keep page titles readable in the list at large text sizes."""
+        self.page_list.setMinimumWidth(QFontMetrics(QApplication.font()).averageCharWidth() * 24)
 
     def show_find_bar(self) -> None:
         self.find_bar.show()
@@ -187,6 +208,9 @@ class ContentView(QWidget):
             item = self.page_list.item(self.page_list.count() - 1)
             item.setData(Qt.ItemDataRole.UserRole, page_id)
             item.setToolTip(summary)
+        if self.extra is not None and entries and not self.search.text().strip():
+            self.page_list.addItem(self.extra_title)
+            self.page_list.item(self.page_list.count() - 1).setData(Qt.ItemDataRole.UserRole, self.EXTRA_ID)
         self.page_list.blockSignals(False)
 
     def select_page(self, page_id: str) -> None:
@@ -195,6 +219,10 @@ class ContentView(QWidget):
                 self.page_list.setCurrentRow(row)
                 return
 
+    def show_extra(self) -> None:
+        self.select_page(self.EXTRA_ID)
+        self.right.setCurrentWidget(self.extra)
+
     def show_page(self, title: str, review: str, notice: str | None, markdown: str, search_paths: list[str]) -> None:
         self.page_title.setText(title)
         self.page_title.setAccessibleName(title)
@@ -202,6 +230,7 @@ class ContentView(QWidget):
         self.notice.setText(notice or "")
         self.notice.setVisible(bool(notice))
         self.meaning.hide()
+        self.right.setCurrentIndex(0)
         self.browser.setSearchPaths(search_paths)
         self.browser.setMarkdown(markdown)
         self.browser.fit_images()
