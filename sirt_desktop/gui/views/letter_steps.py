@@ -106,7 +106,7 @@ class SenderStep(QWidget):
         self.profiles_label.setBuddy(self.profiles)
         form.addRow(self.profiles_label, self.profiles)
         self.name = _line("Your name", "for example Mrs Ann Jones")
-        self.address = _lines_box("Your address, one line per line (without the postcode)", "12 High Street\nRomsey")
+        self.address = _lines_box("Your address, one line per line (without the postcode)", "for example:\n12 High Street\nRomsey")
         self.postcode = _line("Your postcode", "for example SO51 7AA", 12)
         self.email = _line("Your email (optional)")
         self.phone = _line("Your phone number (optional)", max_length=40)
@@ -146,7 +146,7 @@ class RecipientStep(QWidget):
         self.title = _line("Their title", "Dr, Mr, Ms, Professor…", 40)
         self.full_name = _line("Their name", "for example Dr Priya Patel")
         self.position = _line("Their job or role", "for example Consultant oncologist, GP, MSP")
-        self.address = _lines_box("Their address, one line per line (without the postcode)", "Oncology Department\nCity Hospital\nSOUTHAMPTON")
+        self.address = _lines_box("Their address, one line per line (without the postcode)", "for example:\nOncology Department\nCity Hospital\nSOUTHAMPTON")
         self.postcode = _line("Their postcode", max_length=12)
         for label, field in (
             ("&Name:", self.full_name),
