@@ -78,16 +78,13 @@ class HistoryView(QWidget):
         self.status.setAccessibleName("Letters to show")
         for key, label in STATUS_FILTERS.items():
             self.status.addItem(label, key)
-        for column, (text, field) in enumerate(
-            (("&Find:", self.search), ("&Kind:", self.kind), ("S&how:", self.status))
-        ):
+        # One filter per row: each keeps its full width at 200% text.
+        for row, (text, field) in enumerate((("&Find:", self.search), ("&Kind:", self.kind), ("S&how:", self.status))):
             label = QLabel(text)
             label.setBuddy(field)
-            filters.addWidget(label, 0, column)
-            filters.addWidget(field, 1, column)
-        filters.setColumnStretch(0, 3)
-        filters.setColumnStretch(1, 2)
-        filters.setColumnStretch(2, 2)
+            filters.addWidget(label, row, 0)
+            filters.addWidget(field, row, 1)
+        filters.setColumnStretch(1, 1)
         layout.addLayout(filters)
 
         self.count_label = QLabel("")
@@ -126,6 +123,9 @@ class HistoryView(QWidget):
         layout.addWidget(self.stack, 1)
 
         buttons = QGridLayout()
+        self.button_area = QWidget()
+        self.button_area.setLayout(buttons)
+        buttons.setContentsMargins(0, 0, 0, 0)
         self.buttons: dict[str, QPushButton] = {}
         for i, (key, (text, description)) in enumerate(ACTIONS.items()):
             button = QPushButton(text)
@@ -133,9 +133,9 @@ class HistoryView(QWidget):
             button.setAccessibleDescription(description)
             button.setToolTip(description)
             button.clicked.connect(lambda _=False, k=key: self._request(k))
-            buttons.addWidget(button, i // 4, i % 4)
+            buttons.addWidget(button, i // 3, i % 3)
             self.buttons[key] = button
-        layout.addLayout(buttons)
+        layout.addWidget(self.button_area)
 
         self._search_timer = QTimer(self)
         self._search_timer.setSingleShot(True)
@@ -191,7 +191,8 @@ class HistoryView(QWidget):
         if count is None:
             self.count_label.setText("")
         elif count == 0:
-            self.count_label.setText("No letters match." if filtered else "No letters yet.")
+            # The empty page says it in full; the count line would only repeat it.
+            self.count_label.setText("No letters match." if filtered else "")
         else:
             noun = "letter" if count == 1 else "letters"
             self.count_label.setText(f"{count:,} {noun}" + (" match." if filtered else "."))
@@ -199,6 +200,7 @@ class HistoryView(QWidget):
         self.empty_text.setText(NO_MATCH_TEXT if filtered else EMPTY_TEXT)
         self.write_button.setVisible(not filtered)
         self.stack.setCurrentIndex(1 if empty else 0)
+        self.button_area.setVisible(not empty)
 
     def update_buttons(self) -> None:
         letter = None
