@@ -63,8 +63,8 @@ KINDS: tuple[LetterKind, ...] = (
     LetterKind(
         id="mp_campaign",
         title="To my MP — campaign",
-        to_whom="Your MP at Westminster, asking them to press for NHS funding of SIRT for NET liver "
-        "metastases.",
+        to_whom="Your MP at Westminster, asking them to press for NHS funding of SIRT for NETs that "
+        "have spread to the liver.",
         recipient_kind="mp",
         fields=_COMMON_FIELDS,
         tips=_MP_TIPS_COMMON + (
@@ -208,7 +208,7 @@ KINDS: tuple[LetterKind, ...] = (
     ),
     LetterKind(
         id="devolved_rep",
-        title="To my MSP / MS / MLA",
+        title="To my MSP, MS or MLA (Scotland, Wales, Northern Ireland)",
         to_whom="Your member of the Scottish Parliament, the Senedd or the Northern Ireland Assembly, "
         "where health is run by the devolved government.",
         recipient_kind="devolved",
