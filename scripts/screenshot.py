@@ -21,11 +21,23 @@ import time
 from pathlib import Path
 
 
-def free_display() -> int:
-    for number in range(90, 140):
-        if not Path(f"/tmp/.X11-unix/X{number}").exists() and not Path(f"/tmp/.X{number}-lock").exists():
-            return number
-    raise SystemExit("no free X display number")
+def start_xvfb(width: int, height: int) -> tuple[subprocess.Popen, int]:
+    """Start Xvfb on a display number it chooses itself (-displayfd), so several runs at once
+    never share a screen."""
+    read_end, write_end = os.pipe()
+    xvfb = subprocess.Popen(
+        ["Xvfb", "-displayfd", str(write_end), "-screen", "0", f"{width}x{height}x24", "-nolisten", "tcp"],
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+        pass_fds=(write_end,),
+    )
+    os.close(write_end)
+    with os.fdopen(read_end) as reader:
+        number = reader.readline().strip()
+    if not number.isdigit():
+        xvfb.kill()
+        raise SystemExit("Xvfb did not start")
+    return xvfb, int(number)
 
 
 def main() -> int:
@@ -40,12 +52,7 @@ def main() -> int:
     args = parser.parse_args()
 
     width, height = (int(v) for v in args.size.split("x"))
-    display = free_display()
-    xvfb = subprocess.Popen(
-        ["Xvfb", f":{display}", "-screen", "0", f"{width}x{height}x24", "-nolisten", "tcp"],
-        stdout=subprocess.DEVNULL,
-        stderr=subprocess.DEVNULL,
-    )
+    xvfb, display = start_xvfb(width, height)
     home = Path(tempfile.mkdtemp(prefix="sirt-shot-"))
     (home / "config").mkdir(parents=True)
     (home / "config" / "settings.json").write_text(
@@ -67,7 +74,6 @@ def main() -> int:
         "sys.exit(gui_app.run(crash_dialog=False))\n"
     )
     try:
-        time.sleep(0.5)
         app = subprocess.Popen([sys.executable, "-c", code], env=env)
         time.sleep(args.wait)
         if app.poll() is not None:
