@@ -54,7 +54,7 @@ def render_appointment_sheet(
         notes = notes[:MAX_NOTES_CHARS].rstrip() + "…"
 
     page_w, page_h = A4
-    margin = 14 * mm
+    margin = 12 * mm
     width = page_w - 2 * margin
     footer_h = 12 * mm
 
@@ -72,13 +72,13 @@ def render_appointment_sheet(
             ),
         ]
         grid_title = Paragraph("Treatments side by side", style(11, BOLD, spaceBefore=4 * mm * scale))
-        cell = style(6.3, lead=1.15)
-        cell_bold = style(6.3, BOLD, lead=1.15)
+        cell = style(8, lead=1.15)
+        cell_bold = style(8, BOLD, lead=1.15)
         rows = [[Paragraph("", cell)] + [Paragraph(escape(o.name), cell_bold) for o in grid.options]]
         for q in grid.questions:
             rows.append([Paragraph(escape(q.label), cell_bold)]
                         + [Paragraph(escape(o.cells[q.id]), cell) for o in grid.options])
-        first = 24 * mm
+        first = 22 * mm
         other = (width - first) / len(grid.options)
         table = Table(rows, colWidths=[first] + [other] * len(grid.options))
         table.setStyle(TableStyle([
@@ -92,9 +92,9 @@ def render_appointment_sheet(
             ("LEFTPADDING", (0, 0), (-1, -1), 2 * scale),
             ("RIGHTPADDING", (0, 0), (-1, -1), 2 * scale),
         ]))
-        key = Paragraph(escape(grid.key), style(6.5, ITALIC, spaceBefore=1 * mm))
+        key = Paragraph(escape(grid.key), style(8, ITALIC, spaceBefore=1 * mm))
         q_title = Paragraph("My questions", style(11, BOLD, spaceBefore=3 * mm * scale))
-        q_style = style(9.5, lead=1.25, leftIndent=5 * mm, firstLineIndent=-5 * mm, spaceBefore=0.8 * mm * scale)
+        q_style = style(11, lead=1.25, leftIndent=5 * mm, firstLineIndent=-5 * mm, spaceBefore=0.8 * mm * scale)
         q_paras = [Paragraph("\u2610&nbsp;&nbsp;" + escape(q.text), q_style) for q in questions]
         if not q_paras:
             q_paras = [Paragraph("No questions ticked. Write your own below.", style(9.5, ITALIC))]
