@@ -179,6 +179,7 @@ class WriteStep(QWidget):
         outer.addWidget(Heading("Write your letter", level=2))
         splitter = QSplitter(Qt.Orientation.Horizontal)
         splitter.setChildrenCollapsible(False)
+        self.splitter = splitter
         outer.addWidget(splitter, 1)
 
         left = QWidget()
@@ -190,7 +191,7 @@ class WriteStep(QWidget):
         self.body.setAccessibleDescription("Write in your own words. Leave an empty line between paragraphs.")
         self.body.setPlaceholderText("Write in your own words. Leave an empty line between paragraphs.")
         self.body.setTabChangesFocus(True)
-        self.body.setMinimumHeight(self.body.fontMetrics().lineSpacing() * 10)
+        self.body.setMinimumHeight(self.body.fontMetrics().lineSpacing() * 6)
         for label, field in (("S&ubject:", self.subject), ("&Greeting:", self.greeting)):
             row_label = QLabel(label)
             row_label.setBuddy(field)
@@ -272,6 +273,17 @@ class WriteStep(QWidget):
         self.starters.currentRowChanged.connect(self.show_starter)
         self.add_starter.clicked.connect(lambda: self.starter_requested.emit(self.starters.currentRow()))
         self.starters.itemActivated.connect(lambda _i: self.starter_requested.emit(self.starters.currentRow()))
+
+    def resizeEvent(self, event) -> None:  # noqa: N802 (Qt's name)
+        """Side by side when there is room for both; at large text sizes the coach, ideas and
+        tips go under the letter instead of into a narrow column."""
+        super().resizeEvent(event)
+        room = self.width() / max(1, self.fontMetrics().averageCharWidth())
+        wanted = Qt.Orientation.Horizontal if room >= 120 else Qt.Orientation.Vertical
+        if self.splitter.orientation() != wanted:
+            self.splitter.setOrientation(wanted)
+            total = self.height() if wanted == Qt.Orientation.Vertical else self.width()
+            self.splitter.setSizes([round(total * 0.55), round(total * 0.45)])
 
     def set_starters(self, labels: list[str], texts: list[str]) -> None:
         self.starters.clear()

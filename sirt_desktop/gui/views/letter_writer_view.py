@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from PySide6.QtCore import Signal
-from PySide6.QtWidgets import QCheckBox, QHBoxLayout, QPushButton, QTabWidget, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QCheckBox, QHBoxLayout, QPushButton, QSizePolicy, QTabWidget, QVBoxLayout, QWidget
 
 from sirt_desktop.gui.views.letter_steps import KindStep, PrintStep, RecipientStep, SenderStep, WriteStep, scrolling
 from sirt_desktop.gui.widgets import Paragraph
@@ -26,12 +26,16 @@ class LetterWriterView(QWidget):
         self.tabs = QTabWidget()
         self.tabs.setAccessibleName("Letter steps")
         self.tabs.setDocumentMode(True)
+        # The steps take whatever height is left (each scrolls inside its tab). Without this, a
+        # wrapped notice below makes the layout add up the tallest step's full height, and at
+        # large text the whole page — Back and Next with it — scrolls off the window.
+        self.tabs.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Ignored)
         for title, step in zip(
             STEP_TITLES,
             (self.kind_step, self.sender_step, self.recipient_step, self.write_step, self.print_step),
             strict=True,
         ):
-            page = step if step in (self.write_step, self.print_step) else scrolling(step)
+            page = scrolling(step)  # each step scrolls inside its tab; Back and Next stay in view
             self.tabs.addTab(page, title)
 
         self.saved = Paragraph("")
