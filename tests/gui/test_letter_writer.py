@@ -63,6 +63,7 @@ def test_mp_letter_from_postcode_to_pdf(qtbot, tmp_path):
     view.recipient_step.find_mp.card.use_button.click()
     assert view.tabs.currentIndex() == 3
     assert "Caroline Nokes MP" in view.recipient_step.chosen.text()
+    assert "MP list correct as of 20 August 2026" in view.recipient_step.chosen.text()
     qtbot.keyClicks(
         view.write_step.body,
         "My husband has a NET in his liver. Please write to the Health Secretary and ask NHS England to fund SIRT.",

@@ -290,8 +290,12 @@ class LetterWriterController(QObject):
     def _show_recipient(self, extra: str = "") -> None:
         label = self.view.recipient_step.chosen
         if self.recipient.kind == "mp" and self.recipient.display_name():
+            from sirt_desktop.core.dates import long_date
+            from sirt_desktop.core.representatives import mp_list_as_of
+
             lines = "\n".join(self.recipient.block_lines())
-            label.setText(f"Writing to:\n{lines}" + (f"\n({extra})" if extra else ""))
+            as_of = f"MP list correct as of {long_date(mp_list_as_of())}."
+            label.setText(f"Writing to:\n{lines}" + (f"\n({extra})" if extra else "") + f"\n{as_of}")
         else:
             label.setText("")
         label.setVisible(bool(label.text()))
