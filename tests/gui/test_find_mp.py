@@ -51,6 +51,8 @@ def test_unknown_postcode_offers_candidates_never_one_seat_as_certain(qtbot):
     assert result.status == "unknown"
     assert view.candidates.count() == len(result.candidates) == 3
     assert "could not" in view.message.text().lower() or "not find" in view.message.text().lower()
+    # The seats are in the list, not repeated in the message.
+    assert "listed below" in view.message.text() and "Aberdeen North" not in view.message.text()
     assert view.card.title.text().startswith("Most likely:")
     view.candidates.setCurrentRow(1)  # the person picks their seat: now it is theirs
     assert not view.card.title.text().startswith("Most likely:")

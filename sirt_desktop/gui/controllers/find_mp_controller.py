@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 from PySide6.QtCore import QObject, QTimer, Signal
 
 from sirt_desktop.core import postcodes, representatives
@@ -21,6 +23,15 @@ _HINTS = {
     "crown_dependency": "That postcode is in Jersey, Guernsey or the Isle of Man.",
     "non_geographic": "That is not a home postcode.",
 }
+
+
+_LISTING = re.compile(r"constituencies: .*?\. The most likely is first\.")
+
+
+def short_message(result: LookupResult) -> str:
+    """The lookup's message without its list of seats: the list below shows them, and a
+    volunteer reading the screen aloud on the phone should not say everything twice."""
+    return _LISTING.sub("constituencies, listed below with the most likely first.", result.message)
 
 
 def candidate_line(candidate: Candidate) -> str:
@@ -85,7 +96,7 @@ class FindMpController(QObject):
         result = representatives.lookup(text)
         self.last_result = result
         self._picked = False
-        self.view.set_message(result.message)
+        self.view.set_message(short_message(result))
         self.show_candidates(result.candidates, self._candidates_heading(result))
         if result.candidates and result.status in ("found", "unknown", "partial"):
             self.select(0)  # the most likely, clearly marked as such unless certain
