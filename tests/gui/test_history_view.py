@@ -251,8 +251,8 @@ def test_your_data_group(db, qtbot, tmp_path):
     answers = DataAnswers()
     controller = YourDataController(view, lambda: db, settings, prompts=answers)
     assert unnamed_controls(view) == []
-    assert view.months.text() == "Never"
-    view.months.setValue(12)
+    assert view.months.currentText() == "Never"
+    view.choose_months(12)
     assert Settings().get(AUTO_DELETE_MONTHS) == 12
 
     view.export.click()

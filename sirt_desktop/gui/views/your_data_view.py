@@ -5,6 +5,8 @@ from __future__ import annotations
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
+    QComboBox,
+    QFrame,
     QDialog,
     QDialogButtonBox,
     QGroupBox,
@@ -12,7 +14,6 @@ from PySide6.QtWidgets import (
     QLabel,
     QLineEdit,
     QPushButton,
-    QSpinBox,
     QVBoxLayout,
     QWidget,
 )
@@ -58,12 +59,12 @@ class YourDataView(QGroupBox):
 
         months_row = QHBoxLayout()
         label = QLabel("Delete &finished letters after:")
-        self.months = QSpinBox()
-        self.months.setAccessibleName("Delete finished letters after this many months")
-        self.months.setAccessibleDescription("0 means never. Drafts are never deleted.")
-        self.months.setRange(0, 120)
-        self.months.setSuffix(" months")
-        self.months.setSpecialValueText("Never")
+        # A list of choices: spin-box arrows are too small to hit at large text sizes.
+        self.months = QComboBox()
+        self.months.setAccessibleName("Delete finished letters after")
+        self.months.setAccessibleDescription("Drafts are never deleted.")
+        for months in MONTH_CHOICES:
+            self.months.addItem(_months_label(months), months)
         label.setBuddy(self.months)
         months_row.addWidget(label)
         months_row.addWidget(self.months)
@@ -72,6 +73,12 @@ class YourDataView(QGroupBox):
         layout.addWidget(Paragraph("Finished letters older than this are deleted when the app starts. "
                                    "Drafts are never deleted."))
 
+        # Set apart from the everyday buttons above, and says what it does before it is pressed.
+        danger = QFrame()
+        danger.setFrameShape(QFrame.Shape.HLine)
+        layout.addWidget(danger)
+        layout.addWidget(Paragraph("Careful: this removes every letter, saved detail and backup from this "
+                                   "computer. It asks you to confirm first, and it cannot be undone."))
         self.delete_all = _button("&Delete everything…",
                                   "Delete all your letters, profiles, printed copies and backups from this computer")
         layout.addWidget(self.delete_all, 0, Qt.AlignmentFlag.AlignLeft)
@@ -79,12 +86,33 @@ class YourDataView(QGroupBox):
         self.open_folder.clicked.connect(self.open_folder_requested)
         self.export.clicked.connect(self.export_requested)
         self.delete_all.clicked.connect(self.delete_everything_requested)
-        self.months.valueChanged.connect(self.auto_delete_months_chosen)
+        self.months.currentIndexChanged.connect(lambda _i: self.auto_delete_months_chosen.emit(self.months_chosen()))
+
+    def months_chosen(self) -> int:
+        return int(self.months.currentData())
+
+    def choose_months(self, months: int) -> None:
+        """Pick a choice as the person would (emits the change)."""
+        self.months.setCurrentIndex(self._index_for(months))
+
+    def _index_for(self, months: int) -> int:
+        index = self.months.findData(months)
+        if index < 0:  # a value saved by hand or by an older version: offer it too
+            self.months.addItem(_months_label(months), months)
+            index = self.months.count() - 1
+        return index
 
     def show_months(self, months: int) -> None:
         self.months.blockSignals(True)
-        self.months.setValue(months)
+        self.months.setCurrentIndex(self._index_for(months))
         self.months.blockSignals(False)
+
+
+MONTH_CHOICES = (0, 3, 6, 12, 18, 24, 36, 60)
+
+
+def _months_label(months: int) -> str:
+    return "Never" if months == 0 else f"{months} months"
 
 
 def _plural(n: int, word: str) -> str:
