@@ -31,6 +31,9 @@ class DraftStore:
         return letter_from_dict(self.letters.get(letter_id).data, strict=False)
 
     def store_pdf(self, letter_id: int, pdf: bytes, purpose: str) -> None:
-        """Keep the exact PDF printed or saved, and mark the letter finished."""
-        self.letters.store_pdf(letter_id, pdf, purpose)
-        self.letters.finish(letter_id)
+        """Keep the exact PDF printed or saved, and mark the letter finished (one transaction)."""
+        self.letters.store_pdf(letter_id, pdf, purpose, finish=True)
+
+    def delete(self, letter_id: int) -> None:
+        """Remove a kept letter (e.g. a caller's copy they no longer want kept)."""
+        self.letters.delete(letter_id)

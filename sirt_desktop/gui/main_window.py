@@ -137,5 +137,10 @@ class MainWindow(FollowsAppFont, QMainWindow):
         return bool(ok_geometry and ok_state)
 
     def closeEvent(self, event: QCloseEvent) -> None:
+        # ``close_guard`` (set by the shell) saves unsaved work; False means the person chose to stay.
+        guard = getattr(self, "close_guard", None)
+        if guard is not None and not guard():
+            event.ignore()
+            return
         self.closing.emit()
         super().closeEvent(event)

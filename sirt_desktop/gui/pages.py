@@ -77,7 +77,7 @@ def build_helpline(start_letter: Callable[..., None]) -> QWidget:
 
 
 def build_history(letters, open_letter: Callable[[int], None], reprint: Callable[[int, bytes], None],
-                  new_letter: Callable[[], None]) -> QWidget:
+                  new_letter: Callable[[], None], deleted: Callable[[int], None]) -> QWidget:
     from sirt_desktop.gui.controllers.history_controller import HistoryController
     from sirt_desktop.gui.views.history_view import HistoryView
 
@@ -87,6 +87,7 @@ def build_history(letters, open_letter: Callable[[int], None], reprint: Callable
     controller.follow_up_created.connect(open_letter)
     controller.reprint_requested.connect(reprint)
     controller.new_letter_requested.connect(new_letter)
+    controller.letter_deleted.connect(deleted)
     view.controller = controller
     return view
 

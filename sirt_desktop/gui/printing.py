@@ -98,7 +98,10 @@ def cups_print(pdf: bytes, queue: str, copies: int = 1) -> str:
     lp = shutil.which("lp")
     if lp is None:
         raise PrintError("The system print command (lp) is not available.")
-    with tempfile.NamedTemporaryFile(prefix="sirt-letter-", suffix=".pdf", delete=False) as handle:
+    # In the app's own (owner-only) cache folder, not the shared temp folder: it holds the letter.
+    from sirt_desktop.core import paths
+
+    with tempfile.NamedTemporaryFile(prefix="print-", suffix=".pdf", delete=False, dir=paths.cache_dir()) as handle:
         handle.write(pdf)
         path = Path(handle.name)
     path.chmod(0o600)
@@ -110,6 +113,10 @@ def cups_print(pdf: bytes, queue: str, copies: int = 1) -> str:
             text=True,
             timeout=60,
         )
+    except subprocess.TimeoutExpired as exc:
+        raise PrintError(f"The printer {queue} did not answer. Please check it is switched on.") from exc
+    except OSError as exc:
+        raise PrintError(f"The system print command could not be run: {exc.strerror}") from exc
     finally:
         # lp copies the file into the spool before it returns.
         path.unlink(missing_ok=True)
@@ -122,7 +129,10 @@ def send_to_printer(pdf: bytes, printer: QPrinter) -> PrintOutcome:
     """Print ``pdf`` on the printer the dialog set up, by the best route available."""
     if printer.outputFormat() == QPrinter.OutputFormat.PdfFormat and printer.outputFileName():
         target = Path(printer.outputFileName())
-        target.write_bytes(pdf)
+        try:
+            target.write_bytes(pdf)
+        except OSError as exc:
+            raise PrintError(f"The file could not be written to {target}: {exc.strerror}") from exc
         return PrintOutcome("file", str(target))
     queue = printer.printerName()
     if queue and shutil.which("lp"):

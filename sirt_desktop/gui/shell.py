@@ -66,6 +66,7 @@ class Shell:
         self._build_menus()
         self.window.section_changed.connect(self._remember_section)
         self.window.closing.connect(self._on_closing)
+        self.window.close_guard = self._can_close
 
     # Sections ---------------------------------------------------------------------
     def _sections(self) -> list[Section]:
@@ -115,7 +116,8 @@ class Shell:
             from sirt_desktop.gui.widgets import Paragraph
 
             return Paragraph(f"Your letters cannot be shown: {self.database.error}")
-        return pages.build_history(repos[0], self.open_letter, self.reprint, self.start_letter)
+        return pages.build_history(repos[0], self.open_letter, self.reprint, self.start_letter,
+                                   self._letter_deleted)
 
     def _build_settings(self) -> QWidget:
         return pages.build_settings(self.settings, self.theme, self.database.get, self._after_delete_everything)
@@ -152,12 +154,34 @@ class Shell:
         if history is not None and hasattr(history, "controller"):
             history.controller.refresh()
 
+    def _letter_deleted(self, letter_id: int) -> None:
+        writer = self._built("write")
+        if writer is not None:
+            writer.controller.letter_deleted(letter_id)
+
     def _after_delete_everything(self) -> None:
         writer = self._built("write")
         if writer is not None:
-            writer.controller.letter_id = None
-            writer.controller.start_new()
+            writer.controller.everything_deleted()
         self._refresh_history()
+
+    def _can_close(self) -> bool:
+        """Closing the window saves the letter; if that fails, the person may stay."""
+        writer = self._built("write")
+        return writer is None or writer.controller.ready_to_leave()
+
+    def _reconnect_writer(self) -> None:
+        """After the database comes back (start fresh, restore), the writer saves again."""
+        writer = self._built("write")
+        repos = self.repositories()
+        if writer is None or repos is None:
+            return
+        from sirt_desktop.core.draft_store import DraftStore
+
+        controller = writer.controller
+        controller.drafts = DraftStore(repos[0])
+        controller.sender_profiles.profiles = repos[1]
+        controller.sender_profiles.refresh()
 
     def show_appointment_sheet(self, ticked: list, name: str, notes: str):
         from sirt_desktop.core.appointment_sheet import render_appointment_sheet
@@ -326,6 +350,7 @@ class Shell:
             else:
                 return
             self.database.get()
+            self._reconnect_writer()
         except DatabaseError as exc:
             QMessageBox.warning(self.window, "That did not work", str(exc))
 
@@ -333,9 +358,6 @@ class Shell:
         self.settings.set(LAST_PAGE, section_id)
 
     def _on_closing(self) -> None:
-        writer = self._built("write")
-        if writer is not None:
-            writer.controller.flush()
         self.settings.set_window_state(*self.window.saved_state())
         try:
             self.settings.save()

@@ -166,3 +166,16 @@ def test_large_batch_in_parallel_keeps_line_order_and_names(tmp_path):
     assert (tmp_path / "out" / "0040-ifr_statement.pdf").exists()
     assert err.index("line 10: date:") < err.index("line 31: letter: should be an object")
     assert "2 of 40 letters had problems" in err
+
+
+def test_deeply_nested_json_is_refused_without_a_traceback(tmp_path):
+    import io
+
+    from sirt_desktop.core.letters.batch import run_letter_command
+
+    deep = tmp_path / "deep.json"
+    deep.write_text("[" * 200_000, encoding="utf-8")
+    stderr = io.StringIO()
+    assert run_letter_command(str(deep), out=str(tmp_path / "x.pdf"), out_dir=None, stderr=stderr) == 2
+    assert "Traceback" not in stderr.getvalue() and "nested too deeply" in stderr.getvalue()
+    assert not (tmp_path / "x.pdf").exists()

@@ -51,10 +51,11 @@ def make_engine(url: str | None = None) -> Engine:
                 # Created owner-only before SQLite opens it: letters are special-category data.
                 fd = os.open(db_path, os.O_CREAT | os.O_WRONLY, 0o600)
                 os.close(fd)
-        engine = create_engine(url)
+        # hide_parameters: an error message never carries letter text into a log or a dialog.
+        engine = create_engine(url, hide_parameters=True)
         event.listen(engine, "connect", _sqlite_pragmas)
         return engine
-    return create_engine(url, pool_pre_ping=True)
+    return create_engine(url, pool_pre_ping=True, hide_parameters=True)
 
 
 def _alembic_config(engine: Engine):

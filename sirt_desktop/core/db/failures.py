@@ -45,19 +45,20 @@ def explain(exc: BaseException) -> str:
         return READ_ONLY.format(folder=_data_folder())
     if "locked" in text or "busy" in text:
         return LOCKED
-    return f"Your letters could not be saved or read: {exc}"
+    # Only the driver's own message: SQLAlchemy's wrapper would add the SQL statement.
+    return f"Your letters could not be saved or read: {getattr(exc, 'orig', None) or exc}"
 
 
 @contextmanager
 def plain_database_errors() -> Iterator[None]:
     """Re-raise storage failures as ``DatabaseError`` with a plain message."""
-    from sqlalchemy.exc import OperationalError
+    from sqlalchemy.exc import DBAPIError
 
     try:
         yield
     except DatabaseError:
         raise
-    except (OperationalError, sqlite3.OperationalError, OSError) as exc:
+    except (DBAPIError, sqlite3.Error, OSError) as exc:
         raise DatabaseError(explain(exc)) from exc
 
 

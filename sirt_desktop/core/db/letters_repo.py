@@ -267,7 +267,10 @@ class LettersRepository:
         return checks
 
     # --- PDFs kept exactly as printed -----------------------------------------------------
-    def store_pdf(self, letter_id: int, pdf_bytes: bytes, purpose: str = "printed") -> PdfVersion:
+    def store_pdf(self, letter_id: int, pdf_bytes: bytes, purpose: str = "printed",
+                  finish: bool = False) -> PdfVersion:
+        """Keep the exact PDF; with ``finish`` the letter is marked finished in the same
+        transaction, so it is never finished without its PDF or the other way round."""
         if purpose not in PDF_PURPOSES:
             raise ValueError(f"unknown PDF purpose: {purpose!r}")
         data = bytes(pdf_bytes)
@@ -280,6 +283,9 @@ class LettersRepository:
                 letter_id=letter_id, created_at=created, purpose=purpose, sha256=digest,
                 size=len(data), pdf=data,
             )).inserted_primary_key[0]
+            if finish:
+                s.execute(update(Letter).where(Letter.id == letter_id).values(
+                    status="finished", finished_at=created, updated_at=created))
         return PdfVersion(int(new_id), letter_id, created, purpose, digest, len(data))
 
     def pdf_versions(self, letter_id: int) -> list[PdfVersion]:

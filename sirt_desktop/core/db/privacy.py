@@ -40,7 +40,9 @@ def _files_under(folder: Path) -> list[Path]:
 
 
 def _extra_folders() -> list[Path]:
-    return [paths.backups_dir(create=False), paths.pdf_dir(create=False), set_aside_dir(create=False)]
+    # The cache holds only copies of letters on their way to the printer (if printing was cut off).
+    return [paths.backups_dir(create=False), paths.pdf_dir(create=False), set_aside_dir(create=False),
+            paths.cache_dir(create=False)]
 
 
 def stored_counts(db: Database) -> StoredCounts:
@@ -48,8 +50,8 @@ def stored_counts(db: Database) -> StoredCounts:
         letters = s.execute(select(func.count()).select_from(Letter)).scalar_one()
         profiles = s.execute(select(func.count()).select_from(SenderProfile)).scalar_one()
         pdfs = s.execute(select(func.count()).select_from(LetterPdf)).scalar_one()
-    backups, pdf_files, aside = (len(_files_under(f)) for f in _extra_folders())
-    return StoredCounts(letters, profiles, pdfs, backups, pdf_files + aside)
+    backups, pdf_files, aside, print_copies = (len(_files_under(f)) for f in _extra_folders())
+    return StoredCounts(letters, profiles, pdfs, backups, pdf_files + aside + print_copies)
 
 
 def _secure(session) -> None:

@@ -95,6 +95,9 @@ def _run_single(path: Path, text: str, out, out_dir, large_print: bool, stderr: 
     except json.JSONDecodeError as exc:
         _say(stderr, f"{path.name} is not valid JSON: {exc.msg} at line {exc.lineno}, column {exc.colno}")
         return 2
+    except RecursionError:
+        _say(stderr, f"{path.name} is nested too deeply to be a letter.")
+        return 2
     try:
         letter = _letter(data, large_print)
     except LetterDataError as exc:
@@ -186,6 +189,9 @@ def _run_batch(path: Path, text: str, out_dir: Path, large_print: bool, stderr: 
             data = json.loads(raw)
         except json.JSONDecodeError as exc:
             problems[number] = [f"not valid JSON: {exc.msg} at column {exc.colno}"]
+            continue
+        except RecursionError:
+            problems[number] = ["nested too deeply to be a letter"]
             continue
         try:
             letter = _letter(data, large_print)

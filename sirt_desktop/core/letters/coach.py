@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
+import threading
 from functools import lru_cache
 
 from sirt_desktop.core.letters.kinds import LetterKind, get_kind
@@ -107,12 +108,16 @@ def starter_share(text: str, starters: Sequence[str]) -> float:
     return sum(covered) / len(words)
 
 
+_TEXTSTAT_LOCK = threading.Lock()  # warm_up() may run on another thread than the first coach()
+
+
 def _reading_age(text: str) -> int | None:
     if len(_words(text)) < 30:
         return None
     import textstat  # imported here: it costs ~0.2 s, and only the coach needs it
 
-    grade = textstat.flesch_kincaid_grade(text)
+    with _TEXTSTAT_LOCK:
+        grade = textstat.flesch_kincaid_grade(text)
     return max(5, round(grade) + _GRADE_TO_AGE)
 
 

@@ -39,8 +39,9 @@ _LETTER_KEYS = (
 class _Reader:
     """Reads typed values out of a dict, collecting one message per bad field."""
 
-    def __init__(self, errors: list[str]):
+    def __init__(self, errors: list[str], strict: bool = True):
         self.errors = errors
+        self.strict = strict  # False for drafts: lengths are a printing rule, not a reason to refuse
 
     def obj(self, data: Any, path: str, allowed: tuple[str, ...]) -> dict[str, Any]:
         if not isinstance(data, dict):
@@ -59,7 +60,7 @@ class _Reader:
         if not isinstance(value, str):
             self.errors.append(f"{path}: should be text, not {_type_name(value)}")
             return ""
-        if len(value) > limit:
+        if len(value) > limit and self.strict:
             self.errors.append(f"{path}: {len(value)} characters; at most {limit}")
         return value
 
@@ -109,7 +110,7 @@ def letter_from_dict(data: Any, strict: bool = True) -> Letter:
     that is not finished yet (no name, no address, no text) comes back as it is.
     """
     errors: list[str] = []
-    r = _Reader(errors)
+    r = _Reader(errors, strict)
     top = r.obj(data, "", _LETTER_KEYS)
     if top is data and "kind" not in top:
         errors.append(f"kind: missing (one of: {', '.join(KIND_IDS)})")

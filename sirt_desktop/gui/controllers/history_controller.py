@@ -60,6 +60,7 @@ class HistoryController(QObject):
     reprint_requested = Signal(int, bytes)
     follow_up_created = Signal(int)
     new_letter_requested = Signal()
+    letter_deleted = Signal(int)  # so the writer drops it if it is the letter on screen
 
     def __init__(self, view: HistoryView, repository: LettersRepository,
                  prompts: HistoryPrompts | None = None, parent: QObject | None = None) -> None:
@@ -159,4 +160,5 @@ class HistoryController(QObject):
     def _delete(self, letter: LetterSummary) -> None:
         if self.prompts.confirm_delete(letter):
             self.repository.delete(letter.id)
+            self.letter_deleted.emit(letter.id)
             self.refresh()

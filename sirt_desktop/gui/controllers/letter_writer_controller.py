@@ -8,12 +8,14 @@ import datetime as dt
 import logging
 from typing import Protocol
 
-from PySide6.QtCore import QDate, QObject, QTimer, Signal
+from PySide6.QtCore import QObject, QTimer, Signal
+from PySide6.QtWidgets import QMessageBox
 
 from sirt_desktop.core.letters.coach import coach
 from sirt_desktop.core.letters.kinds import get_kind
-from sirt_desktop.core.letters.model import EarlierLetter, Letter, Recipient, Sender
+from sirt_desktop.core.letters.model import Letter, Recipient, Sender
 from sirt_desktop.core.letters.nhs_number import nhs_number_problem
+from sirt_desktop.gui.controllers import letter_form
 from sirt_desktop.gui.controllers.find_mp_controller import FindMpController
 from sirt_desktop.gui.controllers.letter_output_controller import LetterOutput
 from sirt_desktop.gui.controllers.sender_profiles_controller import SenderProfiles
@@ -40,17 +42,6 @@ class DraftStore(Protocol):
     def store_pdf(self, letter_id: int, pdf: bytes, purpose: str) -> None: ...
 
 
-def _qdate(value: dt.date | None, empty: QDate) -> QDate:
-    return QDate(value.year, value.month, value.day) if value else empty
-
-
-def _pydate(widget) -> dt.date | None:
-    value = widget.date()
-    if value == widget.minimumDate():  # shown as "Not given"
-        return None
-    return dt.date(value.year(), value.month(), value.day())
-
-
 class LetterWriterController(QObject):
     letter_saved = Signal(int)  # the draft's id, after each autosave
     letter_printed = Signal(int)
@@ -70,7 +61,7 @@ class LetterWriterController(QObject):
 
         self.finder = FindMpController(view.recipient_step.find_mp)
         self.finder.chosen.connect(self.use_mp)
-        self.finder.devolved_chosen.connect(lambda nation: self.start_new(devolved_nation=nation))
+        self.finder.devolved_chosen.connect(self.switch_to_devolved)
 
         self._coach_timer = self._timer(COACH_DELAY_MS, self.run_coach)
         self._save_timer = self._timer(AUTOSAVE_DELAY_MS, self.save_now)
@@ -86,6 +77,8 @@ class LetterWriterController(QObject):
         view.keep_copy.toggled.connect(self._keep_toggled)
         view.tabs.currentChanged.connect(self._prefill_finder)
         self.keeping = True  # False for a helpline caller's letter until the volunteer ticks "Keep a copy"
+        self.for_caller = False  # the letter on screen is a helpline caller's
+        self._dirty = False  # words on screen that are not saved yet
         self.sender_profiles = SenderProfiles(profiles, view.sender_step, self.changed)
         self.start_new()
 
@@ -110,23 +103,28 @@ class LetterWriterController(QObject):
 
     # Starting and loading ---------------------------------------------------------------
     def start_new(self, recipient=None, devolved_nation: str | None = None, kind: str | None = None,
-                  for_caller: bool = False, caller_postcode: str = "") -> None:
+                  for_caller: bool = False, caller_postcode: str = "") -> bool:
         """A fresh letter. The writer's own details carry over (the same person usually writes
-        again) — but never to a helpline caller's letter, which starts blank and is not kept
-        unless the volunteer ticks "Keep a copy" because the caller asked."""
-        self.flush()
+        again) — but never from or to a helpline caller's letter: a caller's letter starts blank
+        and is not kept unless the volunteer ticks "Keep a copy" because the caller asked.
+        Returns False if the person chose to stay with an unsaved letter."""
+        if not self.ready_to_leave():
+            return False
         had_letter = self.letter_id is not None
-        sender = Sender(postcode=caller_postcode.strip()) if for_caller else self.sender()
+        blank = for_caller or self.for_caller
+        sender = Sender(postcode=caller_postcode.strip()) if blank else self.sender()
         letter = Letter(kind=kind or ("devolved_rep" if devolved_nation else "mp_campaign"), sender=sender,
                         date=self.today())
         self.letter_id = None
+        self.for_caller = for_caller
         self.keeping = not for_caller
         self.view.keep_copy.blockSignals(True)
         self.view.keep_copy.setChecked(False)
         self.view.keep_copy.blockSignals(False)
         self.view.keep_copy.setVisible(for_caller and self.drafts is not None)
-        if for_caller:
+        if blank:
             self.sender_profiles.forget_choice()
+        self._reset_finder()
         self.load(letter, None)
         if devolved_nation:
             self.view.recipient_step.manual_help.setText(_DEVOLVED_HELP.get(devolved_nation, ""))
@@ -139,18 +137,86 @@ class LetterWriterController(QObject):
         self.view.saved.setText(
             "Your last letter is kept in My letters." if had_letter and self.drafts is not None else ""
         )
+        return True
 
-    def _keep_always(self) -> None:
-        """A letter opened from My letters is already kept, so it keeps being saved."""
+    def _reset_finder(self) -> None:
+        """The MP finder shows nothing from the last letter (or the last caller)."""
+        finder = self.view.recipient_step.find_mp
+        finder.postcode.clear()
+        finder.search.clear()
+        finder.set_hint("")
+        finder.set_message("")
+        finder.hide_card()
+        finder.show_candidates([], "")
+        self.finder.last_result = None
+        self.finder.current = None
+
+    def switch_to_devolved(self, nation: str) -> None:
+        """'Write to my MSP, MS or MLA instead': same letter and words, typed-in recipient."""
+        self.view.kind_step.set_kind("devolved_rep")
+        self.set_kind("devolved_rep")
+        self.view.recipient_step.manual_help.setText(_DEVOLVED_HELP.get(nation, ""))
+        self.view.go(2)
+
+    def ready_to_leave(self) -> bool:
+        """Before the words on screen are replaced (new letter, another letter, closing): save
+        them, and if that fails, let the person choose to stay rather than lose them."""
+        if self.flush():
+            return True
+        answer = QMessageBox.question(
+            self.view,
+            "Your letter is not saved",
+            "The last changes to this letter could not be saved. If you go on, they will be lost.\n\n"
+            "Go on anyway?",
+            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
+            QMessageBox.StandardButton.No,
+        )
+        return answer == QMessageBox.StandardButton.Yes
+
+    def letter_deleted(self, letter_id: int) -> None:
+        """My letters deleted a letter: if it is the one on screen, it is gone here too."""
+        if letter_id == self.letter_id:
+            self._save_timer.stop()
+            self._dirty = False
+            self.letter_id = None
+            self.start_new()
+            self.view.saved.setText("That letter was deleted in My letters.")
+
+    def everything_deleted(self) -> None:
+        """After Delete everything: nothing of the old letters or saved details stays on screen."""
+        self._save_timer.stop()
+        self._dirty = False
+        self.letter_id = None
+        self.for_caller = True  # so nothing carries over into the fresh letter
+        self.sender_profiles.refresh()
+        self.start_new()
+        self.for_caller = False
         self.keeping = True
         self.view.keep_copy.hide()
+        self.view.saved.setText("")
+
+    def _keep_always(self) -> None:
+        """A letter opened from My letters is already kept, so it keeps being saved; its sender
+        is its own, so no saved details are in use (editing it must not change a profile)."""
+        self.keeping = True
+        self.for_caller = False
+        self.view.keep_copy.hide()
+        self.sender_profiles.forget_choice()
 
     def _keep_toggled(self, keep: bool) -> None:
         self.keeping = keep
         if keep:
+            self._dirty = True
             self.save_now()
-        else:
-            self.view.saved.setText("This letter is not being kept.")
+            return
+        self._save_timer.stop()
+        if self.letter_id is not None and self.drafts is not None:
+            try:
+                self.drafts.delete(self.letter_id)
+            except Exception as exc:  # already gone, or the database is unavailable
+                log.warning("caller's copy not deleted: %s", exc)
+            self.letter_id = None
+        self.view.saved.setText("This letter is not being kept; any copy in My letters has been deleted.")
 
     def load(self, letter: Letter, letter_id: int | None) -> None:
         """Show a letter (a new one, or a draft opened from My letters)."""
@@ -158,28 +224,7 @@ class LetterWriterController(QObject):
         try:
             self.letter_id = letter_id
             self.recipient = letter.recipient
-            s, r, w = self.view.sender_step, self.view.recipient_step, self.view.write_step
-            s.name.setText(letter.sender.name)
-            s.address.setPlainText("\n".join(letter.sender.address_lines))
-            s.postcode.setText(letter.sender.postcode)
-            s.email.setText(letter.sender.email)
-            s.phone.setText(letter.sender.phone)
-            r.full_name.setText(letter.recipient.display_name())
-            r.position.setText(letter.recipient.position)
-            r.address.setPlainText("\n".join(letter.recipient.address_lines))
-            r.postcode.setText(letter.recipient.postcode)
-            w.subject.setText(letter.subject)
-            w.subject.setCursorPosition(0)
-            w.greeting.setText(letter.greeting)
-            w.body.setPlainText(letter.body)
-            w.consent.setChecked(letter.consent_to_share)
-            w.nhs_number.setText(letter.nhs_number)
-            w.date_of_birth.setDate(_qdate(letter.date_of_birth, w.date_of_birth.minimumDate()))
-            w.reply_format.setCurrentText(letter.reply_format)
-            earlier = letter.earlier_letter or EarlierLetter()
-            w.earlier_date.setDate(_qdate(earlier.date, w.earlier_date.minimumDate()))
-            w.earlier_subject.setText(earlier.subject)
-            self.view.print_step.large_print.setChecked(letter.large_print)
+            letter_form.fill(self.view, letter)
             self.set_kind(letter.kind, from_load=True)
             self.view.kind_step.set_kind(letter.kind)
         finally:
@@ -193,69 +238,46 @@ class LetterWriterController(QObject):
             return False
         from sirt_desktop.core.db.letter_records import LetterFilters
 
-        newest = letters.list_page(LetterFilters(status="draft"), 0, 1)
-        if not newest:
+        try:
+            newest = letters.list_page(LetterFilters(status="draft"), 0, 1)
+            if not newest:
+                return False
+            letter = self.drafts.load(newest[0].id)
+        except Exception as exc:  # a damaged draft must not stop the writer from opening
+            log.error("newest draft could not be reopened: %s", exc)
             return False
-        letter = self.drafts.load(newest[0].id)
         self._keep_always()
         self.load(letter, newest[0].id)
         self.view.go(3)
         self.view.saved.setText("Your draft is open where you left it. “Start a new letter” begins another.")
         return True
 
-    def open_letter(self, letter_id: int) -> None:
+    def open_letter(self, letter_id: int) -> bool:
         """Open a saved letter from My letters."""
-        self.flush()
-        if self.drafts is None:
-            return
+        if self.drafts is None or not self.ready_to_leave():
+            return False
+        try:
+            letter = self.drafts.load(letter_id)
+        except Exception as exc:
+            log.error("letter %s could not be opened: %s", letter_id, exc)
+            QMessageBox.warning(self.view, "This letter could not be opened", str(exc))
+            return False
         self._keep_always()
-        self.load(self.drafts.load(letter_id), letter_id)
+        self.load(letter, letter_id)
         self.view.go(3)
+        return True
 
     # Reading the form --------------------------------------------------------------------
     def sender(self) -> Sender:
-        s = self.view.sender_step
-        return Sender(
-            name=s.name.text().strip(),
-            address_lines=[x for x in s.address.toPlainText().splitlines() if x.strip()],
-            postcode=s.postcode.text().strip().upper(),
-            email=s.email.text().strip(),
-            phone=s.phone.text().strip(),
-        )
+        return letter_form.read_sender(self.view)
 
     def current_recipient(self) -> Recipient:
         if self.recipient.kind == "mp" and get_kind(self.kind_id).recipient_kind == "mp":
             return self.recipient
-        r = self.view.recipient_step
-        return Recipient(
-            full_name=r.full_name.text().strip(),
-            position=r.position.text().strip(),
-            address_lines=[x for x in r.address.toPlainText().splitlines() if x.strip()],
-            postcode=r.postcode.text().strip().upper(),
-            kind=get_kind(self.kind_id).recipient_kind,
-        )
+        return letter_form.read_recipient(self.view, get_kind(self.kind_id).recipient_kind)
 
     def letter(self) -> Letter:
-        w = self.view.write_step
-        fields = set(get_kind(self.kind_id).fields)
-        earlier = None
-        if "earlier_letter.date" in fields and (_pydate(w.earlier_date) or w.earlier_subject.text().strip()):
-            earlier = EarlierLetter(date=_pydate(w.earlier_date), subject=w.earlier_subject.text().strip())
-        return Letter(
-            kind=self.kind_id,
-            sender=self.sender(),
-            recipient=self.current_recipient(),
-            date=self.today(),
-            subject=w.subject.text().strip(),
-            body=w.body.toPlainText(),
-            greeting=w.greeting.text().strip(),
-            consent_to_share="consent_to_share" in fields and w.consent.isChecked(),
-            nhs_number=w.nhs_number.text().strip() if "nhs_number" in fields else "",
-            date_of_birth=_pydate(w.date_of_birth) if "date_of_birth" in fields else None,
-            reply_format=w.reply_format.currentText().strip() if "reply_format" in fields else "",
-            earlier_letter=earlier,
-            large_print=self.view.print_step.large_print.isChecked(),
-        )
+        return letter_form.read_letter(self.view, self.kind_id, self.current_recipient(), self.today())
 
     # Kind and recipient --------------------------------------------------------------------
     def set_kind(self, kind_id: str, from_load: bool = False) -> None:
@@ -329,6 +351,7 @@ class LetterWriterController(QObject):
     def changed(self, *_args) -> None:
         if self._loading:
             return
+        self._dirty = True
         self._coach_timer.start()
         if self.drafts is not None and self.keeping:
             self._save_timer.start()
@@ -350,9 +373,11 @@ class LetterWriterController(QObject):
             return None
         letter = self.letter()
         if self.letter_id is None and not (letter.body.strip() or letter.subject.strip() or letter.sender.name):
-            return None  # nothing worth keeping yet
+            self._dirty = False  # nothing worth keeping yet
+            return None
         try:
             self.letter_id = self.drafts.save(self.letter_id, letter)
+            self._dirty = False
             self.sender_profiles.remember(letter.sender)
         except Exception as exc:  # a full or read-only disk must not lose the words on screen
             log.error("draft not saved: %s", exc)
@@ -362,17 +387,29 @@ class LetterWriterController(QObject):
         self.letter_saved.emit(self.letter_id)
         return self.letter_id
 
-    def flush(self) -> None:
-        if self._save_timer.isActive():
-            self.save_now()
+    def flush(self) -> bool:
+        """Save now if anything is unsaved. True when nothing is left unsaved (a letter that is
+        deliberately not kept counts as done)."""
+        self._save_timer.stop()
+        if not self._dirty or self.drafts is None or not self.keeping:
+            return True
+        self.save_now()
+        return not self._dirty
 
     def _keep_pdf(self, pdf: bytes, purpose: str) -> None:
         """Store the exact PDF printed or saved with the letter, so a re-print is identical."""
         if self.drafts is None or not self.keeping:
             return
         letter_id = self.save_now() or self.letter_id
-        if letter_id is not None:
+        if letter_id is None:
+            return
+        try:
             self.drafts.store_pdf(letter_id, pdf, purpose)
+        except Exception as exc:  # printed or saved all the same; only the kept copy failed
+            log.error("copy of the %s letter not kept: %s", purpose, exc)
+            self.view.print_step.status.setText(
+                f"The letter was {purpose}, but a copy could not be kept in My letters."
+            )
 
     # Kept as names on the controller: tests and the shell call them.
     def refresh_preview(self) -> bytes:

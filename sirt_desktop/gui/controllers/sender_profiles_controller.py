@@ -46,7 +46,12 @@ class SenderProfiles:
         if not profile_id or self.profiles is None:
             self.profile_id = None
             return
-        record = self.profiles.get(profile_id)
+        try:
+            record = self.profiles.get(profile_id)
+        except LookupError:  # deleted meanwhile (e.g. Delete everything): offer what is left
+            self.profile_id = None
+            self.refresh()
+            return
         self.profile_id = record.id
         s = self.step
         s.name.setText(record.name)
@@ -64,8 +69,12 @@ class SenderProfiles:
         values = dict(address="\n".join(sender.address_lines), postcode=sender.postcode,
                       email=sender.email, phone=sender.phone)
         if self.profile_id:
-            self.profiles.update(self.profile_id, name=sender.name, **values)
-        else:
+            try:
+                self.profiles.update(self.profile_id, name=sender.name, **values)
+                return
+            except LookupError:  # the saved details were deleted: save them afresh
+                self.profile_id = None
+        if not self.profile_id:
             self.profile_id = self.profiles.create(sender.name, **values).id
             self.refresh()
             self.step.profiles.setCurrentIndex(self.step.profiles.findData(self.profile_id))

@@ -216,6 +216,7 @@ class WriteStep(QWidget):
         self.reply_format.setAccessibleName("How I would like the reply")
         self.reply_format.setEditable(True)
         self.reply_format.addItems(["", "large print", "email", "audio", "braille", "easy read"])
+        self.reply_format.lineEdit().setMaxLength(200)
         self.earlier_date = QDateEdit()
         self.earlier_date.setAccessibleName("Date of my earlier letter")
         self.earlier_date.setDisplayFormat("d MMMM yyyy")
