@@ -237,3 +237,14 @@ def test_unfinished_draft_loads_when_not_strict():
     assert draft.kind == "clinician" and draft.body == "Half a thought"
     with pytest.raises(LetterDataError):
         letter_from_dict({"kind": "clinician", "body": 7}, strict=False)
+
+
+@pytest.mark.parametrize("name, greeting", [
+    ("Professor Sir John Smith", "Dear Sir John"),
+    ("Dr Dame Jane Smith", "Dear Dame Jane"),
+    ("Professor Jane Smith", "Dear Professor Smith"),
+])
+def test_greeting_with_two_titles(name, greeting):
+    from sirt_desktop.core.letters.model import Recipient
+
+    assert Recipient(full_name=name).greeting() == greeting

@@ -128,6 +128,9 @@ class Recipient:
         if self.full_name.strip() and not (first and surname):
             parsed_title, rest = _strip_title(self.full_name)
             words = rest.split()
+            if len(words) >= 3 and words[0] in _FIRST_NAME_TITLES:
+                # "Professor Sir John Smith": the knighthood sets the greeting ("Dear Sir John").
+                parsed_title, words = words[0], words[1:]
             title = title or parsed_title
             if words:
                 if len(words) == 1:
