@@ -21,3 +21,15 @@ def shell(qapp, qtbot):
     yield shell
     theme.apply(100, "system")
     shell.shutdown()
+
+
+@pytest.fixture(autouse=True)
+def _no_unexpected_questions(monkeypatch):
+    """A question box nobody answers would hang the suite: fail instead. Tests that expect a
+    question patch QMessageBox.question themselves."""
+    from PySide6.QtWidgets import QMessageBox
+
+    def unexpected(_parent, title, text, *args, **kwargs):
+        raise AssertionError(f"unexpected question: {title}: {text}")
+
+    monkeypatch.setattr(QMessageBox, "question", unexpected)

@@ -25,14 +25,25 @@ class DeletingDrafts(MemoryDrafts):
         self.saved.pop(letter_id, None)
 
 
-def test_next_letter_after_a_callers_letter_starts_blank(qtbot):
+def test_next_letter_after_a_callers_letter_starts_blank(qtbot, monkeypatch):
     drafts = DeletingDrafts()
     view, controller = make(qtbot, drafts)
     controller.start_new(for_caller=True, caller_postcode="SO51 7AA")
+    assert view.sender_step.remember.isHidden()  # a caller never becomes saved details
     view.sender_step.name.setText("A Caller")
     view.sender_step.address.setPlainText("1 Caller Street")
     view.write_step.body.setPlainText("The caller's words.")
-    controller.start_new()  # e.g. "Start a new letter" after the call
+    asked = []
+
+    def answer(*args, **kwargs):
+        asked.append(args[1])
+        return QMessageBox.StandardButton.No if len(asked) == 1 else QMessageBox.StandardButton.Yes
+
+    monkeypatch.setattr(QMessageBox, "question", answer)
+    assert controller.start_new() is False  # not kept, not printed: the volunteer is asked first
+    assert view.write_step.body.toPlainText() == "The caller's words."
+    assert controller.start_new() is True  # …and says yes, go on
+    assert asked == ["This letter is not kept", "This letter is not kept"]
     assert view.sender_step.name.text() == "" and view.sender_step.address.toPlainText() == ""
     view.write_step.body.setPlainText("My own letter.")
     controller.save_now()
@@ -150,3 +161,17 @@ def test_database_errors_never_carry_letter_text():
             s.execute(text("INSERT INTO no_such_table VALUES (:secret)"), {"secret": "NHS 943 476 5919"})
     assert "943 476 5919" not in str(caught.value)
     db.close()
+
+
+def test_a_reopened_letter_does_not_pass_its_sender_on(shell, qtbot):
+    letters, profiles = shell.repositories()
+    caller = Letter(kind="mp_campaign", body="A kept caller letter.")
+    caller.sender.name = "Caller Cara"
+    caller.sender.address_lines = ["2 Private Road"]
+    caller_id = letters.create_draft("mp_campaign", caller.to_dict(), body=caller.body).id
+    shell.open_letter(caller_id)
+    page = shell.window.page("write")
+    assert page.sender_step.name.text() == "Caller Cara"
+    page.controller.start_new()
+    assert page.sender_step.name.text() == ""  # not one of the saved details: not carried over
+    assert profiles.list() == []

@@ -78,6 +78,8 @@ class LetterWriterController(QObject):
         view.tabs.currentChanged.connect(self._prefill_finder)
         self.keeping = True  # False for a helpline caller's letter until the volunteer ticks "Keep a copy"
         self.for_caller = False  # the letter on screen is a helpline caller's
+        self._reopened = False  # the letter on screen came from My letters (its sender is its own)
+        self._sent_out = False  # printed or saved as a PDF since it was started
         self._dirty = False  # words on screen that are not saved yet
         self.sender_profiles = SenderProfiles(profiles, view.sender_step, self.changed)
         self.start_new()
@@ -111,7 +113,8 @@ class LetterWriterController(QObject):
         if not self.ready_to_leave():
             return False
         had_letter = self.letter_id is not None
-        blank = for_caller or self.for_caller
+        blank = for_caller or self.for_caller or (self._reopened and not self.sender_profiles.matches(self.sender()))
+        self._reopened = False
         sender = Sender(postcode=caller_postcode.strip()) if blank else self.sender()
         letter = Letter(kind=kind or ("devolved_rep" if devolved_nation else "mp_campaign"), sender=sender,
                         date=self.today())
@@ -124,6 +127,8 @@ class LetterWriterController(QObject):
         self.view.keep_copy.setVisible(for_caller and self.drafts is not None)
         if blank:
             self.sender_profiles.forget_choice()
+        self.view.sender_step.remember.setVisible(not for_caller and self.sender_profiles.profiles is not None)
+        self._sent_out = False
         self._reset_finder()
         self.load(letter, None)
         if devolved_nation:
@@ -160,7 +165,18 @@ class LetterWriterController(QObject):
 
     def ready_to_leave(self) -> bool:
         """Before the words on screen are replaced (new letter, another letter, closing): save
-        them, and if that fails, let the person choose to stay rather than lose them."""
+        them, and if that fails, let the person choose to stay rather than lose them. A caller's
+        letter that is not kept and was not printed or saved is only dropped if the volunteer says so."""
+        if self.for_caller and not self.keeping and not self._sent_out and self.view.write_step.body.toPlainText().strip():
+            answer = QMessageBox.question(
+                self.view,
+                "This letter is not kept",
+                "This caller's letter has not been printed or saved, and no copy is kept. "
+                "If you go on, it will be gone.\n\nGo on anyway?",
+                QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
+                QMessageBox.StandardButton.No,
+            )
+            return answer == QMessageBox.StandardButton.Yes
         if self.flush():
             return True
         answer = QMessageBox.question(
@@ -200,7 +216,9 @@ class LetterWriterController(QObject):
         is its own, so no saved details are in use (editing it must not change a profile)."""
         self.keeping = True
         self.for_caller = False
+        self._reopened = True
         self.view.keep_copy.hide()
+        self.view.sender_step.remember.setVisible(self.sender_profiles.profiles is not None)
         self.sender_profiles.forget_choice()
 
     def _keep_toggled(self, keep: bool) -> None:
@@ -378,7 +396,8 @@ class LetterWriterController(QObject):
         try:
             self.letter_id = self.drafts.save(self.letter_id, letter)
             self._dirty = False
-            self.sender_profiles.remember(letter.sender)
+            if not self.for_caller:  # a caller never becomes the volunteer's saved details
+                self.sender_profiles.remember(letter.sender)
         except Exception as exc:  # a full or read-only disk must not lose the words on screen
             log.error("draft not saved: %s", exc)
             self.view.saved.setText("Could not save the draft. Your words are still here; please keep the app open.")
@@ -398,6 +417,7 @@ class LetterWriterController(QObject):
 
     def _keep_pdf(self, pdf: bytes, purpose: str) -> None:
         """Store the exact PDF printed or saved with the letter, so a re-print is identical."""
+        self._sent_out = True
         if self.drafts is None or not self.keeping:
             return
         letter_id = self.save_now() or self.letter_id

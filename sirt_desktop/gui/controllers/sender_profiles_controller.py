@@ -36,6 +36,14 @@ class SenderProfiles:
         step.profiles_label.setVisible(visible)
         step.remember.setVisible(self.profiles is not None)
 
+    def matches(self, sender: Sender) -> bool:
+        """Whether these details are one of the saved ones (so they may carry into a new letter)."""
+        if self.profiles is None or not sender.name:
+            return False
+        return any(
+            record.name == sender.name and record.postcode == sender.postcode for record in self.profiles.list()
+        )
+
     def forget_choice(self) -> None:
         """For a letter that is someone else's (a helpline caller's): no saved details in use."""
         self.profile_id = None
