@@ -8,6 +8,7 @@ from __future__ import annotations
 from PySide6.QtCore import QByteArray, Qt, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import (
+    QApplication,
     QHBoxLayout,
     QListWidget,
     QListWidgetItem,
@@ -76,7 +77,9 @@ class MainWindow(FollowsAppFont, QMainWindow):
         self.nav.setFixedWidth(widest + metrics.averageCharWidth() * 8)
 
     def refresh_fonts(self) -> None:
-        """Called when the text size changes."""
+        """Called when the text size changes. A widget with its own style sheet keeps the font
+        it had when it was styled, so the list is given the new one explicitly."""
+        self.nav.setFont(QApplication.font())
         self._fit_navigation()
 
     # Sections -----------------------------------------------------------------

@@ -71,3 +71,12 @@ def test_find_an_mp_by_keyboard_on_the_helpline_page(shell, qtbot):
     assert _tab_until(qtbot, page.find_mp.candidates)
     qtbot.keyClick(page.find_mp.candidates, Qt.Key.Key_Down)
     assert "Aberdeen North" in page.find_mp.card.details.text()
+
+
+def test_enter_presses_a_focused_button(shell, qtbot):
+    window = shell.window
+    window.show_section("home")
+    button = window.page("home").buttons["settings"]
+    button.setFocus()
+    qtbot.keyClick(button, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: window.current_section() == "settings", timeout=2000)

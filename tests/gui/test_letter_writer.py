@@ -175,3 +175,15 @@ def test_devolved_member_is_typed_by_hand(qtbot):
     assert view.tabs.currentIndex() == 2
     assert not view.recipient_step.manual.isHidden()
     assert "MSP" in view.recipient_step.manual_help.text()
+
+
+def test_mp_letter_without_a_postcode_says_so_before_printing(qtbot):
+    view, controller = make(qtbot)
+    view.sender_step.name.setText("Ann Jones")
+    view.sender_step.address.setPlainText("1 High Street")
+    controller.finder.find("SO51 7AA")
+    controller.finder.use_current()
+    view.write_step.body.setPlainText("Please help.")
+    view.tabs.setCurrentIndex(4)
+    assert "Your postcode is needed" in view.print_step.problems.text()
+    assert "Everything a letter needs" not in view.print_step.problems.text()

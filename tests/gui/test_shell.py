@@ -158,3 +158,13 @@ def test_text_size_keys_step_through_the_sizes(shell, qtbot, qapp):
     assert Settings().get(TEXT_SCALE) == 200
     assert shell.step_text_size(-1) == 175
     assert shell.step_text_size(0) == 100
+
+
+def test_lists_with_their_own_style_follow_the_text_size(shell, qapp, qtbot):
+    nav = shell.window.nav
+    shell.step_text_size(+2)
+    qtbot.waitUntil(lambda: nav.font().pointSizeF() == qapp.font().pointSizeF(), timeout=2000)
+    big = nav.font().pointSizeF()
+    shell.step_text_size(0)
+    qtbot.waitUntil(lambda: nav.font().pointSizeF() == qapp.font().pointSizeF(), timeout=2000)
+    assert nav.font().pointSizeF() < big

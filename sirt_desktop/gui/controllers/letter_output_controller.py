@@ -25,6 +25,22 @@ _STEP_OF_FIELD = (
 )
 
 
+_ELECTED_KINDS = ("mp_campaign", "mp_my_case", "mp_follow_up", "devolved_rep")
+
+
+def missing_for_reply(letter: Letter) -> list[str]:
+    """What an elected member needs in order to reply, beyond what a letter needs to print."""
+    if letter.kind not in _ELECTED_KINDS:
+        return []
+    problems = []
+    if not letter.sender.address_lines:
+        problems.append("Your address is needed so they can reply by post (step 2, From)")
+    if not letter.sender.postcode.strip():
+        problems.append("Your postcode is needed: they reply only to people who live in the area "
+                        "they represent (step 2, From)")
+    return problems
+
+
 def plain_problem(problem: str) -> str:
     """``sender.name: your name is needed…`` → ``Your name is needed… (step 2, From)``."""
     path, _sep, message = problem.partition(": ")
@@ -62,7 +78,7 @@ class LetterOutput(QObject):
         from sirt_desktop.core.letters.render import render_letter
 
         letter = self.current_letter()
-        self.problems = [plain_problem(p) for p in letter.validate()]
+        self.problems = [plain_problem(p) for p in letter.validate()] + missing_for_reply(letter)
         step = self.view.print_step
         step.problems.setText(
             "Please check before printing:\n" + "\n".join(f"• {p}" for p in self.problems)
@@ -86,15 +102,15 @@ class LetterOutput(QObject):
         """An unfinished letter (no name, no address, no text) is only printed if the person says so."""
         if not self.problems:
             return True
-        answer = QMessageBox.question(
-            self.view,
-            f"{action} this letter anyway?",
-            "This letter is not finished:\n\n" + "\n".join(f"• {p}" for p in self.problems)
-            + f"\n\n{action} it anyway?",
-            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
-            QMessageBox.StandardButton.No,
-        )
-        return answer == QMessageBox.StandardButton.Yes
+        box = QMessageBox(self.view)
+        box.setIcon(QMessageBox.Icon.Question)
+        box.setWindowTitle(f"{action} this letter anyway?")
+        box.setText("This letter is not finished:\n\n" + "\n".join(f"• {p}" for p in self.problems))
+        go = box.addButton(f"{action} anyway", QMessageBox.ButtonRole.AcceptRole)
+        back = box.addButton("Go back and finish it", QMessageBox.ButtonRole.RejectRole)
+        box.setDefaultButton(back)
+        box.exec()
+        return box.clickedButton() is go
 
     def print_letter(self) -> None:
         from sirt_desktop.gui.printing import PrintError, print_with_dialog
@@ -110,7 +126,12 @@ class LetterOutput(QObject):
         if outcome is None:
             return
         self.keep_pdf(self.pdf, "printed")
-        self.view.print_step.status.setText(f"Sent to {outcome.detail}. Fold it in three to fit a DL window envelope.")
+        if outcome.method == "file":
+            self.view.print_step.status.setText(f"Saved as a PDF file: {outcome.detail}")
+        else:
+            self.view.print_step.status.setText(
+                f"Sent to {outcome.detail}. Fold it in three to fit a DL window envelope."
+            )
         self.printed.emit()
 
     def save_pdf(self, path: str | None = None) -> str | None:

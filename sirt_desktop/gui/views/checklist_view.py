@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QFontMetrics
 from PySide6.QtWidgets import (
+    QApplication,
     QGroupBox,
     QLabel,
     QLineEdit,
@@ -40,6 +42,7 @@ class ChecklistPanel(QGroupBox):
             self.questions.addItem(item)
             self.items[question_id] = item
         layout.addWidget(self.questions, 1)
+        self.refresh_fonts()
         name_label = QLabel("&Name on the sheet (optional):")
         self.name = QLineEdit()
         self.name.setAccessibleName("Name on the sheet (optional)")
@@ -58,6 +61,12 @@ class ChecklistPanel(QGroupBox):
         self.print_button.clicked.connect(
             lambda: self.sheet_requested.emit(self.ticked(), self.name.text().strip(), self.notes.toPlainText())
         )
+
+    def refresh_fonts(self) -> None:
+        """New text size: the list (it has a style sheet) takes the new font and shows at least
+        six questions before it scrolls."""
+        self.questions.setFont(QApplication.font())
+        self.questions.setMinimumHeight(QFontMetrics(QApplication.font()).lineSpacing() * 2 * 6)
 
     def ticked(self) -> list[str]:
         return [qid for qid, item in self.items.items() if item.checkState() == Qt.CheckState.Checked]

@@ -102,7 +102,6 @@ class ContentView(FollowsAppFont, QWidget):
         self.page_list.setWordWrap(True)
         self.page_list.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.page_list.setStyleSheet("QListWidget::item { padding: 0.35em 0.4em; }")
-        self.refresh_fonts()
         splitter.addWidget(self.page_list)
 
         article = QWidget()
@@ -163,6 +162,7 @@ class ContentView(FollowsAppFont, QWidget):
         if extra is not None:
             self.right.addWidget(extra)
         splitter.addWidget(self.right)
+        self.refresh_fonts()
         splitter.setStretchFactor(0, 1)
         splitter.setStretchFactor(1, 4)
 
@@ -191,8 +191,12 @@ class ContentView(FollowsAppFont, QWidget):
             self.page_chosen.emit(page_id)
 
     def refresh_fonts(self) -> None:
-        """Keep page titles readable in the list at large text sizes."""
+        """Keep page titles readable in the list at large text sizes (the list has a style sheet,
+        so it is given the new font explicitly)."""
+        self.page_list.setFont(QApplication.font())
         self.page_list.setMinimumWidth(QFontMetrics(QApplication.font()).averageCharWidth() * 24)
+        if self.extra is not None and hasattr(self.extra, "refresh_fonts"):
+            self.extra.refresh_fonts()
 
     def show_find_bar(self) -> None:
         self.find_bar.show()
