@@ -80,3 +80,49 @@ def test_enter_presses_a_focused_button(shell, qtbot):
     button.setFocus()
     qtbot.keyClick(button, Qt.Key.Key_Return)
     qtbot.waitUntil(lambda: window.current_section() == "settings", timeout=2000)
+
+
+def _mnemonic(text: str) -> str | None:
+    index = text.replace("&&", "").find("&")
+    cleaned = text.replace("&&", "")
+    return cleaned[index + 1].lower() if 0 <= index < len(cleaned) - 1 else None
+
+
+def _visible_mnemonics(window) -> list[tuple[str, str]]:
+    from PySide6.QtWidgets import QAbstractButton, QLabel
+
+    found = [(_mnemonic(a.text()), f"menu {a.text()}") for a in window.menuBar().actions()]
+    for widget in window.findChildren(QAbstractButton) + window.findChildren(QLabel):
+        if not widget.isVisibleTo(window):
+            continue
+        if isinstance(widget, QLabel) and widget.buddy() is None:
+            continue
+        letter = _mnemonic(widget.text())
+        if letter:
+            found.append((letter, widget.text()))
+    return [(k, t) for k, t in found if k]
+
+
+def test_no_alt_key_does_two_things_on_any_screen(shell, qtbot):
+    from collections import Counter
+
+    window = shell.window
+    letters, _profiles = shell.repositories()
+    letters.create_draft("mp_campaign", {}, recipient_name="X", subject="Y", body="Z")  # My letters shows its buttons
+    screens = []
+    for section_id in window.section_ids():
+        window.show_section(section_id)
+        if section_id == "write":
+            page = window.page("write")
+            for step in range(page.tabs.count()):
+                page.go(step)
+                screens.append((f"write step {step + 1}", _visible_mnemonics(window)))
+        else:
+            screens.append((section_id, _visible_mnemonics(window)))
+    clashes = []
+    for name, pairs in screens:
+        counts = Counter(k for k, _t in pairs)
+        for key, n in counts.items():
+            if n > 1:
+                clashes.append(f"{name}: Alt+{key.upper()} on " + ", ".join(t for k, t in pairs if k == key))
+    assert clashes == []

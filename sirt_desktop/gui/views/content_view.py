@@ -121,7 +121,7 @@ class ContentView(FollowsAppFont, QWidget):
         self.find_bar = QWidget()
         find_layout = QHBoxLayout(self.find_bar)
         find_layout.setContentsMargins(0, 0, 0, 0)
-        find_label = QLabel("&Find on this page:")
+        find_label = QLabel("F&ind on this page:")
         self.find_text = QLineEdit()
         self.find_text.setAccessibleName("Find on this page")
         find_label.setBuddy(self.find_text)

@@ -79,7 +79,7 @@ class FindMpView(QWidget):
         self.postcode.setPlaceholderText("for example SO51 7AA")
         self.postcode.setMaxLength(40)
         label.setBuddy(self.postcode)
-        self.find_button = QPushButton("&Find")
+        self.find_button = QPushButton("F&ind")
         self.find_button.setAccessibleName("Find the MP for this postcode")
         row.addWidget(label)
         row.addWidget(self.postcode, 1)
@@ -106,7 +106,7 @@ class FindMpView(QWidget):
         layout.addWidget(self.candidates)
 
         search_row = QHBoxLayout()
-        search_label = QLabel("Or search by constituency or MP &name:")
+        search_label = QLabel("Or search by constituency or MP na&me:")
         self.search = QLineEdit()
         self.search.setAccessibleName("Search by constituency or MP name")
         self.search.setPlaceholderText("for example Romsey, or Nokes")

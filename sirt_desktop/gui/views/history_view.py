@@ -39,7 +39,7 @@ ACTIONS: dict[str, tuple[str, str]] = {
     "reprint": ("&Print again", "Print the chosen letter again, exactly as it was printed before"),
     "sent": ("Mark as &sent…", "Note when and how you sent the chosen letter"),
     "reply": ("&Reply…", "Note whether a reply came to the chosen letter"),
-    "follow_up": ("Start a &follow-up", "Write a follow-up letter that mentions the chosen letter"),
+    "follow_up": ("Star&t a follow-up", "Write a follow-up letter that mentions the chosen letter"),
     "duplicate": ("Make a &copy", "Start a new draft with the same words as the chosen letter"),
     "delete": ("&Delete…", "Delete the chosen letter, after asking you to confirm"),
 }
@@ -78,7 +78,7 @@ class HistoryView(QWidget):
         for key, label in STATUS_FILTERS.items():
             self.status.addItem(label, key)
         # One filter per row: each keeps its full width at 200% text.
-        for row, (text, field) in enumerate((("&Find:", self.search), ("&Kind:", self.kind), ("S&how:", self.status))):
+        for row, (text, field) in enumerate((("F&ind:", self.search), ("&Kind:", self.kind), ("&Letters to show:", self.status))):
             label = QLabel(text)
             label.setBuddy(field)
             filters.addWidget(label, row, 0)

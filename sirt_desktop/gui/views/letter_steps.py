@@ -111,11 +111,11 @@ class SenderStep(QWidget):
         self.email = _line("Your email (optional)")
         self.phone = _line("Your phone number (optional)", max_length=40)
         for label, field in (
-            ("&Name:", self.name),
+            ("Na&me:", self.name),
             ("&Address:", self.address),
             ("&Postcode:", self.postcode),
             ("&Email (optional):", self.email),
-            ("P&hone (optional):", self.phone),
+            ("Phone (opt&ional):", self.phone),
         ):
             row_label = QLabel(label)
             row_label.setBuddy(field)
@@ -149,7 +149,7 @@ class RecipientStep(QWidget):
         self.address = _lines_box("Their address, one line per line (without the postcode)", "for example:\nOncology Department\nCity Hospital\nSOUTHAMPTON")
         self.postcode = _line("Their postcode", max_length=12)
         for label, field in (
-            ("&Name:", self.full_name),
+            ("Na&me:", self.full_name),
             ("&Role:", self.position),
             ("A&ddress:", self.address),
             ("P&ostcode:", self.postcode),
@@ -228,9 +228,9 @@ class WriteStep(QWidget):
         self.extra_rows: dict[str, tuple[QLabel | None, QWidget]] = {}
         for key, label, field in (
             ("consent_to_share", None, self.consent),
-            ("nhs_number", "NHS &number:", self.nhs_number),
-            ("date_of_birth", "Date of &birth:", self.date_of_birth),
-            ("reply_format", "Reply &format:", self.reply_format),
+            ("nhs_number", "NHS numbe&r:", self.nhs_number),
+            ("date_of_birth", "Date of b&irth:", self.date_of_birth),
+            ("reply_format", "Reply f&ormat:", self.reply_format),
             ("earlier_letter.date", "Earlier letter's &date:", self.earlier_date),
             ("earlier_letter.subject", "Earlier letter's subj&ect:", self.earlier_subject),
         ):

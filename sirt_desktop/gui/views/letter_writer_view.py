@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import Signal
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import QCheckBox, QHBoxLayout, QPushButton, QSizePolicy, QTabWidget, QVBoxLayout, QWidget
 
 from sirt_desktop.gui.views.letter_steps import KindStep, PrintStep, RecipientStep, SenderStep, WriteStep, scrolling
@@ -67,6 +68,11 @@ class LetterWriterView(QWidget):
         self.next_button.clicked.connect(lambda: self.go(self.tabs.currentIndex() + 1))
         self.new_button.clicked.connect(self.new_letter_requested)
         self.tabs.currentChanged.connect(self._update_nav)
+        # Alt+Right / Alt+Left also move between steps (as in a web browser).
+        for keys, step in (("Alt+Right", 1), ("Alt+Left", -1)):
+            shortcut = QShortcut(QKeySequence(keys), self)
+            shortcut.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+            shortcut.activated.connect(lambda st=step: self.go(self.tabs.currentIndex() + st))
         self._update_nav(0)
 
     def go(self, index: int) -> None:

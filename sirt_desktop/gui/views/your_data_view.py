@@ -50,7 +50,7 @@ class YourDataView(QGroupBox):
         layout.addWidget(self.folder)
 
         row = QHBoxLayout()
-        self.open_folder = _button("Open the &folder", "Show the folder where your letters are kept")
+        self.open_folder = _button("&Open the folder", "Show the folder where your letters are kept")
         self.export = _button("&Export everything…", "Save all your letters, profiles and printed copies in one ZIP file")
         row.addWidget(self.open_folder)
         row.addWidget(self.export)
@@ -58,7 +58,7 @@ class YourDataView(QGroupBox):
         layout.addLayout(row)
 
         months_row = QHBoxLayout()
-        label = QLabel("Delete &finished letters after:")
+        label = QLabel("Delete finished letters &after:")
         # A list of choices: spin-box arrows are too small to hit at large text sizes.
         self.months = QComboBox()
         self.months.setAccessibleName("Delete finished letters after")
