@@ -62,16 +62,15 @@ def build_helpline(start_letter: Callable[..., None]) -> QWidget:
         result = controller.last_result
         return (result.postcode or "") if result is not None and result.status == "found" else ""
 
-    # A caller's letter starts blank (never the last caller's details) and is not kept unless asked.
-    controller.chosen.connect(
-        lambda candidate: start_letter(recipient=candidate, for_caller=True, caller_postcode=caller_postcode())
-    )
-    controller.devolved_chosen.connect(
-        lambda nation: start_letter(devolved_nation=nation, for_caller=True, caller_postcode=caller_postcode())
-    )
-    view.write_letter_requested.connect(
-        lambda: start_letter(recipient=controller.current, for_caller=True, caller_postcode=caller_postcode())
-    )
+    # A caller's letter starts blank (never the last caller's details) and is not kept unless
+    # asked; once it is started, this page forgets the caller's postcode and result.
+    def start(**kwargs) -> None:
+        if start_letter(for_caller=True, caller_postcode=caller_postcode(), **kwargs):
+            controller.reset()
+
+    controller.chosen.connect(lambda candidate: start(recipient=candidate))
+    controller.devolved_chosen.connect(lambda nation: start(devolved_nation=nation))
+    view.write_letter_requested.connect(lambda: start(recipient=controller.current))
     view.controller = controller
     return view
 

@@ -129,10 +129,11 @@ class Shell:
         return self.window._pages.get(section_id)
 
     def start_letter(self, recipient=None, devolved_nation: str | None = None, for_caller: bool = False,
-                     caller_postcode: str = "") -> None:
-        """Open the letter writer, addressed to a chosen MP or set for a devolved member."""
+                     caller_postcode: str = "") -> bool:
+        """Open the letter writer, addressed to a chosen MP or set for a devolved member.
+        False if the person chose to stay with an unsaved letter."""
         self.go_to("write")
-        self.window.page("write").controller.start_new(
+        return self.window.page("write").controller.start_new(
             recipient=recipient, devolved_nation=devolved_nation, for_caller=for_caller,
             caller_postcode=caller_postcode,
         )

@@ -175,3 +175,17 @@ def test_a_reopened_letter_does_not_pass_its_sender_on(shell, qtbot):
     page.controller.start_new()
     assert page.sender_step.name.text() == ""  # not one of the saved details: not carried over
     assert profiles.list() == []
+
+
+def test_helpline_hands_over_to_a_blank_callers_letter_and_forgets_the_caller(shell, qtbot):
+    shell.go_to("helpline")
+    finder = shell.window.page("helpline").find_mp
+    qtbot.keyClicks(finder.postcode, "AB15 8ZZ")
+    finder.candidates.setCurrentRow(0)
+    assert finder.card.devolved_button.text() == "Write to the caller's MSP instead"
+    finder.card.use_button.click()
+    writer = shell.window.page("write")
+    assert shell.window.current_section() == "write"
+    assert writer.sender_step.name.text() == ""
+    assert "The caller's name" in writer.sender_step.intro.text()
+    assert finder.postcode.text() == "" and not finder.card.isVisibleTo(finder)

@@ -77,6 +77,19 @@ class FindMpController(QObject):
         view.use_requested.connect(self.use_current)
         view.devolved_requested.connect(self._devolved)
 
+    def reset(self) -> None:
+        """Show nothing from the last search (the next caller must not see the last one's)."""
+        view = self.view
+        view.postcode.clear()
+        view.search.clear()
+        view.set_hint("")
+        view.set_message("")
+        view.hide_card()
+        view.show_candidates([], "")
+        self.last_result = None
+        self.current = None
+        self._picked = False
+
     # Typing ---------------------------------------------------------------------------
     def on_postcode_edited(self, text: str) -> None:
         """Check as the person types; a complete postcode is looked up straight away."""
@@ -161,7 +174,10 @@ class FindMpController(QObject):
             details = f"{mp.party}\nMP for {candidate.constituency} ({candidate.nation})"
             address = f"Write to: {mp.name} MP, {HOUSE_OF_COMMONS}"
             can_use = True
-        self.view.show_card(title, details, address, advice, as_of, can_use, devolved=DEVOLVED_MEMBER.get(candidate.nation, ""))
+        member = DEVOLVED_MEMBER.get(candidate.nation, "")
+        whose = "my" if self.whose == "your" else self.whose
+        self.view.show_card(title, details, address, advice, as_of, can_use,
+                            devolved=f"{whose} {member}" if member else "")
 
     def _certain(self, candidate: Candidate) -> bool:
         """A seat is certain for a known postcode, or when the person picked it by name or

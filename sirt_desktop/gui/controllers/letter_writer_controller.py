@@ -128,6 +128,7 @@ class LetterWriterController(QObject):
         if blank:
             self.sender_profiles.forget_choice()
         self.view.sender_step.remember.setVisible(not for_caller and self.sender_profiles.profiles is not None)
+        self.view.sender_step.set_for_caller(for_caller)
         self._sent_out = False
         self._reset_finder()
         self.load(letter, None)
@@ -146,15 +147,7 @@ class LetterWriterController(QObject):
 
     def _reset_finder(self) -> None:
         """The MP finder shows nothing from the last letter (or the last caller)."""
-        finder = self.view.recipient_step.find_mp
-        finder.postcode.clear()
-        finder.search.clear()
-        finder.set_hint("")
-        finder.set_message("")
-        finder.hide_card()
-        finder.show_candidates([], "")
-        self.finder.last_result = None
-        self.finder.current = None
+        self.finder.reset()
 
     def switch_to_devolved(self, nation: str) -> None:
         """'Write to my MSP, MS or MLA instead': same letter and words, typed-in recipient."""

@@ -173,9 +173,9 @@ class FindMpView(QWidget):
         self.card.advice.setVisible(bool(advice))
         self.card.as_of.setText(as_of)
         self.card.use_button.setEnabled(can_use)
-        # ``devolved`` names the member to write to instead (MSP, MS or MLA), or is empty.
-        self.card.devolved_button.setText(f"Write to my {devolved} instead")
-        self.card.devolved_button.setAccessibleName(f"Write to my {devolved} instead")
+        # ``devolved`` names the member to write to instead ("my MSP", "the caller's MS"), or is empty.
+        self.card.devolved_button.setText(f"Write to {devolved} instead")
+        self.card.devolved_button.setAccessibleName(f"Write to {devolved} instead")
         self.card.devolved_button.setVisible(bool(devolved))
         self.card.show()
 

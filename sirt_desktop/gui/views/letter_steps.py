@@ -93,12 +93,9 @@ class SenderStep(QWidget):
         super().__init__()
         layout = QVBoxLayout(self)
         layout.addWidget(Heading("Who is the letter from?", level=2))
-        layout.addWidget(
-            Paragraph(
-                "Your name and full address, with your postcode. MPs reply only to people who live "
-                "in their constituency, so the postcode matters."
-            )
-        )
+        self.intro = Paragraph("")
+        layout.addWidget(self.intro)
+        self.set_for_caller(False)
         form = QFormLayout()
         self.profiles = QComboBox()
         self.profiles.setAccessibleName("Saved details")
@@ -126,6 +123,15 @@ class SenderStep(QWidget):
         layout.addLayout(form)
         layout.addStretch(1)
         self.profiles.activated.connect(lambda i: self.profile_chosen.emit(int(self.profiles.itemData(i) or 0)))
+
+
+    def set_for_caller(self, for_caller: bool) -> None:
+        """Speak to the volunteer about the caller, or to the writer about themselves."""
+        whose = "The caller's" if for_caller else "Your"
+        self.intro.setText(
+            f"{whose} name and full address, with the postcode. MPs reply only to people who live "
+            "in their constituency, so the postcode matters."
+        )
 
 
 class RecipientStep(QWidget):
