@@ -10,9 +10,9 @@ import logging
 import sys
 import time
 
-from PySide6.QtCore import QEvent, QLocale, QObject, Qt, QTimer
+from PySide6.QtCore import QLocale, QTimer
 from PySide6.QtGui import QIcon
-from PySide6.QtWidgets import QApplication, QPushButton
+from PySide6.QtWidgets import QApplication
 
 from sirt_desktop import APP_ID, APP_NAME, __version__
 from sirt_desktop.core.logs import setup_logging
@@ -23,24 +23,6 @@ from sirt_desktop.gui.theme import Theme
 log = logging.getLogger(__name__)
 
 
-class EnterPressesButtons(QObject):
-    """Return or Enter on a focused button presses it, as Space does. Many people expect it,
-    and outside dialogs Qt does not do it by itself."""
-
-    def eventFilter(self, watched, event) -> bool:  # noqa: N802 (Qt's name)
-        if (
-            event.type() == QEvent.Type.KeyPress
-            and event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter)
-            and event.modifiers() in (Qt.KeyboardModifier.NoModifier, Qt.KeyboardModifier.KeypadModifier)
-            and isinstance(watched, QPushButton)
-            and watched.isEnabled()
-            and not watched.autoDefault()
-        ):
-            watched.animateClick()
-            return True
-        return False
-
-
 def create_application(argv: list[str] | None = None) -> QApplication:
     app = QApplication.instance()
     if app is None:
@@ -49,9 +31,6 @@ def create_application(argv: list[str] | None = None) -> QApplication:
     app.setApplicationVersion(__version__)
     app.setOrganizationName("SIRT Desktop")
     app.setDesktopFileName(APP_ID)
-    if not hasattr(app, "_sirt_enter_filter"):
-        app._sirt_enter_filter = EnterPressesButtons(app)
-        app.installEventFilter(app._sirt_enter_filter)
     QLocale.setDefault(QLocale(QLocale.Language.English, QLocale.Country.UnitedKingdom))
     try:
         from sirt_desktop.core.resources import resource_path

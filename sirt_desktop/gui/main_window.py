@@ -20,7 +20,7 @@ from PySide6.QtWidgets import (
 
 from sirt_desktop import APP_NAME
 from sirt_desktop.gui.sections import Section
-from sirt_desktop.gui.widgets import FollowsAppFont
+from sirt_desktop.gui.widgets import EnterPressesButtons, FollowsAppFont
 
 
 class MainWindow(FollowsAppFont, QMainWindow):
@@ -34,6 +34,7 @@ class MainWindow(FollowsAppFont, QMainWindow):
         self._sections = sections
         self._pages: dict[str, QWidget] = {}
         self._holders: dict[str, QScrollArea] = {}
+        self._enter = EnterPressesButtons(self)
 
         self.nav = QListWidget()
         self.nav.setObjectName("Navigation")
@@ -95,6 +96,7 @@ class MainWindow(FollowsAppFont, QMainWindow):
             if not page.accessibleName():
                 page.setAccessibleName(section.title)
             self._pages[section_id] = page
+            self._enter.watch(page)
             # At large text sizes a page may need more room than the screen has: it scrolls
             # rather than pushing the window off the screen.
             holder = QScrollArea()

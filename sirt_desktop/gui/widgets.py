@@ -2,16 +2,39 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, Qt
-from PySide6.QtWidgets import QApplication, QLabel, QWidget
+from PySide6.QtCore import QEvent, QObject, Qt
+from PySide6.QtWidgets import QApplication, QLabel, QPushButton, QWidget
 
 from sirt_desktop.gui.theme import scaled_font
 
 
+class EnterPressesButtons(QObject):
+    """Return or Enter on a focused button presses it, as Space does. Many people expect it,
+    and outside dialogs Qt does not do it by itself. Installed on each page's buttons (an
+    application-wide filter would send every event of the app through Python)."""
+
+    def eventFilter(self, watched, event) -> bool:  # noqa: N802 (Qt's name)
+        if (
+            event.type() == QEvent.Type.KeyPress
+            and event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter)
+            and event.modifiers() in (Qt.KeyboardModifier.NoModifier, Qt.KeyboardModifier.KeypadModifier)
+            and isinstance(watched, QPushButton)
+            and watched.isEnabled()
+        ):
+            watched.animateClick()
+            return True
+        return False
+
+    def watch(self, root: QWidget) -> None:
+        for button in root.findChildren(QPushButton):
+            button.installEventFilter(self)
+
+
 class FollowsAppFont:
-    """Mixin for widgets sized from the app font: ``refresh_fonts()`` runs whenever the text
-    size changes. Qt tells only top-level windows (ApplicationFontChange), and widgets with a
-    font of their own (headings) hear nothing, so the window passes it on to its children."""
+    """Mixin for top-level windows: when the text size changes (Qt tells only top-level
+    windows, with ApplicationFontChange), call ``refresh_fonts()`` on the window and on every
+    child that has one. Children just define ``refresh_fonts()``; they do not use this mixin,
+    which would send all their events through Python."""
 
     def event(self, event) -> bool:  # noqa: D102 - Qt's name
         if event.type() == QEvent.Type.ApplicationFontChange:
@@ -25,7 +48,7 @@ class FollowsAppFont:
         pass
 
 
-class Heading(FollowsAppFont, QLabel):
+class Heading(QLabel):
     """A heading sized relative to the app font (level 1 largest)."""
 
     _FACTORS = {1: 1.6, 2: 1.3, 3: 1.1}

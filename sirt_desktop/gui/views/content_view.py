@@ -25,7 +25,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from sirt_desktop.gui.widgets import FollowsAppFont, Heading, Paragraph
+from sirt_desktop.gui.widgets import Heading, Paragraph
 
 NOT_ADVICE = (
     "This is information, not medical advice. Every person is different: please talk to your NET team "
@@ -66,7 +66,7 @@ class FittingBrowser(QTextBrowser):
         self.fit_images()
 
 
-class ContentView(FollowsAppFont, QWidget):
+class ContentView(QWidget):
     page_chosen = Signal(str)
     search_edited = Signal(str)
     find_requested = Signal(str, bool)  # text, backwards

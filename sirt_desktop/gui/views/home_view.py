@@ -7,7 +7,7 @@ from collections.abc import Callable
 from PySide6.QtGui import QFontMetrics
 from PySide6.QtWidgets import QApplication, QPushButton, QSizePolicy, QVBoxLayout, QWidget
 
-from sirt_desktop.gui.widgets import FollowsAppFont, Heading, Paragraph
+from sirt_desktop.gui.widgets import Heading, Paragraph
 
 INTRO = (
     "This app helps you understand SIRT, a treatment for neuroendocrine tumours (NETs) "
@@ -19,7 +19,7 @@ INTRO = (
 )
 
 
-class HomeView(FollowsAppFont, QWidget):
+class HomeView(QWidget):
     """Built with the shortcuts to show: (section id, button text, what it does)."""
 
     def __init__(self, shortcuts: list[tuple[str, str, str]], go_to: Callable[[str], None]) -> None:
