@@ -41,3 +41,13 @@ def _no_network(request):
         pytest_socket.disable_socket(allow_unix_socket=True)
     yield
     pytest_socket.enable_socket()
+
+
+@pytest.fixture
+def db():
+    """A fresh, migrated database in this test's own SIRT_DESKTOP_HOME."""
+    from sirt_desktop.core.db.engine import Database
+
+    database = Database.open()
+    yield database
+    database.close()

@@ -4,20 +4,12 @@ import datetime as dt
 
 import pytest
 
-from sirt_desktop.core.db.engine import Database
 from sirt_desktop.core.db.errors import DatabaseError
 from sirt_desktop.core.db.letter_records import LetterFilters
 from sirt_desktop.core.db.letters_repo import LetterNotFoundError, LettersRepository
 from sirt_desktop.core.db.profiles_repo import ProfilesRepository
 
 SENDER = {"name": "Siân Llŵyd", "address_lines": ["1 Stryd Fawr", "Llanelli"], "postcode": "SA15 1AA"}
-
-
-@pytest.fixture
-def db():
-    database = Database.open()
-    yield database
-    database.close()
 
 
 @pytest.fixture

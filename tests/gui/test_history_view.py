@@ -7,7 +7,6 @@ import pytest
 from PySide6.QtCore import Qt
 from sqlalchemy import insert
 
-from sirt_desktop.core.db.engine import Database
 from sirt_desktop.core.db.letter_records import LetterFilters
 from sirt_desktop.core.db.letters_repo import LettersRepository
 from sirt_desktop.core.db.models import Letter
@@ -42,13 +41,6 @@ class Answers:
 
     def problem(self, message):
         self.problems.append(message)
-
-
-@pytest.fixture
-def db():
-    database = Database.open()
-    yield database
-    database.close()
 
 
 @pytest.fixture

@@ -161,24 +161,23 @@ class LetterWriterController(QObject):
         them, and if that fails, let the person choose to stay rather than lose them. A caller's
         letter that is not kept and was not printed or saved is only dropped if the volunteer says so."""
         if self.for_caller and not self.keeping and not self._sent_out and self.view.write_step.body.toPlainText().strip():
-            answer = QMessageBox.question(
-                self.view,
+            return self._go_on_anyway(
                 "This letter is not kept",
                 "This caller's letter has not been printed or saved, and no copy is kept. "
-                "If you go on, it will be gone.\n\nGo on anyway?",
-                QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
-                QMessageBox.StandardButton.No,
+                "If you go on, it will be gone.",
             )
-            return answer == QMessageBox.StandardButton.Yes
         if self.flush():
             return True
-        answer = QMessageBox.question(
-            self.view,
+        return self._go_on_anyway(
             "Your letter is not saved",
-            "The last changes to this letter could not be saved. If you go on, they will be lost.\n\n"
-            "Go on anyway?",
-            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
-            QMessageBox.StandardButton.No,
+            "The last changes to this letter could not be saved. If you go on, they will be lost.",
+        )
+
+    def _go_on_anyway(self, title: str, text: str) -> bool:
+        """Ask before words are lost; the safe answer (No) is the default."""
+        answer = QMessageBox.question(
+            self.view, title, f"{text}\n\nGo on anyway?",
+            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No, QMessageBox.StandardButton.No,
         )
         return answer == QMessageBox.StandardButton.Yes
 
