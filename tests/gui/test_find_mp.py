@@ -160,3 +160,16 @@ def test_helpline_section_finds_an_mp(shell, qtbot):
     page = shell.window.page("helpline")
     qtbot.keyClicks(page.find_mp.postcode, "SO51 7AA")
     assert page.find_mp.card.title.text() == "Caroline Nokes MP"
+
+
+def test_helpline_messages_speak_of_the_caller(shell, qtbot):
+    shell.window.show_section("helpline")
+    finder = shell.window.page("helpline").find_mp
+    controller = shell.window.page("helpline").controller
+    controller.find("BT1 1AA")
+    assert "choose the caller's" in finder.message.text()
+    controller.find("SO51 7AA")
+    assert "Their MP is Caroline Nokes" in finder.message.text()
+    controller.find("AB15 8ZZ")
+    finder.candidates.setCurrentRow(0)
+    assert "Their MSP" in finder.card.advice.text() and "Your" not in finder.card.advice.text()

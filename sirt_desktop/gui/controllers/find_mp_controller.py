@@ -34,6 +34,30 @@ def short_message(result: LookupResult) -> str:
     return _LISTING.sub("constituencies, listed below with the most likely first.", result.message)
 
 
+# The lookup's messages speak to the person whose postcode it is; on the Helpline page they
+# should speak to the volunteer about the caller.
+_TO_VOLUNTEER = (
+    ("Please choose yours", "Please choose the caller's"),
+    ("If you are not sure which is yours", "If the caller is not sure which is theirs"),
+    ("Your MP is", "Their MP is"),
+    ("your home address", "the caller's home address"),
+    ("your home postcode", "the caller's home postcode"),
+    ("your full postcode", "the caller's full postcode"),
+    ("your constituency", "the caller's constituency"),
+    ("Your MSP", "Their MSP"),
+    ("Your MS ", "Their MS "),
+    ("Your MLA", "Their MLA"),
+    ("You can still write to your MP", "They can still write to their MP"),
+    ("please contact your elected representative", "they should contact their elected representative"),
+)
+
+
+def for_volunteer(text: str) -> str:
+    for mine, theirs in _TO_VOLUNTEER:
+        text = text.replace(mine, theirs)
+    return text
+
+
 def candidate_line(candidate: Candidate) -> str:
     """One line for the candidate list: seat, likelihood, MP."""
     parts = [candidate.constituency]
@@ -109,7 +133,8 @@ class FindMpController(QObject):
         result = representatives.lookup(text)
         self.last_result = result
         self._picked = False
-        self.view.set_message(short_message(result))
+        message = short_message(result)
+        self.view.set_message(for_volunteer(message) if self.whose != "your" else message)
         self.show_candidates(result.candidates, self._candidates_heading(result))
         if result.candidates and result.status in ("found", "unknown", "partial"):
             self.select(0)  # the most likely, clearly marked as such unless certain
@@ -157,6 +182,8 @@ class FindMpController(QObject):
         candidate = self.candidates[row]
         self.current = candidate
         advice = representatives.nation_advice(candidate.nation) or ""
+        if self.whose != "your":
+            advice = for_volunteer(advice)
         as_of = f"MP list correct as of {long_date(representatives.mp_list_as_of())}."
         if candidate.vacant or candidate.mp is None:
             title = f"{candidate.constituency}: no MP at present"
