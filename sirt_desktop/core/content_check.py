@@ -171,28 +171,21 @@ def parse_content_files(files: dict[str, bytes]) -> ParsedContent:
     for name in REQUIRED_FILES:
         if name not in files:
             problems.append(f"{name} is missing")
-    manifest = glossary = grid = None
-    checklist: tuple[ChecklistQuestion, ...] = ()
-    if "manifest.json" in files:
-        data = _json(files, "manifest.json", problems)
+    parsed: dict[str, object] = {}
+    for name, parse in (
+        ("manifest.json", parse_manifest),
+        ("glossary.json", parse_glossary),
+        ("checklist.json", parse_checklist),
+        ("treatment_grid.json", parse_grid),
+    ):
+        data = _json(files, name, problems) if name in files else None
         if data is not None:
-            manifest, found = parse_manifest(data)
+            parsed[name], found = parse(data)
             problems += found
-    if "glossary.json" in files:
-        data = _json(files, "glossary.json", problems)
-        if data is not None:
-            glossary, found = parse_glossary(data)
-            problems += found
-    if "checklist.json" in files:
-        data = _json(files, "checklist.json", problems)
-        if data is not None:
-            checklist, found = parse_checklist(data)
-            problems += found
-    if "treatment_grid.json" in files:
-        data = _json(files, "treatment_grid.json", problems)
-        if data is not None:
-            grid, found = parse_grid(data)
-            problems += found
+    manifest = parsed.get("manifest.json")
+    glossary = parsed.get("glossary.json")
+    checklist: tuple[ChecklistQuestion, ...] = parsed.get("checklist.json", ())  # type: ignore[assignment]
+    grid = parsed.get("treatment_grid.json")
     pages: list[Page] = []
     page_names = sorted(n for n in files if n.endswith(".md") and "/" not in n)
     if not page_names:

@@ -108,6 +108,10 @@ class MainWindow(FollowsAppFont, QMainWindow):
             self.stack.addWidget(holder)
         return self._pages[section_id]
 
+    def built_page(self, section_id: str) -> QWidget | None:
+        """The section's page if it has been built already (never builds it)."""
+        return self._pages.get(section_id)
+
     def show_section(self, section_id: str) -> None:
         ids = self.section_ids()
         if section_id not in ids:

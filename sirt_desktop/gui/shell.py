@@ -126,7 +126,7 @@ class Shell:
         self.window.show_section(section_id)
 
     def _built(self, section_id: str):
-        return self.window._pages.get(section_id)
+        return self.window.built_page(section_id)
 
     def start_letter(self, recipient=None, devolved_nation: str | None = None, for_caller: bool = False,
                      caller_postcode: str = "") -> bool:

@@ -105,7 +105,7 @@ class LetterWriterController(QObject):
 
     # Starting and loading ---------------------------------------------------------------
     def start_new(self, recipient=None, devolved_nation: str | None = None, kind: str | None = None,
-                  for_caller: bool = False, caller_postcode: str = "") -> bool:
+                  for_caller: bool = False, caller_postcode: str = "", keep_sender: bool = True) -> bool:
         """A fresh letter. The writer's own details carry over (the same person usually writes
         again) — but never from or to a helpline caller's letter: a caller's letter starts blank
         and is not kept unless the volunteer ticks "Keep a copy" because the caller asked.
@@ -113,7 +113,12 @@ class LetterWriterController(QObject):
         if not self.ready_to_leave():
             return False
         had_letter = self.letter_id is not None
-        blank = for_caller or self.for_caller or (self._reopened and not self.sender_profiles.matches(self.sender()))
+        blank = (
+            not keep_sender
+            or for_caller
+            or self.for_caller
+            or (self._reopened and not self.sender_profiles.matches(self.sender()))
+        )
         self._reopened = False
         sender = Sender(postcode=caller_postcode.strip()) if blank else self.sender()
         letter = Letter(kind=kind or ("devolved_rep" if devolved_nation else "mp_campaign"), sender=sender,
@@ -195,13 +200,8 @@ class LetterWriterController(QObject):
         self._save_timer.stop()
         self._dirty = False
         self.letter_id = None
-        self.for_caller = True  # so nothing carries over into the fresh letter
         self.sender_profiles.refresh()
-        self.start_new()
-        self.for_caller = False
-        self.keeping = True
-        self.view.keep_copy.hide()
-        self.view.saved.setText("")
+        self.start_new(keep_sender=False)
 
     def _keep_always(self) -> None:
         """A letter opened from My letters is already kept, so it keeps being saved; its sender
