@@ -1,0 +1,182 @@
+"""The letter flow must not go wrong quietly: driven as a person drives it, with keys and clicks."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QApplication
+
+from tests.gui.test_letter_writer import MemoryDrafts, make, pdf_text
+
+
+def _activate(qtbot, view):
+    view.activateWindow()
+    qtbot.waitUntil(lambda: QApplication.activeWindow() is view.window(), timeout=3000)
+
+
+def _next(qtbot, view):
+    qtbot.mouseClick(view.next_button, Qt.MouseButton.LeftButton)
+
+
+def _type(qtbot, text):
+    """Type into whatever has the keyboard focus, as a person does."""
+    qtbot.keyClicks(QApplication.focusWidget(), text)
+
+
+def _tab(qtbot):
+    qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_Tab)
+
+
+def _from_step(qtbot, view, name="Ann Jones", address="1 High Street\nRomsey", postcode="SO51 7AA"):
+    view.go(1)
+    assert QApplication.focusWidget() is view.sender_step.name
+    _type(qtbot, name)
+    _tab(qtbot)
+    for i, line in enumerate(address.split("\n")):
+        if i:
+            qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_Return)
+        _type(qtbot, line)
+    _tab(qtbot)
+    assert QApplication.focusWidget() is view.sender_step.postcode
+    _type(qtbot, postcode)
+
+
+# Finding 2 ------------------------------------------------------------------------------------
+def test_one_mp_found_is_the_recipient_when_next_is_pressed(qtbot):
+    view, controller = make(qtbot)
+    _activate(qtbot, view)
+    _from_step(qtbot, view)
+    _next(qtbot, view)  # to step 3: the postcode is looked up, one MP found
+    assert view.tabs.currentIndex() == 2
+    assert view.recipient_step.find_mp.card.title.text() == "Caroline Nokes MP"
+    _next(qtbot, view)  # Next, without pressing "Write to this MP"
+    assert view.tabs.currentIndex() == 3
+    _type(qtbot, "Please ask NHS England to fund SIRT for neuroendocrine tumours.")
+    _next(qtbot, view)
+    assert view.tabs.currentIndex() == 4
+    text = pdf_text(controller.output.pdf)
+    assert "Caroline Nokes MP" in text and "Dear Caroline Nokes" in text
+    assert "Sir or Madam" not in text
+    assert view.print_step.problems.text().startswith("Everything a letter needs")
+
+
+def test_a_seat_that_is_only_likely_is_not_chosen_by_next(qtbot):
+    view, controller = make(qtbot)
+    _activate(qtbot, view)
+    _from_step(qtbot, view, postcode="AB15 8ZZ")  # not a known postcode: three possible seats
+    _next(qtbot, view)
+    assert view.recipient_step.find_mp.card.title.text().startswith("Most likely:")
+    _next(qtbot, view)
+    assert controller.letter().recipient.display_name() == ""  # never a guess
+    _next(qtbot, view)
+    assert "The name (or position) of the person you are writing to is needed" in view.print_step.problems.text()
+
+
+# Finding 3 ------------------------------------------------------------------------------------
+def test_typing_into_a_pre_filled_field_replaces_it(qtbot):
+    view, controller = make(qtbot)
+    _activate(qtbot, view)
+    s = view.sender_step
+    s.name.setText("Mrs Ann Carer")
+    s.address.setPlainText("22 Elm Close\nRomsey")
+    view.go(2)
+    view.go(1)
+    assert QApplication.focusWidget() is s.name
+    _type(qtbot, "Mr Bob Patient")
+    assert s.name.text() == "Mr Bob Patient"
+    _tab(qtbot)
+    assert QApplication.focusWidget() is s.address
+    _type(qtbot, "1 Oak Road")
+    assert s.address.toPlainText() == "1 Oak Road"
+
+
+# Finding 4 ------------------------------------------------------------------------------------
+def test_a_sender_postcode_slip_is_caught_in_step_2_with_the_fix(qtbot):
+    view, controller = make(qtbot)
+    _activate(qtbot, view)
+    _from_step(qtbot, view, postcode="S051 7AA")
+    _tab(qtbot)  # leaving the postcode box checks it
+    s = view.sender_step
+    assert "Did you mean SO51 7AA?" in s.postcode_check.text()
+    assert s.postcode_check.isVisibleTo(view)
+    assert s.use_suggestion.isVisibleTo(view) and "SO51 7AA" in s.use_suggestion.text()
+    qtbot.mouseClick(s.use_suggestion, Qt.MouseButton.LeftButton)
+    assert s.postcode.text() == "SO51 7AA"
+    assert s.postcode_check.text() == "" and not s.use_suggestion.isVisibleTo(view)
+
+
+def test_a_correction_made_in_step_3_reaches_the_sender(qtbot):
+    view, controller = make(qtbot)
+    _activate(qtbot, view)
+    _from_step(qtbot, view, postcode="S051 7AA")
+    _next(qtbot, view)
+    finder = view.recipient_step.find_mp
+    assert finder.postcode.text() == "S051 7AA"
+    assert "Did you mean SO51 7AA?" in finder.message.text()
+    # One message at a time, not "keep typing" and "not a postcode" together.
+    assert finder.hint.text() == ""
+    assert QApplication.focusWidget() is finder.postcode
+    _type(qtbot, "SO51 7AA")  # the box's text is selected: typing replaces it
+    assert finder.postcode.text() == "SO51 7AA"
+    assert view.sender_step.postcode.text() == "SO51 7AA"
+    assert controller.letter().sender.postcode == "SO51 7AA"
+    assert "step 2" in finder.message.text() or "step 2" in view.saved.text()
+
+
+def test_step_5_flags_a_sender_postcode_that_is_not_real(qtbot):
+    view, controller = make(qtbot)
+    _activate(qtbot, view)
+    view.kind_step.set_kind("clinician")
+    _from_step(qtbot, view, postcode="S051 7AA")
+    r = view.recipient_step
+    r.full_name.setText("Dr Priya Patel")
+    r.address.setPlainText("Oncology Department\nSouthampton General Hospital\nSouthampton")
+    r.postcode.setText("SO16 6YD")
+    view.write_step.body.setPlainText("Please could my case be discussed at the MDT meeting?")
+    view.go(4)
+    problems = view.print_step.problems.text()
+    assert "S051 7AA" in problems and "Did you mean SO51 7AA?" in problems and "step 2, From" in problems
+    assert "Everything a letter needs" not in problems
+
+
+# Finding 9 and 14 -----------------------------------------------------------------------------
+def test_a_print_message_belongs_to_the_letter_it_describes(qtbot, monkeypatch):
+    from sirt_desktop.gui import printing
+
+    drafts = MemoryDrafts()
+    view, controller = make(qtbot, drafts)
+    _activate(qtbot, view)
+    _from_step(qtbot, view)
+    controller.finder.find("SO51 7AA")
+    view.write_step.body.setPlainText("Please ask NHS England to fund SIRT.")
+    view.go(4)
+    monkeypatch.setattr(printing, "print_with_dialog",
+                        lambda pdf, parent=None, title="": printing.PrintOutcome("cups", "PDF", "request id is PDF-2 (1 file(s))"))
+    qtbot.mouseClick(view.print_step.print_button, Qt.MouseButton.LeftButton)
+    status = view.print_step.status.text()
+    assert status.startswith("Sent to the printer PDF.")
+    assert "request id" not in status and "file(s)" not in status
+    qtbot.mouseClick(view.new_button, Qt.MouseButton.LeftButton)
+    assert view.print_step.status.text() == ""
+    view.go(4)
+    assert "Sent to" not in view.print_step.status.text()
+
+
+def test_a_failed_email_launch_says_so(qtbot, monkeypatch):
+    from PySide6.QtGui import QDesktopServices
+
+    view, controller = make(qtbot)
+    _activate(qtbot, view)
+    _from_step(qtbot, view)
+    view.write_step.body.setPlainText("Please help.")
+    view.go(4)
+    monkeypatch.setattr(QDesktopServices, "openUrl", lambda url: False)
+    qtbot.mouseClick(view.print_step.email_button, Qt.MouseButton.LeftButton)
+    status = view.print_step.status.text()
+    assert "No email program" in status and "Copy text" in status
+    assert "should open" not in status
+    monkeypatch.setattr(QDesktopServices, "openUrl", lambda url: True)
+    qtbot.mouseClick(view.print_step.email_button, Qt.MouseButton.LeftButton)
+    assert "should open" in view.print_step.status.text()
+    view.go(0)
+    qtbot.mouseClick(view.new_button, Qt.MouseButton.LeftButton)
+    assert view.print_step.status.text() == ""
