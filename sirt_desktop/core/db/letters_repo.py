@@ -37,9 +37,9 @@ from sirt_desktop.core.db.records import (
     LetterSummary,
     PdfVersion,
     ReplyCheck,
-    local_date,
 )
 from sirt_desktop.core.db.models import Letter, LetterPdf, utcnow
+from sirt_desktop.core.dates import local_date
 
 FOLLOW_UP_KIND = "mp_follow_up"
 PAGE_SIZE = 200

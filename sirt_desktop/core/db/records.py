@@ -7,6 +7,8 @@ import datetime as dt
 from dataclasses import dataclass, field
 from typing import Any
 
+from sirt_desktop.core.dates import short_date
+
 SENT_METHODS: dict[str, str] = {
     "printed": "Printed (to post or hand in)",
     "posted": "Posted",
@@ -76,7 +78,7 @@ class LetterSummary:
         """Plain words for the list's Status column."""
         if self.sent_at is None:
             return "Draft" if self.status == "draft" else "Finished, not sent"
-        sent = f"Sent {format_short_date(self.sent_at)}"
+        sent = f"Sent {short_date(self.sent_at)}"
         if self.reply_status in REPLY_STATUSES and self.reply_status != "no_reply_yet":
             return f"{sent}. {REPLY_STATUSES[self.reply_status]}"
         return f"{sent}, no reply yet"
@@ -120,26 +122,3 @@ class PdfVersion:
     purpose: str
     sha256: str
     size: int
-
-
-def format_short_date(day: dt.date) -> str:
-    """``3 Mar 2027``: unambiguous for UK readers, short enough for a list column."""
-    return f"{day.day} {day.strftime('%b')} {day.year}"
-
-
-def local_date(moment: dt.datetime) -> dt.date:
-    """A stored (naive UTC) time as the date on this computer's calendar."""
-    return moment.replace(tzinfo=dt.timezone.utc).astimezone().date()
-
-
-def add_months(day: dt.date, months: int) -> dt.date:
-    """``day`` moved by ``months`` calendar months (negative goes back), clamped to month end."""
-    index = day.year * 12 + day.month - 1 + months
-    year, month = divmod(index, 12)
-    month += 1
-    for last in (31, 30, 29, 28):
-        try:
-            return dt.date(year, month, min(day.day, last))
-        except ValueError:
-            continue
-    raise ValueError(day)

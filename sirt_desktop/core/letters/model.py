@@ -11,13 +11,9 @@ import datetime as dt
 import re
 from dataclasses import dataclass, field
 
+from sirt_desktop.core.dates import long_date
 from sirt_desktop.core.letters.nhs_number import format_nhs_number
 from sirt_desktop.core.text import clean_text
-
-MONTHS = (
-    "January", "February", "March", "April", "May", "June",
-    "July", "August", "September", "October", "November", "December",
-)
 
 # A DL window shows at most this many lines of the recipient block (name and postcode included).
 MAX_RECIPIENT_LINES = 7
@@ -49,11 +45,6 @@ REPLY_FORMATS = {
     "audio": "as an audio recording",
     "phone call": "by phone",
 }
-
-
-def format_long_date(day: dt.date) -> str:
-    """``2026-11-22`` → ``22 November 2026`` (no locale involved, so it never changes)."""
-    return f"{day.day} {MONTHS[day.month - 1]} {day.year}"
 
 
 def _strip_title(name: str) -> tuple[str, str]:
@@ -180,7 +171,7 @@ class EarlierLetter:
     def describe(self) -> str:
         parts = []
         if self.date:
-            parts.append(f"Following my letter of {format_long_date(self.date)}")
+            parts.append(f"Following my letter of {long_date(self.date)}")
         else:
             parts.append("Following my earlier letter")
         if self.subject.strip():
@@ -222,7 +213,7 @@ class Letter:
         """Date of birth and NHS number, so a clinic can match the letter to the records."""
         parts = []
         if self.date_of_birth:
-            parts.append(f"Date of birth: {format_long_date(self.date_of_birth)}")
+            parts.append(f"Date of birth: {long_date(self.date_of_birth)}")
         if self.nhs_number.strip():
             parts.append(f"NHS number: {format_nhs_number(self.nhs_number)}")
         return parts
@@ -262,7 +253,7 @@ class Letter:
 
     def plain_text(self) -> str:
         """The letter as plain text in reading order (used by the coach, tests and the bench)."""
-        parts = ["\n".join(self.sender.block_lines()), format_long_date(self.date), "",
+        parts = ["\n".join(self.sender.block_lines()), long_date(self.date), "",
                  "\n".join(self.recipient.block_lines()), "", self.greeting_text() + ","]
         if self.subject.strip():
             parts.append(self.subject.strip())
