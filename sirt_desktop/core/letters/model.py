@@ -13,18 +13,13 @@ from dataclasses import dataclass, field
 
 from sirt_desktop.core.dates import long_date
 from sirt_desktop.core.letters.nhs_number import format_nhs_number
+from sirt_desktop.core.nations import HOUSE_OF_COMMONS, HOUSE_OF_COMMONS_POSTCODE, POST_NOMINALS
 from sirt_desktop.core.text import clean_text
 
 # A DL window shows at most this many lines of the recipient block (name and postcode included).
 MAX_RECIPIENT_LINES = 7
 
 RECIPIENT_KINDS = ("mp", "clinician", "devolved", "other")
-
-# Post-nominal letters that follow the name on the same line ("Jane Smith MSP").
-POST_NOMINALS = ("MP", "MSP", "MS", "AS", "MLA")
-
-HOUSE_OF_COMMONS = ("House of Commons", "LONDON")
-HOUSE_OF_COMMONS_POSTCODE = "SW1A 0AA"
 
 # Titles recognised at the start of a full name. Longest first so "Rt Hon" wins over "Hon".
 _HONORIFICS = ("The Rt Hon", "The Right Honourable", "Rt Hon", "Right Honourable", "Rt. Hon.", "Hon")

@@ -15,6 +15,7 @@ from sirt_desktop.core.letters.coach import coach
 from sirt_desktop.core.letters.kinds import get_kind
 from sirt_desktop.core.letters.model import Letter, Recipient, Sender
 from sirt_desktop.core.letters.nhs_number import nhs_number_problem
+from sirt_desktop.core.representatives.messages import Audience, devolved_member_help
 from sirt_desktop.gui.writer import form as letter_form
 from sirt_desktop.gui.find_mp.controller import FindMpController
 from sirt_desktop.gui.writer.output import LetterOutput
@@ -25,14 +26,6 @@ log = logging.getLogger(__name__)
 
 COACH_DELAY_MS = 300
 AUTOSAVE_DELAY_MS = 1000
-
-_DEVOLVED_HELP = {
-    "Scotland": "Type your MSP's name and address. You can find them on the Scottish Parliament's website "
-    "or by asking your council.",
-    "Wales": "Type your Member of the Senedd's name and address. The Senedd's website lists them.",
-    "Northern Ireland": "Type your MLA's name and address. The Northern Ireland Assembly's website lists them.",
-}
-
 
 class DraftStore(Protocol):
     """What the writer needs from storage: save a draft, keep the PDF exactly as printed."""
@@ -138,7 +131,7 @@ class LetterWriterController(QObject):
         self._reset_finder()
         self.load(letter, None)
         if devolved_nation:
-            self.view.recipient_step.manual_help.setText(_DEVOLVED_HELP.get(devolved_nation, ""))
+            self.view.recipient_step.manual_help.setText(devolved_member_help(devolved_nation, self._audience()))
             self.view.go(2)
         elif recipient is not None and getattr(recipient, "mp", None) is not None:
             self.use_mp(recipient)
@@ -158,8 +151,11 @@ class LetterWriterController(QObject):
         """'Write to my MSP, MS or MLA instead': same letter and words, typed-in recipient."""
         self.view.kind_step.set_kind("devolved_rep")
         self.set_kind("devolved_rep")
-        self.view.recipient_step.manual_help.setText(_DEVOLVED_HELP.get(nation, ""))
+        self.view.recipient_step.manual_help.setText(devolved_member_help(nation, self._audience()))
         self.view.go(2)
+
+    def _audience(self) -> Audience:
+        return Audience.VOLUNTEER if self.for_caller else Audience.PERSON
 
     def ready_to_leave(self) -> bool:
         """Before the words on screen are replaced (new letter, another letter, closing): save
