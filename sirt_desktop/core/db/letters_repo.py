@@ -26,7 +26,7 @@ from sirt_desktop.core.db.engine import Database
 from sirt_desktop.core.db.errors import DatabaseError
 from sirt_desktop.core.db.failures import plain_database_errors
 from sirt_desktop.core.db.letter_search import purge_deleted, narrowing
-from sirt_desktop.core.db.letter_records import (
+from sirt_desktop.core.db.records import (
     ANSWERED,
     PDF_PURPOSES,
     REPLY_STATUSES,
@@ -37,9 +37,9 @@ from sirt_desktop.core.db.letter_records import (
     LetterSummary,
     PdfVersion,
     ReplyCheck,
-    local_date,
 )
 from sirt_desktop.core.db.models import Letter, LetterPdf, utcnow
+from sirt_desktop.core.dates import local_date
 
 FOLLOW_UP_KIND = "mp_follow_up"
 PAGE_SIZE = 200
