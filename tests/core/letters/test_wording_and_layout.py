@@ -9,7 +9,8 @@ from pathlib import Path
 from pypdf import PdfReader
 
 from sirt_desktop.core.letters.kinds import KINDS, get_kind, sender_note, subject_for_kind
-from sirt_desktop.core.letters.model import Letter, Recipient
+from sirt_desktop.core.letters.model import Recipient
+from sirt_desktop.core.letters.schema import letter_from_dict
 from sirt_desktop.core.letters.render import render_letter
 
 EXAMPLES = Path(__file__).resolve().parents[2] / "examples"
@@ -32,7 +33,7 @@ def _tops(pdf: bytes) -> dict[str, float]:
 
 def test_greeting_sits_below_the_envelope_window() -> None:
     # A 7-line hospital address: the greeting must not peek into a window that runs to 95 mm.
-    letter = Letter.from_dict(json.loads((EXAMPLES / "clinician.json").read_text(encoding="utf-8")))
+    letter = letter_from_dict(json.loads((EXAMPLES / "clinician.json").read_text(encoding="utf-8")))
     assert len(letter.recipient.block_lines()) == 7
     for large in (False, True):
         tops = _tops(render_letter(letter, large_print=large))

@@ -5,7 +5,7 @@ from __future__ import annotations
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication
 
-from tests.gui.test_letter_writer import MemoryDrafts, make, pdf_text
+from tests.gui.writer.test_letter_writer import MemoryDrafts, make, pdf_text
 
 
 def _activate(qtbot, view):

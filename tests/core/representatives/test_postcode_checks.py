@@ -8,8 +8,11 @@ import json
 
 import pytest
 
-from sirt_desktop.core import representatives as reps
-from sirt_desktop.core.lookup_cli import run_lookup
+from sirt_desktop.cli.lookup import run_lookup
+from sirt_desktop.core.representatives import checks
+from sirt_desktop.core.representatives import lookup as reps
+from sirt_desktop.core.representatives.messages import describe_search
+from sirt_desktop.core.representatives.records import Status
 
 
 @pytest.mark.parametrize(
@@ -24,44 +27,44 @@ from sirt_desktop.core.lookup_cli import run_lookup
     ],
 )
 def test_common_slips_are_offered_the_real_postcode(typed: str, meant: str) -> None:
-    assert meant in reps.suggest_postcodes(typed)
-    check = reps.check_postcode(typed)
+    assert meant in checks.suggest_postcodes(typed)
+    check = checks.check_postcode(typed)
     assert not check.known
     assert f"Did you mean {meant}?" in check.problem
 
 
 def test_every_suggestion_is_a_real_postcode() -> None:
-    store_find = reps.is_known_postcode
+    store_find = checks.is_known_postcode
     for typed in ("S051 7AA", "SO5I 7AA", "B1 1BB", "0X1 1AA", "M1 1AE"):
-        for suggestion in reps.suggest_postcodes(typed):
+        for suggestion in checks.suggest_postcodes(typed):
             assert store_find(suggestion), suggestion
 
 
 def test_a_real_postcode_needs_no_suggestion() -> None:
-    check = reps.check_postcode("so51 7aa")
+    check = checks.check_postcode("so51 7aa")
     assert check.known and check.problem == "" and check.postcode == "SO51 7AA"
-    assert reps.suggest_postcodes("SO51 7AA") == []
+    assert checks.suggest_postcodes("SO51 7AA") == []
 
 
 def test_well_formed_but_unknown_postcode_is_flagged_plainly() -> None:
-    check = reps.check_postcode("AB15 8ZZ")
+    check = checks.check_postcode("AB15 8ZZ")
     assert not check.known
     assert "AB15 8ZZ" in check.problem and "not in the list" in check.problem
 
 
 def test_first_part_only_is_flagged() -> None:
-    check = reps.check_postcode("SO51")
+    check = checks.check_postcode("SO51")
     assert not check.known and "first part" in check.problem
 
 
 def test_empty_postcode_is_not_a_problem_here() -> None:
     # A missing postcode is reported where it matters (before printing), not as a typo.
-    assert reps.check_postcode("").problem == ""
+    assert checks.check_postcode("").problem == ""
 
 
 def test_lookup_of_a_slip_says_did_you_mean() -> None:
     result = reps.lookup("S051 7AA")
-    assert result.status == reps.INVALID
+    assert result.status == Status.INVALID
     assert result.suggestions == ["SO51 7AA"]
     assert "Did you mean SO51 7AA?" in result.message
 
@@ -94,7 +97,7 @@ def test_lookup_exits_non_zero_when_no_line_gave_a_seat() -> None:
 
 def test_party_names_with_brackets_are_not_nested() -> None:
     result = reps.lookup("CF10 1EP")
-    assert result.status == reps.FOUND
+    assert result.status == Status.FOUND
     assert "Labour (Co-op)" in result.message
     assert "((" not in result.message and "))" not in result.message
     assert "(Labour (Co-op))" not in result.message
@@ -111,7 +114,7 @@ def test_mp_names_are_shown_the_same_way() -> None:
 
 
 def test_search_says_what_it_matched() -> None:
-    assert reps.describe_search("Nokes", reps.search("Nokes")) == "MPs whose name contains “Nokes”:"
-    assert reps.describe_search("Romsey", reps.search("Romsey")) == "Constituencies matching “Romsey”:"
+    assert describe_search("Nokes", reps.search("Nokes")) == "MPs whose name contains “Nokes”:"
+    assert describe_search("Romsey", reps.search("Romsey")) == "Constituencies matching “Romsey”:"
     mixed = reps.search("Hamilton")
-    assert reps.describe_search("Hamilton", mixed).startswith("Constituencies and MPs matching")
+    assert describe_search("Hamilton", mixed).startswith("Constituencies and MPs matching")
