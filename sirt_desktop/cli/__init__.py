@@ -49,6 +49,8 @@ def build_parser() -> argparse.ArgumentParser:
         help="find the constituency and MP for postcodes",
         description="Find the Westminster constituency and MP for each postcode, offline. "
         "With no postcodes, reads one per line from standard input until it ends.",
+        epilog="Exit status: 0 if at least one postcode gave a constituency (or there was no input), "
+        "1 if none did, 2 if the postcode data cannot be read.",
     )
     lookup.add_argument("postcodes", nargs="*", metavar="POSTCODE")
     lookup.add_argument("--json", action="store_true", help="one JSON object per input line")

@@ -57,7 +57,9 @@ def format_text(result: LookupResult) -> str:
         else:
             lines.append(f"MP: {c.mp.name}, {c.mp.party}")
     elif result.candidates:
-        lines.append("Possible constituencies, most likely first:")
+        # Only a list ranked by share is "most likely first"; Northern Ireland's is A to Z.
+        order = "most likely first" if result.ranked else "A to Z (this app cannot tell which)"
+        lines.append(f"Possible constituencies, {order}:")
         for c in result.candidates:
             share = f"{format_share(c.share)} of postcodes, " if c.share is not None else ""
             mp = "no MP at the moment (vacant)" if c.mp is None else f"MP {c.mp.name}, {c.mp.party}"
@@ -70,21 +72,33 @@ def format_text(result: LookupResult) -> str:
     return "\n".join(lines) + "\n\n"
 
 
-def _answer(text: str, as_json: bool) -> str:
+#: Exit statuses: a seat was found for at least one line (or there was no input); no line
+#: gave a seat (every one was invalid, partial, or had several possible seats); the app's own
+#: data could not be read.
+EXIT_OK = 0
+EXIT_NO_SEAT = 1
+EXIT_DATA_UNREADABLE = 2
+
+
+def _answer(text: str, as_json: bool) -> tuple[str, bool]:
+    """The answer to write for one line, and whether it gave a seat."""
     try:
         result = lookup(text)
     except Exception:  # noqa: BLE001 - one odd line must never stop the stream
         log.exception("lookup failed for one input line")
         result = not_checked(text)
+    gave_seat = result.status == Status.FOUND
     if as_json:
-        return json.dumps(result.to_json(), ensure_ascii=False) + "\n"
-    return format_text(result)
+        return json.dumps(result.to_json(), ensure_ascii=False) + "\n", gave_seat
+    return format_text(result), gave_seat
 
 
 def run_lookup(postcodes_given: list[str], as_json: bool, stdin: TextIO, stdout: TextIO) -> int:
     """Look up each postcode given (or each line of ``stdin``) and write one answer per input.
 
-    Returns 0, or 1 only if the app's own data files cannot be read.
+    Returns ``EXIT_OK`` if any line gave a seat (or there was no input at all),
+    ``EXIT_NO_SEAT`` if lines were read but none gave a seat, so a script can tell that
+    "S051 7AA" failed, and ``EXIT_DATA_UNREADABLE`` if the app's own data files cannot be read.
     """
     _reconfigure(stdout, errors="replace")
     try:
@@ -92,19 +106,24 @@ def run_lookup(postcodes_given: list[str], as_json: bool, stdin: TextIO, stdout:
     except Exception as exc:  # noqa: BLE001 - never a traceback on the command line
         log.exception("could not load the postcode data")
         sys.stderr.write(f"The postcode data could not be read ({exc}). Please reinstall SIRT Desktop.\n")
-        return 1
+        return EXIT_DATA_UNREADABLE
     inputs: Iterable[str] = postcodes_given if postcodes_given else _lines(stdin)
+    lines = seats_found = 0
     try:
         for text in inputs:
             # Arguments can hold undecodable bytes (as lone surrogates): make them printable.
             text = text.encode("utf-8", "replace").decode("utf-8", "replace")
-            stdout.write(_answer(text, as_json))
+            answer, gave_seat = _answer(text, as_json)
+            lines += 1
+            seats_found += gave_seat
+            stdout.write(answer)
             stdout.flush()
     except BrokenPipeError:
         _silence(stdout)  # the reader went away (e.g. "| head"): stop quietly
+        return EXIT_OK if seats_found or not lines else EXIT_NO_SEAT
     except KeyboardInterrupt:
         return 130
-    return 0
+    return EXIT_OK if seats_found or not lines else EXIT_NO_SEAT
 
 
 def _silence(stdout: TextIO) -> None:

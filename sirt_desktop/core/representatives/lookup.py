@@ -11,7 +11,7 @@ Data is loaded on the first call, once per process (see ``seats``). Nothing impo
 from __future__ import annotations
 
 from sirt_desktop.core.nations import Nation
-from sirt_desktop.core.representatives import messages, postcodes, seats
+from sirt_desktop.core.representatives import checks, messages, postcodes, seats
 from sirt_desktop.core.representatives.postcodes import Kind
 from sirt_desktop.core.representatives.records import (
     MP,
@@ -155,6 +155,8 @@ def _lookup_full(raw: str, parsed: postcodes.ParsedPostcode, data: seats.SeatDat
     area, area_seats = _area_seats(store, sector, district)
     candidates = _area_candidates(area_seats, data)
     said = Said(Reason.NOT_IN_LIST, code=code, area=area, candidates=tuple(candidates))
+    if seat != NO_SEAT:
+        said = _with(said, Reason.NOT_IN_LIST, tuple(checks.suggest_postcodes(code)))
     if seat == NO_SEAT:
         if len(candidates) == 1:
             return _result(raw, code, Status.FOUND, candidates, _with(said, Reason.ONLY_SEAT_IN_AREA), area, data)
@@ -165,8 +167,9 @@ def _lookup_full(raw: str, parsed: postcodes.ParsedPostcode, data: seats.SeatDat
     return _result(raw, code, Status.UNKNOWN, candidates, said, area if candidates else None, data)
 
 
-def _with(said: Said, reason: Reason) -> Said:
-    return Said(reason, said.code, said.area, said.typed, said.place, said.problem, said.candidates)
+def _with(said: Said, reason: Reason, suggestions: tuple[str, ...] = ()) -> Said:
+    return Said(reason, said.code, said.area, said.typed, said.place, said.problem, said.candidates,
+                suggestions or said.suggestions)
 
 
 def _lookup_partial(raw: str, parsed: postcodes.ParsedPostcode, data: seats.SeatData) -> LookupResult:
@@ -187,7 +190,8 @@ def _lookup_partial(raw: str, parsed: postcodes.ParsedPostcode, data: seats.Seat
 
 
 def _invalid(raw: str, problem: str = "", data: seats.SeatData | None = None) -> LookupResult:
-    said = Said(Reason.INVALID, typed=postcodes.display_text(raw), problem=problem)
+    said = Said(Reason.INVALID, typed=postcodes.display_text(raw), problem=problem,
+                suggestions=tuple(checks.suggest_postcodes(raw)))
     return _result(raw, None, Status.INVALID, [], said, None, data)
 
 
@@ -235,4 +239,5 @@ def _result(
     nations = {c.nation for c in candidates}
     advice = messages.nation_advice(nations.pop()) if len(nations) == 1 else None
     as_of = (data or seats.data()).mps.as_of
-    return LookupResult(raw, postcode, status, candidates, messages.word(said), advice, area, as_of, said)
+    return LookupResult(raw, postcode, status, candidates, messages.word(said), advice, area, as_of, said,
+                        list(said.suggestions))
