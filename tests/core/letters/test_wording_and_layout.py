@@ -11,9 +11,9 @@ from pypdf import PdfReader
 from sirt_desktop.core.letters.kinds import KINDS, get_kind, sender_note, subject_for_kind
 from sirt_desktop.core.letters.model import Recipient
 from sirt_desktop.core.letters.schema import letter_from_dict
-from sirt_desktop.core.letters.render import render_letter
+from sirt_desktop.core.letters.render import render_letter_details
 
-EXAMPLES = Path(__file__).resolve().parents[2] / "examples"
+EXAMPLES = Path(__file__).resolve().parents[3] / "examples"
 PT_PER_MM = 72 / 25.4
 PAGE_H_PT = 297 * PT_PER_MM
 
@@ -36,10 +36,13 @@ def test_greeting_sits_below_the_envelope_window() -> None:
     letter = letter_from_dict(json.loads((EXAMPLES / "clinician.json").read_text(encoding="utf-8")))
     assert len(letter.recipient.block_lines()) == 7
     for large in (False, True):
-        tops = _tops(render_letter(letter, large_print=large))
+        details = render_letter_details(letter, large_print=large)
+        # The greeting's line starts at the top of the body (its tallest letters reach up to it)…
+        assert details.layout.body_top >= 100.0, large
+        tops = _tops(details.pdf)
         greeting = next(baseline for text, baseline in tops.items() if text.startswith("Dear"))
-        # The baseline minus the tallest capital (about 3 mm at 11 pt) is the top of the text.
-        assert greeting - 4.0 >= 100.0, (large, greeting)
+        # …and the greeting is that first line: its baseline lies just below.
+        assert details.layout.body_top < greeting < details.layout.body_top + 8, (large, greeting)
 
 
 def test_a_hospital_name_on_the_last_line_is_not_put_in_capitals() -> None:
