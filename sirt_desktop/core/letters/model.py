@@ -12,6 +12,7 @@ import re
 from dataclasses import dataclass, field
 
 from sirt_desktop.core.dates import long_date
+from sirt_desktop.core.letters.kinds import KindId, RecipientKind
 from sirt_desktop.core.letters.nhs_number import format_nhs_number
 from sirt_desktop.core.nations import HOUSE_OF_COMMONS, HOUSE_OF_COMMONS_POSTCODE, POST_NOMINALS
 from sirt_desktop.core.text import clean_text
@@ -19,7 +20,8 @@ from sirt_desktop.core.text import clean_text
 # A DL window shows at most this many lines of the recipient block (name and postcode included).
 MAX_RECIPIENT_LINES = 7
 
-RECIPIENT_KINDS = ("mp", "clinician", "devolved", "other")
+
+RECIPIENT_KINDS = tuple(RecipientKind)
 
 # Titles recognised at the start of a full name. Longest first so "Rt Hon" wins over "Hon".
 _HONORIFICS = ("The Rt Hon", "The Right Honourable", "Rt Hon", "Right Honourable", "Rt. Hon.", "Hon")
@@ -106,7 +108,7 @@ class Recipient:
     position: str = ""  # "MP", "MSP", "Consultant oncologist", "GP"...
     address_lines: list[str] = field(default_factory=list)
     postcode: str = ""
-    kind: str = "other"  # one of RECIPIENT_KINDS
+    kind: str = RecipientKind.OTHER  # a RecipientKind value
 
     def name_parts(self) -> tuple[str, str, str]:
         """(title, first name, surname), filling gaps from ``full_name``."""
@@ -156,7 +158,7 @@ class Recipient:
             elif not name:
                 name = position
             position = ""
-        elif self.kind == "mp" and name and not name.endswith(" MP"):
+        elif self.kind == RecipientKind.MP and name and not name.endswith(" MP"):
             name = f"{name} MP"
         if name:
             lines.append(name)
@@ -164,7 +166,7 @@ class Recipient:
             lines.append(position)
         address = [clean_text(x).strip() for x in self.address_lines if x and x.strip()]
         postcode = clean_text(self.postcode).strip().upper()
-        if self.kind == "mp" and not address:
+        if self.kind == RecipientKind.MP and not address:
             address = list(HOUSE_OF_COMMONS)
             postcode = postcode or HOUSE_OF_COMMONS_POSTCODE
         if address and looks_like_a_town(address[-1]):
@@ -195,7 +197,7 @@ class EarlierLetter:
 
 @dataclass
 class Letter:
-    kind: str = "mp_campaign"
+    kind: str = KindId.MP_CAMPAIGN  # a KindId value
     sender: Sender = field(default_factory=Sender)
     recipient: Recipient = field(default_factory=Recipient)
     date: dt.date = field(default_factory=dt.date.today)

@@ -15,7 +15,7 @@ from PySide6.QtWidgets import QDialog, QDialogButtonBox, QPushButton, QVBoxLayou
 
 from sirt_desktop.core.db.errors import DatabaseError
 from sirt_desktop.core.dates import short_date
-from sirt_desktop.core.db.records import ReplyCheck
+from sirt_desktop.core.db.records import ReplyCheck, ReplyStatus
 from sirt_desktop.core.db.letters_repo import LettersRepository
 from sirt_desktop.gui.history.dialogs import ReplyAnswers, describe
 from sirt_desktop.gui.common.widgets import Heading, Paragraph
@@ -74,7 +74,7 @@ class ReplyCheckDialog(QDialog):
             radio.setChecked(False)
         self.answers.group.setExclusive(True)
         self.save.setEnabled(False)
-        self.answers.radios["replied_helped"].setFocus()
+        self.answers.radios[ReplyStatus.REPLIED_HELPED].setFocus()
 
     def _save(self) -> None:
         check, status = self.current(), self.answers.chosen()
