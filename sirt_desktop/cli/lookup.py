@@ -1,4 +1,4 @@
-"""``sirt-desktop lookup [--json] [POSTCODE ...]``: postcodes to constituencies and MPs, offline.
+"""``sirt-desktop-cli lookup [--json] [POSTCODE ...]``: postcodes to constituencies and MPs, offline.
 
 With no postcodes on the command line it reads one per line from standard input until
 the input ends, answering each line as it arrives (one flush per line), so it can sit in
@@ -8,42 +8,30 @@ every line gets exactly one answer, in order.
 
 from __future__ import annotations
 
+import argparse
 import json
 import logging
-import os
-import sys
 from collections.abc import Iterable
-from typing import TextIO
 
-from sirt_desktop.core.representatives import postcodes
-from sirt_desktop.core.representatives import seats
+from sirt_desktop.cli.output import Console, ExitCode, never_a_traceback
+from sirt_desktop.core.representatives import postcodes, seats
 from sirt_desktop.core.representatives.lookup import LookupResult, Status, lookup, not_checked
 from sirt_desktop.core.representatives.messages import format_share
 
 log = logging.getLogger(__name__)
 
-
-def _reconfigure(stream: TextIO, **options: str | None) -> None:
-    reconfigure = getattr(stream, "reconfigure", None)
-    if reconfigure is None:
-        return
-    try:
-        reconfigure(**options)
-    except (ValueError, OSError):  # already read from, or not a text stream: keep it as it is
-        try:
-            reconfigure(errors=options.get("errors", "replace"))
-        except (ValueError, OSError):
-            pass
+HELP = "find the constituency and MP for postcodes"
+DESCRIPTION = (
+    "Find the Westminster constituency and MP for each postcode, offline. "
+    "With no postcodes, reads one per line from standard input until it ends. "
+    "Exit status: 0 if at least one postcode gave a constituency (or there was no input), "
+    "1 if none did, 2 if the postcode data cannot be read."
+)
 
 
-def _lines(stdin: TextIO) -> Iterable[str]:
-    """Lines of standard input without their line ending, split on "\\n" only."""
-    _reconfigure(stdin, encoding="utf-8", errors="replace", newline="\n")
-    while True:
-        line = stdin.readline()
-        if not line:
-            return
-        yield line.rstrip("\n").rstrip("\r")
+def add_arguments(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("postcodes", nargs="*", metavar="POSTCODE")
+    parser.add_argument("--json", action="store_true", help="one JSON object per input line")
 
 
 def format_text(result: LookupResult) -> str:
@@ -72,63 +60,44 @@ def format_text(result: LookupResult) -> str:
     return "\n".join(lines) + "\n\n"
 
 
-#: Exit statuses: a seat was found for at least one line (or there was no input); no line
-#: gave a seat (every one was invalid, partial, or had several possible seats); the app's own
-#: data could not be read.
-EXIT_OK = 0
-EXIT_NO_SEAT = 1
-EXIT_DATA_UNREADABLE = 2
-
-
-def _answer(text: str, as_json: bool) -> tuple[str, bool]:
-    """The answer to write for one line, and whether it gave a seat."""
+def _result(text: str) -> LookupResult:
     try:
-        result = lookup(text)
+        return lookup(text)
     except Exception:  # noqa: BLE001 - one odd line must never stop the stream
         log.exception("lookup failed for one input line")
-        result = not_checked(text)
-    gave_seat = result.status == Status.FOUND
+        return not_checked(text)
+
+
+def _written(result: LookupResult, as_json: bool) -> str:
     if as_json:
-        return json.dumps(result.to_json(), ensure_ascii=False) + "\n", gave_seat
-    return format_text(result), gave_seat
+        return json.dumps(result.to_json(), ensure_ascii=False) + "\n"
+    return format_text(result)
 
 
-def run_lookup(postcodes_given: list[str], as_json: bool, stdin: TextIO, stdout: TextIO) -> int:
-    """Look up each postcode given (or each line of ``stdin``) and write one answer per input.
+def answer(text: str, as_json: bool) -> str:
+    """The answer for one input line, as written to standard output."""
+    return _written(_result(text), as_json)
 
-    Returns ``EXIT_OK`` if any line gave a seat (or there was no input at all),
-    ``EXIT_NO_SEAT`` if lines were read but none gave a seat, so a script can tell that
-    "S051 7AA" failed, and ``EXIT_DATA_UNREADABLE`` if the app's own data files cannot be read.
-    """
-    _reconfigure(stdout, errors="replace")
+
+@never_a_traceback("The lookup stopped because of an unexpected problem ({kind}).")
+def run(console: Console, args: argparse.Namespace) -> ExitCode:
+    """Look up each postcode given (or each line of standard input) and write one answer per
+    input. ``OK`` if at least one line gave a seat (or there was no input at all);
+    ``PROBLEMS`` if lines were read but none gave a seat, so a script can tell that
+    "S051 7AA" failed; ``CANNOT_START`` if the app's own data files cannot be read."""
     try:
         seats.data()  # load once, up front, so a broken install is reported plainly
     except Exception as exc:  # noqa: BLE001 - never a traceback on the command line
         log.exception("could not load the postcode data")
-        sys.stderr.write(f"The postcode data could not be read ({exc}). Please reinstall SIRT Desktop.\n")
-        return EXIT_DATA_UNREADABLE
-    inputs: Iterable[str] = postcodes_given if postcodes_given else _lines(stdin)
+        console.problem(f"The postcode data could not be read ({exc}). Please reinstall SIRT Desktop.")
+        return ExitCode.CANNOT_START
+    inputs: Iterable[str] = args.postcodes if args.postcodes else console.lines()
     lines = seats_found = 0
-    try:
-        for text in inputs:
-            # Arguments can hold undecodable bytes (as lone surrogates): make them printable.
-            text = text.encode("utf-8", "replace").decode("utf-8", "replace")
-            answer, gave_seat = _answer(text, as_json)
-            lines += 1
-            seats_found += gave_seat
-            stdout.write(answer)
-            stdout.flush()
-    except BrokenPipeError:
-        _silence(stdout)  # the reader went away (e.g. "| head"): stop quietly
-        return EXIT_OK if seats_found or not lines else EXIT_NO_SEAT
-    except KeyboardInterrupt:
-        return 130
-    return EXIT_OK if seats_found or not lines else EXIT_NO_SEAT
-
-
-def _silence(stdout: TextIO) -> None:
-    try:
-        devnull = os.open(os.devnull, os.O_WRONLY)
-        os.dup2(devnull, stdout.fileno())
-    except (OSError, ValueError, AttributeError):
-        pass
+    for text in inputs:
+        # Arguments can hold undecodable bytes (as lone surrogates): make them printable.
+        text = text.encode("utf-8", "replace").decode("utf-8", "replace")
+        result = _result(text)
+        lines += 1
+        seats_found += result.status == Status.FOUND
+        console.write(_written(result, args.json))
+    return ExitCode.OK if seats_found or not lines else ExitCode.PROBLEMS

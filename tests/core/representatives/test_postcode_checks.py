@@ -3,16 +3,15 @@ the lookup never claims an order it does not have; `lookup` fails when nothing g
 
 from __future__ import annotations
 
-import io
 import json
 
 import pytest
 
-from sirt_desktop.cli.lookup import run_lookup
 from sirt_desktop.core.representatives import checks
 from sirt_desktop.core.representatives import lookup as reps
 from sirt_desktop.core.representatives.messages import describe_search
 from sirt_desktop.core.representatives.records import Status
+from tests.cli.run import cli
 
 
 @pytest.mark.parametrize(
@@ -72,27 +71,23 @@ def test_lookup_of_a_slip_says_did_you_mean() -> None:
 def test_northern_ireland_never_claims_most_likely_first() -> None:
     result = reps.lookup("BT1 5GS")
     assert not result.ranked
-    out = io.StringIO()
-    run_lookup(["BT1 5GS"], as_json=False, stdin=io.StringIO(), stdout=out)
-    text = out.getvalue()
+    text = cli("lookup", "BT1 5GS").out
     assert "most likely" not in text.lower()
     assert "A to Z" in text
     # Where the list is ranked by share, it still says so.
-    ranked = io.StringIO()
-    run_lookup(["AB43 1AG"], as_json=False, stdin=io.StringIO(), stdout=ranked)
-    assert "most likely first" in ranked.getvalue()
+    assert "most likely first" in cli("lookup", "AB43 1AG").out
 
 
 def test_lookup_exits_non_zero_when_no_line_gave_a_seat() -> None:
-    out = io.StringIO()
-    assert run_lookup(["S051 7AA"], as_json=True, stdin=io.StringIO(), stdout=out) == 1
-    assert json.loads(out.getvalue())["status"] == "invalid"  # still answered
-    assert run_lookup(["BT1 5GS", "SO51"], as_json=False, stdin=io.StringIO(), stdout=io.StringIO()) == 1
-    assert run_lookup([], as_json=False, stdin=io.StringIO("QQ1\n\n"), stdout=io.StringIO()) == 1
+    ran = cli("lookup", "--json", "S051 7AA")
+    assert ran.code == 1
+    assert json.loads(ran.out)["status"] == "invalid"  # still answered
+    assert cli("lookup", "BT1 5GS", "SO51").code == 1
+    assert cli("lookup", stdin="QQ1\n\n").code == 1
     # One line with a seat is enough for success.
-    assert run_lookup(["S051 7AA", "SO51 7AA"], as_json=False, stdin=io.StringIO(), stdout=io.StringIO()) == 0
+    assert cli("lookup", "S051 7AA", "SO51 7AA").code == 0
     # No input at all is not a failure.
-    assert run_lookup([], as_json=False, stdin=io.StringIO(""), stdout=io.StringIO()) == 0
+    assert cli("lookup", stdin="").code == 0
 
 
 def test_party_names_with_brackets_are_not_nested() -> None:
