@@ -70,7 +70,8 @@ def build_helpline(start_letter: Callable[..., None]) -> QWidget:
 
     controller.chosen.connect(lambda candidate: start(recipient=candidate))
     controller.devolved_chosen.connect(lambda nation: start(devolved_nation=nation))
-    view.write_letter_requested.connect(lambda: start(recipient=controller.current))
+    # Only a seat that is certain goes into the letter; a "most likely" one is chosen there.
+    view.write_letter_requested.connect(lambda: start(recipient=controller.certain_choice()))
     view.controller = controller
     return view
 

@@ -146,7 +146,10 @@ class Shell:
         """Show and print the very PDF that was printed before — never a new rendering."""
         from sirt_desktop.gui.common.pdf_dialog import PdfDialog
 
-        dialog = PdfDialog("Print again, exactly as before", pdf, f"letter-{letter_id}.pdf", self.window)
+        from sirt_desktop.gui.printing import REPRINT_JOB
+
+        dialog = PdfDialog("Print again, exactly as before", pdf, f"letter-{letter_id}.pdf", self.window,
+                           job_name=REPRINT_JOB)
         dialog.open()
         return dialog
 
@@ -189,7 +192,9 @@ class Shell:
         from sirt_desktop.gui.common.pdf_dialog import PdfDialog
 
         pdf = render_appointment_sheet(ticked, name=name or None, notes=notes)
-        dialog = PdfDialog("My appointment sheet", pdf, "appointment-sheet.pdf", self.window)
+        from sirt_desktop.gui.printing import SHEET_JOB
+
+        dialog = PdfDialog("My appointment sheet", pdf, "appointment-sheet.pdf", self.window, job_name=SHEET_JOB)
         dialog.open()
         return dialog
 
@@ -212,11 +217,12 @@ class Shell:
         self.file_menu = file_menu
         update_mps = QAction("Update &MP list…", self.window)
         update_mps.setStatusTip("Replace the list of MPs with a newer one from a CSV file")
-        update_mps.triggered.connect(self.update_mp_list)
+        # ``triggered`` passes "checked" (a bool): never let it pose as the file to open.
+        update_mps.triggered.connect(lambda _checked=False: self.update_mp_list())
         file_menu.addAction(update_mps)
         update_info = QAction("Update &information…", self.window)
         update_info.setStatusTip("Install newer patient information from an update file")
-        update_info.triggered.connect(self.update_information)
+        update_info.triggered.connect(lambda _checked=False: self.update_information())
         file_menu.addAction(update_info)
         file_menu.addSeparator()
         quit_action = QAction("&Quit", self.window)

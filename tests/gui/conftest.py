@@ -33,3 +33,18 @@ def _no_unexpected_questions(monkeypatch):
         raise AssertionError(f"unexpected question: {title}: {text}")
 
     monkeypatch.setattr(QMessageBox, "question", unexpected)
+
+
+@pytest.fixture(autouse=True)
+def _no_unexpected_writer_questions(monkeypatch):
+    """The letter writer's own questions (who is it from, print anyway) fail the test when
+    nobody expected them; a test that expects one gives the writer its own prompts."""
+    from sirt_desktop.gui.writer.prompts import WriterPrompts
+
+    def unexpected(name):
+        def ask(self, *args, **kwargs):
+            raise AssertionError(f"unexpected question from the letter writer: {name}{args}")
+        return ask
+
+    for name in ("who_is_it_from", "send_unfinished"):
+        monkeypatch.setattr(WriterPrompts, name, unexpected(name))

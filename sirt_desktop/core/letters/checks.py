@@ -10,6 +10,7 @@ from dataclasses import dataclass
 
 from sirt_desktop.core.letters.kinds import get_kind
 from sirt_desktop.core.letters.model import Letter
+from sirt_desktop.core.representatives.checks import check_postcode
 
 
 @dataclass(frozen=True)
@@ -44,3 +45,20 @@ def missing_for_reply(letter: Letter) -> list[Missing]:
     if not letter.sender.postcode.strip():
         missing.append(SENDER_POSTCODE)
     return missing
+
+
+def postcode_problems(letter: Letter) -> list[Missing]:
+    """A sender's (or a typed-in recipient's) postcode that is not a real one: an MP's office
+    checks constituents by postcode, and a reply sent to a wrong one is lost. Each says what is
+    wrong in plain words, with "Did you mean …?" when a real postcode is close."""
+    problems = []
+    sender = check_postcode(letter.sender.postcode)
+    if sender.problem:
+        problems.append(Missing("sender_postcode_unknown", "sender.postcode", f"Your postcode: {sender.problem}"))
+    recipient = letter.recipient
+    if recipient.postcode.strip() and recipient.address_lines:
+        theirs = check_postcode(recipient.postcode)
+        if theirs.problem:
+            problems.append(Missing("recipient_postcode_unknown", "recipient.postcode",
+                                    f"Their postcode: {theirs.problem}"))
+    return problems

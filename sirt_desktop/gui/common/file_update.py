@@ -6,6 +6,8 @@ from collections.abc import Callable
 
 from PySide6.QtWidgets import QFileDialog, QWidget
 
+from sirt_desktop.core import paths
+
 
 class FileUpdateController:
     """Subclasses set ``title`` and ``file_filter`` and implement ``apply(path) -> bool``."""
@@ -20,7 +22,8 @@ class FileUpdateController:
     def run(self, path: str | None = None) -> bool:
         """Ask for the file (unless given), apply it, and tell the caller if anything changed."""
         if path is None:
-            path, _chosen_filter = QFileDialog.getOpenFileName(self.parent, self.title, "", self.file_filter)
+            start = str(paths.documents_dir())
+            path, _chosen_filter = QFileDialog.getOpenFileName(self.parent, self.title, start, self.file_filter)
             if not path:
                 return False
         changed = self.apply(path)

@@ -59,6 +59,7 @@ class FindMpView(QWidget):
     candidate_selected = Signal(int)  # row in the candidate list
     use_requested = Signal()
     devolved_requested = Signal()
+    suggestion_requested = Signal(str)  # "Did you mean …?": the postcode to look up instead
 
     def __init__(self, show_heading: bool = True) -> None:
         super().__init__()
@@ -89,6 +90,25 @@ class FindMpView(QWidget):
         self.hint.setObjectName("PostcodeHint")
         self.hint.setAccessibleName("Postcode check")
         layout.addWidget(self.hint)
+        self.suggestion = QPushButton("")
+        self.suggestion.setObjectName("PostcodeSuggestion")
+        self.suggestion.setAccessibleName("Look up the suggested postcode")
+        self.suggestion.hide()
+        layout.addWidget(self.suggestion, 0, Qt.AlignmentFlag.AlignLeft)
+
+        # Both ways of finding come first; what they find (message, card, list) comes below them.
+        search_row = QHBoxLayout()
+        search_label = QLabel("Or search by constituency or MP na&me:")
+        self.search = QLineEdit()
+        self.search.setAccessibleName("Search by constituency or MP name")
+        self.search.setPlaceholderText("for example Romsey, or Nokes")
+        self.search.setClearButtonEnabled(True)
+        for button in self.search.findChildren(QToolButton):  # the built-in clear button
+            button.setAccessibleName("Clear the search")
+        search_label.setBuddy(self.search)
+        search_row.addWidget(search_label)
+        search_row.addWidget(self.search, 1)
+        layout.addLayout(search_row)
 
         self.message = Paragraph("")
         self.message.setObjectName("LookupMessage")
@@ -104,19 +124,6 @@ class FindMpView(QWidget):
         self.candidates_label.setBuddy(self.candidates)
         layout.addWidget(self.candidates_label)
         layout.addWidget(self.candidates)
-
-        search_row = QHBoxLayout()
-        search_label = QLabel("Or search by constituency or MP na&me:")
-        self.search = QLineEdit()
-        self.search.setAccessibleName("Search by constituency or MP name")
-        self.search.setPlaceholderText("for example Romsey, or Nokes")
-        self.search.setClearButtonEnabled(True)
-        for button in self.search.findChildren(QToolButton):  # the built-in clear button
-            button.setAccessibleName("Clear the search")
-        search_label.setBuddy(self.search)
-        search_row.addWidget(search_label)
-        search_row.addWidget(self.search, 1)
-        layout.addLayout(search_row)
         layout.addStretch(1)
         self.show_candidates([], "")
 
@@ -127,6 +134,7 @@ class FindMpView(QWidget):
         self.candidates.currentRowChanged.connect(self._row_changed)
         self.candidates.itemActivated.connect(lambda _item: self.use_requested.emit())
         self.card.use_button.clicked.connect(self.use_requested)
+        self.suggestion.clicked.connect(lambda: self.suggestion_requested.emit(self.suggestion.property("postcode")))
         self.card.devolved_button.clicked.connect(self.devolved_requested)
 
     def _row_changed(self, row: int) -> None:
@@ -139,6 +147,13 @@ class FindMpView(QWidget):
     # Shown by the controller ---------------------------------------------------------
     def set_hint(self, text: str) -> None:
         self.hint.setText(text)
+
+    def show_suggestion(self, postcode: str) -> None:
+        """A button to look up the real postcode that was probably meant ("" hides it)."""
+        self.suggestion.setProperty("postcode", postcode)
+        self.suggestion.setText(f"Look up {postcode} instead" if postcode else "")
+        self.suggestion.setAccessibleName(f"Look up {postcode} instead" if postcode else "Suggested postcode")
+        self.suggestion.setVisible(bool(postcode))
 
     def set_message(self, text: str) -> None:
         self.message.setText(text)

@@ -10,11 +10,12 @@ from urllib.parse import quote
 
 from PySide6.QtCore import QObject, QUrl, Signal
 from PySide6.QtGui import QDesktopServices, QGuiApplication
-from PySide6.QtWidgets import QFileDialog, QMessageBox
+from PySide6.QtWidgets import QFileDialog
 
+from sirt_desktop.core import paths
 from sirt_desktop.core.files import write_atomically
 from sirt_desktop.core.db.records import PdfPurpose
-from sirt_desktop.core.letters.checks import missing_for_reply
+from sirt_desktop.core.letters.checks import missing_for_reply, postcode_problems
 from sirt_desktop.core.letters.model import Letter
 from sirt_desktop.core.letters.schema import validate_letter
 
@@ -43,9 +44,11 @@ class LetterOutput(QObject):
 
     printed = Signal()
 
-    def __init__(self, view, current_letter: Callable[[], Letter], keep_pdf: Callable[[bytes, str], None]) -> None:
+    def __init__(self, view, current_letter: Callable[[], Letter], keep_pdf: Callable[[bytes, str], None],
+                 prompts) -> None:
         super().__init__(view)
         self.view = view
+        self.prompts = prompts
         self.current_letter = current_letter
         self.keep_pdf = keep_pdf
         self.pdf = b""
@@ -68,6 +71,9 @@ class LetterOutput(QObject):
         letter = self.current_letter()
         self.problems = [plain_problem(p) for p in validate_letter(letter)] + [
             f"{m.text} (step 2, From)" for m in missing_for_reply(letter)
+        ] + [
+            f"{m.text} ({'step 2, From' if m.field.startswith('sender.') else 'step 3, To'})"
+            for m in postcode_problems(letter)
         ]
         step = self.view.print_step
         step.problems.setText(
@@ -88,40 +94,34 @@ class LetterOutput(QObject):
             button.setEnabled(bool(self.pdf))
         return self.pdf
 
+    def clear_status(self) -> None:
+        """Another letter is on screen: what was said about the last one ("Sent to …") goes."""
+        self.view.print_step.status.setText("")
+
     def _go_ahead(self, action: str) -> bool:
         """An unfinished letter (no name, no address, no text) is only printed if the person says so."""
         if not self.problems:
             return True
-        box = QMessageBox(self.view)
-        box.setIcon(QMessageBox.Icon.Question)
-        box.setWindowTitle(f"{action} this letter anyway?")
-        box.setText("This letter is not finished:\n\n" + "\n".join(f"• {p}" for p in self.problems))
-        go = box.addButton(f"{action} anyway", QMessageBox.ButtonRole.AcceptRole)
-        back = box.addButton("Go back and finish it", QMessageBox.ButtonRole.RejectRole)
-        box.setDefaultButton(back)
-        box.exec()
-        return box.clickedButton() is go
+        return self.prompts.send_unfinished(action, self.problems)
 
     def print_letter(self) -> None:
-        from sirt_desktop.gui.printing import PrintError, print_with_dialog
+        from sirt_desktop.gui import printing
 
         pdf = self.refresh_preview()
         if not pdf or not self._go_ahead("Print"):
             return
         try:
-            outcome = print_with_dialog(pdf, self.view)
-        except PrintError as exc:
-            QMessageBox.warning(self.view, "Printing did not work", str(exc))
+            outcome = printing.print_with_dialog(pdf, self.view, title=printing.LETTER_JOB)
+        except printing.PrintError as exc:
+            self.prompts.warn("Printing did not work", str(exc))
             return
         if outcome is None:
             return
         self.keep_pdf(self.pdf, PdfPurpose.PRINTED)
-        if outcome.method == "file":
-            self.view.print_step.status.setText(f"Saved as a PDF file: {outcome.detail}")
-        else:
-            self.view.print_step.status.setText(
-                f"Sent to {outcome.detail}. Fold it in three to fit a DL window envelope."
-            )
+        message = printing.outcome_message(outcome)
+        if outcome.method != "file":
+            message += " Fold it in three to fit a DL window envelope."
+        self.view.print_step.status.setText(message)
         self.printed.emit()
 
     def save_pdf(self, path: str | None = None) -> str | None:
@@ -132,14 +132,15 @@ class LetterOutput(QObject):
         if path is None:
             if not self._go_ahead("Save"):
                 return None
-            suggested = f"{self.current_letter().title()[:60]}.pdf".replace("/", "-")
+            name = f"{self.current_letter().title()[:60]}.pdf".replace("/", "-").replace("\\", "-")
+            suggested = str(paths.documents_dir() / name)
             path, _f = QFileDialog.getSaveFileName(self.view, "Save the letter as a PDF", suggested, "PDF (*.pdf)")
             if not path:
                 return None
         try:
             write_atomically(Path(path), pdf)
         except OSError as exc:
-            QMessageBox.warning(self.view, "The PDF was not saved", f"It could not be written to {path}:\n{exc.strerror}")
+            self.prompts.warn("The PDF was not saved", f"It could not be written to {path}:\n{exc.strerror}")
             return None
         self.keep_pdf(self.pdf, PdfPurpose.SAVED)
         self.view.print_step.status.setText(f"Saved to {path}")
@@ -157,7 +158,12 @@ class LetterOutput(QObject):
         return QUrl(f"mailto:?subject={quote(letter.title())}&body={quote(body)}")
 
     def email_draft(self) -> None:
-        QDesktopServices.openUrl(self.email_url())
+        if not QDesktopServices.openUrl(self.email_url()):
+            self.view.print_step.status.setText(
+                "No email program was found on this computer, so no email was started. Use Copy text "
+                "instead, then paste the letter into an email."
+            )
+            return
         self.view.print_step.status.setText(
             "Your email program should open with the letter. Add your MP's email address: it is on the "
             "UK Parliament website, or ask their office. MPs usually want your postal address in an email too."

@@ -84,3 +84,18 @@ def test_default_subjects_fit_their_kind() -> None:
     assert "take up my case" not in clinician
     ifr = get_kind("ifr_statement").suggested_subject.lower()
     assert "statement" in ifr
+
+
+def test_a_sender_postcode_that_is_not_real_is_a_problem_before_printing() -> None:
+    from sirt_desktop.core.letters.checks import postcode_problems
+    from sirt_desktop.core.letters.model import Letter, Sender
+
+    letter = Letter(kind="clinician", sender=Sender(name="Ann", address_lines=["1 High St"], postcode="S051 7AA"),
+                    recipient=Recipient(full_name="Dr A", address_lines=["City Hospital", "Leeds"],
+                                        postcode="LS9 7TF", kind="clinician"))
+    (problem,) = postcode_problems(letter)
+    assert problem.field == "sender.postcode" and "Did you mean SO51 7AA?" in problem.text
+    letter.sender.postcode = "SO51 7AA"
+    assert postcode_problems(letter) == []
+    letter.recipient.postcode = "LS9 7TQQ"
+    assert [p.field for p in postcode_problems(letter)] == ["recipient.postcode"]

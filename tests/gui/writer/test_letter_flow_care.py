@@ -5,7 +5,7 @@ from __future__ import annotations
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication
 
-from tests.gui.writer.test_letter_writer import MemoryDrafts, make, pdf_text
+from tests.gui.writer.test_letter_writer import MemoryDrafts, ScriptedPrompts, make, pdf_text
 
 
 def _activate(qtbot, view):
@@ -143,7 +143,7 @@ def test_a_print_message_belongs_to_the_letter_it_describes(qtbot, monkeypatch):
     from sirt_desktop.gui import printing
 
     drafts = MemoryDrafts()
-    view, controller = make(qtbot, drafts)
+    view, controller = make(qtbot, drafts, prompts=ScriptedPrompts(who="Someone new"))
     _activate(qtbot, view)
     _from_step(qtbot, view)
     controller.finder.find("SO51 7AA")
@@ -164,7 +164,7 @@ def test_a_print_message_belongs_to_the_letter_it_describes(qtbot, monkeypatch):
 def test_a_failed_email_launch_says_so(qtbot, monkeypatch):
     from PySide6.QtGui import QDesktopServices
 
-    view, controller = make(qtbot)
+    view, controller = make(qtbot, prompts=ScriptedPrompts(who="Someone new"))
     _activate(qtbot, view)
     _from_step(qtbot, view)
     view.write_step.body.setPlainText("Please help.")
@@ -180,3 +180,110 @@ def test_a_failed_email_launch_says_so(qtbot, monkeypatch):
     view.go(0)
     qtbot.mouseClick(view.new_button, Qt.MouseButton.LeftButton)
     assert view.print_step.status.text() == ""
+
+
+def test_printing_a_letter_with_no_recipient_name_asks_first(qtbot, monkeypatch):
+    from sirt_desktop.gui import printing
+
+    prompts = ScriptedPrompts(send_unfinished=False)
+    view, controller = make(qtbot, prompts=prompts)
+    _activate(qtbot, view)
+    view.kind_step.set_kind("clinician")
+    _from_step(qtbot, view)
+    view.recipient_step.address.setPlainText("Oncology Department\nCity Hospital\nSouthampton")
+    view.write_step.body.setPlainText("Please could my case be discussed at the MDT?")
+    view.go(4)
+    printed = []
+    monkeypatch.setattr(printing, "print_with_dialog", lambda *a, **k: printed.append(a) or None)
+    qtbot.mouseClick(view.print_step.print_button, Qt.MouseButton.LeftButton)
+    question = [what for kind, what in prompts.asked if kind == "send_unfinished"]
+    assert question and any("name (or position) of the person you are writing to" in p for p in question[0])
+    assert printed == []  # "Go back and finish it"
+    assert controller.output.save_pdf() is None  # saving asks too
+    assert len([k for k, _ in prompts.asked if k == "send_unfinished"]) == 2
+
+
+# Finding 3: whose letter, and saved details ---------------------------------------------------
+def _shell_writer(shell, qtbot, monkeypatch, answers):
+    """The real writer in the real window, with the questions answered from ``answers``."""
+    from sirt_desktop.gui.writer.prompts import WriterPrompts
+
+    asked = []
+
+    def who(self, choices):
+        asked.append(list(choices))
+        wanted = answers.pop(0)
+        return next(i for i, label in enumerate(choices) if label.startswith(wanted))
+
+    monkeypatch.setattr(WriterPrompts, "who_is_it_from", who)
+    shell.go_to("write")
+    page = shell.window.page("write")
+    shell.window.activateWindow()
+    qtbot.waitUntil(lambda: QApplication.activeWindow() is shell.window, timeout=3000)
+    return page, asked
+
+
+def test_a_new_letter_asks_who_it_is_from_and_never_mixes_two_people(shell, qtbot, monkeypatch):
+    page, asked = _shell_writer(shell, qtbot, monkeypatch, ["Mrs Ann Carer", "Mrs Ann Carer"])
+    _letters, profiles = shell.repositories()
+    s = page.sender_step
+    _from_step(qtbot, page, name="Mrs Ann Carer", address="22 Elm Close\nRomsey", postcode="SO51 7AA")
+    assert s.remember.text() == "Remember these details for next time" and not s.remember.isChecked()
+    qtbot.mouseClick(s.remember, Qt.MouseButton.LeftButton, pos=s.remember.rect().center())
+    _next(qtbot, page)  # leaving 'From' saves the details, as ticked
+    assert [p.name for p in profiles.list()] == ["Mrs Ann Carer"]
+    page.write_step.body.setPlainText("Ann's letter.")
+    qtbot.mouseClick(page.new_button, Qt.MouseButton.LeftButton)
+    assert asked[-1] == ["Mrs Ann Carer (saved details)", "Someone new"]
+    # Ann's details are filled in; typing replaces them instead of running on.
+    page.go(1)
+    assert s.name.text() == "Mrs Ann Carer"
+    _type(qtbot, "Mr Bob Patient")
+    _tab(qtbot)
+    _type(qtbot, "1 Oak Road")
+    assert s.name.text() == "Mr Bob Patient" and s.address.toPlainText() == "1 Oak Road"
+    # Someone else's name: Ann's saved details are no longer the ones in use.
+    assert s.profiles.currentIndex() == 0 and s.remember.text() == "Remember these details for next time"
+    assert not s.remember.isChecked()
+    _next(qtbot, page)
+    page.write_step.body.setPlainText("Bob's letter.")
+    page.controller.save_now()
+    (ann,) = profiles.list()
+    assert (ann.name, ann.address_lines()) == ("Mrs Ann Carer", ["22 Elm Close", "Romsey"])
+    assert page.controller.letter().sender.name == "Mr Bob Patient"
+
+
+def test_saved_details_change_only_when_the_person_says_so(shell, qtbot, monkeypatch):
+    page, asked = _shell_writer(shell, qtbot, monkeypatch, ["Mrs Ann Carer", "Mrs Ann Carer"])
+    _letters, profiles = shell.repositories()
+    s = page.sender_step
+    ann = profiles.create("Mrs Ann Carer", address="22 Elm Close\nRomsey", postcode="SO51 7AA")
+    page.controller.sender_profiles.refresh()
+    page.write_step.body.setPlainText("A first letter.")
+    qtbot.mouseClick(page.new_button, Qt.MouseButton.LeftButton)
+    page.go(1)
+    assert s.remember.isHidden()  # the saved details as they are: nothing to save
+    qtbot.mouseClick(s.address, Qt.MouseButton.LeftButton)
+    s.address.moveCursor(s.address.textCursor().MoveOperation.End)
+    qtbot.keyClicks(s.address, " Hampshire")  # a small change to the address, same person
+    assert s.remember.text() == "Also change the saved details of Mrs Ann Carer to these"
+    assert not s.remember.isChecked()
+    _next(qtbot, page)
+    page.write_step.body.setPlainText("Words.")
+    page.controller.save_now()
+    assert profiles.get(ann.id).address_lines() == ["22 Elm Close", "Romsey"]  # not said: not changed
+    page.go(1)
+    qtbot.mouseClick(s.remember, Qt.MouseButton.LeftButton, pos=s.remember.rect().center())
+    _next(qtbot, page)  # said so: changed
+    assert profiles.get(ann.id).address_lines() == ["22 Elm Close", "Romsey Hampshire"]
+    assert len(profiles.list()) == 1
+
+
+def test_the_helpline_hands_over_only_a_certain_mp(shell, qtbot):
+    shell.go_to("helpline")
+    helpline = shell.window.page("helpline")
+    qtbot.keyClicks(helpline.find_mp.postcode, "AB15 8ZZ")  # three possible seats
+    assert helpline.find_mp.card.title.text().startswith("Most likely:")
+    qtbot.mouseClick(helpline.write_button, Qt.MouseButton.LeftButton)
+    writer = shell.window.page("write")
+    assert writer.controller.letter().recipient.display_name() == ""

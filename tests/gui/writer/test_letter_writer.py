@@ -30,9 +30,37 @@ class MemoryDrafts:
         self.pdfs.append((letter_id, pdf, purpose))
 
 
-def make(qtbot, drafts=None):
+class ScriptedPrompts:
+    """The writer's questions, answered from a script; every question asked is recorded."""
+
+    def __init__(self, who=None, send_unfinished=False, go_on=True):
+        self.who = who  # index to choose, a label to find, or None to stay with the letter
+        self.send_answer = send_unfinished
+        self.go_on = go_on
+        self.asked: list[tuple[str, object]] = []
+        self.warnings: list[tuple[str, str]] = []
+
+    def go_on_anyway(self, title, text):
+        self.asked.append(("go_on_anyway", title))
+        return self.go_on
+
+    def who_is_it_from(self, choices):
+        self.asked.append(("who_is_it_from", list(choices)))
+        if isinstance(self.who, str):
+            return next(i for i, label in enumerate(choices) if label.startswith(self.who))
+        return self.who
+
+    def send_unfinished(self, action, problems):
+        self.asked.append(("send_unfinished", list(problems)))
+        return self.send_answer
+
+    def warn(self, title, text):
+        self.warnings.append((title, text))
+
+
+def make(qtbot, drafts=None, prompts=None):
     view = LetterWriterView()
-    controller = LetterWriterController(view, drafts=drafts, today=lambda: TODAY)
+    controller = LetterWriterController(view, drafts=drafts, today=lambda: TODAY, prompts=prompts)
     qtbot.addWidget(view)
     view.show()
     return view, controller

@@ -40,9 +40,12 @@ def test_printed_letter_appears_in_my_letters_and_reprints_identically(shell, qt
         dialog.close()
 
 
-def test_open_a_saved_letter_from_my_letters(shell, qtbot):
+def test_open_a_saved_letter_from_my_letters(shell, qtbot, monkeypatch):
+    from sirt_desktop.gui.writer.prompts import WriterPrompts
+
     page, _pdf = _write_and_keep(shell, qtbot, body="Words I wrote on Tuesday.")
     letter_id = page.controller.letter_id
+    monkeypatch.setattr(WriterPrompts, "who_is_it_from", lambda self, choices: len(choices) - 1)  # someone new
     page.controller.start_new()
     assert page.write_step.body.toPlainText() == ""
     shell.open_letter(letter_id)

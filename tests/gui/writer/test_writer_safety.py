@@ -64,6 +64,9 @@ def test_choosing_the_devolved_member_keeps_the_letter(qtbot):
 
 
 def test_a_failed_save_is_never_silently_thrown_away(qtbot, monkeypatch):
+    from sirt_desktop.gui.writer.prompts import WriterPrompts
+
+    monkeypatch.setattr(WriterPrompts, "who_is_it_from", lambda self, choices: 0)  # the same person
     drafts = FailingDrafts()
     view, controller = make(qtbot, drafts)
     fill_sender(view)
