@@ -9,9 +9,8 @@ from __future__ import annotations
 import datetime as dt
 import logging
 from collections.abc import Callable
-from pathlib import Path
 
-from PySide6.QtCore import QObject, QStandardPaths, QUrl, Signal
+from PySide6.QtCore import QObject, QUrl, Signal
 from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import QDialog, QFileDialog, QMessageBox, QWidget
 
@@ -26,13 +25,19 @@ from sirt_desktop.gui.settings.your_data_view import DeleteEverythingDialog, You
 log = logging.getLogger(__name__)
 
 
+def _count(n: int, one: str, many: str) -> str:
+    """ "1 letter", "2 letters", "no saved details": counts as people say them."""
+    if n == 0:
+        return f"no {many}"
+    return f"{n:,} {one if n == 1 else many}"
+
+
 class YourDataPrompts:
     def __init__(self, parent: QWidget) -> None:
         self.parent = parent
 
     def export_path(self) -> str | None:
-        folder = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation)
-        default = str(Path(folder) / f"sirt-desktop-export-{dt.date.today().isoformat()}.zip")
+        default = str(paths.documents_dir() / f"sirt-desktop-export-{dt.date.today().isoformat()}.zip")
         path, _ = QFileDialog.getSaveFileName(self.parent, "Export everything", default, "ZIP files (*.zip)")
         if path and not path.lower().endswith(".zip"):
             path += ".zip"
@@ -80,8 +85,10 @@ class YourDataController(QObject):
             self.prompts.problem(f"Nothing was exported: {path} could not be written ({exc.strerror or exc}). "
                                  "Choose another folder.")
             return
-        self.prompts.tell("Exported", f"Saved {summary.letters:,} letters, {summary.profiles} profiles and "
-                          f"{summary.pdfs} printed copies to:\n{summary.path}\n\n"
+        saved = (f"{_count(summary.letters, 'letter', 'letters')}, "
+                 f"{_count(summary.profiles, 'saved details', 'saved details')} and "
+                 f"{_count(summary.pdfs, 'printed copy', 'printed copies')}")
+        self.prompts.tell("Exported", f"Saved {saved} to:\n{summary.path}\n\n"
                           "Keep this file safe: anyone who opens it can read your letters.")
 
     def delete_everything(self) -> None:
