@@ -63,7 +63,7 @@ def format_text(result: LookupResult) -> str:
 def _result(text: str) -> LookupResult:
     try:
         return lookup(text)
-    except Exception:  # noqa: BLE001 - one odd line must never stop the stream
+    except Exception:
         log.exception("lookup failed for one input line")
         return not_checked(text)
 
@@ -87,7 +87,7 @@ def run(console: Console, args: argparse.Namespace) -> ExitCode:
     "S051 7AA" failed; ``CANNOT_START`` if the app's own data files cannot be read."""
     try:
         seats.data()  # load once, up front, so a broken install is reported plainly
-    except Exception as exc:  # noqa: BLE001 - never a traceback on the command line
+    except Exception as exc:
         log.exception("could not load the postcode data")
         console.problem(f"The postcode data could not be read ({exc}). Please reinstall SIRT Desktop.")
         return ExitCode.CANNOT_START

@@ -6,10 +6,12 @@ import csv
 import io
 from pathlib import Path
 
-from PySide6.QtWidgets import QFileDialog, QMessageBox
+from PySide6.QtWidgets import QFileDialog
 
+from sirt_desktop.core import paths
 from sirt_desktop.core.representatives import lookup as representatives
 from sirt_desktop.core.resources import read_text
+from sirt_desktop.gui.prompts import QtPrompts
 
 ROMSEY = "E14001449"
 
@@ -32,42 +34,40 @@ def _new_mp_list(tmp_path: Path) -> Path:
     return path
 
 
-def test_update_mp_list_opens_a_file_chooser_and_applies_the_list(shell, qtbot, monkeypatch, tmp_path):
-    new_list = _new_mp_list(tmp_path)
-    chooser = []
-
-    def choose(parent, title, folder, file_filter):
-        chooser.append((title, folder))
-        return str(new_list), file_filter
-
-    told = []
-    monkeypatch.setattr(QFileDialog, "getOpenFileName", choose)
-    monkeypatch.setattr(QMessageBox, "question", lambda *a, **k: QMessageBox.StandardButton.Yes)
-    monkeypatch.setattr(QMessageBox, "information", lambda parent, title, text, *a: told.append(title))
+def test_update_mp_list_opens_a_file_chooser_and_applies_the_list(shell, qtbot, prompts, tmp_path):
+    prompts.expect(str(_new_mp_list(tmp_path)), True)  # the file chosen; "Use this MP list?" yes
     _menu_action(shell, "Update MP list…").trigger()
-    assert chooser and chooser[0][0] == "Choose the new MP list"
-    assert chooser[0][1] and Path(chooser[0][1]).is_dir()  # starts in Documents or the home folder
-    assert told == ["MP list updated"]
+    assert [kind for kind, _title, _text in prompts.asked] == ["open_path", "confirm"]
+    assert prompts.asked[0][1] == "Choose the new MP list"
+    assert [title for _kind, title, _text in prompts.told] == ["MP list updated"]
     assert representatives.lookup("SO51 7AA").candidates[0].mp.name == "Test Person"
 
 
-def test_update_information_opens_a_file_chooser(shell, qtbot, monkeypatch, tmp_path):
+def test_update_information_opens_a_file_chooser(shell, qtbot, prompts, tmp_path):
     not_a_pack = tmp_path / "update.zip"
     not_a_pack.write_bytes(b"not a zip file")
-    chooser = []
-    monkeypatch.setattr(QFileDialog, "getOpenFileName",
-                        lambda parent, title, folder, file_filter: chooser.append(title) or (str(not_a_pack), ""))
-    shown = []
-    from sirt_desktop.gui.common import problems_dialog
-
-    monkeypatch.setattr(problems_dialog.ProblemsDialog, "exec", lambda self: shown.append(self.windowTitle()) or 0)
-    monkeypatch.setattr(QMessageBox, "information", lambda parent, title, text, *a: shown.append(title))
+    prompts.expect(str(not_a_pack))
     _menu_action(shell, "Update information…").trigger()
-    assert chooser == ["Choose the information update"]
-    assert shown == ["The information was not updated"]
+    assert [(kind, title) for kind, title, _text in prompts.asked] == [("open_path", "Choose the information update")]
+    assert [title for _kind, title, _text in prompts.told] == ["The information was not updated"]
 
 
-def test_cancelling_the_file_chooser_changes_nothing(shell, qtbot, monkeypatch):
-    monkeypatch.setattr(QFileDialog, "getOpenFileName", lambda *a: ("", ""))
+def test_cancelling_the_file_chooser_changes_nothing(shell, qtbot, prompts):
+    prompts.expect(None)
     _menu_action(shell, "Update MP list…").trigger()
     assert representatives.lookup("SO51 7AA").candidates[0].mp.name == "Caroline Nokes"
+
+
+def test_file_choosers_start_in_documents_never_the_apps_folder(qtbot, monkeypatch):
+    seen = []
+    monkeypatch.setattr(
+        QFileDialog, "getOpenFileName", lambda parent, title, folder, flt: seen.append(folder) or ("", "")
+    )
+    monkeypatch.setattr(
+        QFileDialog, "getSaveFileName", lambda parent, title, offer, flt: seen.append(offer) or ("", "")
+    )
+    prompts = QtPrompts(None)
+    assert prompts.open_path("Choose", "All files (*)") is None
+    assert prompts.save_path("Save", "letter.pdf", "PDF (*.pdf)") is None
+    assert Path(seen[0]) == paths.documents_dir() and Path(seen[0]).is_dir()
+    assert Path(seen[1]) == paths.documents_dir() / "letter.pdf"

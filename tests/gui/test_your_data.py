@@ -4,7 +4,7 @@ cancels without a word. Driven with real key presses in the real, modal dialog."
 from __future__ import annotations
 
 from PySide6.QtCore import Qt, QTimer
-from PySide6.QtWidgets import QApplication, QMessageBox
+from PySide6.QtWidgets import QApplication
 
 from sirt_desktop.core.letters.model import Letter
 from sirt_desktop.core.letters.schema import letter_to_dict
@@ -29,7 +29,7 @@ def _when_dialog_opens(qtbot, act):
         seen["dialog"] = dialog
         try:
             act(dialog)
-        except Exception as exc:  # noqa: BLE001 - reported after the dialog is closed
+        except Exception as exc:
             seen["error"] = exc
         finally:
             if dialog.isVisible():  # never leave a modal dialog open: the test would hang
@@ -39,12 +39,10 @@ def _when_dialog_opens(qtbot, act):
     return seen
 
 
-def test_enter_after_typing_delete_deletes_everything(shell, qtbot, monkeypatch):
+def test_enter_after_typing_delete_deletes_everything(shell, qtbot, prompts):
     letters = _keep_a_letter(shell)
-    told = []
-    monkeypatch.setattr(QMessageBox, "information", lambda parent, title, text, *a: told.append(title))
     shell.go_to("settings")
-    page = shell.window.page("settings")
+    shell.window.page("settings")
 
     def type_and_enter(dialog):
         assert QApplication.focusWidget() is dialog.confirm  # typing goes straight into the box
@@ -52,17 +50,16 @@ def test_enter_after_typing_delete_deletes_everything(shell, qtbot, monkeypatch)
         qtbot.keyClick(dialog.confirm, Qt.Key.Key_Return)
 
     seen = _when_dialog_opens(qtbot, type_and_enter)
-    qtbot.mouseClick(page.your_data.view.delete_all, Qt.MouseButton.LeftButton)
+    qtbot.mouseClick(shell.settings_page.your_data.view.delete_all, Qt.MouseButton.LeftButton)
     assert "dialog" in seen and "error" not in seen, seen.get("error")
     assert letters.count() == 0
-    assert told == ["Deleted"]
+    assert [title for _kind, title, _text in prompts.told] == ["Deleted"]
 
 
-def test_enter_before_the_word_is_typed_explains_and_stays(shell, qtbot, monkeypatch):
+def test_enter_before_the_word_is_typed_explains_and_stays(shell, qtbot, prompts):
     letters = _keep_a_letter(shell)
-    monkeypatch.setattr(QMessageBox, "information", lambda *a: None)
     shell.go_to("settings")
-    page = shell.window.page("settings")
+    shell.window.page("settings")
     still_open = {}
 
     def wrong_word_then_escape(dialog):
@@ -73,7 +70,7 @@ def test_enter_before_the_word_is_typed_explains_and_stays(shell, qtbot, monkeyp
         qtbot.keyClick(dialog.confirm, Qt.Key.Key_Escape)  # cancelling is a choice the person makes
 
     seen = _when_dialog_opens(qtbot, wrong_word_then_escape)
-    qtbot.mouseClick(page.your_data.view.delete_all, Qt.MouseButton.LeftButton)
+    qtbot.mouseClick(shell.settings_page.your_data.view.delete_all, Qt.MouseButton.LeftButton)
     assert "error" not in seen, seen.get("error")
     assert still_open["open"] is True
     assert "DELETE" in still_open["hint"] and "Nothing has been deleted" in still_open["hint"]
@@ -81,7 +78,7 @@ def test_enter_before_the_word_is_typed_explains_and_stays(shell, qtbot, monkeyp
 
 
 def test_enter_with_the_word_in_small_letters_says_what_is_needed(qtbot):
-    from sirt_desktop.core.db.privacy import StoredCounts
+    from sirt_desktop.core.db.records import StoredCounts
 
     dialog = DeleteEverythingDialog(StoredCounts(letters=1, profiles=0, pdfs=0, backup_files=0, other_files=0))
     qtbot.addWidget(dialog)
@@ -95,27 +92,19 @@ def test_enter_with_the_word_in_small_letters_says_what_is_needed(qtbot):
     assert dialog.result() == dialog.DialogCode.Accepted
 
 
-def test_export_says_plain_counts_and_starts_in_documents(shell, qtbot, monkeypatch):
+def test_export_says_plain_counts_and_starts_in_documents(shell, qtbot, prompts, tmp_path):
     from pathlib import Path
-
-    from PySide6.QtWidgets import QFileDialog
 
     from sirt_desktop.core import paths
 
     letters = _keep_a_letter(shell)
     (letter,) = letters.list_page()
     letters.store_pdf(letter.id, b"%PDF-1.4 test", "printed")
-    offered = []
-
-    def save_as(parent, title, default, file_filter):
-        offered.append(default)
-        return str(Path(paths.data_dir()).parent / "export.zip"), file_filter
-
-    told = []
-    monkeypatch.setattr(QFileDialog, "getSaveFileName", save_as)
-    monkeypatch.setattr(QMessageBox, "information", lambda parent, title, text, *a: told.append(text))
+    prompts.expect(str(tmp_path / "export.zip"))
     shell.go_to("settings")
-    page = shell.window.page("settings")
-    qtbot.mouseClick(page.your_data.view.export, Qt.MouseButton.LeftButton)
-    assert Path(offered[0]).parent == paths.documents_dir()
+    shell.window.page("settings")
+    qtbot.mouseClick(shell.settings_page.your_data.view.export, Qt.MouseButton.LeftButton)
+    (asked,) = prompts.asked
+    assert asked[0] == "save_path" and Path(asked[2]).parent == paths.documents_dir()
+    told = [text for _kind, _title, text in prompts.told]
     assert told and told[0].startswith("Saved 1 letter, no saved details and 1 printed copy to:")

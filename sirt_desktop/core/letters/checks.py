@@ -6,11 +6,11 @@ can be answered. The writing coach, the letter writer and the ``letter`` command
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 
 from sirt_desktop.core.letters.kinds import get_kind
 from sirt_desktop.core.letters.model import Letter
-from sirt_desktop.core.representatives.checks import check_postcode
 
 
 @dataclass(frozen=True)
@@ -47,18 +47,20 @@ def missing_for_reply(letter: Letter) -> list[Missing]:
     return missing
 
 
-def postcode_problems(letter: Letter) -> list[Missing]:
+def postcode_problems(letter: Letter, postcode_problem: Callable[[str], str]) -> list[Missing]:
     """A sender's (or a typed-in recipient's) postcode that is not a real one: an MP's office
-    checks constituents by postcode, and a reply sent to a wrong one is lost. Each says what is
-    wrong in plain words, with "Did you mean …?" when a real postcode is close."""
+    checks constituents by postcode, and a reply sent to a wrong one is lost.
+
+    ``postcode_problem(text)`` says in one sentence what is wrong with a postcode ("" when
+    nothing), such as ``representatives.checks.check_postcode(text).problem`` (the letters
+    domain does not hold the list of real postcodes)."""
     problems = []
-    sender = check_postcode(letter.sender.postcode)
-    if sender.problem:
-        problems.append(Missing("sender_postcode_unknown", "sender.postcode", f"Your postcode: {sender.problem}"))
+    sender = postcode_problem(letter.sender.postcode) if letter.sender.postcode.strip() else ""
+    if sender:
+        problems.append(Missing("sender_postcode_unknown", "sender.postcode", f"Your postcode: {sender}"))
     recipient = letter.recipient
     if recipient.postcode.strip() and recipient.address_lines:
-        theirs = check_postcode(recipient.postcode)
-        if theirs.problem:
-            problems.append(Missing("recipient_postcode_unknown", "recipient.postcode",
-                                    f"Their postcode: {theirs.problem}"))
+        theirs = postcode_problem(recipient.postcode)
+        if theirs:
+            problems.append(Missing("recipient_postcode_unknown", "recipient.postcode", f"Their postcode: {theirs}"))
     return problems

@@ -21,12 +21,19 @@ from sirt_desktop.core.representatives.store import NOT_FOUND
 
 #: What each character is often typed for, or typed as.
 LOOK_ALIKES: dict[str, str] = {
-    "O": "0", "0": "O",
-    "I": "1", "L": "1", "1": "IL",
-    "S": "5", "5": "S",
-    "Z": "2", "2": "Z",
-    "B": "8", "8": "B",
-    "G": "6", "6": "G",
+    "O": "0",
+    "0": "O",
+    "I": "1",
+    "L": "1",
+    "1": "IL",
+    "S": "5",
+    "5": "S",
+    "Z": "2",
+    "2": "Z",
+    "B": "8",
+    "8": "B",
+    "G": "6",
+    "6": "G",
 }
 MAX_SWAPS = 2
 
@@ -92,15 +99,19 @@ def check_postcode(text: object, audience: Audience = PERSON) -> PostcodeCheck:
         if is_known_postcode(code):
             return PostcodeCheck(raw, code, True, "")
         suggestions = tuple(suggest_postcodes(raw))
-        return PostcodeCheck(raw, code, False, messages.postcode_not_in_list(code, suggestions, audience),
-                             suggestions)
+        return PostcodeCheck(raw, code, False, messages.postcode_not_in_list(code, suggestions, audience), suggestions)
     if parsed.kind == Kind.PARTIAL:
-        return PostcodeCheck(raw, parsed.canonical, False,
-                             messages.postcode_first_part_only(parsed.canonical or "", audience))
+        return PostcodeCheck(
+            raw, parsed.canonical, False, messages.postcode_first_part_only(parsed.canonical or "", audience)
+        )
     if parsed.kind == Kind.INVALID:
         suggestions = tuple(suggest_postcodes(raw))
-        return PostcodeCheck(raw, None, False,
-                             messages.postcode_not_a_postcode(postcodes.display_text(raw), suggestions, audience),
-                             suggestions)
+        return PostcodeCheck(
+            raw,
+            None,
+            False,
+            messages.postcode_not_a_postcode(postcodes.display_text(raw), suggestions, audience),
+            suggestions,
+        )
     # Northern Ireland, Crown Dependencies, BFPO and the like: a real shape no list here checks.
     return PostcodeCheck(raw, parsed.canonical, False, "")

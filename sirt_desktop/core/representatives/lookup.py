@@ -129,8 +129,9 @@ def lookup(text: str) -> LookupResult:
         return _lookup_partial(raw, parsed, seats.data())
     code = parsed.canonical or ""
     if kind == Kind.NORTHERN_IRELAND:
-        return _result(raw, code, Status.NORTHERN_IRELAND, northern_ireland_seats(),
-                       Said(Reason.NORTHERN_IRELAND, code=code))
+        return _result(
+            raw, code, Status.NORTHERN_IRELAND, northern_ireland_seats(), Said(Reason.NORTHERN_IRELAND, code=code)
+        )
     if kind in (Kind.CROWN_DEPENDENCY, Kind.OVERSEAS_TERRITORY):
         reason = Reason.CROWN_DEPENDENCY if kind == Kind.CROWN_DEPENDENCY else Reason.OVERSEAS_TERRITORY
         return _result(raw, code, Status.CROWN_DEPENDENCY, [], Said(reason, code=code, place=parsed.place or ""))
@@ -149,8 +150,9 @@ def _lookup_full(raw: str, parsed: postcodes.ParsedPostcode, data: seats.SeatDat
     if seat >= 0:
         gss = store.seat_codes[seat]
         found = [_candidate(data.constituencies[gss], data.mps.by_seat.get(gss), None)]
-        return _result(raw, code, Status.FOUND, found, Said(Reason.FOUND, code=code, candidates=tuple(found)),
-                       None, data)
+        return _result(
+            raw, code, Status.FOUND, found, Said(Reason.FOUND, code=code, candidates=tuple(found)), None, data
+        )
 
     area, area_seats = _area_seats(store, sector, district)
     candidates = _area_candidates(area_seats, data)
@@ -161,15 +163,22 @@ def _lookup_full(raw: str, parsed: postcodes.ParsedPostcode, data: seats.SeatDat
         if len(candidates) == 1:
             return _result(raw, code, Status.FOUND, candidates, _with(said, Reason.ONLY_SEAT_IN_AREA), area, data)
         if candidates:
-            return _result(raw, code, Status.CHOOSE, candidates, _with(said, Reason.REAL_POSTCODE_IN_SEATS), area,
-                           data)
+            return _result(raw, code, Status.CHOOSE, candidates, _with(said, Reason.REAL_POSTCODE_IN_SEATS), area, data)
         return _result(raw, code, Status.UNKNOWN, [], _with(said, Reason.REAL_POSTCODE_NO_SEATS))
     return _result(raw, code, Status.UNKNOWN, candidates, said, area if candidates else None, data)
 
 
 def _with(said: Said, reason: Reason, suggestions: tuple[str, ...] = ()) -> Said:
-    return Said(reason, said.code, said.area, said.typed, said.place, said.problem, said.candidates,
-                suggestions or said.suggestions)
+    return Said(
+        reason,
+        said.code,
+        said.area,
+        said.typed,
+        said.place,
+        said.problem,
+        said.candidates,
+        suggestions or said.suggestions,
+    )
 
 
 def _lookup_partial(raw: str, parsed: postcodes.ParsedPostcode, data: seats.SeatData) -> LookupResult:
@@ -190,8 +199,12 @@ def _lookup_partial(raw: str, parsed: postcodes.ParsedPostcode, data: seats.Seat
 
 
 def _invalid(raw: str, problem: str = "", data: seats.SeatData | None = None) -> LookupResult:
-    said = Said(Reason.INVALID, typed=postcodes.display_text(raw), problem=problem,
-                suggestions=tuple(checks.suggest_postcodes(raw)))
+    said = Said(
+        Reason.INVALID,
+        typed=postcodes.display_text(raw),
+        problem=problem,
+        suggestions=tuple(checks.suggest_postcodes(raw)),
+    )
     return _result(raw, None, Status.INVALID, [], said, None, data)
 
 
@@ -239,5 +252,6 @@ def _result(
     nations = {c.nation for c in candidates}
     advice = messages.nation_advice(nations.pop()) if len(nations) == 1 else None
     as_of = (data or seats.data()).mps.as_of
-    return LookupResult(raw, postcode, status, candidates, messages.word(said), advice, area, as_of, said,
-                        list(said.suggestions))
+    return LookupResult(
+        raw, postcode, status, candidates, messages.word(said), advice, area, as_of, said, list(said.suggestions)
+    )

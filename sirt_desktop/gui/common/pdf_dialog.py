@@ -7,14 +7,15 @@ from pathlib import Path
 from PySide6.QtWidgets import QDialog, QFileDialog, QHBoxLayout, QMessageBox, QPushButton, QVBoxLayout, QWidget
 
 from sirt_desktop.core import paths
-from sirt_desktop.gui.printing import LETTER_JOB, PrintError, outcome_message, print_with_dialog
 from sirt_desktop.gui.common.pdf_preview import PdfPreview
 from sirt_desktop.gui.common.widgets import Paragraph
+from sirt_desktop.gui.printing import LETTER_JOB, PrintError, outcome_message, print_with_dialog
 
 
 class PdfDialog(QDialog):
-    def __init__(self, title: str, pdf: bytes, suggested_name: str, parent: QWidget | None = None,
-                 job_name: str = LETTER_JOB) -> None:
+    def __init__(
+        self, title: str, pdf: bytes, suggested_name: str, parent: QWidget | None = None, job_name: str = LETTER_JOB
+    ) -> None:
         super().__init__(parent)
         self.setWindowTitle(title)
         self.pdf = pdf

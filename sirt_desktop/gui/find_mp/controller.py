@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-
 from PySide6.QtCore import QObject, QTimer, Signal
 
 from sirt_desktop.core.dates import long_date
@@ -46,8 +45,9 @@ class FindMpController(QObject):
         self.view = view
         self.audience = Audience.VOLUNTEER if for_caller else Audience.PERSON
         if for_caller:
-            view.set_intro("Type the caller's home postcode. The app looks it up on this computer; "
-                           "nothing is sent anywhere.")
+            view.set_intro(
+                "Type the caller's home postcode. The app looks it up on this computer; nothing is sent anywhere."
+            )
         self.candidates: list[Candidate] = []
         self.current: Candidate | None = None
         self.last_result: LookupResult | None = None
@@ -94,8 +94,9 @@ class FindMpController(QObject):
             self.find(text)
         elif parsed.kind == Kind.INVALID:
             suggestions = checks.suggest_postcodes(text)
-            self.view.set_hint(messages.did_you_mean(suggestions) if suggestions
-                               else "Keep typing — a postcode looks like SO51 7AA.")
+            self.view.set_hint(
+                messages.did_you_mean(suggestions) if suggestions else "Keep typing — a postcode looks like SO51 7AA."
+            )
             self.view.show_suggestion(suggestions[0] if suggestions else "")
         else:
             self.view.set_hint(_HINTS.get(parsed.kind, ""))
@@ -142,7 +143,9 @@ class FindMpController(QObject):
         found = representatives.search(query)
         self.view.show_suggestion("")
         if not found:
-            self.view.set_message(f"No constituency or MP name contains “{query}”. Check the spelling, or try part of it.")
+            self.view.set_message(
+                f"No constituency or MP name contains “{query}”. Check the spelling, or try part of it."
+            )
             self.show_candidates([], "")
             return
         self.view.set_message("")
@@ -175,12 +178,22 @@ class FindMpController(QObject):
             title = f"{mp.name} MP"
             if not self._certain(candidate):
                 title = f"Most likely: {title}"
-            details = f"{mp.party}\nMP for {candidate.constituency} ({candidate.nation})" if mp.party else (
-                f"MP for {candidate.constituency} ({candidate.nation})")
+            details = (
+                f"{mp.party}\nMP for {candidate.constituency} ({candidate.nation})"
+                if mp.party
+                else (f"MP for {candidate.constituency} ({candidate.nation})")
+            )
             address = f"Write to: {mp.name} MP, {HOUSE_OF_COMMONS_ADDRESS}"
             can_use = True
-        self.view.show_card(title, details, address, advice, as_of, can_use,
-                            devolved=messages.write_to_devolved(candidate.nation, self.audience))
+        self.view.show_card(
+            title,
+            details,
+            address,
+            advice,
+            as_of,
+            can_use,
+            devolved=messages.write_to_devolved(candidate.nation, self.audience),
+        )
         self.shown.emit(candidate, can_use and self._certain(candidate))
 
     def _certain(self, candidate: Candidate) -> bool:

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import datetime as dt
 import logging
-import os
 from collections.abc import Callable
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, QUrl
 from PySide6.QtGui import QDesktopServices, QTextDocument
@@ -14,6 +14,9 @@ from sirt_desktop.core import paths
 from sirt_desktop.core.content import store as content
 from sirt_desktop.core.content.search import search
 from sirt_desktop.gui.information.view import ContentView
+
+if TYPE_CHECKING:
+    from PySide6.QtTextToSpeech import QTextToSpeech
 
 log = logging.getLogger(__name__)
 
@@ -42,7 +45,7 @@ class ContentController(QObject):
         self.app_link = app_link
         self.today = today
         self.current_id = ""
-        self.speech = None
+        self.speech: QTextToSpeech | None = None
         self._section_pages = [p for s in sections for p in content.pages(s)]
         view.page_chosen.connect(self.show)
         view.search_edited.connect(self.search)
@@ -127,14 +130,14 @@ class ContentController(QObject):
 
     def _speech_available(self) -> bool:
         try:
-            from PySide6.QtTextToSpeech import QTextToSpeech
+            from PySide6.QtTextToSpeech import QTextToSpeech  # noqa: PLC0415 (start-up: QtTextToSpeech, 30 ms; optional, needs libpulse)
         except ImportError:  # QtTextToSpeech needs libpulse0 on Linux
             return False
         engines = QTextToSpeech.availableEngines()
         return bool(engines) and (self._engine() is None or self._engine() in engines)
 
     def read_aloud(self) -> None:
-        from PySide6.QtTextToSpeech import QTextToSpeech
+        from PySide6.QtTextToSpeech import QTextToSpeech  # noqa: PLC0415 (start-up: QtTextToSpeech)
 
         if self.speech is None:
             engine = self._engine()
@@ -146,7 +149,7 @@ class ContentController(QObject):
         self.speech.say(self.view.browser.toPlainText())
 
     def _speech_state(self, state) -> None:
-        from PySide6.QtTextToSpeech import QTextToSpeech
+        from PySide6.QtTextToSpeech import QTextToSpeech  # noqa: PLC0415 (start-up: QtTextToSpeech)
 
         speaking = state == QTextToSpeech.State.Speaking
         self.view.read_aloud.setText("Stop &reading" if speaking else "Read &aloud")

@@ -6,34 +6,36 @@ from __future__ import annotations
 
 import datetime as dt
 import logging
-from typing import Protocol
+from collections.abc import Callable
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, QTimer, Signal
 
+from sirt_desktop.core.dates import long_date
+from sirt_desktop.core.db.records import LetterFilters, StatusFilter
 from sirt_desktop.core.letters.coach import coach
+from sirt_desktop.core.letters.drafts import Drafts
 from sirt_desktop.core.letters.kinds import KindId, RecipientKind, get_kind, sender_note, subject_for_kind
 from sirt_desktop.core.letters.model import Letter, Recipient, Sender
 from sirt_desktop.core.letters.nhs_number import nhs_number_problem
 from sirt_desktop.core.representatives.checks import check_postcode, is_known_postcode
+from sirt_desktop.core.representatives.lookup import mp_list_as_of
 from sirt_desktop.core.representatives.messages import Audience, devolved_member_help
-from sirt_desktop.gui.writer import form as letter_form
 from sirt_desktop.gui.find_mp.controller import FindMpController
+from sirt_desktop.gui.prompts import Prompts, QtPrompts
+from sirt_desktop.gui.writer import form as letter_form
 from sirt_desktop.gui.writer.output import LetterOutput
-from sirt_desktop.gui.writer.prompts import WriterPrompts
 from sirt_desktop.gui.writer.sender_profiles import SenderProfiles
 from sirt_desktop.gui.writer.view import LetterWriterView
+
+if TYPE_CHECKING:  # SQLAlchemy loads when the database opens, not with this page
+    from sirt_desktop.core.db.letters_repo import LettersRepository
+    from sirt_desktop.core.db.profiles_repo import ProfilesRepository
 
 log = logging.getLogger(__name__)
 
 COACH_DELAY_MS = 300
 AUTOSAVE_DELAY_MS = 1000
-
-class DraftStore(Protocol):
-    """What the writer needs from storage: save a draft, keep the PDF exactly as printed."""
-
-    def save(self, letter_id: int | None, letter: Letter) -> int: ...
-
-    def store_pdf(self, letter_id: int, pdf: bytes, purpose: str) -> None: ...
 
 
 class LetterWriterController(QObject):
@@ -41,14 +43,18 @@ class LetterWriterController(QObject):
     letter_printed = Signal(int)
 
     def __init__(
-        self, view: LetterWriterView, drafts: DraftStore | None = None, profiles=None, today=dt.date.today,
-        prompts: WriterPrompts | None = None,
+        self,
+        view: LetterWriterView,
+        drafts: Drafts | None = None,
+        profiles: ProfilesRepository | None = None,
+        today: Callable[[], dt.date] = dt.date.today,
+        prompts: Prompts | None = None,
     ) -> None:
         super().__init__(view)
         self.view = view
+        self.prompts: Prompts = prompts if prompts is not None else QtPrompts(view)
         self.drafts = drafts
         self.today = today
-        self.prompts = prompts or WriterPrompts(view)
         self._started = False  # the first, empty letter asks nobody anything
         self.letter_id: int | None = None
         self.kind_id: str = KindId.MP_CAMPAIGN
@@ -70,7 +76,7 @@ class LetterWriterController(QObject):
         view.write_step.starter_requested.connect(self.add_starter)
         view.new_letter_requested.connect(self.start_new)
         self.output = LetterOutput(view, self.letter, self._keep_pdf, self.prompts)
-        self.output.printed.connect(lambda: self.letter_id is not None and self.letter_printed.emit(self.letter_id))
+        self.output.printed.connect(self._printed)
         for signal in self._edit_signals():
             signal.connect(self.changed)
         view.write_step.nhs_number.textChanged.connect(self._check_nhs_number)
@@ -87,11 +93,15 @@ class LetterWriterController(QObject):
         self._reopened = False  # the letter on screen came from My letters (its sender is its own)
         self._sent_out = False  # printed or saved as a PDF since it was started
         self._dirty = False  # words on screen that are not saved yet
-        self.sender_profiles = SenderProfiles(profiles, view.sender_step, self.changed, self.sender)
+        self.sender_profiles = SenderProfiles(profiles, view.sender_step, self.changed, self.form_sender)
         self.start_new()
         self._started = True
 
-    def _timer(self, ms: int, slot) -> QTimer:
+    def _printed(self) -> None:
+        if self.letter_id is not None:
+            self.letter_printed.emit(self.letter_id)
+
+    def _timer(self, ms: int, slot: Callable[[], object]) -> QTimer:
         timer = QTimer(self)
         timer.setSingleShot(True)
         timer.setInterval(ms)
@@ -100,8 +110,19 @@ class LetterWriterController(QObject):
 
     def _edit_signals(self):
         s, r, w = self.view.sender_step, self.view.recipient_step, self.view.write_step
-        for line in (s.name, s.postcode, s.email, s.phone, r.full_name, r.position, r.postcode,
-                     w.subject, w.greeting, w.nhs_number, w.earlier_subject):
+        for line in (
+            s.name,
+            s.postcode,
+            s.email,
+            s.phone,
+            r.full_name,
+            r.position,
+            r.postcode,
+            w.subject,
+            w.greeting,
+            w.nhs_number,
+            w.earlier_subject,
+        ):
             yield line.textEdited
         for box in (s.address, r.address, w.body):
             yield box.textChanged
@@ -111,9 +132,16 @@ class LetterWriterController(QObject):
         yield w.reply_format.currentTextChanged
 
     # Starting and loading ---------------------------------------------------------------
-    def start_new(self, recipient=None, devolved_nation: str | None = None, kind: str | None = None,
-                  for_caller: bool = False, caller_postcode: str = "", keep_sender: bool = True,
-                  ask: bool = True) -> bool:
+    def start_new(
+        self,
+        recipient=None,
+        devolved_nation: str | None = None,
+        kind: str | None = None,
+        for_caller: bool = False,
+        caller_postcode: str = "",
+        keep_sender: bool = True,
+        ask: bool = True,
+    ) -> bool:
         """A fresh letter. It asks who the letter is from (each saved person, the last letter's
         sender, or someone new) — never for a helpline caller's letter, which starts blank and
         is not kept unless the volunteer ticks "Keep a copy" because the caller asked. With
@@ -122,7 +150,7 @@ class LetterWriterController(QObject):
         if not self.ready_to_leave():
             return False
         had_letter = self.letter_id is not None
-        previous = self.sender()
+        previous = self.form_sender()
         previous_profile = self.sender_profiles.profile_id
         usable = not (
             not keep_sender
@@ -134,7 +162,13 @@ class LetterWriterController(QObject):
         if usable and ask and self._started:
             options = self.sender_profiles.choices(previous)
             if len(options) > 1:
-                picked = self.prompts.who_is_it_from([label for label, _what in options])
+                picked = self.prompts.choose(
+                    "Who is this letter from?",
+                    "Choose the person whose name and address go on the new letter.",
+                    [label for label, _what in options],
+                    yes="Start the letter",
+                    no="Stay with this letter",
+                )
                 if picked is None:
                     return False
                 choice = options[picked][1]
@@ -142,8 +176,11 @@ class LetterWriterController(QObject):
             choice = previous_profile or previous
         self._reopened = False
         sender = Sender(postcode=caller_postcode.strip()) if for_caller else Sender()
-        letter = Letter(kind=kind or (KindId.DEVOLVED_REP if devolved_nation else KindId.MP_CAMPAIGN), sender=sender,
-                        date=self.today())
+        letter = Letter(
+            kind=kind or (KindId.DEVOLVED_REP if devolved_nation else KindId.MP_CAMPAIGN),
+            sender=sender,
+            date=self.today(),
+        )
         self.letter_id = None
         self.for_caller = for_caller
         self.keeping = not for_caller
@@ -197,7 +234,12 @@ class LetterWriterController(QObject):
         """Before the words on screen are replaced (new letter, another letter, closing): save
         them, and if that fails, let the person choose to stay rather than lose them. A caller's
         letter that is not kept and was not printed or saved is only dropped if the volunteer says so."""
-        if self.for_caller and not self.keeping and not self._sent_out and self.view.write_step.body.toPlainText().strip():
+        if (
+            self.for_caller
+            and not self.keeping
+            and not self._sent_out
+            and self.view.write_step.body.toPlainText().strip()
+        ):
             return self._go_on_anyway(
                 "This letter is not kept",
                 "This caller's letter has not been printed or saved, and no copy is kept. "
@@ -222,23 +264,35 @@ class LetterWriterController(QObject):
         kind = get_kind(letter.kind)
         own_subject = letter.subject.strip() and letter.subject.strip() != kind.suggested_subject
         typed_recipient = kind.recipient_kind != RecipientKind.MP and bool(
-            letter.recipient.display_name() or letter.recipient.address_lines)
+            letter.recipient.display_name() or letter.recipient.address_lines
+        )
         return bool(letter.body.strip() or own_subject or typed_recipient)
 
     def _drop_if_empty(self) -> None:
         """A letter started here and left with no words is not left behind in My letters."""
-        if (self.letter_id is None or self.drafts is None or self._reopened or self._sent_out
-                or self._worth_keeping(self.letter())):
+        if (
+            self.letter_id is None
+            or self.drafts is None
+            or self._reopened
+            or self._sent_out
+            or self._worth_keeping(self.letter())
+        ):
             return
         delete = getattr(self.drafts, "delete", None)
         if delete is None:
             return
         try:
             delete(self.letter_id)
-        except Exception as exc:  # already gone, or the database is unavailable: nothing is lost
+        except Exception as exc:  # noqa: BLE001 - already gone, or the database is unavailable: nothing is lost
             log.warning("empty draft not deleted: %s", exc)
             return
         self.letter_id = None
+
+    def reconnect(self, drafts: Drafts, profiles: ProfilesRepository) -> None:
+        """The database is back (started fresh, or restored): save there from now on."""
+        self.drafts = drafts
+        self.sender_profiles.profiles = profiles
+        self.sender_profiles.refresh()
 
     def letter_deleted(self, letter_id: int) -> None:
         """My letters deleted a letter: if it is the one on screen, it is gone here too."""
@@ -277,7 +331,7 @@ class LetterWriterController(QObject):
         if self.letter_id is not None and self.drafts is not None:
             try:
                 self.drafts.delete(self.letter_id)
-            except Exception as exc:  # already gone, or the database is unavailable
+            except Exception as exc:  # noqa: BLE001 - already gone, or the database is unavailable
                 log.warning("caller's copy not deleted: %s", exc)
             self.letter_id = None
         self.view.saved.setText("This letter is not being kept; any copy in My letters has been deleted.")
@@ -301,18 +355,16 @@ class LetterWriterController(QObject):
         self._show_recipient()
         self.run_coach()
 
-    def resume_latest_draft(self, letters) -> bool:
+    def resume_latest_draft(self, letters: LettersRepository | None) -> bool:
         """Open the newest unfinished draft, so after a crash or a bad day the words are there."""
         if letters is None or self.drafts is None:
             return False
-        from sirt_desktop.core.db.records import LetterFilters, StatusFilter
-
         try:
             newest = letters.list_page(LetterFilters(status=StatusFilter.DRAFT), 0, 1)
             if not newest:
                 return False
             letter = self.drafts.load(newest[0].id)
-        except Exception as exc:  # a damaged draft must not stop the writer from opening
+        except Exception as exc:  # noqa: BLE001 - a damaged draft must not stop the writer from opening
             log.error("newest draft could not be reopened: %s", exc)
             return False
         self._keep_always()
@@ -327,9 +379,9 @@ class LetterWriterController(QObject):
             return False
         try:
             letter = self.drafts.load(letter_id)
-        except Exception as exc:
+        except Exception as exc:  # noqa: BLE001 - never lose the words on screen over a storage failure
             log.error("letter %s could not be opened: %s", letter_id, exc)
-            self.prompts.warn("This letter could not be opened", str(exc))
+            self.prompts.problem(str(exc), "This letter could not be opened")
             return False
         self._keep_always()
         self.load(letter, letter_id)
@@ -337,7 +389,8 @@ class LetterWriterController(QObject):
         return True
 
     # Reading the form --------------------------------------------------------------------
-    def sender(self) -> Sender:
+    def form_sender(self) -> Sender:
+        """The sender as the form shows it now (not QObject.sender(), which Qt uses)."""
         return letter_form.read_sender(self.view)
 
     def current_recipient(self) -> Recipient:
@@ -442,14 +495,11 @@ class LetterWriterController(QObject):
 
     def _commit_sender(self) -> None:
         if not self.for_caller:  # a caller never becomes the volunteer's saved details
-            self.sender_profiles.commit(self.sender())
+            self.sender_profiles.commit(self.form_sender())
 
     def _show_recipient(self, extra: str = "") -> None:
         label = self.view.recipient_step.chosen
         if self.recipient.kind == RecipientKind.MP and self.recipient.display_name():
-            from sirt_desktop.core.dates import long_date
-            from sirt_desktop.core.representatives.lookup import mp_list_as_of
-
             lines = "\n".join(self.recipient.block_lines())
             as_of = f"MP list correct as of {long_date(mp_list_as_of())}."
             label.setText(f"Writing to:\n{lines}" + (f"\n({extra})" if extra else "") + f"\n{as_of}")
@@ -473,8 +523,13 @@ class LetterWriterController(QObject):
         """Opening 'To' with no MP chosen yet: look up the postcode typed under 'From'."""
         finder = self.view.recipient_step.find_mp
         postcode = self.view.sender_step.postcode.text().strip()
-        if (index == 2 and not finder.isHidden() and not finder.postcode.text().strip() and postcode
-                and not self.recipient.display_name()):
+        if (
+            index == 2
+            and not finder.isHidden()
+            and not finder.postcode.text().strip()
+            and postcode
+            and not self.recipient.display_name()
+        ):
             finder.postcode.setText(postcode)
             finder.postcode.selectAll()  # typing a correction replaces it
             self.finder.find(postcode)
@@ -516,7 +571,7 @@ class LetterWriterController(QObject):
             self._dirty = False
             if self.view.tabs.currentIndex() != 1:  # not while the person is still typing them
                 self._commit_sender()
-        except Exception as exc:  # a full or read-only disk must not lose the words on screen
+        except Exception as exc:  # noqa: BLE001 - a full or read-only disk must not lose the words on screen
             log.error("draft not saved: %s", exc)
             self.view.saved.setText("Could not save the draft. Your words are still here; please keep the app open.")
             return None
@@ -544,7 +599,7 @@ class LetterWriterController(QObject):
             return
         try:
             self.drafts.store_pdf(letter_id, pdf, purpose)
-        except Exception as exc:  # printed or saved all the same; only the kept copy failed
+        except Exception as exc:  # noqa: BLE001 - printed or saved all the same; only the kept copy failed
             log.error("copy of the %s letter not kept: %s", purpose, exc)
             self.view.print_step.status.setText(
                 f"The letter was {purpose}, but a copy could not be kept in My letters."

@@ -10,14 +10,16 @@ from urllib.parse import quote
 
 from PySide6.QtCore import QObject, QUrl, Signal
 from PySide6.QtGui import QDesktopServices, QGuiApplication
-from PySide6.QtWidgets import QFileDialog
 
-from sirt_desktop.core import paths
-from sirt_desktop.core.files import write_atomically
 from sirt_desktop.core.db.records import PdfPurpose
+from sirt_desktop.core.files import write_atomically
 from sirt_desktop.core.letters.checks import missing_for_reply, postcode_problems
 from sirt_desktop.core.letters.model import Letter
+from sirt_desktop.core.letters.render import render_letter
 from sirt_desktop.core.letters.schema import validate_letter
+from sirt_desktop.core.representatives.checks import check_postcode
+from sirt_desktop.gui.prompts import Prompts
+from sirt_desktop.gui.writer.view import LetterWriterView
 
 log = logging.getLogger(__name__)
 PRINT_STEP = 4
@@ -44,8 +46,13 @@ class LetterOutput(QObject):
 
     printed = Signal()
 
-    def __init__(self, view, current_letter: Callable[[], Letter], keep_pdf: Callable[[bytes, str], None],
-                 prompts) -> None:
+    def __init__(
+        self,
+        view: LetterWriterView,
+        current_letter: Callable[[], Letter],
+        keep_pdf: Callable[[bytes, str], None],
+        prompts: Prompts,
+    ) -> None:
         super().__init__(view)
         self.view = view
         self.prompts = prompts
@@ -66,15 +73,15 @@ class LetterOutput(QObject):
             self.refresh_preview()
 
     def refresh_preview(self) -> bytes:
-        from sirt_desktop.core.letters.render import render_letter
-
         letter = self.current_letter()
-        self.problems = [plain_problem(p) for p in validate_letter(letter)] + [
-            f"{m.text} (step 2, From)" for m in missing_for_reply(letter)
-        ] + [
-            f"{m.text} ({'step 2, From' if m.field.startswith('sender.') else 'step 3, To'})"
-            for m in postcode_problems(letter)
-        ]
+        self.problems = (
+            [plain_problem(p) for p in validate_letter(letter)]
+            + [f"{m.text} (step 2, From)" for m in missing_for_reply(letter)]
+            + [
+                f"{m.text} ({'step 2, From' if m.field.startswith('sender.') else 'step 3, To'})"
+                for m in postcode_problems(letter, lambda postcode: check_postcode(postcode).problem)
+            ]
+        )
         step = self.view.print_step
         step.problems.setText(
             "Please check before printing:\n" + "\n".join(f"• {p}" for p in self.problems)
@@ -102,10 +109,15 @@ class LetterOutput(QObject):
         """An unfinished letter (no name, no address, no text) is only printed if the person says so."""
         if not self.problems:
             return True
-        return self.prompts.send_unfinished(action, self.problems)
+        return self.prompts.confirm(
+            f"{action} this letter anyway?",
+            "This letter is not finished:\n\n" + "\n".join(f"• {p}" for p in self.problems),
+            yes=f"{action} anyway",
+            no="Go back and finish it",
+        )
 
     def print_letter(self) -> None:
-        from sirt_desktop.gui import printing
+        from sirt_desktop.gui import printing  # noqa: PLC0415 (start-up: QtPrintSupport)
 
         pdf = self.refresh_preview()
         if not pdf or not self._go_ahead("Print"):
@@ -113,7 +125,7 @@ class LetterOutput(QObject):
         try:
             outcome = printing.print_with_dialog(pdf, self.view, title=printing.LETTER_JOB)
         except printing.PrintError as exc:
-            self.prompts.warn("Printing did not work", str(exc))
+            self.prompts.problem(str(exc), "Printing did not work")
             return
         if outcome is None:
             return
@@ -133,14 +145,13 @@ class LetterOutput(QObject):
             if not self._go_ahead("Save"):
                 return None
             name = f"{self.current_letter().title()[:60]}.pdf".replace("/", "-").replace("\\", "-")
-            suggested = str(paths.documents_dir() / name)
-            path, _f = QFileDialog.getSaveFileName(self.view, "Save the letter as a PDF", suggested, "PDF (*.pdf)")
+            path = self.prompts.save_path("Save the letter as a PDF", name, "PDF (*.pdf)")
             if not path:
                 return None
         try:
             write_atomically(Path(path), pdf)
         except OSError as exc:
-            self.prompts.warn("The PDF was not saved", f"It could not be written to {path}:\n{exc.strerror}")
+            self.prompts.problem(f"It could not be written to {path}:\n{exc.strerror}", "The PDF was not saved")
             return None
         self.keep_pdf(self.pdf, PdfPurpose.SAVED)
         self.view.print_step.status.setText(f"Saved to {path}")

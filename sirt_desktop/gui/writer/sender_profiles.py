@@ -18,23 +18,38 @@ own copy of the sender, so editing saved details never changes a letter already 
 from __future__ import annotations
 
 from collections.abc import Callable
+from typing import TYPE_CHECKING
 
 from sirt_desktop.core.letters.model import Sender
+
+if TYPE_CHECKING:
+    from sirt_desktop.core.db.profiles_repo import ProfilesRepository
+    from sirt_desktop.gui.writer.steps import SenderStep
 
 REMEMBER_NEW = "Remember these details for next time"
 
 
 def _same(a: Sender, b: Sender) -> bool:
     def key(s: Sender) -> tuple:
-        return (s.name.strip(), [line.strip() for line in s.address_lines if line.strip()], s.postcode.strip().upper(),
-                s.email.strip(), s.phone.strip())
+        return (
+            s.name.strip(),
+            [line.strip() for line in s.address_lines if line.strip()],
+            s.postcode.strip().upper(),
+            s.email.strip(),
+            s.phone.strip(),
+        )
 
     return key(a) == key(b)
 
 
 def _sender_of(record) -> Sender:
-    return Sender(name=record.name, address_lines=record.address_lines(), postcode=record.postcode.upper(),
-                  email=record.email, phone=record.phone)
+    return Sender(
+        name=record.name,
+        address_lines=record.address_lines(),
+        postcode=record.postcode.upper(),
+        email=record.email,
+        phone=record.phone,
+    )
 
 
 class SenderProfiles:
@@ -42,7 +57,13 @@ class SenderProfiles:
     step view; ``changed`` is called when chosen details fill the form; ``read`` reads the
     sender from the form."""
 
-    def __init__(self, profiles, step, changed: Callable[[], None], read: Callable[[], Sender]) -> None:
+    def __init__(
+        self,
+        profiles: ProfilesRepository | None,
+        step: SenderStep,
+        changed: Callable[[], None],
+        read: Callable[[], Sender],
+    ) -> None:
         self.profiles = profiles
         self.step = step
         self.changed = changed
@@ -82,9 +103,7 @@ class SenderProfiles:
         """Whether these details are one of the saved ones (so they may carry into a new letter)."""
         if self.profiles is None or not sender.name:
             return False
-        return any(
-            record.name == sender.name and record.postcode == sender.postcode for record in self.profiles.list()
-        )
+        return any(record.name == sender.name and record.postcode == sender.postcode for record in self.profiles.list())
 
     def choices(self, previous: Sender | None) -> list[tuple[str, int | Sender | None]]:
         """Who a new letter can be from: each saved person, the last letter's sender if they are
@@ -153,7 +172,7 @@ class SenderProfiles:
         if mode != self._mode:
             box.setChecked(False)  # each new offer starts unticked: the person says so
             self._mode = mode
-        if mode == "update":
+        if mode == "update" and self.saved is not None:
             box.setText(f"Also change the saved details of {self.saved.name} to these")
         else:
             box.setText(REMEMBER_NEW)
@@ -164,8 +183,9 @@ class SenderProfiles:
         """Save what the ticked box says: new saved details, or changes to those in use."""
         if self.profiles is None or self.for_caller or not self.step.remember.isChecked() or not sender.name:
             return
-        values = dict(address="\n".join(sender.address_lines), postcode=sender.postcode,
-                      email=sender.email, phone=sender.phone)
+        values = dict(
+            address="\n".join(sender.address_lines), postcode=sender.postcode, email=sender.email, phone=sender.phone
+        )
         if self._mode == "update" and self.profile_id:
             try:
                 self.profiles.update(self.profile_id, name=sender.name, **values)

@@ -10,8 +10,8 @@ from pypdf import PdfReader
 
 from sirt_desktop.core.letters.kinds import KINDS, get_kind, sender_note, subject_for_kind
 from sirt_desktop.core.letters.model import Recipient
-from sirt_desktop.core.letters.schema import letter_from_dict
 from sirt_desktop.core.letters.render import render_letter_details
+from sirt_desktop.core.letters.schema import letter_from_dict
 
 EXAMPLES = Path(__file__).resolve().parents[3] / "examples"
 PT_PER_MM = 72 / 25.4
@@ -46,15 +46,23 @@ def test_greeting_sits_below_the_envelope_window() -> None:
 
 
 def test_a_hospital_name_on_the_last_line_is_not_put_in_capitals() -> None:
-    r = Recipient(full_name="Dr Priya Patel", position="Consultant oncologist",
-                  address_lines=["Oncology Department", "Southampton General Hospital"], postcode="so16 6yd",
-                  kind="clinician")
+    r = Recipient(
+        full_name="Dr Priya Patel",
+        position="Consultant oncologist",
+        address_lines=["Oncology Department", "Southampton General Hospital"],
+        postcode="so16 6yd",
+        kind="clinician",
+    )
     assert r.block_lines()[-2:] == ["Southampton General Hospital", "SO16 6YD"]
 
 
 def test_a_post_town_on_the_last_line_is_still_in_capitals() -> None:
-    r = Recipient(full_name="Dr Asha Patel", address_lines=["Royal Example Hospital", "Leeds"], postcode="LS9 7TF",
-                  kind="clinician")
+    r = Recipient(
+        full_name="Dr Asha Patel",
+        address_lines=["Royal Example Hospital", "Leeds"],
+        postcode="LS9 7TF",
+        kind="clinician",
+    )
     assert r.block_lines()[-2:] == ["LEEDS", "LS9 7TF"]
     two_words = Recipient(full_name="Dr A", address_lines=["1 Road", "Milton Keynes"], kind="clinician")
     assert two_words.block_lines()[-1] == "MILTON KEYNES"
@@ -89,13 +97,21 @@ def test_default_subjects_fit_their_kind() -> None:
 def test_a_sender_postcode_that_is_not_real_is_a_problem_before_printing() -> None:
     from sirt_desktop.core.letters.checks import postcode_problems
     from sirt_desktop.core.letters.model import Letter, Sender
+    from sirt_desktop.core.representatives.checks import check_postcode
 
-    letter = Letter(kind="clinician", sender=Sender(name="Ann", address_lines=["1 High St"], postcode="S051 7AA"),
-                    recipient=Recipient(full_name="Dr A", address_lines=["City Hospital", "Leeds"],
-                                        postcode="LS9 7TF", kind="clinician"))
-    (problem,) = postcode_problems(letter)
+    def wrong(postcode):
+        return check_postcode(postcode).problem
+
+    letter = Letter(
+        kind="clinician",
+        sender=Sender(name="Ann", address_lines=["1 High St"], postcode="S051 7AA"),
+        recipient=Recipient(
+            full_name="Dr A", address_lines=["City Hospital", "Leeds"], postcode="LS9 7TF", kind="clinician"
+        ),
+    )
+    (problem,) = postcode_problems(letter, wrong)
     assert problem.field == "sender.postcode" and "Did you mean SO51 7AA?" in problem.text
     letter.sender.postcode = "SO51 7AA"
-    assert postcode_problems(letter) == []
+    assert postcode_problems(letter, wrong) == []
     letter.recipient.postcode = "LS9 7TQQ"
-    assert [p.field for p in postcode_problems(letter)] == ["recipient.postcode"]
+    assert [p.field for p in postcode_problems(letter, wrong)] == ["recipient.postcode"]

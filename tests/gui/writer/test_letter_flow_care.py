@@ -5,7 +5,8 @@ from __future__ import annotations
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication
 
-from tests.gui.writer.test_letter_writer import MemoryDrafts, ScriptedPrompts, make, pdf_text
+from tests.gui.prompts import FakePrompts
+from tests.gui.writer.test_letter_writer import MemoryDrafts, make, pdf_text
 
 
 def _activate(qtbot, view):
@@ -73,7 +74,7 @@ def test_a_seat_that_is_only_likely_is_not_chosen_by_next(qtbot):
 
 # Finding 3 ------------------------------------------------------------------------------------
 def test_typing_into_a_pre_filled_field_replaces_it(qtbot):
-    view, controller = make(qtbot)
+    view, _controller = make(qtbot)
     _activate(qtbot, view)
     s = view.sender_step
     s.name.setText("Mrs Ann Carer")
@@ -91,7 +92,7 @@ def test_typing_into_a_pre_filled_field_replaces_it(qtbot):
 
 # Finding 4 ------------------------------------------------------------------------------------
 def test_a_sender_postcode_slip_is_caught_in_step_2_with_the_fix(qtbot):
-    view, controller = make(qtbot)
+    view, _controller = make(qtbot)
     _activate(qtbot, view)
     _from_step(qtbot, view, postcode="S051 7AA")
     _tab(qtbot)  # leaving the postcode box checks it
@@ -123,7 +124,7 @@ def test_a_correction_made_in_step_3_reaches_the_sender(qtbot):
 
 
 def test_step_5_flags_a_sender_postcode_that_is_not_real(qtbot):
-    view, controller = make(qtbot)
+    view, _controller = make(qtbot)
     _activate(qtbot, view)
     view.kind_step.set_kind("clinician")
     _from_step(qtbot, view, postcode="S051 7AA")
@@ -143,14 +144,17 @@ def test_a_print_message_belongs_to_the_letter_it_describes(qtbot, monkeypatch):
     from sirt_desktop.gui import printing
 
     drafts = MemoryDrafts()
-    view, controller = make(qtbot, drafts, prompts=ScriptedPrompts(who="Someone new"))
+    view, controller = make(qtbot, drafts, prompts=FakePrompts("Someone new"))
     _activate(qtbot, view)
     _from_step(qtbot, view)
     controller.finder.find("SO51 7AA")
     view.write_step.body.setPlainText("Please ask NHS England to fund SIRT.")
     view.go(4)
-    monkeypatch.setattr(printing, "print_with_dialog",
-                        lambda pdf, parent=None, title="": printing.PrintOutcome("cups", "PDF", "request id is PDF-2 (1 file(s))"))
+    monkeypatch.setattr(
+        printing,
+        "print_with_dialog",
+        lambda pdf, parent=None, title="": printing.PrintOutcome("cups", "PDF", "request id is PDF-2 (1 file(s))"),
+    )
     qtbot.mouseClick(view.print_step.print_button, Qt.MouseButton.LeftButton)
     status = view.print_step.status.text()
     assert status.startswith("Sent to the printer PDF.")
@@ -164,7 +168,7 @@ def test_a_print_message_belongs_to_the_letter_it_describes(qtbot, monkeypatch):
 def test_a_failed_email_launch_says_so(qtbot, monkeypatch):
     from PySide6.QtGui import QDesktopServices
 
-    view, controller = make(qtbot, prompts=ScriptedPrompts(who="Someone new"))
+    view, _controller = make(qtbot, prompts=FakePrompts("Someone new"))
     _activate(qtbot, view)
     _from_step(qtbot, view)
     view.write_step.body.setPlainText("Please help.")
@@ -185,8 +189,8 @@ def test_a_failed_email_launch_says_so(qtbot, monkeypatch):
 def test_printing_a_letter_with_no_recipient_name_asks_first(qtbot, monkeypatch):
     from sirt_desktop.gui import printing
 
-    prompts = ScriptedPrompts(send_unfinished=False)
-    view, controller = make(qtbot, prompts=prompts)
+    prompts = FakePrompts(False, False)  # "Go back and finish it", twice
+    view, _controller = make(qtbot, prompts=prompts)
     _activate(qtbot, view)
     view.kind_step.set_kind("clinician")
     _from_step(qtbot, view)
@@ -194,37 +198,27 @@ def test_printing_a_letter_with_no_recipient_name_asks_first(qtbot, monkeypatch)
     view.write_step.body.setPlainText("Please could my case be discussed at the MDT?")
     view.go(4)
     printed = []
-    monkeypatch.setattr(printing, "print_with_dialog", lambda *a, **k: printed.append(a) or None)
+    monkeypatch.setattr(printing, "print_with_dialog", lambda *a, **k: printed.append(a))
     qtbot.mouseClick(view.print_step.print_button, Qt.MouseButton.LeftButton)
-    question = [what for kind, what in prompts.asked if kind == "send_unfinished"]
-    assert question and any("name (or position) of the person you are writing to" in p for p in question[0])
+    assert prompts.asked and prompts.asked[0][0] == "confirm"
+    assert "name (or position) of the person you are writing to" in prompts.asked[0][2]
     assert printed == []  # "Go back and finish it"
-    assert controller.output.save_pdf() is None  # saving asks too
-    assert len([k for k, _ in prompts.asked if k == "send_unfinished"]) == 2
+    qtbot.mouseClick(view.print_step.save_button, Qt.MouseButton.LeftButton)  # saving asks too
+    assert [kind for kind, _title, _text in prompts.asked] == ["confirm", "confirm"]
+    prompts.assert_all_answered()
 
 
 # Finding 3: whose letter, and saved details ---------------------------------------------------
-def _shell_writer(shell, qtbot, monkeypatch, answers):
-    """The real writer in the real window, with the questions answered from ``answers``."""
-    from sirt_desktop.gui.writer.prompts import WriterPrompts
-
-    asked = []
-
-    def who(self, choices):
-        asked.append(list(choices))
-        wanted = answers.pop(0)
-        return next(i for i, label in enumerate(choices) if label.startswith(wanted))
-
-    monkeypatch.setattr(WriterPrompts, "who_is_it_from", who)
+def _shell_writer(shell, qtbot):
     shell.go_to("write")
     page = shell.window.page("write")
     shell.window.activateWindow()
     qtbot.waitUntil(lambda: QApplication.activeWindow() is shell.window, timeout=3000)
-    return page, asked
+    return page
 
 
-def test_a_new_letter_asks_who_it_is_from_and_never_mixes_two_people(shell, qtbot, monkeypatch):
-    page, asked = _shell_writer(shell, qtbot, monkeypatch, ["Mrs Ann Carer", "Mrs Ann Carer"])
+def test_a_new_letter_asks_who_it_is_from_and_never_mixes_two_people(shell, qtbot, prompts):
+    page = _shell_writer(shell, qtbot)
     _letters, profiles = shell.repositories()
     s = page.sender_step
     _from_step(qtbot, page, name="Mrs Ann Carer", address="22 Elm Close\nRomsey", postcode="SO51 7AA")
@@ -233,8 +227,9 @@ def test_a_new_letter_asks_who_it_is_from_and_never_mixes_two_people(shell, qtbo
     _next(qtbot, page)  # leaving 'From' saves the details, as ticked
     assert [p.name for p in profiles.list()] == ["Mrs Ann Carer"]
     page.write_step.body.setPlainText("Ann's letter.")
+    prompts.expect("Mrs Ann Carer")
     qtbot.mouseClick(page.new_button, Qt.MouseButton.LeftButton)
-    assert asked[-1] == ["Mrs Ann Carer (saved details)", "Someone new"]
+    assert prompts.asked[-1] == ("choose", "Who is this letter from?", "Mrs Ann Carer (saved details)\nSomeone new")
     # Ann's details are filled in; typing replaces them instead of running on.
     page.go(1)
     assert s.name.text() == "Mrs Ann Carer"
@@ -247,19 +242,20 @@ def test_a_new_letter_asks_who_it_is_from_and_never_mixes_two_people(shell, qtbo
     assert not s.remember.isChecked()
     _next(qtbot, page)
     page.write_step.body.setPlainText("Bob's letter.")
-    page.controller.save_now()
+    shell.writer.save_now()
     (ann,) = profiles.list()
     assert (ann.name, ann.address_lines()) == ("Mrs Ann Carer", ["22 Elm Close", "Romsey"])
-    assert page.controller.letter().sender.name == "Mr Bob Patient"
+    assert shell.writer.letter().sender.name == "Mr Bob Patient"
 
 
-def test_saved_details_change_only_when_the_person_says_so(shell, qtbot, monkeypatch):
-    page, asked = _shell_writer(shell, qtbot, monkeypatch, ["Mrs Ann Carer", "Mrs Ann Carer"])
+def test_saved_details_change_only_when_the_person_says_so(shell, qtbot, prompts):
+    page = _shell_writer(shell, qtbot)
     _letters, profiles = shell.repositories()
     s = page.sender_step
     ann = profiles.create("Mrs Ann Carer", address="22 Elm Close\nRomsey", postcode="SO51 7AA")
-    page.controller.sender_profiles.refresh()
+    shell.writer.sender_profiles.refresh()
     page.write_step.body.setPlainText("A first letter.")
+    prompts.expect("Mrs Ann Carer")
     qtbot.mouseClick(page.new_button, Qt.MouseButton.LeftButton)
     page.go(1)
     assert s.remember.isHidden()  # the saved details as they are: nothing to save
@@ -270,7 +266,7 @@ def test_saved_details_change_only_when_the_person_says_so(shell, qtbot, monkeyp
     assert not s.remember.isChecked()
     _next(qtbot, page)
     page.write_step.body.setPlainText("Words.")
-    page.controller.save_now()
+    shell.writer.save_now()
     assert profiles.get(ann.id).address_lines() == ["22 Elm Close", "Romsey"]  # not said: not changed
     page.go(1)
     qtbot.mouseClick(s.remember, Qt.MouseButton.LeftButton, pos=s.remember.rect().center())
@@ -285,5 +281,4 @@ def test_the_helpline_hands_over_only_a_certain_mp(shell, qtbot):
     qtbot.keyClicks(helpline.find_mp.postcode, "AB15 8ZZ")  # three possible seats
     assert helpline.find_mp.card.title.text().startswith("Most likely:")
     qtbot.mouseClick(helpline.write_button, Qt.MouseButton.LeftButton)
-    writer = shell.window.page("write")
-    assert writer.controller.letter().recipient.display_name() == ""
+    assert shell.writer.letter().recipient.display_name() == ""

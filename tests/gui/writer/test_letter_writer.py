@@ -10,6 +10,7 @@ from sirt_desktop.core.letters.kinds import KINDS
 from sirt_desktop.gui.writer.controller import LetterWriterController
 from sirt_desktop.gui.writer.view import LetterWriterView
 from tests.gui.accessibility import unnamed_controls
+from tests.gui.prompts import FakePrompts
 
 TODAY = dt.date(2026, 11, 22)
 
@@ -30,37 +31,12 @@ class MemoryDrafts:
         self.pdfs.append((letter_id, pdf, purpose))
 
 
-class ScriptedPrompts:
-    """The writer's questions, answered from a script; every question asked is recorded."""
-
-    def __init__(self, who=None, send_unfinished=False, go_on=True):
-        self.who = who  # index to choose, a label to find, or None to stay with the letter
-        self.send_answer = send_unfinished
-        self.go_on = go_on
-        self.asked: list[tuple[str, object]] = []
-        self.warnings: list[tuple[str, str]] = []
-
-    def go_on_anyway(self, title, text):
-        self.asked.append(("go_on_anyway", title))
-        return self.go_on
-
-    def who_is_it_from(self, choices):
-        self.asked.append(("who_is_it_from", list(choices)))
-        if isinstance(self.who, str):
-            return next(i for i, label in enumerate(choices) if label.startswith(self.who))
-        return self.who
-
-    def send_unfinished(self, action, problems):
-        self.asked.append(("send_unfinished", list(problems)))
-        return self.send_answer
-
-    def warn(self, title, text):
-        self.warnings.append((title, text))
-
-
 def make(qtbot, drafts=None, prompts=None):
+    """The writer on its own. ``prompts`` answers its questions (none expected by default)."""
     view = LetterWriterView()
-    controller = LetterWriterController(view, drafts=drafts, today=lambda: TODAY, prompts=prompts)
+    controller = LetterWriterController(
+        view, drafts=drafts, today=lambda: TODAY, prompts=prompts if prompts is not None else FakePrompts()
+    )
     qtbot.addWidget(view)
     view.show()
     return view, controller
@@ -130,7 +106,7 @@ def test_every_kind_previews(qtbot):
 
 
 def test_kind_shows_its_own_fields_and_starters(qtbot):
-    view, controller = make(qtbot)
+    view, _controller = make(qtbot)
     view.kind_step.set_kind("clinician")
     assert not view.write_step.nhs_number.isHidden()
     assert view.write_step.consent.isHidden()
@@ -147,7 +123,7 @@ def test_kind_shows_its_own_fields_and_starters(qtbot):
 
 def test_autosave_after_typing_stops(qtbot):
     drafts = MemoryDrafts()
-    view, controller = make(qtbot, drafts)
+    view, _controller = make(qtbot, drafts)
     fill_sender(view)
     qtbot.keyClicks(view.write_step.body, "Words that must never be lost")
     qtbot.waitUntil(lambda: bool(drafts.saved), timeout=3000)
@@ -171,7 +147,7 @@ def test_copy_text_and_email_draft(qtbot):
 
 
 def test_unfinished_letter_lists_problems_in_plain_words(qtbot):
-    view, controller = make(qtbot)
+    view, _controller = make(qtbot)
     view.tabs.setCurrentIndex(4)
     text = view.print_step.problems.text()
     assert "step 2, From" in text and "sender." not in text and "recipient." not in text
