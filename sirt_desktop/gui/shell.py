@@ -309,22 +309,26 @@ class Shell:
         """Runs on the first event-loop turn: warm up the writing coach in the background, open
         the database (migrating it if needed), tidy old letters, and ask about replies due."""
         from sirt_desktop.core.letters.coach import warm_up  # noqa: PLC0415 (start-up: textstat)
-        from sirt_desktop.gui.history.reply_checks import ReplyChecks  # noqa: PLC0415 (start-up: SQLAlchemy)
         from sirt_desktop.gui.settings.your_data import auto_delete_on_start  # noqa: PLC0415 (start-up: SQLAlchemy)
 
         self.theme.install_style()
         threading.Thread(target=warm_up, name="coach-warm-up", daemon=True).start()
-        try:
-            db = self.database.get()
-        except DatabaseError as exc:
-            log.error("database problem at start-up: %s", exc)
-            self.database.error = exc
-            self.recover(exc)
-            return
-        auto_delete_on_start(db, self.settings)
+        settings = self.settings
+        # Opening, migrating (after a backup) and tidying old letters run off the GUI thread.
+        self.database.open_in_background(self._database_ready, self._database_failed,
+                                         then=lambda db: auto_delete_on_start(db, settings))
+
+    def _database_ready(self, _db: object) -> None:
+        from sirt_desktop.gui.history.reply_checks import ReplyChecks  # noqa: PLC0415 (start-up: SQLAlchemy)
+
         repos = self.repositories()
         if repos is not None:
             ReplyChecks(repos.letters).run(self.window)
+
+    def _database_failed(self, exc: DatabaseError) -> None:
+        log.error("database problem at start-up: %s", exc)
+        self.database.error = exc
+        self.recover(exc)
 
     def recover(self, error: DatabaseError) -> None:
         """A damaged or newer database: explain, then start fresh or restore, never overwrite."""
