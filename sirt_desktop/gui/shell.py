@@ -313,6 +313,11 @@ class Shell:
 
         self.theme.install_style()
         threading.Thread(target=warm_up, name="coach-warm-up", daemon=True).start()
+        # ReportLab's import and font loading (about 0.3 s) happen now, off the GUI thread,
+        # so the first preview does not freeze the window.
+        from sirt_desktop.core.letters import render  # noqa: PLC0415 (start-up: ReportLab stays lazy)
+
+        tasks.run_in_background(render.warm_up, name="pdf-warm-up")
         settings = self.settings
         # Opening, migrating (after a backup) and tidying old letters run off the GUI thread.
         self.database.open_in_background(self._database_ready, self._database_failed,
