@@ -198,6 +198,7 @@ class StallMeter:
         self.timer.timeout.connect(self._tick)
         self.last = 0.0
         self.longest_ms = 0.0
+        self.longest_at = 0.0  # when the longest stall began (perf_counter)
 
     def start(self) -> None:
         self.last = time.perf_counter()
@@ -205,7 +206,9 @@ class StallMeter:
 
     def _tick(self) -> None:
         now = time.perf_counter()
-        self.longest_ms = max(self.longest_ms, (now - self.last) * 1000 - self.INTERVAL_MS)
+        stall = (now - self.last) * 1000 - self.INTERVAL_MS
+        if stall > self.longest_ms:
+            self.longest_ms, self.longest_at = stall, self.last
         self.last = now
 
     def stop(self) -> None:
@@ -230,13 +233,18 @@ def child(flow: str, mode: str, extra: dict[str, str | None]) -> int:
         state["end"] = time.perf_counter()
         meter.stop()
         print(json.dumps({"flow": flow, "mode": mode, "stall_ms": round(meter.longest_ms, 1),
+                          "stall_began_ms": round((meter.longest_at - state["start"]) * 1000, 1),
                           "total_ms": round((state["end"] - state["start"]) * 1000, 1)}), flush=True)
         app.quit()
 
+    starter = (_BLOCKING if mode == "blocking" else _APP)[flow]
+    setup = _SETUP.get((flow, mode))
+    context = setup(window, extra) if setup else None  # before the meter: not part of the flow
+    app.processEvents()
+
     def begin() -> None:
         state["start"] = time.perf_counter()
-        starter = (_BLOCKING if mode == "blocking" else _APP)[flow]
-        starter(window, extra, finished)
+        starter(context if context is not None else window, extra, finished)
 
     meter.start()
     QTimer.singleShot(50, begin)  # let the meter settle on a running loop first
@@ -313,8 +321,179 @@ def _sample_letter():
     )
 
 
-# The app's own controllers (filled in below). ----------------------------------------------
-_APP: dict[str, Starter] = {}
+# The app's own controllers, answering their questions as a person would. ----------------------
+class _Answers:
+    """Prompts for the bench: says yes, never shows a box; ``on_message`` hears every message."""
+
+    def __init__(self, on_message: Callable[[str], None], path: str = "") -> None:
+        self.on_message = on_message
+        self.path = path
+
+    def go_on_anyway(self, title, text):
+        return True
+
+    def confirm(self, title, text, yes="Yes", no="No", destructive=False):
+        return True
+
+    def tell(self, title, text=""):
+        self.on_message(title)
+
+    def problem(self, text, title="That did not work"):
+        raise SystemExit(f"unexpected problem: {text}")
+
+    def problems(self, title, text, items):
+        raise SystemExit(f"unexpected problems: {title}: {list(items)[:5]}")
+
+    def open_path(self, title, file_filter):
+        return self.path
+
+    def save_path(self, title, suggested, file_filter):
+        return self.path
+
+    # The Your data group's own questions
+    def export_path(self):
+        return self.path
+
+    def confirm_delete_everything(self, counts):
+        return True
+
+
+def _your_data(window, answers):
+    from sirt_desktop.core import paths
+    from sirt_desktop.core.settings import Settings
+    from sirt_desktop.gui.services import DatabaseProvider
+    from sirt_desktop.gui.settings.your_data import YourDataController
+    from sirt_desktop.gui.settings.your_data_view import YourDataView
+
+    provider = DatabaseProvider()
+    provider.get()  # the database is open by the time someone reaches Settings
+    view = YourDataView(str(paths.data_dir()))
+    window.setCentralWidget(view)
+    window._keep = YourDataController(view, provider.get, Settings(), prompts=answers)
+    return view
+
+
+class _Relay:
+    """Lets a prompt built before the flow call the flow's ``done`` later."""
+
+    done: Callable[[], None] = staticmethod(lambda: None)
+
+
+def _s_your_data(window, _extra):
+    relay = _Relay()
+    answers = _Answers(lambda _title: relay.done(), str(Path(tempfile.mkdtemp()) / "export.zip"))
+    return _your_data(window, answers), relay
+
+
+def _a_export(context, _extra, done):
+    view, relay = context
+    relay.done = done
+    view.export.click()
+
+
+def _a_delete(context, _extra, done):
+    view, relay = context
+    relay.done = done
+    view.delete_all.click()
+
+
+def _s_shell(window, _extra):
+    """The app's main window as it first appears (before the first event-loop turn's work)."""
+    from PySide6.QtWidgets import QApplication
+
+    from sirt_desktop.core.settings import Settings
+    from sirt_desktop.gui.app import build_window
+    from sirt_desktop.gui.theme import Theme
+
+    window.hide()
+    shell = build_window(Settings(), Theme(QApplication.instance()), prompts=_Answers(lambda _t: None))
+    shell.window.show()
+    return shell
+
+
+def _a_first_open(shell, _extra, done):
+    from PySide6.QtCore import QTimer
+
+    from sirt_desktop.gui import tasks
+
+    shell.after_first_show()
+
+    def check():
+        if shell.database.is_open and tasks.running() == 0:
+            done()
+        else:
+            QTimer.singleShot(5, check)
+
+    check()
+
+
+def _a_first_preview(window, _extra, done):
+    from PySide6.QtCore import QTimer
+
+    from sirt_desktop.core.letters import render
+    from sirt_desktop.gui import tasks
+
+    # As the app does: warm up at start-up in the background; the person reaches the
+    # preview later and it renders on the GUI thread.
+    tasks.run_in_background(render.warm_up, name="pdf-warm-up")
+
+    def preview():
+        if tasks.running():
+            QTimer.singleShot(5, preview)
+            return
+        render.render_letter(_sample_letter())
+        done()
+
+    preview()
+
+
+def _a_content_install(window, extra, done):
+    from PySide6.QtCore import QTimer
+
+    from sirt_desktop.gui.information.update_content import UpdateContentController
+
+    outcome = UpdateContentController(_Answers(lambda _t: None)).run(extra["pack"])
+    window._keep = outcome
+
+    def check():
+        if outcome.changed is None:
+            QTimer.singleShot(5, check)
+        elif outcome.changed:
+            done()
+        else:
+            raise SystemExit("the content pack was not installed")
+
+    check()
+
+
+def _a_mp_import(window, extra, done):
+    from PySide6.QtCore import QTimer
+
+    from sirt_desktop.gui.find_mp.update_mps import UpdateMpsController
+
+    outcome = UpdateMpsController(_Answers(lambda _t: None)).run(extra["csv"])
+    window._keep = outcome
+
+    def check():
+        if outcome.changed is None:
+            QTimer.singleShot(5, check)
+        elif outcome.changed:
+            done()
+        else:
+            raise SystemExit("the MP list was not imported")
+
+    check()
+
+
+_SETUP: dict[tuple[str, str], Callable[[object, dict], object]] = {
+    ("export", "app"): _s_your_data, ("delete_everything", "app"): _s_your_data,
+    ("first_open", "app"): _s_shell,
+}
+
+_APP: dict[str, Starter] = {
+    "export": _a_export, "delete_everything": _a_delete, "first_open": _a_first_open,
+    "first_preview": _a_first_preview, "content_install": _a_content_install, "mp_import": _a_mp_import,
+}
 
 
 if __name__ == "__main__":
