@@ -50,11 +50,10 @@ def _child_env(home: Path) -> dict[str, str]:
 
 def _seed(home: Path, letters: int) -> None:
     """A data folder with ``letters`` finished letters (bulk insert, as bench/history.py does)."""
-    code = (
-        "import sys; sys.path.insert(0, %r)\n"
-        "from bench.responsiveness import seed_letters\n"
-        "seed_letters(%d)\n"
-    ) % (str(ROOT), letters)
+    code = ("import sys; sys.path.insert(0, %r)\nfrom bench.responsiveness import seed_letters\nseed_letters(%d)\n") % (
+        str(ROOT),
+        letters,
+    )
     subprocess.run([sys.executable, "-c", code], env=_child_env(home), check=True)
 
 
@@ -91,9 +90,12 @@ def main() -> int:
         print(f"Seeding {args.letters:,} letters…", flush=True)
         _seed(seeded, args.letters)
         pack = work / "content-pack.zip"
-        subprocess.run([sys.executable, str(ROOT / "scripts" / "build_content_pack.py"), "--version", "999",
-                        "--out", str(pack)],
-                       env=_child_env(work / "pack-home"), check=True, capture_output=True)
+        subprocess.run(
+            [sys.executable, str(ROOT / "scripts" / "build_content_pack.py"), "--version", "999", "--out", str(pack)],
+            env=_child_env(work / "pack-home"),
+            check=True,
+            capture_output=True,
+        )
         mp_csv = work / "mps.csv"
         _write_mp_csv(mp_csv)
         extra = {"pack": str(pack), "csv": str(mp_csv)}
@@ -159,25 +161,64 @@ def seed_letters(count: int) -> None:
 
     db = open_database()
     rng = random.Random(2027)
-    words = ("liver tumour treatment funding hospital consultant scan appointment family carer support "
-             "please would grateful write secretary specialist centre waiting months").split()
+    words = [
+        "liver",
+        "tumour",
+        "treatment",
+        "funding",
+        "hospital",
+        "consultant",
+        "scan",
+        "appointment",
+        "family",
+        "carer",
+        "support",
+        "please",
+        "would",
+        "grateful",
+        "write",
+        "secretary",
+        "specialist",
+        "centre",
+        "waiting",
+        "months",
+    ]
     start = dt.datetime(2022, 1, 1)
     rows = []
     for i in range(count):
         body = " ".join(rng.choice(words) for _ in range(rng.randint(120, 220)))
         when = start + dt.timedelta(minutes=30 * i)
         subject = f"SIRT for NETs {i}"
-        data = {"kind": "mp_campaign", "subject": subject, "body": body,
-                "sender": {"name": f"Person {i}", "address_lines": ["1 High Street", "Romsey"],
-                           "postcode": "SO51 7AA"},
-                "recipient": {"full_name": "Caroline Nokes", "position": "MP",
-                              "address_lines": ["House of Commons", "London"], "postcode": "SW1A 0AA"}}
-        rows.append(dict(kind="mp_campaign", status="finished", recipient_name="Caroline Nokes",
-                         subject=subject, body=body, data_json=json.dumps(data), created_at=when,
-                         updated_at=when, finished_at=when, sent_at=when.date(), sent_method="posted"))
+        data = {
+            "kind": "mp_campaign",
+            "subject": subject,
+            "body": body,
+            "sender": {"name": f"Person {i}", "address_lines": ["1 High Street", "Romsey"], "postcode": "SO51 7AA"},
+            "recipient": {
+                "full_name": "Caroline Nokes",
+                "position": "MP",
+                "address_lines": ["House of Commons", "London"],
+                "postcode": "SW1A 0AA",
+            },
+        }
+        rows.append(
+            dict(
+                kind="mp_campaign",
+                status="finished",
+                recipient_name="Caroline Nokes",
+                subject=subject,
+                body=body,
+                data_json=json.dumps(data),
+                created_at=when,
+                updated_at=when,
+                finished_at=when,
+                sent_at=when.date(),
+                sent_method="posted",
+            )
+        )
     with db.session() as session:
         for chunk in range(0, len(rows), 2_000):
-            session.execute(insert(Letter), rows[chunk:chunk + 2_000])
+            session.execute(insert(Letter), rows[chunk : chunk + 2_000])
     db.close()
 
 
@@ -232,9 +273,18 @@ def child(flow: str, mode: str, extra: dict[str, str | None]) -> int:
     def finished() -> None:
         state["end"] = time.perf_counter()
         meter.stop()
-        print(json.dumps({"flow": flow, "mode": mode, "stall_ms": round(meter.longest_ms, 1),
-                          "stall_began_ms": round((meter.longest_at - state["start"]) * 1000, 1),
-                          "total_ms": round((state["end"] - state["start"]) * 1000, 1)}), flush=True)
+        print(
+            json.dumps(
+                {
+                    "flow": flow,
+                    "mode": mode,
+                    "stall_ms": round(meter.longest_ms, 1),
+                    "stall_began_ms": round((meter.longest_at - state["start"]) * 1000, 1),
+                    "total_ms": round((state["end"] - state["start"]) * 1000, 1),
+                }
+            ),
+            flush=True,
+        )
         app.quit()
 
     starter = (_BLOCKING if mode == "blocking" else _APP)[flow]
@@ -304,8 +354,12 @@ def _b_mp_import(_window, extra, done):
 
 
 _BLOCKING: dict[str, Starter] = {
-    "export": _b_export, "delete_everything": _b_delete, "first_open": _b_first_open,
-    "first_preview": _b_first_preview, "content_install": _b_content_install, "mp_import": _b_mp_import,
+    "export": _b_export,
+    "delete_everything": _b_delete,
+    "first_open": _b_first_open,
+    "first_preview": _b_first_preview,
+    "content_install": _b_content_install,
+    "mp_import": _b_mp_import,
 }
 
 
@@ -313,11 +367,13 @@ def _sample_letter():
     from sirt_desktop.core.letters.model import Letter, Recipient, Sender
 
     return Letter(
-        kind="mp_campaign", subject="SIRT for neuroendocrine tumours in the liver",
+        kind="mp_campaign",
+        subject="SIRT for neuroendocrine tumours in the liver",
         body="I am writing to ask for your help. " * 20,
         sender=Sender(name="Ann Carer", address_lines=["22 Elm Close", "Romsey"], postcode="SO51 7AA"),
-        recipient=Recipient(full_name="Caroline Nokes", position="MP", address_lines=["House of Commons", "London"],
-                            postcode="SW1A 0AA"),
+        recipient=Recipient(
+            full_name="Caroline Nokes", position="MP", address_lines=["House of Commons", "London"], postcode="SW1A 0AA"
+        ),
     )
 
 
@@ -486,13 +542,18 @@ def _a_mp_import(window, extra, done):
 
 
 _SETUP: dict[tuple[str, str], Callable[[object, dict], object]] = {
-    ("export", "app"): _s_your_data, ("delete_everything", "app"): _s_your_data,
+    ("export", "app"): _s_your_data,
+    ("delete_everything", "app"): _s_your_data,
     ("first_open", "app"): _s_shell,
 }
 
 _APP: dict[str, Starter] = {
-    "export": _a_export, "delete_everything": _a_delete, "first_open": _a_first_open,
-    "first_preview": _a_first_preview, "content_install": _a_content_install, "mp_import": _a_mp_import,
+    "export": _a_export,
+    "delete_everything": _a_delete,
+    "first_open": _a_first_open,
+    "first_preview": _a_first_preview,
+    "content_install": _a_content_install,
+    "mp_import": _a_mp_import,
 }
 
 

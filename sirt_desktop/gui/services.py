@@ -73,7 +73,7 @@ class DatabaseProvider:
                 if then is not None:
                     then(db)
                 self._opened = db
-            except BaseException as exc:  # noqa: BLE001 - handed to the GUI thread as it is
+            except BaseException as exc:
                 self._open_error = exc
                 raise
             finally:

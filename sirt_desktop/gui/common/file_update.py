@@ -41,8 +41,9 @@ class FileUpdateController:
     file_filter = "All files (*)"
     not_changed = "Nothing was changed"
 
-    def __init__(self, prompts: Prompts, on_updated: Callable[[], None] | None = None,
-                 busy: Busy | None = None) -> None:
+    def __init__(
+        self, prompts: Prompts, on_updated: Callable[[], None] | None = None, busy: Busy | None = None
+    ) -> None:
         self.prompts = prompts
         self.on_updated = on_updated
         self.busy = busy or (lambda _message: None)
@@ -77,7 +78,9 @@ class FileUpdateController:
 
         def failed(exc: BaseException) -> None:
             log.error("%s failed", type(self).__name__, exc_info=exc)
-            reason = exc.strerror if isinstance(exc, OSError) and exc.strerror else "something went wrong inside the app"
+            reason = (
+                exc.strerror if isinstance(exc, OSError) and exc.strerror else "something went wrong inside the app"
+            )
             self.finish(False)
             self.prompts.problem(f"{self.not_changed}: {reason}.")
 

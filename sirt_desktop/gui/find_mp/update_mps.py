@@ -21,8 +21,9 @@ class UpdateMpsController(FileUpdateController):
     not_changed = NOT_CHANGED
 
     def start(self, path: str) -> None:
-        self.in_background(lambda: mp_list.validate_mp_csv(path), lambda report: self._checked(path, report),
-                           "Checking the MP list…")
+        self.in_background(
+            lambda: mp_list.validate_mp_csv(path), lambda report: self._checked(path, report), "Checking the MP list…"
+        )
 
     def _checked(self, path: str, report: ValidationReport) -> None:
         if not report.ok:
@@ -34,8 +35,9 @@ class UpdateMpsController(FileUpdateController):
             self.finish(False)
             return
         summary = report.summary_lines(most_names=10)
-        if not self.prompts.confirm("Use this MP list?", "\n\n".join(summary) + "\n\nUse this list from now on?",
-                                    yes="Yes", no="No"):
+        if not self.prompts.confirm(
+            "Use this MP list?", "\n\n".join(summary) + "\n\nUse this list from now on?", yes="Yes", no="No"
+        ):
             self.finish(False)
             return
 

@@ -22,8 +22,8 @@ from sirt_desktop.core.db.export import ExportSummary, export_everything, summar
 from sirt_desktop.core.db.privacy import StoredCounts, auto_delete_finished, delete_everything, stored_counts
 from sirt_desktop.core.settings import AUTO_DELETE_MONTHS, Settings
 from sirt_desktop.gui.prompts import Prompts, QtPrompts
-from sirt_desktop.gui.tasks import Task, run_in_background
 from sirt_desktop.gui.settings.your_data_view import DeleteEverythingDialog, YourDataView
+from sirt_desktop.gui.tasks import Task, run_in_background
 
 log = logging.getLogger(__name__)
 
@@ -57,8 +57,14 @@ class YourDataPrompts:
 class YourDataController(QObject):
     everything_deleted = Signal()  # the shell refreshes My letters and the editor
 
-    def __init__(self, view: YourDataView, database: Callable[[], Database], settings: Settings,
-                 prompts: YourDataPrompts | None = None, parent: QObject | None = None) -> None:
+    def __init__(
+        self,
+        view: YourDataView,
+        database: Callable[[], Database],
+        settings: Settings,
+        prompts: YourDataPrompts | None = None,
+        parent: QObject | None = None,
+    ) -> None:
         super().__init__(parent)
         self.view = view
         self.database = database
@@ -94,12 +100,14 @@ class YourDataController(QObject):
             if isinstance(exc, DatabaseError):
                 self.prompts.problem(f"Nothing was exported. {exc}")
             elif isinstance(exc, OSError):
-                self.prompts.problem(f"Nothing was exported: {path} could not be written "
-                                     f"({exc.strerror or exc}). Choose another folder.")
+                self.prompts.problem(
+                    f"Nothing was exported: {path} could not be written ({exc.strerror or exc}). Choose another folder."
+                )
             else:
                 log.error("export failed", exc_info=exc)
-                self.prompts.problem("Nothing was exported: something went wrong inside the app. "
-                                     "Your letters are safe.")
+                self.prompts.problem(
+                    "Nothing was exported: something went wrong inside the app. Your letters are safe."
+                )
 
         self.view.set_busy("Exporting your letters… You can go on using the app while this runs.")
         return run_in_background(lambda: export_everything(db, path), done, failed, name="export")
