@@ -50,9 +50,10 @@ def _child_env(home: Path) -> dict[str, str]:
 
 def _seed(home: Path, letters: int) -> None:
     """A data folder with ``letters`` finished letters (bulk insert, as bench/history.py does)."""
-    code = ("import sys; sys.path.insert(0, %r)\nfrom bench.responsiveness import seed_letters\nseed_letters(%d)\n") % (
-        str(ROOT),
-        letters,
+    code = (
+        f"import sys; sys.path.insert(0, {str(ROOT)!r})\n"
+        "from bench.responsiveness import seed_letters\n"
+        f"seed_letters({letters:d})\n"
     )
     subprocess.run([sys.executable, "-c", code], env=_child_env(home), check=True)
 

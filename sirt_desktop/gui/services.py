@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import threading
 from collections.abc import Callable
 from typing import TYPE_CHECKING, NamedTuple
@@ -85,10 +86,8 @@ class DatabaseProvider:
                 on_ready(self._db)
 
         def failed(exc: BaseException) -> None:
-            try:
+            with contextlib.suppress(DatabaseError):  # the same error as ``exc``; ``error`` now holds it
                 self._take_background_result()
-            except DatabaseError:
-                pass  # the same error as ``exc``; ``error`` now holds it
             if isinstance(exc, DatabaseError):
                 on_error(exc)
             else:

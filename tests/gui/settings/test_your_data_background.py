@@ -57,7 +57,7 @@ def _gated(real, seen):
 
 @pytest.mark.parametrize("action", ["export", "delete_everything"])
 def test_slow_work_runs_off_the_gui_thread_and_the_buttons_wait(db, group, qtbot, action):
-    view, controller, answers, your_data, monkeypatch = group
+    view, _controller, answers, your_data, monkeypatch = group
     LettersRepository(db).create_draft("mp_campaign", {}, "Jane", "Keep me")
     seen: list[bool] = []
     real = your_data.export_everything if action == "export" else your_data.delete_everything
@@ -78,7 +78,7 @@ def test_slow_work_runs_off_the_gui_thread_and_the_buttons_wait(db, group, qtbot
 
 
 def test_a_failed_export_says_so_and_frees_the_buttons(db, group, qtbot, tmp_path):
-    view, controller, answers, your_data, monkeypatch = group
+    view, _controller, answers, your_data, monkeypatch = group
 
     def full_disk(_db, _path):
         raise OSError(28, "No space left on device")
