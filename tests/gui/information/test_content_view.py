@@ -142,13 +142,13 @@ def test_update_information_installs_a_newer_pack_and_refuses_a_bad_one(shell, q
     bad = tmp_path / "bad.zip"
     with zipfile.ZipFile(bad, "w") as archive:
         archive.writestr("../evil.md", "nope")
-    assert shell.update_information(str(bad)) is False
+    assert shell.update_information(str(bad)).wait() is False
     assert [told[:2] for told in shell.prompts.told] == [("problems", "The information was not updated")]
     assert "../evil.md" in shell.prompts.told[0][2]
 
     good = content_pack.build_pack(resource_path("content"), tmp_path / "pack.zip", 99, "2026-11-21")
     try:
-        assert shell.update_information(str(good)) is True
+        assert shell.update_information(str(good)).wait() is True
         assert shell.prompts.told[-1][:2] == ("tell", "Information updated")
         assert "99" in str(content.content_version())
     finally:
