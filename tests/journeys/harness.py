@@ -89,6 +89,8 @@ class XServer:
         args = ["-screen", "0", f"{width}x{height}x24", "-nolisten", "tcp", "-noreset"]
         chosen = os.environ.get(DISPLAY_ENV, "").strip()
         if chosen:
+            if Path(f"/tmp/.X11-unix/X{chosen}").exists() or Path(f"/tmp/.X{chosen}-lock").exists():
+                raise JourneyError(f"display :{chosen} ({DISPLAY_ENV}) is already in use")
             process = subprocess.Popen(["Xvfb", f":{chosen}", *args], stdout=subprocess.DEVNULL,
                                        stderr=subprocess.PIPE)
             server = cls(process, int(chosen))
@@ -203,6 +205,7 @@ class _XEvent(ctypes.Union):
 
 
 _CLIENT_MESSAGE = 33
+_X_ERROR_HANDLER = ctypes.CFUNCTYPE(ctypes.c_int, ctypes.c_void_p, ctypes.c_void_p)
 _STRUCTURE_NOTIFY_MASK = 1 << 17
 
 
@@ -228,6 +231,18 @@ class Pinger:
         lib.XNextEvent.argtypes = [ctypes.c_void_p, ctypes.c_void_p]
         lib.XConnectionNumber.argtypes = [ctypes.c_void_p]
         lib.XCloseDisplay.argtypes = [ctypes.c_void_p]
+        lib.XSetErrorHandler.argtypes = [_X_ERROR_HANDLER]
+        lib.XSetErrorHandler.restype = ctypes.c_void_p
+        # Xlib's own error handler ends the process (e.g. a ping to a window that has just
+        # closed): count errors instead.
+        self.errors = 0
+
+        def on_error(_dpy, _event) -> int:
+            self.errors += 1
+            return 0
+
+        self._handler = _X_ERROR_HANDLER(on_error)  # kept alive as long as the connection
+        lib.XSetErrorHandler(self._handler)
         self.dpy = lib.XOpenDisplay(display.encode())
         if not self.dpy:
             raise JourneyError(f"cannot open the X display {display}")
@@ -371,7 +386,7 @@ class App:
 
     def quit(self) -> int:
         """Ctrl+Q, as a person quits; returns the exit status."""
-        self.key("ctrl+q")
+        self.key("ctrl+q", settle=False)
         return self.wait_exit()
 
     def kill(self, sig: int = signal.SIGKILL) -> int:
