@@ -5,7 +5,6 @@ from __future__ import annotations
 
 from tests.journeys import steps
 from tests.journeys.harness import wait_for
-from tests.journeys.harness import wait_for
 
 ANN = dict(name="Mrs Ann Carer", address=["22 Elm Close", "Romsey"], postcode="SO51 7AA")
 BOB = dict(name="Mr Bob Patient", address=["1 Oak Road", "Chandler's Ford"], postcode="SO53 2GB")
