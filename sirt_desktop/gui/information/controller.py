@@ -87,7 +87,7 @@ class ContentController(QObject):
         self.view.page_list.setVisible(True)
         self.view.set_pages([(h.page_id, f"{h.title}: …{h.snippet}…", h.snippet) for h in hits])
         if not hits:
-            self.view.page_list.addItem(f"Nothing found for “{query}”. Try a shorter or different word.")
+            self.view.show_no_results(f"Nothing found for “{query}”. Try a shorter or different word.")
 
     def find(self, text: str, backwards: bool) -> bool:
         if not text:

@@ -184,6 +184,8 @@ class ContentView(QWidget):
         if item is None:
             return
         page_id = item.data(Qt.ItemDataRole.UserRole)
+        if not page_id:  # a line such as "Nothing found": no page behind it
+            return
         if page_id == self.EXTRA_ID:
             self.right.setCurrentWidget(self.extra)
         else:
@@ -216,6 +218,12 @@ class ContentView(QWidget):
             self.page_list.addItem(self.extra_title)
             self.page_list.item(self.page_list.count() - 1).setData(Qt.ItemDataRole.UserRole, self.EXTRA_ID)
         self.page_list.blockSignals(False)
+
+    def show_no_results(self, text: str) -> None:
+        """A line in the list saying nothing matched; it can be read but not chosen."""
+        self.page_list.addItem(text)
+        item = self.page_list.item(self.page_list.count() - 1)
+        item.setFlags(Qt.ItemFlag.ItemIsEnabled)
 
     def select_page(self, page_id: str) -> None:
         for row in range(self.page_list.count()):

@@ -169,3 +169,25 @@ def test_single_page_section_hides_its_list_until_a_search(qtbot):
     assert not view.page_list.isHidden()
     controller.search("")
     assert view.page_list.isHidden()
+
+
+def test_moving_onto_nothing_found_in_search_results_is_harmless(qtbot):
+    """Typing a word no page has, then ↓ into the results, once raised KeyError: '' (the
+    "Nothing found" line has no page behind it) and showed "Something went wrong"."""
+    from PySide6.QtCore import Qt
+
+    view, controller, _ = make(qtbot)
+    shown_before = controller.current_id
+    view.search.setFocus()
+    qtbot.keyClicks(view.search, "zzqx")
+    assert "Nothing found" in view.page_list.item(view.page_list.count() - 1).text()
+    view.page_list.setFocus()
+    for key in (Qt.Key.Key_Down, Qt.Key.Key_Up, Qt.Key.Key_Home, Qt.Key.Key_End, Qt.Key.Key_Return):
+        qtbot.keyClick(view.page_list, key)
+    view.page_list.setCurrentRow(view.page_list.count() - 1)
+    assert controller.current_id == shown_before  # the page on the right stays as it was
+    # A real result still opens its page.
+    view.search.clear()
+    qtbot.keyClicks(view.search, "funding")
+    view.page_list.setCurrentRow(0)
+    assert controller.current_id == view.page_list.item(0).data(Qt.ItemDataRole.UserRole)
