@@ -61,6 +61,7 @@ class Shell:
         self.settings = settings
         self.theme = theme
         self.database = DatabaseProvider()
+        self.last_end = None  # set by app.run when the last run did not close properly
         self.sections = self._sections()
         self.window = MainWindow(self.sections)
         self._build_menus()
@@ -327,7 +328,23 @@ class Shell:
 
         auto_delete_on_start(db, self.settings)
         letters, _profiles = self.repositories()
+        if self.last_end is not None:
+            self.tell_unexpected_end(letters)
         run_reply_checks(letters, self.window)
+
+    def tell_unexpected_end(self, letters) -> None:
+        """The last run did not close properly: say so calmly, and whether the draft was kept."""
+        from sirt_desktop.core.db.records import LetterFilters
+        from sirt_desktop.gui.crash import tell_unexpected_end
+
+        last, self.last_end = self.last_end, None
+        try:
+            newest = letters.list_page(LetterFilters(status="draft"), 0, 1)
+        except DatabaseError:
+            newest = []
+        draft_kept = bool(newest) and newest[0].updated_at >= last.started
+        log.info("told the person the app closed unexpectedly (draft kept: %s)", "yes" if draft_kept else "no")
+        tell_unexpected_end(self.window, draft_kept, str(paths.log_dir()), self.go_to)
 
     def recover(self, error: DatabaseError) -> None:
         """A damaged or newer database: explain, then start fresh or restore, never overwrite."""
