@@ -133,19 +133,24 @@ class ContentController(QObject):
         return bool(engines) and (self._engine() is None or self._engine() in engines)
 
     def read_aloud(self) -> None:
-        from PySide6.QtTextToSpeech import QTextToSpeech
-
+        """Start or stop reading the page; the engine runs on its own thread (it can take 30 s
+        or more to find out there is no voice), so the window never waits for it."""
         if self.speech is None:
-            engine = self._engine()
-            self.speech = QTextToSpeech(engine, self) if engine else QTextToSpeech(self)
-            self.speech.stateChanged.connect(self._speech_state)
-        if self.speech.state() == QTextToSpeech.State.Speaking:
-            self.speech.stop()
-            return
-        self.speech.say(self.view.browser.toPlainText())
+            from PySide6.QtCore import QCoreApplication
 
-    def _speech_state(self, state) -> None:
-        from PySide6.QtTextToSpeech import QTextToSpeech
+            from sirt_desktop.gui.information.speech import ReadAloud
 
-        speaking = state == QTextToSpeech.State.Speaking
+            self.speech = ReadAloud(self._engine(), self)
+            self.speech.speaking_changed.connect(self._speech_state)
+            self.speech.problem.connect(self.view.show_speech_problem)
+            speech = self.speech
+            # The thread is stopped before the window goes, never left running at exit.
+            self.view.destroyed.connect(lambda *_: speech.shutdown())
+            app = QCoreApplication.instance()
+            if app is not None:
+                app.aboutToQuit.connect(speech.shutdown)
+        self.view.show_speech_problem("")
+        self.speech.toggle(self.view.browser.toPlainText())
+
+    def _speech_state(self, speaking: bool) -> None:
         self.view.read_aloud.setText("Stop &reading" if speaking else "Read &aloud")

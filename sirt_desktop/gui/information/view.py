@@ -154,6 +154,11 @@ class ContentView(QWidget):
         actions.addWidget(self.read_aloud)
         actions.addStretch(1)
         page_layout.addLayout(actions)
+        self.speech_status = Paragraph("")
+        self.speech_status.setObjectName("SpeechStatus")
+        self.speech_status.setAccessibleName("Reading aloud")
+        self.speech_status.hide()
+        page_layout.addWidget(self.speech_status)
         # The right side shows a page, or the extra panel (e.g. the checklist) as its own entry.
         self.right = QStackedWidget()
         self.right.addWidget(article)
@@ -218,6 +223,10 @@ class ContentView(QWidget):
             self.page_list.addItem(self.extra_title)
             self.page_list.item(self.page_list.count() - 1).setData(Qt.ItemDataRole.UserRole, self.EXTRA_ID)
         self.page_list.blockSignals(False)
+
+    def show_speech_problem(self, text: str) -> None:
+        self.speech_status.setText(text)
+        self.speech_status.setVisible(bool(text))
 
     def show_no_results(self, text: str) -> None:
         """A line in the list saying nothing matched; it can be read but not chosen."""
