@@ -28,7 +28,7 @@ RUNNING, CLOSED = "running", "closed"
 
 def _utcnow() -> dt.datetime:
     """UTC without a zone, like the database's timestamps."""
-    return dt.datetime.now(dt.timezone.utc).replace(tzinfo=None)
+    return dt.datetime.now(dt.UTC).replace(tzinfo=None)
 
 
 @dataclass(frozen=True)

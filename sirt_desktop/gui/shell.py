@@ -12,7 +12,11 @@ from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QWidget
 
 from sirt_desktop.core import paths
-from sirt_desktop.core.db.errors import CorruptDatabaseError, DatabaseError, NewerDatabaseError
+from sirt_desktop.core.db.errors import (
+    CorruptDatabaseError,
+    DatabaseError,
+    NewerDatabaseError,
+)
 from sirt_desktop.core.settings import LAST_PAGE, Settings
 from sirt_desktop.gui import pages
 from sirt_desktop.gui.main_window import MainWindow
@@ -286,8 +290,8 @@ class Shell:
         self.file_menu.insertAction(self.file_menu.actions()[-1], action)
 
     def show_log(self) -> None:
-        from sirt_desktop.gui.crash import open_log_folder
         from sirt_desktop.gui.common.dialogs import LogDialog
+        from sirt_desktop.gui.crash import open_log_folder
 
         try:
             text = paths.log_file().read_text(encoding="utf-8", errors="replace")
@@ -323,8 +327,8 @@ class Shell:
             self.database.error = exc
             self.recover(exc)
             return
-        from sirt_desktop.gui.settings.your_data import auto_delete_on_start
         from sirt_desktop.gui.history.reply_checks import run_reply_checks
+        from sirt_desktop.gui.settings.your_data import auto_delete_on_start
 
         auto_delete_on_start(db, self.settings)
         letters, _profiles = self.repositories()
@@ -351,7 +355,11 @@ class Shell:
         from PySide6.QtWidgets import QMessageBox
 
         from sirt_desktop.core.db import recovery
-        from sirt_desktop.gui.common.recovery_dialog import RESTORE, START_FRESH, ask_recovery
+        from sirt_desktop.gui.common.recovery_dialog import (
+            RESTORE,
+            START_FRESH,
+            ask_recovery,
+        )
 
         if not isinstance(error, (CorruptDatabaseError, NewerDatabaseError)):
             QMessageBox.warning(self.window, "Your letters cannot be saved", str(error))

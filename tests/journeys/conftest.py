@@ -11,6 +11,7 @@ import pytest
 
 from tests.journeys.harness import App, XServer, missing_tools
 
+
 def pytest_collection_modifyitems(config, items):
     here = os.path.dirname(__file__)
     for item in items:

@@ -33,7 +33,7 @@ import time
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
-from typing import TypeVar
+from typing import Self, TypeVar
 
 T = TypeVar("T")
 
@@ -123,7 +123,7 @@ class XServer:
                 self.process.kill()
                 self.process.wait(timeout=10)
 
-    def __enter__(self) -> XServer:
+    def __enter__(self) -> Self:
         return self
 
     def __exit__(self, *exc) -> None:
@@ -135,7 +135,7 @@ class XServer:
         return env
 
     def run(self, args: list[str], check: bool = True, timeout: float = 30) -> subprocess.CompletedProcess:
-        result = subprocess.run(args, env=self.env(), capture_output=True, text=True, timeout=timeout)
+        result = subprocess.run(args, env=self.env(), capture_output=True, text=True, timeout=timeout, check=False)
         if check and result.returncode != 0:
             raise JourneyError(f"{' '.join(args)} failed: {result.stderr.strip()}")
         return result
@@ -164,7 +164,8 @@ class XServer:
     def _grab(self, what: list[str]):
         """One X window (or the root) as a QImage, read from xwd's output."""
         try:
-            grab = subprocess.run(["xwd", "-silent", *what], env=self.env(), capture_output=True, timeout=30)
+            grab = subprocess.run(["xwd", "-silent", *what], env=self.env(), capture_output=True, timeout=30,
+                                  check=False)
         except (OSError, subprocess.TimeoutExpired):
             return None
         return xwd_image(grab.stdout) if grab.returncode == 0 else None
@@ -554,7 +555,8 @@ class App:
 def pdf_text(path: Path) -> str:
     """The printed file's text with whitespace made single spaces (pdftotext, else pypdf)."""
     if shutil.which("pdftotext"):
-        out = subprocess.run(["pdftotext", "-layout", str(path), "-"], capture_output=True, text=True, timeout=60)
+        out = subprocess.run(["pdftotext", "-layout", str(path), "-"], capture_output=True, text=True, timeout=60,
+                             check=False)
         if out.returncode == 0:
             return " ".join(out.stdout.split())
     from pypdf import PdfReader
@@ -564,5 +566,6 @@ def pdf_text(path: Path) -> str:
 
 def pdf_lines(path: Path) -> list[str]:
     """The printed file's lines, each with its spaces tidied (pdftotext keeps the layout)."""
-    out = subprocess.run(["pdftotext", "-layout", str(path), "-"], capture_output=True, text=True, timeout=60)
+    out = subprocess.run(["pdftotext", "-layout", str(path), "-"], capture_output=True, text=True, timeout=60,
+                             check=False)
     return [" ".join(line.split()) for line in out.stdout.splitlines() if line.strip()]

@@ -79,13 +79,13 @@ def print_from_dialog(app: App, path: Path) -> None:
 def letters(app: App) -> list[dict]:
     """Every letter in the database, newest last, with its JSON decoded."""
     rows = app.query("SELECT id, kind, status, recipient_name, subject, body, data_json FROM letters ORDER BY id")
-    return [dict(id=r[0], kind=r[1], status=r[2], recipient_name=r[3], subject=r[4], body=r[5],
-                 data=json.loads(r[6] or "{}")) for r in rows]
+    return [{"id": r[0], "kind": r[1], "status": r[2], "recipient_name": r[3], "subject": r[4], "body": r[5],
+             "data": json.loads(r[6] or "{}")} for r in rows]
 
 
 def profiles(app: App) -> list[dict]:
     rows = app.query("SELECT id, name, address, postcode FROM sender_profiles ORDER BY id")
-    return [dict(id=r[0], name=r[1], address=r[2], postcode=r[3]) for r in rows]
+    return [{"id": r[0], "name": r[1], "address": r[2], "postcode": r[3]} for r in rows]
 
 
 def printed_copies(app: App) -> list[tuple[int, str]]:

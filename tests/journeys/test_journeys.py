@@ -6,11 +6,11 @@ from __future__ import annotations
 from tests.journeys import steps
 from tests.journeys.harness import wait_for
 
-ANN = dict(name="Mrs Ann Carer", address=["22 Elm Close", "Romsey"], postcode="SO51 7AA")
-BOB = dict(name="Mr Bob Patient", address=["1 Oak Road", "Chandler's Ford"], postcode="SO53 2GB")
-CLINICIAN = dict(name="Dr Priya Patel", role="Consultant oncologist",
-                 address=["Oncology Department", "Southampton General Hospital", "Southampton"],
-                 postcode="SO16 6YD")
+ANN = {"name": "Mrs Ann Carer", "address": ["22 Elm Close", "Romsey"], "postcode": "SO51 7AA"}
+BOB = {"name": "Mr Bob Patient", "address": ["1 Oak Road", "Chandler's Ford"], "postcode": "SO53 2GB"}
+CLINICIAN = {"name": "Dr Priya Patel", "role": "Consultant oncologist",
+             "address": ["Oncology Department", "Southampton General Hospital", "Southampton"],
+             "postcode": "SO16 6YD"}
 
 
 def _quit_cleanly(app) -> None:

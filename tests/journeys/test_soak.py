@@ -73,7 +73,7 @@ def test_soak_mixed_keys_everywhere_then_quit_cleanly(start_app, tmp_path):
     slowest = 0.0
     try:
         while time.monotonic() - started < SECONDS:
-            _weight, label, make = rng.choices(actions, weights)[0]
+            _weight, _label, make = rng.choices(actions, weights)[0]
             if make is None:
                 text = rng.choice(WORDS)
                 done.append(f"type {text!r}")

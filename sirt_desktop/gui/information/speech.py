@@ -41,7 +41,7 @@ class _Engine(QObject):
         if self.tts is None:
             try:
                 self.tts = QTextToSpeech(self.engine_name, self) if self.engine_name else QTextToSpeech(self)
-            except Exception as exc:  # a broken plugin: the same as no voice
+            except Exception as exc:  # a broken plugin is the same as no voice
                 log.warning("speech engine could not start: %s", exc)
                 self.failed.emit(str(exc))
                 return

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from PySide6.QtWidgets import QMessageBox
 
-from sirt_desktop.core.content import store as content
 from sirt_desktop.core.content import packs as content_pack
+from sirt_desktop.core.content import store as content
 from sirt_desktop.gui.common.file_update import FileUpdateController
 from sirt_desktop.gui.common.problems_dialog import ProblemsDialog
 

@@ -61,7 +61,7 @@ class FittingBrowser(QTextBrowser):
                 iterator += 1
             block = block.next()
 
-    def resizeEvent(self, event) -> None:  # noqa: N802 (Qt's name)
+    def resizeEvent(self, event) -> None:
         super().resizeEvent(event)
         self.fit_images()
 
