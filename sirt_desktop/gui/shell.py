@@ -217,11 +217,12 @@ class Shell:
         self.file_menu = file_menu
         update_mps = QAction("Update &MP list…", self.window)
         update_mps.setStatusTip("Replace the list of MPs with a newer one from a CSV file")
-        update_mps.triggered.connect(self.update_mp_list)
+        # triggered() passes the action's checked flag: the commands are called with no path.
+        update_mps.triggered.connect(lambda _checked=False: self.update_mp_list())
         file_menu.addAction(update_mps)
         update_info = QAction("Update &information…", self.window)
         update_info.setStatusTip("Install newer patient information from an update file")
-        update_info.triggered.connect(self.update_information)
+        update_info.triggered.connect(lambda _checked=False: self.update_information())
         file_menu.addAction(update_info)
         file_menu.addSeparator()
         quit_action = QAction("&Quit", self.window)
