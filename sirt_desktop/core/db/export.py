@@ -13,19 +13,26 @@ import hashlib
 import json
 import logging
 import os
-import tempfile
 import zipfile
 from dataclasses import asdict, dataclass, fields
 from pathlib import Path
-from typing import Any, TextIO
+from typing import Any
 
 from sqlalchemy import select
 
 from sirt_desktop import __version__
 from sirt_desktop.core.db.engine import Database
+from sirt_desktop.core.files import atomic_writer
 from sirt_desktop.core.db.errors import DatabaseError
 from sirt_desktop.core.db.failures import explain, plain_database_errors
-from sirt_desktop.core.db.records import PDF_PURPOSES, REPLY_STATUSES, SENT_METHODS, LetterRecord
+from sirt_desktop.core.db.records import (
+    PDF_PURPOSES,
+    REPLY_STATUSES,
+    SENT_METHODS,
+    LetterRecord,
+    LetterStatus,
+    ReplyStatus,
+)
 from sirt_desktop.core.db.letters_repo import _RECORD_COLUMNS, _record
 from sirt_desktop.core.db.models import Letter, LetterPdf, SenderProfile
 from sirt_desktop.core.db.profiles_repo import ProfileRecord, _record as _profile_record
@@ -113,18 +120,8 @@ def _write_zip(handle, db: Database) -> tuple[int, int, int]:
 def export_everything(db: Database, path: str | os.PathLike[str]) -> ExportSummary:
     """Write the export to ``path`` (owner-only; replaced only once complete)."""
     target = Path(path).expanduser().absolute()
-    fd, tmp = tempfile.mkstemp(dir=target.parent, prefix=".sirt-export-", suffix=".zip.part")  # mode 0600
-    try:
-        with os.fdopen(fd, "w+b") as handle:
-            counts = _write_zip(handle, db)
-            handle.flush()
-            os.fsync(handle.fileno())
-        if os.name == "posix":
-            os.chmod(tmp, 0o600)
-        os.replace(tmp, target)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise
+    with atomic_writer(target) as handle:
+        counts = _write_zip(handle, db)
     return ExportSummary(target, *counts)
 
 
@@ -194,9 +191,9 @@ def read_export(path: str | os.PathLike[str]) -> ExportContents:
         for i, item in enumerate(_need(document, "letters", list, "export")):
             where = f"letter {i + 1}"
             letter = LetterRecord(**_typed(LetterRecord, item, where))
-            if letter.status not in ("draft", "finished"):
+            if letter.status not in set(LetterStatus):
                 raise ExportFormatError(f"{where}: unknown status {letter.status!r}")
-            if letter.reply_status != "none" and letter.reply_status not in REPLY_STATUSES:
+            if letter.reply_status != ReplyStatus.NONE and letter.reply_status not in REPLY_STATUSES:
                 raise ExportFormatError(f"{where}: unknown reply status {letter.reply_status!r}")
             if letter.sent_method and letter.sent_method not in SENT_METHODS:
                 raise ExportFormatError(f"{where}: unknown way of sending {letter.sent_method!r}")
@@ -233,42 +230,23 @@ def _read_pdf(archive: zipfile.ZipFile, entry: Any, letter_id: int, where: str) 
 
 
 # --- command line -------------------------------------------------------------------------
-def run_export(path: str, stdout: TextIO, stderr: TextIO) -> int:
-    """``sirt-desktop data export FILE.zip``: 0 on success, 1 if it could not be written."""
+def export_target_problem(path: str | os.PathLike[str]) -> str | None:
+    """Why an export cannot be written to ``path``, in plain words; None when it can."""
     target = Path(path).expanduser().absolute()
     if target.is_dir():
-        print(f"Cannot export to {target}: that is a folder. Give a file name ending in .zip.", file=stderr)
-        return 1
+        return f"Cannot export to {target}: that is a folder. Give a file name ending in .zip."
     if not target.parent.is_dir():
-        print(f"Cannot export: the folder {target.parent} does not exist.", file=stderr)
-        return 1
+        return f"Cannot export: the folder {target.parent} does not exist."
     if not os.access(target.parent, os.W_OK | os.X_OK) or target.exists() and not os.access(target, os.W_OK):
-        print(f"Cannot export: you do not have permission to write in {target.parent}. "
-              "Choose another folder, for example your Documents folder.", file=stderr)
-        return 1
-    try:
-        from sirt_desktop.core.db.recovery import open_database
+        return (f"Cannot export: you do not have permission to write in {target.parent}. "
+                "Choose another folder, for example your Documents folder.")
+    return None
 
-        db = open_database()
-    except DatabaseError as exc:
-        print(f"Your letters could not be opened, so nothing was exported: {exc}", file=stderr)
-        return 1
-    try:
-        summary = export_everything(db, target)
-    except DatabaseError as exc:
-        print(f"Nothing was exported: {exc}", file=stderr)
-        return 1
-    except OSError as exc:
-        reason = "the disk is full" if "space" in explain(exc) else (exc.strerror or str(exc))
-        print(f"Nothing was exported: {target} could not be written ({reason}).", file=stderr)
-        return 1
-    except Exception as exc:  # never a traceback at the command line; the log has the detail
-        log.exception("export failed")
-        print(f"Nothing was exported because of an unexpected problem: {exc}", file=stderr)
-        return 1
-    finally:
-        db.close()
-    print(f"Exported {summary.letters} letters, {summary.profiles} sender profiles and {summary.pdfs} PDFs "
-          f"to {summary.path}", file=stdout)
-    print("Keep this file safe: anyone who opens it can read your letters.", file=stdout)
-    return 0
+
+def summary_lines(summary: ExportSummary) -> list[str]:
+    """What was exported, and the warning that goes with it."""
+    return [
+        f"Exported {summary.letters:,} letters, {summary.profiles} sender profiles and {summary.pdfs} PDFs "
+        f"to {summary.path}",
+        "Keep this file safe: anyone who opens it can read your letters.",
+    ]
