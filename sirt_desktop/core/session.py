@@ -19,6 +19,7 @@ from pathlib import Path
 from typing import IO
 
 from sirt_desktop.core import paths
+from sirt_desktop.core.files import write_atomically
 
 SESSION_FILE = "session.json"
 FAULT_FILE = "faults.log"
@@ -77,10 +78,7 @@ class SessionGuard:
         return data if isinstance(data, dict) else {}
 
     def _write(self, data: dict) -> None:
-        target = self.session_file
-        temporary = target.with_suffix(".tmp")
-        temporary.write_text(json.dumps(data), encoding="utf-8")
-        os.replace(temporary, target)
+        write_atomically(self.session_file, json.dumps(data), durable=False)
 
     def last_run(self) -> UnexpectedEnd | None:
         """What the last run left, if it did not close properly (and is not still running)."""
