@@ -92,6 +92,7 @@ class ReadAloud(QObject):
         self._no_answer.setSingleShot(True)
         self._no_answer.setInterval(NO_ANSWER_MS)
         self._no_answer.timeout.connect(lambda: self._on_failed("no answer from the speech service"))
+        self._shut = False
         self._thread.start()
 
     def toggle(self, text: str) -> None:
@@ -124,7 +125,11 @@ class ReadAloud(QObject):
         self.problem.emit(NO_VOICE)
 
     def shutdown(self) -> None:
-        """Stop the speech thread (at exit); an engine stuck in a long wait is not waited for long."""
+        """Stop the speech thread (at exit); an engine stuck in a long wait is not waited for long.
+        Called at quit and again when the page goes: the second call does nothing."""
+        if self._shut:
+            return
+        self._shut = True
         if not self._thread.isRunning():
             return
         self._stop.emit()

@@ -255,3 +255,14 @@ def test_moving_onto_nothing_found_in_search_results_is_harmless(qtbot):
     qtbot.keyClicks(view.search, "funding")
     view.page_list.setCurrentRow(0)
     assert controller.current_id == view.page_list.item(0).data(Qt.ItemDataRole.UserRole)
+
+
+def test_read_aloud_stops_once_at_quit_and_again_when_the_page_goes(qtbot):
+    """At quit the speech thread is stopped, then the page's removal asks again: the second time
+    once raised "Internal C++ object (QThread) already deleted" (found by the soak)."""
+    view, controller, _ = make(qtbot)
+    view.read_aloud.setVisible(True)
+    view.read_aloud.click()
+    controller.speech.shutdown()
+    controller.speech.shutdown()
+    assert not controller.speech._thread.isRunning()
