@@ -130,7 +130,11 @@ class ReadAloud(QObject):
         if self._shut:
             return
         self._shut = True
-        if not self._thread.isRunning():
+        try:
+            running = self._thread.isRunning()
+        except RuntimeError:  # Qt has already deleted the thread at exit
+            return
+        if not running:
             return
         self._stop.emit()
         self._thread.quit()
