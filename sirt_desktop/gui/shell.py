@@ -29,10 +29,10 @@ from sirt_desktop.gui.services import DatabaseProvider, Repositories
 from sirt_desktop.gui.theme import Theme
 
 if TYPE_CHECKING:
+    from sirt_desktop.gui.common.pdf_dialog import PdfDialog
     from sirt_desktop.gui.file_update import (
         UpdateOutcome,  # the feature modules load with their section, not at start-up
     )
-    from sirt_desktop.gui.common.pdf_dialog import PdfDialog
     from sirt_desktop.gui.find_mp.controller import FindMpController
     from sirt_desktop.gui.history.controller import HistoryController
     from sirt_desktop.gui.information.controller import ContentController
@@ -66,6 +66,7 @@ class Shell:
         self.history: HistoryController | None = None
         self.helpline: FindMpController | None = None
         self.settings_page: SettingsController | None = None
+        self.last_end: Any = None  # set by app.run when the last run did not close properly
         self.sections = self._sections()
         self.window = MainWindow(self.sections, close_guard=self._can_close)
         self.prompts: Prompts = prompts if prompts is not None else QtPrompts(self.window)
@@ -370,12 +371,28 @@ class Shell:
 
         repos = self.repositories()
         if repos is not None:
+            if self.last_end is not None:
+                self.tell_unexpected_end(repos.letters)
             ReplyChecks(repos.letters).run(self.window)
 
     def _database_failed(self, exc: DatabaseError) -> None:
         log.error("database problem at start-up: %s", exc)
         self.database.error = exc
         self.recover(exc)
+
+    def tell_unexpected_end(self, letters) -> None:
+        """The last run did not close properly: say so calmly, and whether the draft was kept."""
+        from sirt_desktop.core.db.records import LetterFilters  # noqa: PLC0415 (start-up: SQLAlchemy)
+        from sirt_desktop.gui.crash import tell_unexpected_end  # noqa: PLC0415 (section registry: menu action)
+
+        last, self.last_end = self.last_end, None
+        try:
+            newest = letters.list_page(LetterFilters(status="draft"), 0, 1)
+        except DatabaseError:
+            newest = []
+        draft_kept = bool(newest) and newest[0].updated_at >= last.started
+        log.info("told the person the app closed unexpectedly (draft kept: %s)", "yes" if draft_kept else "no")
+        tell_unexpected_end(self.window, draft_kept, str(paths.log_dir()), self.go_to)
 
     def recover(self, error: DatabaseError) -> None:
         """A damaged or newer database: explain, then start fresh or restore, never overwrite."""
