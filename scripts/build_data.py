@@ -542,6 +542,20 @@ def check_with_loader(source: Path, out: Path) -> None:
             assert seat != NOT_FOUND, row["postcode"]
             assert (store.seat_codes[seat] if seat >= 0 else "") == row["gss_code"], row["postcode"]
 
+    from sirt_desktop.core.representatives import devolved  # noqa: PLC0415
+
+    tables = json.loads((out / "devolved.json").read_text(encoding="utf-8"))
+    devolved.parse(tables)  # the app can read every table
+    units = array("H")
+    units.frombytes((out / "senedd_postcodes.u16").read_bytes())
+    if sys.byteorder != "little":
+        units.byteswap()
+    senedd = devolved.SeneddPostcodes(units, tables["senedd_postcodes"])
+    for row in read_csv(source / "devolved" / "wales" / "senedd_epetitions_postcodes.csv"):
+        match = _UNIT_POSTCODE.fullmatch(row["id"])
+        if match is not None:
+            assert senedd.find(*match.groups()) == row["constituency_id"], row["id"]
+
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])

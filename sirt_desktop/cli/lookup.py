@@ -17,6 +17,7 @@ from typing import TextIO
 
 from sirt_desktop.core.representatives import postcodes
 from sirt_desktop.core.representatives import seats
+from sirt_desktop.core.representatives.devolved import DevolvedResult
 from sirt_desktop.core.representatives.lookup import FOUND, INVALID, LookupResult, lookup
 
 log = logging.getLogger(__name__)
@@ -56,7 +57,9 @@ def format_text(result: LookupResult) -> str:
         else:
             lines.append(f"MP: {c.mp.name}, {c.mp.party}")
     elif result.candidates:
-        lines.append("Possible constituencies, most likely first:")
+        ordered = all(c.share is not None for c in result.candidates)
+        lines.append("Possible constituencies, most likely first:" if ordered
+                     else "Possible constituencies, in alphabetical order:")
         for c in result.candidates:
             share = f"{round(c.share * 100)}% of postcodes, " if c.share is not None else ""
             mp = "no MP at the moment (vacant)" if c.mp is None else f"MP {c.mp.name}, {c.mp.party}"
@@ -66,7 +69,40 @@ def format_text(result: LookupResult) -> str:
         lines.append(result.advice)
     if result.candidates:
         lines.append(f"(MP list correct to {result.mp_list_as_of})")
+    if result.devolved is not None:
+        lines.extend(format_devolved(result.devolved))
     return "\n".join(lines) + "\n\n"
+
+
+def format_devolved(found: DevolvedResult) -> list[str]:
+    """The devolved lines of a plain-text answer: the constituency (or the choice), then the message."""
+    leg = found.legislature
+    c = found.constituency
+    label = f"{leg.short_name} constituency"
+    if c is not None:
+        name = c.name
+        if leg.id == "senedd" and c.name_en == c.name:
+            name += " (the same name in Welsh and English)"
+        elif c.name_en != c.name:
+            name += f" (in English: {c.name_en})"
+        lines = [f"{label}: {name}{'' if found.certain else ' (most likely, not certain)'}"]
+        if found.region is not None:
+            lines.append(f"{leg.short_name} region: {found.region.name}")
+    elif found.basis == "no_lookup":
+        lines = [f"{label}: not found from the postcode; choose from the {len(found.options)}"]
+    else:
+        order = {"most_people": ", most people first", "most_postcodes": ", most likely first"}.get(found.order, "")
+        lines = [f"{label}: one of these{order}:"]
+        for option in found.options:
+            share = f" ({round(option.share * 100)}%)" if option.share is not None else ""
+            lines.append(f"  - {option.area.name}{share}")
+    if leg.regional_members:
+        lines.append(f"{leg.member_title_plural}: {leg.constituency_members} for the constituency and "
+                     f"{leg.regional_members} for its region")
+    else:
+        lines.append(f"{leg.member_title_plural}: {leg.constituency_members} for each constituency")
+    lines.append(found.message())
+    return lines
 
 
 def _answer(text: str, as_json: bool) -> str:

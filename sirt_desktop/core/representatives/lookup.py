@@ -12,8 +12,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
-from sirt_desktop.core.representatives import postcodes
-from sirt_desktop.core.representatives import seats
+from sirt_desktop.core.representatives import devolved, postcodes, seats
+from sirt_desktop.core.representatives.devolved import DevolvedResult
 from sirt_desktop.core.representatives.store import NO_SEAT, AreaSeat
 from sirt_desktop.core.representatives.seats import MP, Constituency
 
@@ -30,18 +30,19 @@ STATUSES = (FOUND, CHOOSE, UNKNOWN, NORTHERN_IRELAND, CROWN_DEPENDENCY, NON_GEOG
 _NATION_ADVICE = {
     "Scotland": (
         "In Scotland, the NHS is run by the Scottish Government through local health boards. "
-        "Your MSP (Member of the Scottish Parliament) is usually the best person to write to about "
-        "NHS funding. You can still write to your MP as well."
+        "Your MSPs (Members of the Scottish Parliament: one for your constituency and seven for your "
+        "region) are usually the best people to write to about NHS funding. You can still write to "
+        "your MP as well."
     ),
     "Wales": (
         "In Wales, the NHS is run by the Welsh Government, through health boards and the NHS Wales "
-        "Joint Commissioning Committee. Your MS (Member of the Senedd) is usually the best person to "
-        "write to about NHS funding. You can still write to your MP as well."
+        "Joint Commissioning Committee. Your Members of the Senedd (six for each Senedd constituency) "
+        "are usually the best people to write to about NHS funding. You can still write to your MP as well."
     ),
     "Northern Ireland": (
         "In Northern Ireland, health and social care is run by the Department of Health in Northern "
-        "Ireland. Your MLA (Member of the Legislative Assembly) is usually the best person to write to "
-        "about NHS funding. You can still write to your MP as well."
+        "Ireland. Your MLAs (Members of the Legislative Assembly, five for each constituency) are usually "
+        "the best people to write to about NHS funding. You can still write to your MP as well."
     ),
 }
 
@@ -80,7 +81,9 @@ class LookupResult:
 
     ``advice`` is the devolved-nation sentence when every candidate is in Scotland, Wales or
     Northern Ireland. ``area`` is the sector or district whose seats were offered, if any.
-    ``mp_list_as_of`` is the date of the MP list the answer used. Treat as read-only.
+    ``mp_list_as_of`` is the date of the MP list the answer used. ``devolved`` is the person's
+    Senedd, Scottish Parliament or Northern Ireland Assembly constituency (or the ones to choose
+    from) when every candidate is in one of those nations. Treat as read-only.
     """
 
     input: str
@@ -91,6 +94,7 @@ class LookupResult:
     advice: str | None = None
     area: str | None = None
     mp_list_as_of: str = ""
+    devolved: DevolvedResult | None = None
 
     def to_json(self) -> dict[str, Any]:
         """Exactly the fields of ``sirt-desktop lookup --json``."""
@@ -100,6 +104,7 @@ class LookupResult:
             "status": self.status,
             "candidates": [candidate.to_json() for candidate in self.candidates],
             "message": self.message,
+            "devolved": None if self.devolved is None else self.devolved.to_json(),
         }
 
 
@@ -370,7 +375,10 @@ def _result(
         nations = {c.nation for c in candidates}
         advice = nation_advice(nations.pop()) if len(nations) == 1 else None
     as_of = (data or seats.data()).mps.as_of
-    return LookupResult(raw, postcode, status, candidates, message, advice, area, as_of)
+    real = status in (FOUND, CHOOSE)  # the postcode exists, so it is in one of the candidate seats
+    seats_found = [(c.gss_code, c.nation, c.share) for c in candidates]
+    devolved_result = devolved.for_postcode(postcode, seats_found, real, area) if candidates else None
+    return LookupResult(raw, postcode, status, candidates, message, advice, area, as_of, devolved_result)
 
 
 def _mp_sentence(c: Candidate) -> str:

@@ -191,7 +191,7 @@ def test_mp_list_as_of_defaults_to_the_bundled_date() -> None:
 
 
 @pytest.mark.parametrize(
-    "nation, words", [("Scotland", ["Scottish Government", "MSP"]), ("Wales", ["Welsh Government", "Member of the Senedd"]),
+    "nation, words", [("Scotland", ["Scottish Government", "MSP"]), ("Wales", ["Welsh Government", "Members of the Senedd", "six"]),
                       ("Northern Ireland", ["Department of Health", "MLA"])],
 )
 def test_nation_advice_for_devolved_nations(nation: str, words: list[str]) -> None:
@@ -234,7 +234,7 @@ def test_search_by_welsh_name() -> None:
 
 def test_json_shape() -> None:
     data = reps.lookup("AB10 1PE").to_json()
-    assert list(data) == ["input", "postcode", "status", "candidates", "message"]
+    assert list(data) == ["input", "postcode", "status", "candidates", "message", "devolved"]
     assert list(data["candidates"][0]) == ["gss_code", "constituency", "nation", "share", "mp"]
     assert list(data["candidates"][0]["mp"]) == ["name", "party", "member_id"]
 
