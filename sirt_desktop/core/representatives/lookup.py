@@ -15,7 +15,8 @@ from typing import Any
 from sirt_desktop.core.representatives import devolved, postcodes, seats
 from sirt_desktop.core.representatives.devolved import DevolvedResult
 from sirt_desktop.core.representatives.store import NO_SEAT, AreaSeat
-from sirt_desktop.core.representatives.seats import MP, Constituency
+from sirt_desktop.core.representatives.records import MP, Constituency
+from sirt_desktop.core.text import fold
 
 FOUND = "found"
 CHOOSE = "choose"
@@ -145,8 +146,8 @@ def all_seats() -> list[Candidate]:
 
 def seats_in_nation(nation: str) -> list[Candidate]:
     """Every seat of England, Scotland, Wales or Northern Ireland, in name order."""
-    wanted = seats.fold(nation or "")
-    return [c for c in all_seats() if seats.fold(c.nation) == wanted]
+    wanted = fold(nation or "")
+    return [c for c in all_seats() if fold(c.nation) == wanted]
 
 
 def northern_ireland_seats() -> list[Candidate]:
@@ -162,19 +163,19 @@ def search(query: str, limit: int | None = 50) -> list[Candidate]:
     """
     if not isinstance(query, str) or len(query) > 200:
         return []
-    wanted = seats.fold(query)
+    wanted = fold(query)
     if not wanted:
         return []
     ranked: list[tuple[int, str, Candidate]] = []
     for c in all_seats():
-        name = seats.fold(c.constituency)
+        name = fold(c.constituency)
         if name.startswith(wanted):
             rank = 0
         elif wanted in name:
             rank = 1
-        elif c.name_cy and wanted in seats.fold(c.name_cy):
+        elif c.name_cy and wanted in fold(c.name_cy):
             rank = 2
-        elif c.mp is not None and wanted in seats.fold(c.mp.name):
+        elif c.mp is not None and wanted in fold(c.mp.name):
             rank = 3
         else:
             continue

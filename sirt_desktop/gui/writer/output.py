@@ -12,7 +12,9 @@ from PySide6.QtCore import QObject, QUrl, Signal
 from PySide6.QtGui import QDesktopServices, QGuiApplication
 from PySide6.QtWidgets import QFileDialog, QMessageBox
 
+from sirt_desktop.core.files import write_atomically
 from sirt_desktop.core.letters.model import Letter
+from sirt_desktop.core.letters.schema import validate_letter
 
 log = logging.getLogger(__name__)
 PRINT_STEP = 4
@@ -78,7 +80,7 @@ class LetterOutput(QObject):
         from sirt_desktop.core.letters.render import render_letter
 
         letter = self.current_letter()
-        self.problems = [plain_problem(p) for p in letter.validate()] + missing_for_reply(letter)
+        self.problems = [plain_problem(p) for p in validate_letter(letter)] + missing_for_reply(letter)
         step = self.view.print_step
         step.problems.setText(
             "Please check before printing:\n" + "\n".join(f"• {p}" for p in self.problems)
@@ -135,7 +137,6 @@ class LetterOutput(QObject):
         self.printed.emit()
 
     def save_pdf(self, path: str | None = None) -> str | None:
-        from sirt_desktop.core.letters.render import write_atomically
 
         pdf = self.refresh_preview()
         if not pdf:
