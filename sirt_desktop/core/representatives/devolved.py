@@ -30,6 +30,9 @@ from bisect import bisect_left
 from dataclasses import dataclass, field
 from typing import Any
 
+from sirt_desktop.core.resources import read_bytes, read_text
+from sirt_desktop.core.text import fold
+
 SENEDD = "senedd"
 SCOTTISH_PARLIAMENT = "scottish_parliament"
 NI_ASSEMBLY = "ni_assembly"
@@ -249,18 +252,12 @@ class DevolvedData:
     def in_legislature(self, legislature: str, kind: str = "constituency") -> list[Area]:
         """Every constituency (or region) of one legislature, in name order."""
         found = [a for a in self.areas.values() if a.legislature == legislature and a.kind == kind]
-        return sorted(found, key=lambda a: (_fold(a.name), a.code))
+        return sorted(found, key=lambda a: (fold(a.name), a.code))
 
 
 _lock = threading.RLock()
 _data: DevolvedData | None = None
 _senedd: SeneddPostcodes | None = None
-
-
-def _fold(text: str) -> str:
-    from sirt_desktop.core.representatives.seats import fold
-
-    return fold(text)
 
 
 def parse(tables: dict[str, Any]) -> DevolvedData:
@@ -291,8 +288,6 @@ def data() -> DevolvedData:
     global _data
     with _lock:
         if _data is None:
-            from sirt_desktop.core.resources import read_text
-
             _data = parse(json.loads(read_text("data", DEVOLVED_FILE)))
         return _data
 
@@ -302,8 +297,6 @@ def senedd_postcodes() -> SeneddPostcodes:
     global _senedd
     with _lock:
         if _senedd is None:
-            from sirt_desktop.core.resources import read_bytes
-
             units = array("H")
             units.frombytes(read_bytes("data", SENEDD_UNITS_FILE))
             if sys.byteorder != "little":  # pragma: no cover - every supported desktop is little-endian
@@ -343,20 +336,20 @@ def search(legislature: str, query: str, limit: int | None = None) -> list[Area]
     ignoring case and accents; names that start with it first, then the rest, each in name order."""
     if not isinstance(query, str) or len(query) > 200:
         return []
-    wanted = _fold(query)
+    wanted = fold(query)
     everything = constituencies(legislature)
     if not wanted:
         return everything if limit is None else everything[:limit]
     ranked: list[tuple[int, str, Area]] = []
     for item in everything:
-        name = _fold(item.name)
-        english = _fold(item.name_en)
+        name = fold(item.name)
+        english = fold(item.name_en)
         region = region_of(item)
         if name.startswith(wanted) or english.startswith(wanted):
             rank = 0
         elif wanted in name or wanted in english:
             rank = 1
-        elif region is not None and wanted in _fold(region.name):
+        elif region is not None and wanted in fold(region.name):
             rank = 2
         else:
             continue
@@ -468,7 +461,7 @@ def _wales(
     if official is not None:  # a postcode the Senedd lists that the Westminster list cannot place
         return DevolvedResult(leg, official, None, True, basis=BY_SENEDD_LIST)
     options = [Option(data().areas[code], share) for code, share in shares.items()]
-    options.sort(key=lambda o: (-(o.share or 0.0), _fold(o.area.name)))
+    options.sort(key=lambda o: (-(o.share or 0.0), fold(o.area.name)))
     if len(options) == 1:
         return DevolvedResult(leg, options[0].area, None, False, options, MOST_POSTCODES, BY_AREA, prefix=prefix)
     return DevolvedResult(leg, None, None, False, options, MOST_POSTCODES, BY_AREA, prefix=prefix)

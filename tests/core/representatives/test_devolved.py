@@ -16,6 +16,7 @@ from sirt_desktop.core.representatives.devolved import (
 )
 from sirt_desktop.core.representatives.lookup import lookup
 from sirt_desktop.core.representatives.store import NO_SEAT
+from sirt_desktop.core.text import fold
 
 
 def _welsh_comparison() -> tuple[int, int, int, list[tuple[str, str, str]]]:
@@ -130,7 +131,7 @@ def test_scotland_asks_for_a_choice_and_the_region_follows() -> None:
     assert not found.certain and found.constituency is None
     assert len(found.options) == 73 and found.order == ALPHABETICAL
     names = [o.area.name for o in found.options]
-    assert names == sorted(names, key=seats.fold)
+    assert names == sorted(names, key=fold)
     assert found.members == 8
     data = result.to_json()["devolved"]
     assert data["certain"] is False and data["choose_from"] == 73 and data["constituency"] is None
