@@ -78,6 +78,23 @@ def build_parser() -> argparse.ArgumentParser:
     )
     import_mps.add_argument("file", metavar="FILE.csv")
     import_mps.set_defaults(run=_run_import_mps)
+    import_members = data_sub.add_parser(
+        "import-members",
+        help="import the names of Members of the Senedd, MSPs or MLAs from a CSV",
+        description="Check a CSV of devolved Members (legislature, code, name, party, list_position, "
+        "list_date; see docs/members.md) as a whole and apply it all at once, or refuse it listing "
+        "every problem by line. The legislatures in the file replace any list imported before.",
+    )
+    import_members.add_argument("file", metavar="FILE.csv")
+    import_members.set_defaults(run=_run_import_members)
+    members_template = data_sub.add_parser(
+        "members-template",
+        help="write an empty members list to fill in from the official lists",
+        description="Write a CSV with one empty line for every Senedd, Scottish Parliament and "
+        "Northern Ireland Assembly seat, ready to fill in and import with import-members.",
+    )
+    members_template.add_argument("file", metavar="FILE.csv")
+    members_template.set_defaults(run=_run_members_template)
     export = data_sub.add_parser(
         "export",
         help="export your letters and profiles to a ZIP file",
@@ -115,6 +132,18 @@ def _run_letter(args: argparse.Namespace) -> int:
     return run_letter_command(
         args.data, out=args.out, out_dir=args.out_dir, large_print=args.large_print, stderr=sys.stderr
     )
+
+
+def _run_import_members(args: argparse.Namespace) -> int:
+    from sirt_desktop.core.representatives.members import run_import_members
+
+    return run_import_members(args.file, stdout=sys.stdout, stderr=sys.stderr)
+
+
+def _run_members_template(args: argparse.Namespace) -> int:
+    from sirt_desktop.core.representatives.members import run_members_template
+
+    return run_members_template(args.file, stdout=sys.stdout, stderr=sys.stderr)
 
 
 def _run_import_mps(args: argparse.Namespace) -> int:

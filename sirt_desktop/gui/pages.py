@@ -69,7 +69,7 @@ def build_helpline(start_letter: Callable[..., None]) -> QWidget:
             controller.reset()
 
     controller.chosen.connect(lambda candidate: start(recipient=candidate))
-    controller.devolved_chosen.connect(lambda nation: start(devolved_nation=nation))
+    controller.devolved_chosen.connect(lambda choice: start(devolved_nation=choice.nation, devolved=choice))
     view.write_letter_requested.connect(lambda: start(recipient=controller.current))
     view.controller = controller
     return view

@@ -129,13 +129,13 @@ class Shell:
         return self.window.built_page(section_id)
 
     def start_letter(self, recipient=None, devolved_nation: str | None = None, for_caller: bool = False,
-                     caller_postcode: str = "") -> bool:
+                     caller_postcode: str = "", devolved=None) -> bool:
         """Open the letter writer, addressed to a chosen MP or set for a devolved member.
         False if the person chose to stay with an unsaved letter."""
         self.go_to("write")
         return self.window.page("write").controller.start_new(
             recipient=recipient, devolved_nation=devolved_nation, for_caller=for_caller,
-            caller_postcode=caller_postcode,
+            caller_postcode=caller_postcode, devolved=devolved,
         )
 
     def open_letter(self, letter_id: int) -> None:
@@ -214,6 +214,12 @@ class Shell:
         update_mps.setStatusTip("Replace the list of MPs with a newer one from a CSV file")
         update_mps.triggered.connect(self.update_mp_list)
         file_menu.addAction(update_mps)
+        update_members = QAction("Update m&embers list…", self.window)
+        update_members.setStatusTip(
+            "Import the names of Members of the Senedd, MSPs or MLAs from the official lists (a CSV file)"
+        )
+        update_members.triggered.connect(self.update_members_list)
+        file_menu.addAction(update_members)
         update_info = QAction("Update &information…", self.window)
         update_info.setStatusTip("Install newer patient information from an update file")
         update_info.triggered.connect(self.update_information)
@@ -266,6 +272,19 @@ class Shell:
         from sirt_desktop.gui.find_mp.update_mps import UpdateMpsController
 
         return UpdateMpsController(self.window).run(path)
+
+    def update_members_list(self, path: str | None = None) -> bool:
+        from sirt_desktop.gui.find_mp.update_members import UpdateMembersController
+
+        return UpdateMembersController(self.window, self.members_updated).run(path)
+
+    def members_updated(self) -> None:
+        """Show the new names at once wherever a devolved result is on screen."""
+        for section_id in ("helpline", "write"):
+            page = self._built(section_id)
+            refresh = getattr(getattr(page, "controller", None), "refresh_members", None)
+            if refresh is not None:
+                refresh()
 
     def update_information(self, path: str | None = None) -> bool:
         from sirt_desktop.gui.information.update_content import UpdateContentController

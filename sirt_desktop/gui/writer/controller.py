@@ -16,7 +16,9 @@ from sirt_desktop.core.letters.kinds import get_kind
 from sirt_desktop.core.letters.model import Letter, Recipient, Sender
 from sirt_desktop.core.letters.nhs_number import nhs_number_problem
 from sirt_desktop.gui.writer import form as letter_form
-from sirt_desktop.gui.find_mp.controller import FindMpController
+from sirt_desktop.core.dates import long_date
+from sirt_desktop.core.representatives import devolved, members
+from sirt_desktop.gui.find_mp.controller import DevolvedChoice, FindMpController
 from sirt_desktop.gui.writer.output import LetterOutput
 from sirt_desktop.gui.writer.sender_profiles import SenderProfiles
 from sirt_desktop.gui.writer.view import LetterWriterView
@@ -26,12 +28,6 @@ log = logging.getLogger(__name__)
 COACH_DELAY_MS = 300
 AUTOSAVE_DELAY_MS = 1000
 
-_DEVOLVED_HELP = {
-    "Scotland": "Type your MSP's name and address. You can find them on the Scottish Parliament's website "
-    "or by asking your council.",
-    "Wales": "Type your Member of the Senedd's name and address. The Senedd's website lists them.",
-    "Northern Ireland": "Type your MLA's name and address. The Northern Ireland Assembly's website lists them.",
-}
 
 
 class DraftStore(Protocol):
@@ -58,6 +54,7 @@ class LetterWriterController(QObject):
         self.recipient = Recipient(kind="mp")
         self.pdf: bytes = b""
         self._loading = False
+        self.devolved_choice: DevolvedChoice | None = None
 
         self.finder = FindMpController(view.recipient_step.find_mp)
         self.finder.chosen.connect(self.use_mp)
@@ -105,7 +102,8 @@ class LetterWriterController(QObject):
 
     # Starting and loading ---------------------------------------------------------------
     def start_new(self, recipient=None, devolved_nation: str | None = None, kind: str | None = None,
-                  for_caller: bool = False, caller_postcode: str = "", keep_sender: bool = True) -> bool:
+                  for_caller: bool = False, caller_postcode: str = "", keep_sender: bool = True,
+                  devolved=None) -> bool:
         """A fresh letter. The writer's own details carry over (the same person usually writes
         again) — but never from or to a helpline caller's letter: a caller's letter starts blank
         and is not kept unless the volunteer ticks "Keep a copy" because the caller asked.
@@ -137,8 +135,8 @@ class LetterWriterController(QObject):
         self._sent_out = False
         self._reset_finder()
         self.load(letter, None)
-        if devolved_nation:
-            self.view.recipient_step.manual_help.setText(_DEVOLVED_HELP.get(devolved_nation, ""))
+        if devolved_nation or devolved is not None:
+            self.use_devolved(devolved or DevolvedChoice(devolved_nation or ""), go_on=False)
             self.view.go(2)
         elif recipient is not None and getattr(recipient, "mp", None) is not None:
             self.use_mp(recipient)
@@ -154,12 +152,68 @@ class LetterWriterController(QObject):
         """The MP finder shows nothing from the last letter (or the last caller)."""
         self.finder.reset()
 
-    def switch_to_devolved(self, nation: str) -> None:
-        """'Write to my MSP, MS or MLA instead': same letter and words, typed-in recipient."""
-        self.view.kind_step.set_kind("devolved_rep")
-        self.set_kind("devolved_rep")
-        self.view.recipient_step.manual_help.setText(_DEVOLVED_HELP.get(nation, ""))
-        self.view.go(2)
+    def switch_to_devolved(self, choice: DevolvedChoice) -> None:
+        """'Write to a devolved Member': same letter and words, addressed to the Member."""
+        self.use_devolved(choice)
+
+    def use_devolved(self, choice: DevolvedChoice, go_on: bool = True) -> None:
+        """Address the letter to a devolved Member: the legislature's postal address, the
+        Member's post-nominal, and the name from the imported list, or a typed one (the app
+        never guesses a name). With ``go_on``, moves to Write once a name is known."""
+        if get_kind(self.kind_id).recipient_kind != "devolved":
+            self.view.kind_step.set_kind("devolved_rep")
+            self.set_kind("devolved_rep")
+        self.devolved_choice = choice
+        leg = devolved.legislature_for_nation(choice.nation)
+        step = self.view.recipient_step
+        if leg is None:
+            step.manual_help.setText("")
+            return
+        for_caller = self.for_caller
+        member = choice.member
+        if member is not None:
+            step.full_name.setText(member.name)
+        elif choice.result is not None and choice.result.legislature is not leg:
+            step.full_name.clear()
+        step.position.setText(leg.post_nominal)
+        step.address.setPlainText("\n".join(leg.address_lines))
+        step.postcode.setText(leg.postcode)
+        step.set_placeholders("devolved", leg.member_title, leg.post_nominal, leg.address_lines)
+        step.manual_help.setText(self._devolved_help(choice, leg, for_caller))
+        step.manual_help.setVisible(True)
+        self.recipient = Recipient(kind="devolved")
+        self.changed()
+        if go_on and member is not None:
+            self.view.go(3)
+        elif go_on:
+            self.view.go(2)
+            step.full_name.setFocus()
+
+    @staticmethod
+    def _devolved_help(choice: DevolvedChoice, leg, for_caller: bool) -> str:
+        whose = "The caller's" if for_caller else "Your"
+        lines = []
+        found = choice.result
+        if found is not None and found.constituency is not None and found.certain:
+            place = f"{whose} {leg.short_name} constituency: {found.constituency.name}"
+            if found.region is not None:
+                place += f", in the {found.region.name} region"
+            lines.append(place + ".")
+        if choice.member is not None:
+            date = members.list_date(leg.id)
+            lines.append(f"{choice.member.name} ({choice.member.party}) is from the official list of "
+                         f"{long_date(date) if date else 'an unknown date'}.")
+        elif members.list_date(leg.id):
+            lines.append(f"Choose a {leg.post_nominal} from the list above, or type the name of the "
+                         f"{leg.member_title} {'the caller chooses' if for_caller else 'you choose'}.")
+        else:
+            lines.append(members.where_names_are(leg.id, for_caller))
+        lines.append(f"Letters to any {leg.member_title} go to {leg.address()}.")
+        return " ".join(lines)
+
+    def refresh_members(self) -> None:
+        """A new members list was imported: show it in the finder at once."""
+        self.finder.refresh_members()
 
     def ready_to_leave(self) -> bool:
         """Before the words on screen are replaced (new letter, another letter, closing): save
@@ -302,7 +356,14 @@ class LetterWriterController(QObject):
             w.subject.setCursorPosition(0)
         finder = kind.recipient_kind == "mp"
         help_text = "" if finder else "Type the name and address exactly as they should appear on the envelope."
-        self.view.recipient_step.use_finder(finder, help_text)
+        member = kind.recipient_kind == "devolved"
+        if member:
+            help_text = (
+                "Type the postcode above to find the constituency, then choose or type the Member's name. "
+                "Letters go to the parliament's own address."
+            )
+        self.view.recipient_step.use_finder(finder, help_text, devolved=member)
+        self.view.recipient_step.set_placeholders(kind.recipient_kind)
         if not finder and self.recipient.kind == "mp":
             self.recipient = Recipient(kind=kind.recipient_kind)
         self._show_recipient()

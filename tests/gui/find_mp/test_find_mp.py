@@ -82,7 +82,7 @@ def test_northern_ireland_offers_the_18_seats_and_devolved_advice(qtbot):
     assert "MLA" in view.card.advice.text()
     assert view.card.devolved_button.isVisible()
     view.card.devolved_button.click()
-    assert chosen == ["Northern Ireland"]
+    assert [choice.nation for choice in chosen] == ["Northern Ireland"]
 
 
 def test_crown_dependency_and_non_geographic_explain(qtbot):
