@@ -12,9 +12,10 @@ from PySide6.QtCore import QObject, QTimer, Signal
 from PySide6.QtWidgets import QMessageBox
 
 from sirt_desktop.core.letters.coach import coach
-from sirt_desktop.core.letters.kinds import get_kind
+from sirt_desktop.core.letters.kinds import KindId, RecipientKind, get_kind
 from sirt_desktop.core.letters.model import Letter, Recipient, Sender
 from sirt_desktop.core.letters.nhs_number import nhs_number_problem
+from sirt_desktop.core.representatives.messages import Audience
 from sirt_desktop.gui.writer import form as letter_form
 from sirt_desktop.core.dates import long_date
 from sirt_desktop.core.representatives import devolved, members
@@ -27,7 +28,6 @@ log = logging.getLogger(__name__)
 
 COACH_DELAY_MS = 300
 AUTOSAVE_DELAY_MS = 1000
-
 
 
 class DraftStore(Protocol):
@@ -50,8 +50,8 @@ class LetterWriterController(QObject):
         self.drafts = drafts
         self.today = today
         self.letter_id: int | None = None
-        self.kind_id = "mp_campaign"
-        self.recipient = Recipient(kind="mp")
+        self.kind_id: str = KindId.MP_CAMPAIGN
+        self.recipient = Recipient(kind=RecipientKind.MP)
         self.pdf: bytes = b""
         self._loading = False
         self.devolved_choice: DevolvedChoice | None = None
@@ -119,7 +119,7 @@ class LetterWriterController(QObject):
         )
         self._reopened = False
         sender = Sender(postcode=caller_postcode.strip()) if blank else self.sender()
-        letter = Letter(kind=kind or ("devolved_rep" if devolved_nation else "mp_campaign"), sender=sender,
+        letter = Letter(kind=kind or (KindId.DEVOLVED_REP if devolved_nation else KindId.MP_CAMPAIGN), sender=sender,
                         date=self.today())
         self.letter_id = None
         self.for_caller = for_caller
@@ -160,9 +160,9 @@ class LetterWriterController(QObject):
         """Address the letter to a devolved Member: the legislature's postal address, the
         Member's post-nominal, and the name from the imported list, or a typed one (the app
         never guesses a name). With ``go_on``, moves to Write once a name is known."""
-        if get_kind(self.kind_id).recipient_kind != "devolved":
-            self.view.kind_step.set_kind("devolved_rep")
-            self.set_kind("devolved_rep")
+        if get_kind(self.kind_id).recipient_kind != RecipientKind.DEVOLVED:
+            self.view.kind_step.set_kind(KindId.DEVOLVED_REP)
+            self.set_kind(KindId.DEVOLVED_REP)
         self.devolved_choice = choice
         leg = devolved.legislature_for_nation(choice.nation)
         step = self.view.recipient_step
@@ -181,7 +181,7 @@ class LetterWriterController(QObject):
         step.set_placeholders("devolved", leg.member_title, leg.post_nominal, leg.address_lines)
         step.manual_help.setText(self._devolved_help(choice, leg, for_caller))
         step.manual_help.setVisible(True)
-        self.recipient = Recipient(kind="devolved")
+        self.recipient = Recipient(kind=RecipientKind.DEVOLVED)
         self.changed()
         if go_on and member is not None:
             self.view.go(3)
@@ -214,6 +214,9 @@ class LetterWriterController(QObject):
     def refresh_members(self) -> None:
         """A new members list was imported: show it in the finder at once."""
         self.finder.refresh_members()
+
+    def _audience(self) -> Audience:
+        return Audience.VOLUNTEER if self.for_caller else Audience.PERSON
 
     def ready_to_leave(self) -> bool:
         """Before the words on screen are replaced (new letter, another letter, closing): save
@@ -300,10 +303,10 @@ class LetterWriterController(QObject):
         """Open the newest unfinished draft, so after a crash or a bad day the words are there."""
         if letters is None or self.drafts is None:
             return False
-        from sirt_desktop.core.db.records import LetterFilters
+        from sirt_desktop.core.db.records import LetterFilters, StatusFilter
 
         try:
-            newest = letters.list_page(LetterFilters(status="draft"), 0, 1)
+            newest = letters.list_page(LetterFilters(status=StatusFilter.DRAFT), 0, 1)
             if not newest:
                 return False
             letter = self.drafts.load(newest[0].id)
@@ -336,7 +339,7 @@ class LetterWriterController(QObject):
         return letter_form.read_sender(self.view)
 
     def current_recipient(self) -> Recipient:
-        if self.recipient.kind == "mp" and get_kind(self.kind_id).recipient_kind == "mp":
+        if self.recipient.kind == RecipientKind.MP and get_kind(self.kind_id).recipient_kind == RecipientKind.MP:
             return self.recipient
         return letter_form.read_recipient(self.view, get_kind(self.kind_id).recipient_kind)
 
@@ -354,9 +357,9 @@ class LetterWriterController(QObject):
         if not from_load and not w.subject.text().strip() and kind.suggested_subject:
             w.subject.setText(kind.suggested_subject)
             w.subject.setCursorPosition(0)
-        finder = kind.recipient_kind == "mp"
+        finder = kind.recipient_kind == RecipientKind.MP
         help_text = "" if finder else "Type the name and address exactly as they should appear on the envelope."
-        member = kind.recipient_kind == "devolved"
+        member = kind.recipient_kind == RecipientKind.DEVOLVED
         if member:
             help_text = (
                 "Type the postcode above to find the constituency, then choose or type the Member's name. "
@@ -364,7 +367,7 @@ class LetterWriterController(QObject):
             )
         self.view.recipient_step.use_finder(finder, help_text, devolved=member)
         self.view.recipient_step.set_placeholders(kind.recipient_kind)
-        if not finder and self.recipient.kind == "mp":
+        if not finder and self.recipient.kind == RecipientKind.MP:
             self.recipient = Recipient(kind=kind.recipient_kind)
         self._show_recipient()
         if not from_load:
@@ -372,17 +375,17 @@ class LetterWriterController(QObject):
 
     def use_mp(self, candidate) -> None:
         mp = candidate.mp
-        self.recipient = Recipient(full_name=mp.name, position="MP", kind="mp")
-        if get_kind(self.kind_id).recipient_kind != "mp":
-            self.set_kind("mp_campaign")
-            self.view.kind_step.set_kind("mp_campaign")
+        self.recipient = Recipient(full_name=mp.name, position="MP", kind=RecipientKind.MP)
+        if get_kind(self.kind_id).recipient_kind != RecipientKind.MP:
+            self.set_kind(KindId.MP_CAMPAIGN)
+            self.view.kind_step.set_kind(KindId.MP_CAMPAIGN)
         self._show_recipient(f"MP for {candidate.constituency}")
         self.changed()
         self.view.go(3)
 
     def _show_recipient(self, extra: str = "") -> None:
         label = self.view.recipient_step.chosen
-        if self.recipient.kind == "mp" and self.recipient.display_name():
+        if self.recipient.kind == RecipientKind.MP and self.recipient.display_name():
             from sirt_desktop.core.dates import long_date
             from sirt_desktop.core.representatives.lookup import mp_list_as_of
 
