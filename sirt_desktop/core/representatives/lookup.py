@@ -34,6 +34,7 @@ __all__ = [
     "lookup",
     "mp_list_as_of",
     "mp_list_is_imported",
+    "nation_of_postcode",
     "northern_ireland_seats",
     "reload",
     "search",
@@ -138,6 +139,21 @@ def lookup(text: str) -> LookupResult:
         reason = Reason.BFPO if parsed.area in ("BFPO", "BF") else Reason.NOT_A_HOME
         return _result(raw, code, Status.NON_GEOGRAPHIC, [], Said(reason, code=code))
     return _invalid(raw)
+
+
+def nation_of_postcode(text: str) -> Nation | None:
+    """The UK nation a postcode (or the start of one) is in, when the data is sure: every
+    seat it might be in is in one nation. None otherwise (and for Crown Dependencies)."""
+    result = lookup(text)
+    if result.status == Status.NORTHERN_IRELAND:
+        return Nation.NORTHERN_IRELAND
+    nations = {c.nation for c in result.candidates}
+    if len(nations) != 1:
+        return None
+    try:
+        return Nation(nations.pop())
+    except ValueError:
+        return None
 
 
 def _lookup_full(raw: str, parsed: postcodes.ParsedPostcode, data: seats.SeatData) -> LookupResult:

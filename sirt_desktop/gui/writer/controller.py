@@ -18,7 +18,9 @@ from sirt_desktop.core.letters.nhs_number import nhs_number_problem
 from sirt_desktop.core.representatives.messages import Audience
 from sirt_desktop.gui.writer import form as letter_form
 from sirt_desktop.core.dates import long_date
+from sirt_desktop.core.letters import nation_advice
 from sirt_desktop.core.representatives import devolved, members
+from sirt_desktop.core.representatives.lookup import nation_of_postcode
 from sirt_desktop.gui.find_mp.controller import DevolvedChoice, FindMpController
 from sirt_desktop.gui.writer.output import LetterOutput
 from sirt_desktop.gui.writer.sender_profiles import SenderProfiles
@@ -55,6 +57,7 @@ class LetterWriterController(QObject):
         self.pdf: bytes = b""
         self._loading = False
         self.devolved_choice: DevolvedChoice | None = None
+        self._recipient_nation: str | None = None  # the chosen MP's nation
 
         self.finder = FindMpController(view.recipient_step.find_mp)
         self.finder.chosen.connect(self.use_mp)
@@ -71,6 +74,7 @@ class LetterWriterController(QObject):
         for signal in self._edit_signals():
             signal.connect(self.changed)
         view.write_step.nhs_number.textChanged.connect(self._check_nhs_number)
+        view.sender_step.postcode.textChanged.connect(self._sender_postcode_edited)
         view.keep_copy.toggled.connect(self._keep_toggled)
         view.tabs.currentChanged.connect(self._prefill_finder)
         self.keeping = True  # False for a helpline caller's letter until the volunteer ticks "Keep a copy"
@@ -134,6 +138,8 @@ class LetterWriterController(QObject):
         self.view.sender_step.set_for_caller(for_caller)
         self._sent_out = False
         self._reset_finder()
+        self.devolved_choice = None
+        self._recipient_nation = None
         self.load(letter, None)
         if devolved_nation or devolved is not None:
             self.use_devolved(devolved or DevolvedChoice(devolved_nation or ""), go_on=False)
@@ -182,6 +188,7 @@ class LetterWriterController(QObject):
         step.manual_help.setText(self._devolved_help(choice, leg, for_caller))
         step.manual_help.setVisible(True)
         self.recipient = Recipient(kind=RecipientKind.DEVOLVED)
+        self._sender_postcode_edited()
         self.changed()
         if go_on and member is not None:
             self.view.go(3)
@@ -352,8 +359,7 @@ class LetterWriterController(QObject):
         self.kind_id = kind.id
         w = self.view.write_step
         w.show_fields(set(kind.fields))
-        w.set_starters([s.label for s in kind.starters], [s.text for s in kind.starters])
-        w.tips.setText("\n\n".join(f"• {tip}" for tip in kind.tips))
+        self._show_advice(kind)
         if not from_load and not w.subject.text().strip() and kind.suggested_subject:
             w.subject.setText(kind.suggested_subject)
             w.subject.setCursorPosition(0)
@@ -376,9 +382,12 @@ class LetterWriterController(QObject):
     def use_mp(self, candidate) -> None:
         mp = candidate.mp
         self.recipient = Recipient(full_name=mp.name, position="MP", kind=RecipientKind.MP)
+        self._recipient_nation = candidate.nation
         if get_kind(self.kind_id).recipient_kind != RecipientKind.MP:
             self.set_kind(KindId.MP_CAMPAIGN)
             self.view.kind_step.set_kind(KindId.MP_CAMPAIGN)
+        else:
+            self._sender_postcode_edited()
         self._show_recipient(f"MP for {candidate.constituency}")
         self.changed()
         self.view.go(3)
@@ -396,13 +405,41 @@ class LetterWriterController(QObject):
             label.setText("")
         label.setVisible(bool(label.text()))
 
+    # Advice for the writer's nation -----------------------------------------------------------
+    def nation(self) -> str | None:
+        """The writer's nation (a caller's, on the Helpline): from the sender's postcode, else
+        from the MP or devolved Member chosen; None when nothing says."""
+        found = nation_of_postcode(self.view.sender_step.postcode.text())
+        if found is not None:
+            return found.value
+        if self.devolved_choice is not None and get_kind(self.kind_id).recipient_kind == RecipientKind.DEVOLVED:
+            return self.devolved_choice.nation or None
+        return self._recipient_nation
+
+    def _show_advice(self, kind=None) -> None:
+        """Tips, starter sentences and the 'who decides' note for the writer's nation."""
+        kind = kind or get_kind(self.kind_id)
+        nation = self.nation()
+        caller = self.for_caller
+        self._starters = nation_advice.starters(kind, nation)
+        w = self.view.write_step
+        w.set_starters([s.label for s in self._starters], [s.text for s in self._starters])
+        w.tips.setText("\n\n".join(f"• {tip}" for tip in nation_advice.tips(kind, nation, caller)))
+        w.nation_note.setText(nation_advice.writer_note(nation, caller))
+        self._advice_nation = nation
+
+    def _sender_postcode_edited(self, _text: str = "") -> None:
+        if self.nation() != getattr(self, "_advice_nation", None):
+            self._show_advice()
+
     def add_starter(self, row: int) -> None:
         kind = get_kind(self.kind_id)
-        if not 0 <= row < len(kind.starters):
+        starters = getattr(self, "_starters", None) or list(kind.starters)
+        if not 0 <= row < len(starters):
             return
         body = self.view.write_step.body
         cursor = body.textCursor()
-        text = kind.starters[row].text
+        text = starters[row].text
         if body.toPlainText().strip() and not cursor.atBlockStart():
             text = "\n\n" + text
         cursor.insertText(text)
