@@ -180,9 +180,10 @@ class FindMpController(QObject):
             details = f"{mp.party}\nMP for {candidate.constituency} ({candidate.nation})"
             address = f"Write to: {mp.name} MP, {HOUSE_OF_COMMONS_ADDRESS}"
             can_use = True
-        self.view.show_card(title, details, address, advice, as_of, can_use,
-                            devolved=messages.write_to_devolved(candidate.nation, self.audience))
         self._seat_chosen(candidate)
+        # The devolved section below has its own button, with the constituency and the names.
+        offer = "" if self.devolved_base is not None else messages.write_to_devolved(candidate.nation, self.audience)
+        self.view.show_card(title, details, address, advice, as_of, can_use, devolved=offer)
 
     def _certain(self, candidate: Candidate) -> bool:
         """A seat is certain for a known postcode, or when the person picked it by name or
@@ -250,16 +251,19 @@ class FindMpController(QObject):
         searchable = len(base.options) > 8
         if not keep_options:
             query = panel.search.text().strip() if searchable else ""
-            if query:
-                wanted = {a.code for a in devolved.search(leg.id, query)}
-                self._devolved_rows = [o for o in base.options if o.area.code in wanted]
+            if query:  # best matches first: names that start with it, then the rest, then by region
+                by_code = {o.area.code: o for o in base.options}
+                self._devolved_rows = [by_code[a.code] for a in devolved.search(leg.id, query) if a.code in by_code]
             else:
                 self._devolved_rows = list(base.options)
         options = [self._option_line(o, base) for o in self._devolved_rows]
         codes = [o.area.code for o in self._devolved_rows]
         current_row = codes.index(current.constituency.code) if current is not None and current.constituency.code in codes else -1
         heading = ""
-        if options:
+        query = panel.search.text().strip() if searchable else ""
+        if options and query:
+            heading = f"{leg.short_name} constituencies matching “{query}” (best match first):"
+        elif options:
             if base.order == MOST_PEOPLE:
                 heading = f"Choose {whose.lower()} Assembly constituency (most people first):"
             elif base.order == MOST_POSTCODES:
@@ -282,9 +286,14 @@ class FindMpController(QObject):
             names_help = members.where_names_are(leg.id, caller)
         elif current is None:
             names_help = f"Choose the constituency to see its {leg.member_title_plural}."
-        button = ""
-        if current is not None:
+        # Always offered: someone who does not know their constituency can still type a name.
+        if not self.view.mp_card_allowed():  # already writing to a Member: this fills in the letter
+            button = f"Use this {leg.post_nominal}" if member_lines else "Use this constituency"
+        else:
             button = f"Write to this {leg.post_nominal}" if member_lines else f"Write to {_a(leg.member_title)}"
+        panel.search.setPlaceholderText(
+            "part of the name, or the region" if leg.id == SCOTTISH_PARLIAMENT else "part of the name"
+        )
         panel.show_result(
             f"{whose} {leg.short_name} constituency", message, searchable and base.basis == NO_LOOKUP,
             heading, options, current_row, members_heading, member_lines, names_help, button,
@@ -295,7 +304,7 @@ class FindMpController(QObject):
         parts = [option.area.name]
         if option.share is not None:
             share = devolved.percent(option.share)
-            parts.append(f"about {share} of the people" if base.order == MOST_PEOPLE else f"{share} of postcodes here")
+            parts.append(f"about {share} of its people" if base.order == MOST_PEOPLE else f"{share} of postcodes here")
         region = devolved.region_of(option.area)
         if region is not None:
             parts.append(f"{region.name} region")

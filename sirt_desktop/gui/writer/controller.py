@@ -213,6 +213,9 @@ class LetterWriterController(QObject):
         elif members.list_date(leg.id):
             lines.append(f"Choose a {leg.post_nominal} from the list above, or type the name of the "
                          f"{leg.member_title} {'the caller chooses' if for_caller else 'you choose'}.")
+        elif found is not None:  # the finder above already says where the names are published
+            lines.append(f"Type the name of the {leg.member_title} "
+                         f"{'the caller chooses' if for_caller else 'you choose'}, as published.")
         else:
             lines.append(members.where_names_are(leg.id, for_caller))
         lines.append(f"Letters to any {leg.member_title} go to {leg.address()}.")

@@ -51,7 +51,7 @@ def test_welsh_postcode_finds_the_senedd_constituency_and_writes_to_a_member(qtb
     assert "Caerdydd Penarth" in panel.message.text() and "Six Members of the Senedd" in panel.message.text()
     assert "senedd.wales" in panel.names_help.text()  # no list imported: where the names are
     assert panel.write_button.text() == "Write to a Member of the Senedd"
-    assert finder.card.devolved_button.text() == "Write to a Member of the Senedd instead"
+    assert not finder.card.devolved_button.isVisibleTo(finder)  # one button for it, in the devolved section
     panel.write_button.click()
     assert controller.kind_id == KindId.DEVOLVED_REP
     step = view.recipient_step
@@ -95,7 +95,7 @@ def test_scotland_choose_from_a_searchable_list_and_the_region_follows(qtbot):
     panel = view.recipient_step.find_mp.devolved
     assert panel.search.isVisibleTo(panel) and panel.options.count() == 73
     assert "alphabetical" in panel.options_label.text()
-    assert not panel.write_button.isVisibleTo(panel)  # nothing chosen yet
+    assert panel.write_button.isVisibleTo(panel)  # a name can be typed even before choosing
     panel.search.setText("edinburgh c")
     panel.search.textEdited.emit("edinburgh c")
     assert panel.options.count() == 1
