@@ -350,6 +350,11 @@ def advice_for(nation: str | None) -> NationAdvice:
     return ADVICE[found] if found is not None else _ENGLAND
 
 
+#: Words that mark a tip as written for all three devolved nations at once: where the nation is
+#: known, its own tip says it better.
+ALL_DEVOLVED_MARKERS = ("scotland, wales and northern ireland", "msp, ms or mla")
+
+
 def is_about_england(text: str) -> bool:
     """True if a tip or starter speaks of England's NHS bodies, ministers or funding requests."""
     lowered = f" {text.lower()} "
@@ -365,7 +370,11 @@ def tips(kind: LetterKind, nation: str | None, caller: bool = False) -> list[str
             out.append(_UNKNOWN_NOTE.for_(caller))
         return out
     own = [words.for_(caller) for words in ADVICE[found].tips.get(kind.id, ())]
-    return own + [tip for tip in kind.tips if not is_about_england(tip)]
+    generic = own and kind.id == KindId.DEVOLVED_REP
+    return own + [
+        tip for tip in kind.tips
+        if not is_about_england(tip) and not (generic and any(m in tip.lower() for m in ALL_DEVOLVED_MARKERS))
+    ]
 
 
 def starters(kind: LetterKind, nation: str | None) -> list[Starter]:

@@ -376,6 +376,7 @@ class LetterWriterController(QObject):
             )
         self.view.recipient_step.use_finder(finder, help_text, devolved=member)
         self.view.recipient_step.set_placeholders(kind.recipient_kind)
+        self.finder.refresh_members()  # its devolved button now fills in this letter, or starts one
         if not finder and self.recipient.kind == RecipientKind.MP:
             self.recipient = Recipient(kind=kind.recipient_kind)
         self._show_recipient()
@@ -429,6 +430,11 @@ class LetterWriterController(QObject):
         w.set_starters([s.label for s in self._starters], [s.text for s in self._starters])
         w.tips.setText("\n\n".join(f"• {tip}" for tip in nation_advice.tips(kind, nation, caller)))
         w.nation_note.setText(nation_advice.writer_note(nation, caller))
+        member = "MP"
+        if kind.recipient_kind == RecipientKind.DEVOLVED:
+            leg = devolved.legislature_for_nation(nation)
+            member = leg.post_nominal if leg is not None else "Member"
+        w.consent.setText(f"My {member} may share the details of my case with the NHS on my behalf")
         self._advice_nation = nation
 
     def _sender_postcode_edited(self, _text: str = "") -> None:

@@ -97,3 +97,11 @@ def test_starters_replace_by_label_and_keep_the_reply_last() -> None:
 ])
 def test_nation_of_postcode(text, nation) -> None:
     assert nation_of_postcode(text) == nation
+
+
+def test_a_devolved_letter_has_one_health_is_devolved_tip() -> None:
+    kind = get_kind(KindId.DEVOLVED_REP)
+    for nation in DEVOLVED:
+        tips = nation_advice.tips(kind, nation)
+        assert sum(tip.startswith("Health is devolved") for tip in tips) == 1
+        assert not any("MSP, MS or MLA" in tip for tip in tips)
