@@ -94,7 +94,8 @@ _SCOTLAND = NationAdvice(
         "health boards, and {your} health board decides on treatment that is not routinely available. "
         "The Scottish Health Technologies Group (SHTG) advises on procedures such as SIRT. {Your} MSPs (one "
         "for the constituency, seven for the region) can raise it with the health Cabinet "
-        "Secretary in the Scottish Government; {your} MP has little say over NHS Scotland."
+        "Secretary in the Scottish Government. {Your} MP can still help, though NHS Scotland answers to the "
+        "Scottish Parliament, not to Westminster."
     ),
     _both(
         f"Scotland: no SHTG advice or health board decision on SIRT for neuroendocrine tumours was found "
@@ -173,8 +174,8 @@ _WALES = NationAdvice(
         "In Wales, health is devolved: NHS Wales is run by the Welsh Government through the health boards, "
         "and specialised services such as SIRT are commissioned for all of Wales by the NHS Wales Joint "
         "Commissioning Committee (JCC), which took over from WHSSC on 1 April 2024. {Your} six Members of "
-        "the Senedd can raise it with the Welsh Government's health minister; {your} MP has little say "
-        "over NHS Wales."
+        "the Senedd can raise it with the Welsh Government's health minister. {Your} MP can still help, "
+        "though NHS Wales answers to the Senedd, not to Westminster."
     ),
     _both(
         f"Wales: no NHS Wales decision to fund SIRT routinely for neuroendocrine tumours was found (checked "
@@ -255,8 +256,8 @@ _NORTHERN_IRELAND = NationAdvice(
         "In Northern Ireland, health and social care is run by the Department of Health and its Minister of "
         "Health; its Strategic Planning and Performance Group took over the work of the Health and Social "
         "Care Board in 2022. NICE guidance does not apply there by itself: Northern Ireland's ministers "
-        "decide how it applies. {Your} five MLAs can raise SIRT with the Minister of Health; {your} MP has "
-        "little say over health and social care in Northern Ireland."
+        "decide how it applies. {Your} five MLAs can raise SIRT with the Minister of Health. {Your} MP can "
+        "still help, though health and social care there answers to the Assembly, not to Westminster."
     ),
     _both(
         f"Northern Ireland: no decision on SIRT for neuroendocrine tumours was found (checked {CHECKED}), and "
