@@ -15,7 +15,6 @@ import os
 import threading
 from dataclasses import dataclass
 from pathlib import Path
-from typing import TextIO
 
 from sirt_desktop.core import paths
 from sirt_desktop.core.files import write_atomically
@@ -187,29 +186,3 @@ def remove_imported_members() -> bool:
         removed = False
     reload()
     return removed
-
-
-def run_import_members(path: str, stdout: TextIO, stderr: TextIO) -> int:
-    """``sirt-desktop data import-members FILE.csv``: 0 if applied, 1 if refused. Never a traceback."""
-    try:
-        report = apply_members_csv(path)
-    except Exception as exc:  # noqa: BLE001 - the command line must never show a traceback
-        stderr.write(f"The members list was not changed: an unexpected error happened ({type(exc).__name__}).\n")
-        return 1
-    (stdout if report.ok else stderr).write(report.summary() + "\n")
-    return 0 if report.ok else 1
-
-
-def run_members_template(path: str, stdout: TextIO, stderr: TextIO) -> int:
-    """``sirt-desktop data members-template FILE.csv``: write the empty template. 0, or 1 on failure."""
-    target = Path(path)
-    if target.exists():
-        stderr.write(f"{target} already exists; choose a new file name.\n")
-        return 1
-    try:
-        write_atomically(target, template_text(), mode=0o644)
-    except OSError as exc:
-        stderr.write(f"The template could not be written ({exc.strerror or exc}).\n")
-        return 1
-    stdout.write(f"Wrote {target}: one line for each of the {len(template_rows(devolved.data().areas))} seats.\n")
-    return 0

@@ -27,6 +27,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 from datetime import date
 
+from sirt_desktop.core.dates import long_date
 from sirt_desktop.core.representatives.devolved import LEGISLATURES, Area, Legislature
 from sirt_desktop.core.text import fold
 
@@ -78,27 +79,38 @@ class MembersReport:
     applied: bool = False
     text: str = field(default="", repr=False)  # the file's text, kept only when it passed
 
-    def summary(self) -> str:
-        """A few plain sentences for the person importing the list."""
+    def problem_lines(self, most: int | None = None) -> list[str]:
+        """Each problem as one line ("Line 6: Unknown constituency or region code ..."); with
+        ``most``, the first ``most`` and then how many more there are."""
+        lines = [str(problem) for problem in self.problems]
+        if most is not None and len(lines) > most:
+            lines = lines[:most] + [f"… and {len(lines) - most} more. Put these right first, then try again."]
+        return lines
+
+    def summary_lines(self) -> list[str]:
+        """A few plain sentences about the list, for the window and the command line alike."""
         if not self.ok:
             count = len(self.problems)
-            noun = "problem" if count == 1 else "problems"
-            head = f"The members list was not changed. The file has {count} {noun}:"
-            shown = [f"  {problem}" for problem in self.problems[:SHOWN_PROBLEMS]]
-            if count > SHOWN_PROBLEMS:
-                shown.append(f"  … and {count - SHOWN_PROBLEMS} more. Put these right first, then try again.")
-            return "\n".join([head, *shown])
+            return [f"The members list was not changed. The file has {count} {'problem' if count == 1 else 'problems'}."]
         lines = []
         for leg_id in self.legislatures:
             leg = LEGISLATURES[leg_id]
             lines.append(
-                f"{leg.short_name}: {self.named[leg_id]} of {self.seats[leg_id]} seats named, "
-                f"list of {self.dates[leg_id]}."
+                f"{leg.member_title_plural}: {self.named[leg_id]} of {self.seats[leg_id]} seats named, "
+                f"from the official list of {long_date(self.dates[leg_id])}."
             )
         if self.vacant:
             lines.append("Vacant seats: " + ", ".join(self.vacant) + ".")
         if self.applied:
             lines.append("The new members list is now in use.")
+        return lines
+
+    def summary(self) -> str:
+        """The summary and (when refused) the first problems, as one text."""
+        lines = self.summary_lines()
+        if not self.ok:
+            lines[0] = lines[0][:-1] + ":"
+            lines += [f"  {line}" for line in self.problem_lines(SHOWN_PROBLEMS)]
         return "\n".join(lines)
 
 

@@ -56,7 +56,7 @@ def test_a_good_senedd_list_is_applied_and_names_carry_their_date(senedd_list) -
     report = members.apply_members_csv(senedd_list)
     assert report.ok and report.applied, report.summary()
     assert report.legislatures == ["senedd"] and report.named == {"senedd": 96}
-    assert "96 of 96 seats named, list of 2026-11-20" in report.summary()
+    assert "96 of 96 seats named, from the official list of 20 November 2026" in report.summary()
     found = lookup("CF10 1EP").devolved
     names = members.members_for(found)
     assert len(names) == 6 and all(m.code == "W09000053" for m in names)
@@ -225,19 +225,6 @@ def test_remove_goes_back_to_no_names(senedd_list) -> None:
     assert members.remove_imported_members() is True
     assert members.list_date("senedd") is None
     assert members.remove_imported_members() is False
-
-
-def test_command_line_exit_codes(tmp_path, senedd_list) -> None:
-    out, err = io.StringIO(), io.StringIO()
-    assert members.run_import_members(str(senedd_list), out, err) == 0
-    assert "now in use" in out.getvalue()
-    out, err = io.StringIO(), io.StringIO()
-    assert members.run_import_members(str(tmp_path / "missing.csv"), out, err) == 1
-    assert "There is no file" in err.getvalue()
-    template = tmp_path / "template.csv"
-    assert members.run_members_template(str(template), out, err) == 0
-    assert template.read_text(encoding="utf-8") == members.template_text()
-    assert members.run_members_template(str(template), out, err) == 1  # never overwrites
 
 
 def test_shipped_example_template_is_the_current_one() -> None:

@@ -6,7 +6,6 @@ import datetime as dt
 import io
 
 from pypdf import PdfReader
-from PySide6.QtWidgets import QMessageBox
 
 from sirt_desktop.core.letters.kinds import KindId
 from sirt_desktop.core.representatives import devolved, members
@@ -151,19 +150,19 @@ def test_imported_names_are_offered_with_their_list_date(qtbot, tmp_path):
     assert letter.recipient.block_lines()[0] == f"{chosen} MS"
 
 
-def test_update_members_list_from_the_file_menu(shell, qtbot, tmp_path, monkeypatch):
+def test_update_members_list_from_the_file_menu(shell, qtbot, tmp_path):
     bad = tmp_path / "bad.csv"
     bad.write_text("legislature,code\nsenedd,W09000053\n", encoding="utf-8")
-    shown = []
-    monkeypatch.setattr("sirt_desktop.gui.find_mp.update_members.ProblemsDialog.exec",
-                        lambda self: shown.append([self.list.item(i).text() for i in range(self.list.count())]))
     assert shell.update_members_list(str(bad)) is False
-    assert any("The column 'name' is missing" in line for line in shown[0])
+    [(kind, title, text)] = shell.prompts.told
+    assert (kind, title) == ("problems", "The members list was not changed")
+    assert "Line 1: The column 'name' is missing from the first line." in text
+    assert members.list_date("senedd") is None
     good = tmp_path / "good.csv"
     good.write_text(as_csv(full_rows("ni_assembly", "2026-10-01")), encoding="utf-8")
-    monkeypatch.setattr(QMessageBox, "question", lambda *a, **k: QMessageBox.StandardButton.Yes)
-    monkeypatch.setattr(QMessageBox, "information", lambda *a, **k: None)
+    shell.prompts.expect(True)  # "Use this members list?"
     assert shell.update_members_list(str(good)) is True
+    assert "Members of the Legislative Assembly: 90 of 90 seats named" in shell.prompts.asked[-1][2]
     assert members.list_date("ni_assembly") == "2026-10-01"
     foyle = devolved.for_westminster_seat("N05000008", "Northern Ireland", "Foyle")
     assert len(members.members_for(foyle)) == 5
