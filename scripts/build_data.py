@@ -38,6 +38,7 @@ import re
 import shutil
 import sys
 from array import array
+from itertools import pairwise
 from pathlib import Path
 
 REPO = Path(__file__).resolve().parent.parent
@@ -294,6 +295,51 @@ def _share(part: str, whole: str) -> float:
     return round(float(part) / float(whole), 3)
 
 
+def _scotland_tables(scotland: Path) -> tuple[list[dict], list[dict]]:
+    """The 8 regions and the 73 constituencies, each in one region; checked against each other."""
+    regions = [
+        {"code": row["region_code"], "name": row["name"], "members": int(row["regional_members"]),
+         "constituencies": int(row["constituencies"])}
+        for row in sorted(read_csv(scotland / "sp_regions_2026.csv"), key=lambda r: r["region_code"])
+    ]
+    region_names = {item["code"]: item["name"] for item in regions}
+    assert len(regions) == 8 and all(item["members"] == 7 for item in regions)
+    sp = [
+        {"code": row["spc_code"], "name": row["name"], "region": row["region_code"]}
+        for row in sorted(read_csv(scotland / "sp_constituencies_2026.csv"), key=lambda r: r["spc_code"])
+    ]
+    assert len(sp) == 73 == len({item["code"] for item in sp})
+    for row in read_csv(scotland / "sp_constituencies_2026.csv"):
+        assert region_names[row["region_code"]] == row["region_name"], row
+    for item in regions:
+        assert sum(1 for c in sp if c["region"] == item["code"]) == item["constituencies"], item
+    return regions, sp
+
+
+def _ni_tables(ni: Path, names: dict[str, str], ni_seats: list[str]) -> tuple[list[dict], dict[str, list[list]]]:
+    """The 18 Assembly constituencies and, for each NI Westminster seat, the share of its people in each."""
+    nia = [
+        {"code": row["nia_code_2008_boundaries"], "name": row["name"], "members": int(row["mlas"])}
+        for row in sorted(read_csv(ni / "nia_constituencies.csv"), key=lambda r: r["nia_code_2008_boundaries"])
+    ]
+    nia_names = {item["code"]: item["name"] for item in nia}
+    assert len(nia) == 18 and all(item["members"] == 5 for item in nia)
+    overlaps: dict[str, list[list]] = {}
+    for row in read_csv(ni / "pcon2024_to_nia2008_overlap.csv"):
+        assert names[row["pcon24_code"]] == row["pcon24_name"] and nia_names[row["nia_code_2008_boundaries"]] == row["nia_name"]
+        if float(row["overlap_pop"]) <= 0:  # a sliver with nobody in it: a boundary artefact
+            continue
+        overlaps.setdefault(row["pcon24_code"], []).append(
+            [row["nia_code_2008_boundaries"], _share(row["overlap_pop"], row["original_pop"])]
+        )
+    for code, entries in overlaps.items():
+        entries.sort(key=lambda entry: (-entry[1], entry[0]))
+        assert abs(sum(entry[1] for entry in entries) - 1) < 0.02, (code, entries)
+    assert sorted(overlaps) == ni_seats, "every NI Westminster seat has its Assembly constituencies"
+    assert {entry[0] for entries in overlaps.values() for entry in entries} == set(nia_names)
+    return nia, dict(sorted(overlaps.items()))
+
+
 def build_devolved(source: Path, out: Path, constituencies: list[dict[str, str]]) -> dict[str, object]:
     """Write ``devolved.json`` and ``senedd_postcodes.u16``; check both against their sources."""
     folder = source / "devolved"
@@ -361,7 +407,7 @@ def build_devolved(source: Path, out: Path, constituencies: list[dict[str, str]]
     offsets = [0]
     for district in districts:
         entries = sorted(by_district[district])
-        assert all(a[0] < b[0] for a, b in zip(entries, entries[1:])), f"{district}: a postcode twice"
+        assert all(a[0] < b[0] for a, b in pairwise(entries)), f"{district}: a postcode twice"
         units.extend(code << 4 | seat for code, seat in entries)
         offsets.append(len(units))
     decoded = sorted(
@@ -386,46 +432,8 @@ def build_devolved(source: Path, out: Path, constituencies: list[dict[str, str]]
                 else:
                     disagree += 1
 
-    # --- Scotland ----------------------------------------------------------------------
-    scotland = folder / "scotland"
-    regions = [
-        {"code": row["region_code"], "name": row["name"], "members": int(row["regional_members"]),
-         "constituencies": int(row["constituencies"])}
-        for row in sorted(read_csv(scotland / "sp_regions_2026.csv"), key=lambda r: r["region_code"])
-    ]
-    region_names = {item["code"]: item["name"] for item in regions}
-    assert len(regions) == 8 and all(item["members"] == 7 for item in regions)
-    sp = [
-        {"code": row["spc_code"], "name": row["name"], "region": row["region_code"]}
-        for row in sorted(read_csv(scotland / "sp_constituencies_2026.csv"), key=lambda r: r["spc_code"])
-    ]
-    assert len(sp) == 73 == len({item["code"] for item in sp})
-    for row in read_csv(scotland / "sp_constituencies_2026.csv"):
-        assert region_names[row["region_code"]] == row["region_name"], row
-    for item in regions:
-        assert sum(1 for c in sp if c["region"] == item["code"]) == item["constituencies"], item
-
-    # --- Northern Ireland ----------------------------------------------------------------
-    ni = folder / "northern-ireland"
-    nia = [
-        {"code": row["nia_code_2008_boundaries"], "name": row["name"], "members": int(row["mlas"])}
-        for row in sorted(read_csv(ni / "nia_constituencies.csv"), key=lambda r: r["nia_code_2008_boundaries"])
-    ]
-    nia_names = {item["code"]: item["name"] for item in nia}
-    assert len(nia) == 18 and all(item["members"] == 5 for item in nia)
-    overlaps: dict[str, list[list]] = {}
-    for row in read_csv(ni / "pcon2024_to_nia2008_overlap.csv"):
-        assert names[row["pcon24_code"]] == row["pcon24_name"] and nia_names[row["nia_code_2008_boundaries"]] == row["nia_name"]
-        if float(row["overlap_pop"]) <= 0:  # a sliver with nobody in it: a boundary artefact
-            continue
-        overlaps.setdefault(row["pcon24_code"], []).append(
-            [row["nia_code_2008_boundaries"], _share(row["overlap_pop"], row["original_pop"])]
-        )
-    for code, entries in overlaps.items():
-        entries.sort(key=lambda entry: (-entry[1], entry[0]))
-        assert abs(sum(entry[1] for entry in entries) - 1) < 0.02, (code, entries)
-    assert sorted(overlaps) == ni_seats, "every NI Westminster seat has its Assembly constituencies"
-    assert {entry[0] for entries in overlaps.values() for entry in entries} == set(nia_names)
+    regions, sp = _scotland_tables(folder / "scotland")
+    nia, overlaps = _ni_tables(folder / "northern-ireland", names, ni_seats)
 
     devolved = {
         "format": 1,
@@ -443,7 +451,7 @@ def build_devolved(source: Path, out: Path, constituencies: list[dict[str, str]]
         "northern_ireland": {
             "legislature": "ni_assembly",
             "constituencies": nia,
-            "westminster_overlaps": dict(sorted(overlaps.items())),
+            "westminster_overlaps": overlaps,
         },
         "senedd_postcodes": {
             "inward_letters": INWARD_LETTERS,
@@ -542,7 +550,7 @@ def check_with_loader(source: Path, out: Path) -> None:
             assert seat != NOT_FOUND, row["postcode"]
             assert (store.seat_codes[seat] if seat >= 0 else "") == row["gss_code"], row["postcode"]
 
-    from sirt_desktop.core.representatives import devolved  # noqa: PLC0415
+    from sirt_desktop.core.representatives import devolved
 
     tables = json.loads((out / "devolved.json").read_text(encoding="utf-8"))
     devolved.parse(tables)  # the app can read every table

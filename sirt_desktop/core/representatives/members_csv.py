@@ -84,7 +84,7 @@ class MembersReport:
         ``most``, the first ``most`` and then how many more there are."""
         lines = [str(problem) for problem in self.problems]
         if most is not None and len(lines) > most:
-            lines = lines[:most] + [f"… and {len(lines) - most} more. Put these right first, then try again."]
+            lines = [*lines[:most], f"… and {len(lines) - most} more. Put these right first, then try again."]
         return lines
 
     def summary_lines(self) -> list[str]:
@@ -184,64 +184,79 @@ class _Checker:
 
     def row(self, row: dict[str, str], line: int, columns: set[str]) -> None:
         leg_text = row.get("legislature", "")
-        leg_id = legislature_id(leg_text) if leg_text else None
-        if not leg_text:
+        leg_id = self._legislature(leg_text, line)
+        code = row.get("code", "")
+        item = self._area(code, leg_id, leg_text, line, row.get("area_name", "") if "area_name" in columns else "")
+        name = " ".join(row.get("name", "").split())
+        party = row.get("party", "")
+        position = self._position(row.get("list_position", ""), line)
+        if name:
+            self._named(name, party, leg_id, line)
+        elif party or position is not None:
+            self.problem(line, "The name is empty but the party or list position is not: give the name, or "
+                               "leave all three empty for a vacant seat.")
+        list_date = self._list_date(row.get("list_date", ""), line, leg_id)
+        if item is None or leg_id is None or list_date is None:
+            return
+        self.rows.append({
+            "legislature": leg_id, "code": code, "area_name": item.name, "name": name, "party": party,
+            "list_position": "" if position is None else str(position), "list_date": list_date,
+        })
+        if name:
+            self.members.append(Member(leg_id, code, name, party, position, list_date))
+        else:
+            self.vacant.append((leg_id, f"{item.name} ({LEGISLATURES[leg_id].short_name})"))
+
+    def _legislature(self, text: str, line: int) -> str | None:
+        leg_id = legislature_id(text) if text else None
+        if not text:
             self.problem(line, "The legislature is empty (senedd, scottish_parliament or ni_assembly).")
         elif leg_id is None:
-            self.problem(line, f"Unknown legislature '{leg_text}': write senedd, scottish_parliament or ni_assembly.")
+            self.problem(line, f"Unknown legislature '{text}': write senedd, scottish_parliament or ni_assembly.")
         elif leg_id not in self.order:
             self.order.append(leg_id)
-        code = row.get("code", "")
+        return leg_id
+
+    def _area(self, code: str, leg_id: str | None, leg_text: str, line: int, typed_name: str) -> Area | None:
+        """The constituency or region of a line, if its code is known and of the line's legislature."""
         item = self.areas.get(code)
         if not code:
             self.problem(line, "The code is empty: give the constituency or region code, for example W09000053.")
-        elif item is None:
+            return None
+        if item is None:
             self.problem(line, f"Unknown constituency or region code '{code}'.")
-        elif leg_id is not None and item.legislature != leg_id:
+            return None
+        if leg_id is not None and item.legislature != leg_id:
             self.problem(
                 line,
                 f"{code} is {_describe(item)}, but this line says the legislature is "
                 f"'{leg_text}' ({LEGISLATURES[leg_id].short_name}).",
             )
-            item = None
-        if item is not None:
-            self.lines_for.setdefault(code, []).append(line)
-            typed = row.get("area_name", "")
-            if "area_name" in columns and typed and fold(typed) not in (fold(item.name), fold(item.name_en)):
-                self.problem(line, f"{code} is {item.name}, but this line says '{typed}'.")
-        name = " ".join(row.get("name", "").split())
-        party = row.get("party", "")
-        position_text = row.get("list_position", "")
-        position: int | None = None
-        if position_text:
-            if position_text.isascii() and position_text.isdigit() and 1 <= int(position_text) <= 50:
-                position = int(position_text)
+            return None
+        self.lines_for.setdefault(code, []).append(line)
+        if typed_name and fold(typed_name) not in (fold(item.name), fold(item.name_en)):
+            self.problem(line, f"{code} is {item.name}, but this line says '{typed_name}'.")
+        return item
+
+    def _position(self, text: str, line: int) -> int | None:
+        if not text:
+            return None
+        if text.isascii() and text.isdigit() and 1 <= int(text) <= 50:
+            return int(text)
+        self.problem(line, f"list_position must be a whole number from 1 to 50, or empty; not '{text}'.")
+        return None
+
+    def _named(self, name: str, party: str, leg_id: str | None, line: int) -> None:
+        if len(name) > MAX_NAME or not name.isprintable():
+            self.problem(line, "The name is too long or holds characters that cannot be printed.")
+        if not party:
+            self.problem(line, "The party is empty (write 'Independent' for a Member with no party).")
+        if leg_id is not None:
+            key = (leg_id, fold(name))
+            if key in self.names_seen:
+                self.problem(line, f"{name} is listed again; they are already on line {self.names_seen[key]}.")
             else:
-                self.problem(line, f"list_position must be a whole number from 1 to 50, or empty; not '{position_text}'.")
-        if name:
-            if len(name) > MAX_NAME or not name.isprintable():
-                self.problem(line, "The name is too long or holds characters that cannot be printed.")
-            if not party:
-                self.problem(line, "The party is empty (write 'Independent' for a Member with no party).")
-            if leg_id is not None:
-                key = (leg_id, fold(name))
-                if key in self.names_seen:
-                    self.problem(line, f"{name} is listed again; they are already on line {self.names_seen[key]}.")
-                else:
-                    self.names_seen[key] = line
-        elif party or position is not None:
-            self.problem(line, "The name is empty but the party or list position is not: give the name, or "
-                               "leave all three empty for a vacant seat.")
-        list_date = self._list_date(row.get("list_date", ""), line, leg_id)
-        if item is not None and leg_id is not None and list_date is not None:
-            self.rows.append({
-                "legislature": leg_id, "code": code, "area_name": item.name, "name": name, "party": party,
-                "list_position": "" if position is None else str(position), "list_date": list_date,
-            })
-            if name:
-                self.members.append(Member(leg_id, code, name, party, position, list_date))
-            else:
-                self.vacant.append((leg_id, f"{item.name} ({LEGISLATURES[leg_id].short_name})"))
+                self.names_seen[key] = line
 
     def _list_date(self, value: str, line: int, leg_id: str | None) -> str | None:
         if not value:
@@ -324,7 +339,7 @@ def validate_members_bytes(data: bytes, areas: Mapping[str, Area]) -> MembersRep
                 continue
             if len(values) != len(header):
                 checker.problem(start, f"This line has {len(values)} values, but the first line has {len(header)} columns.")
-            row = dict(zip(header, values + [""] * (len(header) - len(values))))
+            row = dict(zip(header, [*values, *[""] * (len(header) - len(values))], strict=False))
             checker.row(row, start, set(header))
             rows += 1
     except csv.Error as exc:

@@ -8,15 +8,20 @@ from PySide6.QtCore import QObject, QTimer, Signal
 
 from sirt_desktop.core.dates import long_date
 from sirt_desktop.core.nations import HOUSE_OF_COMMONS_ADDRESS
-from sirt_desktop.core.representatives import lookup as representatives
 from sirt_desktop.core.representatives import devolved, members, messages, postcodes
-from sirt_desktop.core.representatives.devolved import MOST_PEOPLE, MOST_POSTCODES, NO_LOOKUP, SCOTTISH_PARLIAMENT, DevolvedResult
+from sirt_desktop.core.representatives import lookup as representatives
+from sirt_desktop.core.representatives.devolved import (
+    MOST_PEOPLE,
+    MOST_POSTCODES,
+    NO_LOOKUP,
+    SCOTTISH_PARLIAMENT,
+    DevolvedResult,
+)
 from sirt_desktop.core.representatives.members_csv import Member
 from sirt_desktop.core.representatives.messages import Audience
 from sirt_desktop.core.representatives.postcodes import Kind
 from sirt_desktop.core.representatives.records import Candidate, LookupResult, Status
 from sirt_desktop.gui.find_mp.view import FindMpView
-
 
 
 @dataclass(frozen=True)

@@ -13,22 +13,20 @@ from PySide6.QtCore import QObject, QTimer, Signal
 
 from sirt_desktop.core.dates import long_date
 from sirt_desktop.core.db.records import LetterFilters, StatusFilter
+from sirt_desktop.core.letters import nation_advice
 from sirt_desktop.core.letters.coach import coach
 from sirt_desktop.core.letters.drafts import Drafts
 from sirt_desktop.core.letters.kinds import KindId, RecipientKind, get_kind
 from sirt_desktop.core.letters.model import Letter, Recipient, Sender
 from sirt_desktop.core.letters.nhs_number import nhs_number_problem
-from sirt_desktop.core.representatives.lookup import mp_list_as_of
-from sirt_desktop.core.representatives.messages import Audience
-from sirt_desktop.gui.writer import form as letter_form
-from sirt_desktop.core.dates import long_date
-from sirt_desktop.core.letters import nation_advice
 from sirt_desktop.core.representatives import devolved, members
-from sirt_desktop.core.representatives.lookup import nation_of_postcode
+from sirt_desktop.core.representatives.lookup import mp_list_as_of, nation_of_postcode
+from sirt_desktop.core.representatives.messages import Audience
 from sirt_desktop.gui.find_mp.controller import DevolvedChoice, FindMpController
+from sirt_desktop.gui.prompts import Prompts, QtPrompts
+from sirt_desktop.gui.writer import form as letter_form
 from sirt_desktop.gui.writer.output import LetterOutput
 from sirt_desktop.gui.writer.sender_profiles import SenderProfiles
-from sirt_desktop.gui.prompts import Prompts, QtPrompts
 from sirt_desktop.gui.writer.view import LetterWriterView
 
 if TYPE_CHECKING:  # SQLAlchemy loads when the database opens, not with this page

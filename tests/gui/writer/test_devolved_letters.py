@@ -81,7 +81,7 @@ def test_a_welsh_writers_tips_and_note_are_about_wales(qtbot):
 
 
 def test_a_callers_advice_speaks_to_the_volunteer(qtbot):
-    view, controller = make(qtbot, for_caller=True)
+    view, _controller = make(qtbot, for_caller=True)
     view.sender_step.postcode.setText("EH1 1YZ")
     note = view.write_step.nation_note.text()
     assert "Who decides in Scotland" in note and "the caller's health board" in note
