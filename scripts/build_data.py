@@ -246,7 +246,9 @@ def build(source: Path, out: Path) -> dict[str, int]:
         seats = district_table.get(district, [])
         for value in units[offsets[d] : offsets[d + 1]]:
             seat = value & 15
-            decoded.append((f"{district} {inward_text(value >> 4)}", "" if seat == NO_SEAT else seat_codes[seats[seat][0]]))
+            decoded.append(
+                (f"{district} {inward_text(value >> 4)}", "" if seat == NO_SEAT else seat_codes[seats[seat][0]])
+            )
     decoded.sort()
     with gzip.open(source / "gb_postcodes_2023.csv.gz", "rt", encoding="utf-8", newline="") as handle:
         original = sorted((row["postcode"], row["gss_code"]) for row in csv.DictReader(handle))
@@ -282,7 +284,9 @@ def build(source: Path, out: Path) -> dict[str, int]:
     ):
         shutil.copyfile(source / name, out / target)
     devolved_counts = build_devolved(source, out, constituencies)
-    (out / "manifest.json").write_text(json.dumps({"datasets": DATASETS}, indent=2, ensure_ascii=False) + "\n", encoding="utf-8")
+    (out / "manifest.json").write_text(
+        json.dumps({"datasets": DATASETS}, indent=2, ensure_ascii=False) + "\n", encoding="utf-8"
+    )
     (out / "ATTRIBUTION.md").write_text(attribution_text(), encoding="utf-8")
     return {"postcodes": len(units), "districts": len(districts), "sectors": len(sectors), **devolved_counts}
 
@@ -298,8 +302,12 @@ def _share(part: str, whole: str) -> float:
 def _scotland_tables(scotland: Path) -> tuple[list[dict], list[dict]]:
     """The 8 regions and the 73 constituencies, each in one region; checked against each other."""
     regions = [
-        {"code": row["region_code"], "name": row["name"], "members": int(row["regional_members"]),
-         "constituencies": int(row["constituencies"])}
+        {
+            "code": row["region_code"],
+            "name": row["name"],
+            "members": int(row["regional_members"]),
+            "constituencies": int(row["constituencies"]),
+        }
         for row in sorted(read_csv(scotland / "sp_regions_2026.csv"), key=lambda r: r["region_code"])
     ]
     region_names = {item["code"]: item["name"] for item in regions}
@@ -326,7 +334,10 @@ def _ni_tables(ni: Path, names: dict[str, str], ni_seats: list[str]) -> tuple[li
     assert len(nia) == 18 and all(item["members"] == 5 for item in nia)
     overlaps: dict[str, list[list]] = {}
     for row in read_csv(ni / "pcon2024_to_nia2008_overlap.csv"):
-        assert names[row["pcon24_code"]] == row["pcon24_name"] and nia_names[row["nia_code_2008_boundaries"]] == row["nia_name"]
+        assert (
+            names[row["pcon24_code"]] == row["pcon24_name"]
+            and nia_names[row["nia_code_2008_boundaries"]] == row["nia_name"]
+        )
         if float(row["overlap_pop"]) <= 0:  # a sliver with nobody in it: a boundary artefact
             continue
         overlaps.setdefault(row["pcon24_code"], []).append(
@@ -540,7 +551,7 @@ def attribution_text() -> str:
 def check_with_loader(source: Path, out: Path) -> None:
     """Round trip 2: every source postcode through the app's own store, as the app will load it."""
     sys.path.insert(0, str(REPO))
-    from sirt_desktop.core.representatives.store import NOT_FOUND, PostcodeStore  # noqa: PLC0415
+    from sirt_desktop.core.representatives.store import NOT_FOUND, PostcodeStore
 
     store = PostcodeStore.from_files(out / "postcode_units.u16", out / "postcode_areas.json")
     with gzip.open(source / "gb_postcodes_2023.csv.gz", "rt", encoding="utf-8", newline="") as handle:
@@ -575,7 +586,9 @@ def main(argv: list[str] | None = None) -> int:
     counts = build(source, out)
     check_with_loader(source, out)
     print(f"Built {out} from {source}")
-    print(f"  {counts['postcodes']:,} postcodes in {counts['districts']:,} districts, {counts['sectors']:,} sectors: round trip OK")
+    print(
+        f"  {counts['postcodes']:,} postcodes in {counts['districts']:,} districts, {counts['sectors']:,} sectors: round trip OK"
+    )
     print(
         f"  {counts['senedd_postcodes']:,} Senedd postcodes ({counts['senedd_old_form']:,} in the old NPT form left out): "
         "round trip OK"
@@ -593,6 +606,7 @@ def main(argv: list[str] | None = None) -> int:
             print(f"  {path.name:<24} {path.stat().st_size:>12,} bytes")
     print(f"  {'total':<24} {total:>12,} bytes")
     return 0
+
 
 if __name__ == "__main__":
     sys.exit(main())

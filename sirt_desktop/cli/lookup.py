@@ -45,8 +45,11 @@ def format_text(result: LookupResult) -> str:
             lines.append(f"MP: {c.mp.name}, {c.mp.party}")
     elif result.candidates:
         ordered = all(c.share is not None for c in result.candidates)
-        lines.append("Possible constituencies, most likely first:" if ordered
-                     else "Possible constituencies, in alphabetical order:")
+        lines.append(
+            "Possible constituencies, most likely first:"
+            if ordered
+            else "Possible constituencies, in alphabetical order:"
+        )
         for c in result.candidates:
             share = f"{format_share(c.share)} of postcodes, " if c.share is not None else ""
             mp = "no MP at the moment (vacant)" if c.mp is None else f"MP {c.mp.name}, {c.mp.party}"
@@ -84,8 +87,10 @@ def format_devolved(found: DevolvedResult) -> list[str]:
             share = f" ({format_share(option.share)})" if option.share is not None else ""
             lines.append(f"  - {option.area.name}{share}")
     if leg.regional_members:
-        lines.append(f"{leg.member_title_plural}: {leg.constituency_members} for the constituency and "
-                     f"{leg.regional_members} for its region")
+        lines.append(
+            f"{leg.member_title_plural}: {leg.constituency_members} for the constituency and "
+            f"{leg.regional_members} for its region"
+        )
     else:
         lines.append(f"{leg.member_title_plural}: {leg.constituency_members} for each constituency")
     lines.append(found.message())
@@ -96,7 +101,7 @@ def answer(text: str, as_json: bool) -> str:
     """The answer for one input line, as written to standard output."""
     try:
         result = lookup(text)
-    except Exception:  # noqa: BLE001 - one odd line must never stop the stream
+    except Exception:
         log.exception("lookup failed for one input line")
         result = not_checked(text)
     if as_json:
@@ -110,7 +115,7 @@ def run(console: Console, args: argparse.Namespace) -> ExitCode:
     input. ``PROBLEMS`` only if the app's own data files cannot be read."""
     try:
         seats.data()  # load once, up front, so a broken install is reported plainly
-    except Exception as exc:  # noqa: BLE001 - never a traceback on the command line
+    except Exception as exc:
         log.exception("could not load the postcode data")
         console.problem(f"The postcode data could not be read ({exc}). Please reinstall SIRT Desktop.")
         return ExitCode.PROBLEMS

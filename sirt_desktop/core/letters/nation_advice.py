@@ -22,8 +22,15 @@ from sirt_desktop.core.nations import Nation, nation_of
 
 #: Words that mark a tip or starter as being about England's NHS bodies or ministers.
 ENGLAND_MARKERS = (
-    "nhs england", "health secretary", "england", "department of health and social care", "dhsc",
-    "integrated care board", "icb", "individual funding request", "ifr",
+    "nhs england",
+    "health secretary",
+    "england",
+    "department of health and social care",
+    "dhsc",
+    "integrated care board",
+    "icb",
+    "individual funding request",
+    "ifr",
 )
 
 CHECKED = "December 2026"  # when the fact base last looked for each nation's decision
@@ -109,61 +116,95 @@ _SCOTLAND = NationAdvice(
     "an individual patient treatment request (IPTR) to the health board",
     {
         KindId.MP_CAMPAIGN: (
-            _both("Health is devolved: in Scotland NHS funding is decided by the Scottish Government and the "
-                  "health boards, so {your} MSPs are usually better placed than {your} MP to press for it."),
-            _both("In a letter to the MP, ask one thing: that they raise SIRT for neuroendocrine tumours with "
-                  "the health Cabinet Secretary in the Scottish Government, or back {your} MSPs in doing so."),
+            _both(
+                "Health is devolved: in Scotland NHS funding is decided by the Scottish Government and the "
+                "health boards, so {your} MSPs are usually better placed than {your} MP to press for it."
+            ),
+            _both(
+                "In a letter to the MP, ask one thing: that they raise SIRT for neuroendocrine tumours with "
+                "the health Cabinet Secretary in the Scottish Government, or back {your} MSPs in doing so."
+            ),
         ),
         KindId.MP_MY_CASE: (
-            _both("In Scotland a request for treatment that is not routinely funded goes to {your} health board "
-                  "as an individual patient treatment request (IPTR), made by {your} clinician."),
+            _both(
+                "In Scotland a request for treatment that is not routinely funded goes to {your} health board "
+                "as an individual patient treatment request (IPTR), made by {your} clinician."
+            ),
             _both("Ask one thing, for example that the MP contacts {your} health board or hospital about {your} case."),
         ),
         KindId.CLINICIAN: (
-            _both("Only a clinician can ask for treatment that is not routinely funded: in Scotland this is an "
-                  "individual patient treatment request (IPTR) to the health board."),
-            _both("Ask one thing. For example: that {your} case is discussed at the NET multidisciplinary team "
-                  "(MDT) meeting, a referral to a centre that offers SIRT, or an IPTR."),
+            _both(
+                "Only a clinician can ask for treatment that is not routinely funded: in Scotland this is an "
+                "individual patient treatment request (IPTR) to the health board."
+            ),
+            _both(
+                "Ask one thing. For example: that {your} case is discussed at the NET multidisciplinary team "
+                "(MDT) meeting, a referral to a centre that offers SIRT, or an IPTR."
+            ),
             _REPLY_FORMAT,
         ),
         KindId.IFR_STATEMENT: (
-            _both("In Scotland the request is an individual patient treatment request (IPTR) to the health "
-                  "board; {your} statement goes with it. Ask the clinician if a statement would help."),
+            _both(
+                "In Scotland the request is an individual patient treatment request (IPTR) to the health "
+                "board; {your} statement goes with it. Ask the clinician if a statement would help."
+            ),
         ),
         KindId.MP_FOLLOW_UP: (
-            _both("Ask one thing: a reply, or that the MP writes to the health Cabinet Secretary in the Scottish Government "
-                  "about SIRT for neuroendocrine tumours."),
+            _both(
+                "Ask one thing: a reply, or that the MP writes to the health Cabinet Secretary in the Scottish Government "
+                "about SIRT for neuroendocrine tumours."
+            ),
         ),
         KindId.DEVOLVED_REP: (
-            _both("Health is devolved: {your} MSPs (one for the constituency, seven for the region) can ask the "
-                  "health Cabinet Secretary in the Scottish Government about SIRT, in writing or in Parliament."),
+            _both(
+                "Health is devolved: {your} MSPs (one for the constituency, seven for the region) can ask the "
+                "health Cabinet Secretary in the Scottish Government about SIRT, in writing or in Parliament."
+            ),
             _both("Write to one MSP; the letter goes to The Scottish Parliament, Edinburgh EH99 1SP."),
         ),
     },
     {
         KindId.MP_CAMPAIGN: (
-            Starter("The funding gap", "In Scotland, SIRT is used for primary liver cancer, but I know of no "
-                    "routine NHS Scotland funding of it for neuroendocrine tumours: my clinician would have to "
-                    "make an individual patient treatment request to my health board."),
-            Starter("My request", "Please write to the health Cabinet Secretary in the Scottish Government asking how people "
-                    "in Scotland with neuroendocrine tumours in the liver can get SIRT on the NHS."),
+            Starter(
+                "The funding gap",
+                "In Scotland, SIRT is used for primary liver cancer, but I know of no "
+                "routine NHS Scotland funding of it for neuroendocrine tumours: my clinician would have to "
+                "make an individual patient treatment request to my health board.",
+            ),
+            Starter(
+                "My request",
+                "Please write to the health Cabinet Secretary in the Scottish Government asking how people "
+                "in Scotland with neuroendocrine tumours in the liver can get SIRT on the NHS.",
+            ),
         ),
         KindId.MP_MY_CASE: (
-            Starter("My request", "Please take up my case with my health board and ask why I cannot have the "
-                    "treatment my doctors recommend."),
+            Starter(
+                "My request",
+                "Please take up my case with my health board and ask why I cannot have the "
+                "treatment my doctors recommend.",
+            ),
         ),
         KindId.CLINICIAN: (
-            Starter("Ask for an IPTR", "If SIRT is suitable, would you be willing to make an individual patient "
-                    "treatment request to the health board on my behalf?"),
+            Starter(
+                "Ask for an IPTR",
+                "If SIRT is suitable, would you be willing to make an individual patient "
+                "treatment request to the health board on my behalf?",
+            ),
         ),
         KindId.MP_FOLLOW_UP: (
-            Starter("Ask to write to the Minister", "Please write to the health Cabinet Secretary in the Scottish Government "
-                    "asking when NHS Scotland will decide on funding SIRT for neuroendocrine tumours in the liver."),
+            Starter(
+                "Ask to write to the Minister",
+                "Please write to the health Cabinet Secretary in the Scottish Government "
+                "asking when NHS Scotland will decide on funding SIRT for neuroendocrine tumours in the liver.",
+            ),
         ),
         KindId.DEVOLVED_REP: (
-            Starter("My request", "Please ask the health Cabinet Secretary in the Scottish Government how people in Scotland "
-                    "with neuroendocrine tumours in the liver can get SIRT on the NHS, and whether the Scottish "
-                    "Health Technologies Group will look at it."),
+            Starter(
+                "My request",
+                "Please ask the health Cabinet Secretary in the Scottish Government how people in Scotland "
+                "with neuroendocrine tumours in the liver can get SIRT on the NHS, and whether the Scottish "
+                "Health Technologies Group will look at it.",
+            ),
         ),
     },
 )
@@ -189,63 +230,96 @@ _WALES = NationAdvice(
     "an Individual Patient Funding Request (IPFR)",
     {
         KindId.MP_CAMPAIGN: (
-            _both("Health is devolved: in Wales NHS funding is decided by the Welsh Government, the health boards "
-                  "and the NHS Wales Joint Commissioning Committee, so {your} Members of the Senedd are usually "
-                  "better placed than {your} MP to press for it."),
-            _both("In a letter to the MP, ask one thing: that they raise SIRT for neuroendocrine tumours with "
-                  "the Welsh Government's health minister, or back {your} Members of the Senedd in doing so."),
+            _both(
+                "Health is devolved: in Wales NHS funding is decided by the Welsh Government, the health boards "
+                "and the NHS Wales Joint Commissioning Committee, so {your} Members of the Senedd are usually "
+                "better placed than {your} MP to press for it."
+            ),
+            _both(
+                "In a letter to the MP, ask one thing: that they raise SIRT for neuroendocrine tumours with "
+                "the Welsh Government's health minister, or back {your} Members of the Senedd in doing so."
+            ),
         ),
         KindId.MP_MY_CASE: (
-            _both("In Wales a request for treatment that is not routinely funded is an Individual Patient Funding "
-                  "Request (IPFR), made by {your} clinician and decided by an all-Wales panel."),
+            _both(
+                "In Wales a request for treatment that is not routinely funded is an Individual Patient Funding "
+                "Request (IPFR), made by {your} clinician and decided by an all-Wales panel."
+            ),
             _both("Ask one thing, for example that the MP contacts {your} health board or hospital about {your} case."),
         ),
         KindId.CLINICIAN: (
-            _both("Only a clinician can ask for treatment that is not routinely funded: in Wales this is an "
-                  "Individual Patient Funding Request (IPFR), decided by an all-Wales panel."),
-            _both("Ask one thing. For example: that {your} case is discussed at the NET multidisciplinary team "
-                  "(MDT) meeting, a referral to a centre that offers SIRT, or an IPFR."),
+            _both(
+                "Only a clinician can ask for treatment that is not routinely funded: in Wales this is an "
+                "Individual Patient Funding Request (IPFR), decided by an all-Wales panel."
+            ),
+            _both(
+                "Ask one thing. For example: that {your} case is discussed at the NET multidisciplinary team "
+                "(MDT) meeting, a referral to a centre that offers SIRT, or an IPFR."
+            ),
             _REPLY_FORMAT,
         ),
         KindId.IFR_STATEMENT: (
-            _both("In Wales the request is an Individual Patient Funding Request (IPFR); the panel looks at "
-                  "clinical evidence only. Ask the clinician if a statement would help."),
+            _both(
+                "In Wales the request is an Individual Patient Funding Request (IPFR); the panel looks at "
+                "clinical evidence only. Ask the clinician if a statement would help."
+            ),
         ),
         KindId.MP_FOLLOW_UP: (
-            _both("Ask one thing: a reply, or that the MP writes to the Welsh Government's health minister about "
-                  "SIRT for neuroendocrine tumours."),
+            _both(
+                "Ask one thing: a reply, or that the MP writes to the Welsh Government's health minister about "
+                "SIRT for neuroendocrine tumours."
+            ),
         ),
         KindId.DEVOLVED_REP: (
-            _both("Health is devolved: {your} six Members of the Senedd can ask the Welsh Government's health "
-                  "minister about SIRT, in writing or in the Senedd, and ask what the Joint Commissioning "
-                  "Committee will do."),
+            _both(
+                "Health is devolved: {your} six Members of the Senedd can ask the Welsh Government's health "
+                "minister about SIRT, in writing or in the Senedd, and ask what the Joint Commissioning "
+                "Committee will do."
+            ),
             _both("Write to one of the six; the letter goes to Senedd Cymru, Cardiff Bay, Cardiff CF99 1SN."),
         ),
     },
     {
         KindId.MP_CAMPAIGN: (
-            Starter("The funding gap", "In Wales, SIRT is used for primary liver cancer, but I know of no routine "
-                    "NHS Wales funding of it for neuroendocrine tumours: my clinician would have to make an "
-                    "Individual Patient Funding Request."),
-            Starter("My request", "Please write to the Welsh Government's health minister asking how people in "
-                    "Wales with neuroendocrine tumours in the liver can get SIRT on the NHS."),
+            Starter(
+                "The funding gap",
+                "In Wales, SIRT is used for primary liver cancer, but I know of no routine "
+                "NHS Wales funding of it for neuroendocrine tumours: my clinician would have to make an "
+                "Individual Patient Funding Request.",
+            ),
+            Starter(
+                "My request",
+                "Please write to the Welsh Government's health minister asking how people in "
+                "Wales with neuroendocrine tumours in the liver can get SIRT on the NHS.",
+            ),
         ),
         KindId.MP_MY_CASE: (
-            Starter("My request", "Please take up my case with my health board and ask why I cannot have the "
-                    "treatment my doctors recommend."),
+            Starter(
+                "My request",
+                "Please take up my case with my health board and ask why I cannot have the "
+                "treatment my doctors recommend.",
+            ),
         ),
         KindId.CLINICIAN: (
-            Starter("Ask for an IPFR", "If SIRT is suitable, would you be willing to make an Individual Patient "
-                    "Funding Request on my behalf?"),
+            Starter(
+                "Ask for an IPFR",
+                "If SIRT is suitable, would you be willing to make an Individual Patient Funding Request on my behalf?",
+            ),
         ),
         KindId.MP_FOLLOW_UP: (
-            Starter("Ask to write to the Minister", "Please write to the Welsh Government's health minister "
-                    "asking when NHS Wales will decide on funding SIRT for neuroendocrine tumours in the liver."),
+            Starter(
+                "Ask to write to the Minister",
+                "Please write to the Welsh Government's health minister "
+                "asking when NHS Wales will decide on funding SIRT for neuroendocrine tumours in the liver.",
+            ),
         ),
         KindId.DEVOLVED_REP: (
-            Starter("My request", "Please ask the Welsh Government's health minister how people in Wales with "
-                    "neuroendocrine tumours in the liver can get SIRT on the NHS, and whether the NHS Wales "
-                    "Joint Commissioning Committee will look at it."),
+            Starter(
+                "My request",
+                "Please ask the Welsh Government's health minister how people in Wales with "
+                "neuroendocrine tumours in the liver can get SIRT on the NHS, and whether the NHS Wales "
+                "Joint Commissioning Committee will look at it.",
+            ),
         ),
     },
 )
@@ -270,69 +344,113 @@ _NORTHERN_IRELAND = NationAdvice(
     "an Extra-Contractual Referral (ECR) by the consultant, or an individual funding request",
     {
         KindId.MP_CAMPAIGN: (
-            _both("Health is devolved: in Northern Ireland it is run by the Department of Health, so {your} MLAs "
-                  "are usually better placed than {your} MP to press for it."),
-            _both("In a letter to the MP, ask one thing: that they raise SIRT for neuroendocrine tumours with "
-                  "the Minister of Health in Northern Ireland, or back {your} MLAs in doing so."),
+            _both(
+                "Health is devolved: in Northern Ireland it is run by the Department of Health, so {your} MLAs "
+                "are usually better placed than {your} MP to press for it."
+            ),
+            _both(
+                "In a letter to the MP, ask one thing: that they raise SIRT for neuroendocrine tumours with "
+                "the Minister of Health in Northern Ireland, or back {your} MLAs in doing so."
+            ),
         ),
         KindId.MP_MY_CASE: (
-            _both("In Northern Ireland, treatment outside Northern Ireland is asked for by a consultant through "
-                  "an Extra-Contractual Referral (ECR); GPs cannot refer outside Northern Ireland."),
-            _both("Ask one thing, for example that the MP contacts the Department of Health or {your} hospital "
-                  "about {your} case."),
+            _both(
+                "In Northern Ireland, treatment outside Northern Ireland is asked for by a consultant through "
+                "an Extra-Contractual Referral (ECR); GPs cannot refer outside Northern Ireland."
+            ),
+            _both(
+                "Ask one thing, for example that the MP contacts the Department of Health or {your} hospital "
+                "about {your} case."
+            ),
         ),
         KindId.CLINICIAN: (
-            _both("Only a consultant can ask for treatment outside Northern Ireland, through an Extra-Contractual "
-                  "Referral (ECR); a GP cannot refer there directly."),
-            _both("Ask one thing. For example: that {your} case is discussed at the NET multidisciplinary team "
-                  "(MDT) meeting, or a referral to a centre in Great Britain that offers SIRT."),
+            _both(
+                "Only a consultant can ask for treatment outside Northern Ireland, through an Extra-Contractual "
+                "Referral (ECR); a GP cannot refer there directly."
+            ),
+            _both(
+                "Ask one thing. For example: that {your} case is discussed at the NET multidisciplinary team "
+                "(MDT) meeting, or a referral to a centre in Great Britain that offers SIRT."
+            ),
             _REPLY_FORMAT,
         ),
         KindId.IFR_STATEMENT: (
-            _both("In Northern Ireland the request may be an individual funding request or an Extra-Contractual "
-                  "Referral; the process could not be confirmed, so ask the consultant which it is."),
+            _both(
+                "In Northern Ireland the request may be an individual funding request or an Extra-Contractual "
+                "Referral; the process could not be confirmed, so ask the consultant which it is."
+            ),
         ),
         KindId.MP_FOLLOW_UP: (
-            _both("Ask one thing: a reply, or that the MP writes to the Minister of Health in Northern Ireland "
-                  "about SIRT for neuroendocrine tumours."),
+            _both(
+                "Ask one thing: a reply, or that the MP writes to the Minister of Health in Northern Ireland "
+                "about SIRT for neuroendocrine tumours."
+            ),
         ),
         KindId.DEVOLVED_REP: (
-            _both("Health is devolved: {your} five MLAs can ask the Minister of Health about SIRT, in writing or "
-                  "in the Assembly."),
-            _both("Write to one of the five; the letter goes to the Northern Ireland Assembly, Parliament "
-                  "Buildings, Ballymiscaw, Stormont, Belfast BT4 3XX."),
+            _both(
+                "Health is devolved: {your} five MLAs can ask the Minister of Health about SIRT, in writing or "
+                "in the Assembly."
+            ),
+            _both(
+                "Write to one of the five; the letter goes to the Northern Ireland Assembly, Parliament "
+                "Buildings, Ballymiscaw, Stormont, Belfast BT4 3XX."
+            ),
         ),
     },
     {
         KindId.MP_CAMPAIGN: (
-            Starter("What NICE said", "On 16 May 2024 NICE published guidance (IPG786) saying that SIRT can be "
-                    "used for neuroendocrine tumours that have spread to the liver. In Northern Ireland, "
-                    "ministers decide how NICE guidance applies."),
-            Starter("The funding gap", "I know of no routine funding of SIRT for neuroendocrine tumours in "
-                    "Northern Ireland, and no hospital here that offers it, so my consultant would have to ask "
-                    "for an Extra-Contractual Referral to a centre in Great Britain."),
-            Starter("My request", "Please write to the Minister of Health asking how people in Northern Ireland "
-                    "with neuroendocrine tumours in the liver can get SIRT."),
+            Starter(
+                "What NICE said",
+                "On 16 May 2024 NICE published guidance (IPG786) saying that SIRT can be "
+                "used for neuroendocrine tumours that have spread to the liver. In Northern Ireland, "
+                "ministers decide how NICE guidance applies.",
+            ),
+            Starter(
+                "The funding gap",
+                "I know of no routine funding of SIRT for neuroendocrine tumours in "
+                "Northern Ireland, and no hospital here that offers it, so my consultant would have to ask "
+                "for an Extra-Contractual Referral to a centre in Great Britain.",
+            ),
+            Starter(
+                "My request",
+                "Please write to the Minister of Health asking how people in Northern Ireland "
+                "with neuroendocrine tumours in the liver can get SIRT.",
+            ),
         ),
         KindId.MP_MY_CASE: (
-            Starter("My request", "Please take up my case with the Department of Health and ask why I cannot "
-                    "have the treatment my doctors recommend."),
+            Starter(
+                "My request",
+                "Please take up my case with the Department of Health and ask why I cannot "
+                "have the treatment my doctors recommend.",
+            ),
         ),
         KindId.CLINICIAN: (
-            Starter("Ask for a referral", "Please could you ask for an Extra-Contractual Referral to a centre in "
-                    "Great Britain that offers SIRT, for an assessment?"),
+            Starter(
+                "Ask for a referral",
+                "Please could you ask for an Extra-Contractual Referral to a centre in "
+                "Great Britain that offers SIRT, for an assessment?",
+            ),
         ),
         KindId.MP_FOLLOW_UP: (
-            Starter("Ask to write to the Minister", "Please write to the Minister of Health in Northern Ireland "
-                    "asking how people here with neuroendocrine tumours in the liver can get SIRT."),
+            Starter(
+                "Ask to write to the Minister",
+                "Please write to the Minister of Health in Northern Ireland "
+                "asking how people here with neuroendocrine tumours in the liver can get SIRT.",
+            ),
         ),
         KindId.DEVOLVED_REP: (
-            Starter("What NICE said", "NICE guidance from 16 May 2024 (IPG786) says that SIRT can be used for "
-                    "neuroendocrine tumours that have spread to the liver. In Northern Ireland, ministers decide "
-                    "how NICE guidance applies."),
-            Starter("My request", "Please ask the Minister of Health how people in Northern Ireland with "
-                    "neuroendocrine tumours in the liver can get SIRT, and whether referrals to centres in Great "
-                    "Britain will be funded."),
+            Starter(
+                "What NICE said",
+                "NICE guidance from 16 May 2024 (IPG786) says that SIRT can be used for "
+                "neuroendocrine tumours that have spread to the liver. In Northern Ireland, ministers decide "
+                "how NICE guidance applies.",
+            ),
+            Starter(
+                "My request",
+                "Please ask the Minister of Health how people in Northern Ireland with "
+                "neuroendocrine tumours in the liver can get SIRT, and whether referrals to centres in Great "
+                "Britain will be funded.",
+            ),
         ),
     },
 )
@@ -373,7 +491,8 @@ def tips(kind: LetterKind, nation: str | None, caller: bool = False) -> list[str
     own = [words.for_(caller) for words in ADVICE[found].tips.get(kind.id, ())]
     generic = own and kind.id == KindId.DEVOLVED_REP
     return own + [
-        tip for tip in kind.tips
+        tip
+        for tip in kind.tips
         if not is_about_england(tip) and not (generic and any(m in tip.lower() for m in ALL_DEVOLVED_MARKERS))
     ]
 

@@ -76,23 +76,49 @@ class Legislature:
 
 LEGISLATURES: dict[str, Legislature] = {
     SENEDD: Legislature(
-        SENEDD, "Wales", "Senedd", "the Senedd (the Welsh Parliament)", "Member of the Senedd", "Members of the Senedd",
-        "MS", ("Senedd Cymru", "Cardiff Bay", "Cardiff"), "CF99 1SN", 6, 0,
+        SENEDD,
+        "Wales",
+        "Senedd",
+        "the Senedd (the Welsh Parliament)",
+        "Member of the Senedd",
+        "Members of the Senedd",
+        "MS",
+        ("Senedd Cymru", "Cardiff Bay", "Cardiff"),
+        "CF99 1SN",
+        6,
+        0,
         "The Senedd lists its Members for each constituency on its website, senedd.wales, and its "
         "public information line or your council's electoral services team can tell you on the phone.",
         "2026-05-07",
     ),
     SCOTTISH_PARLIAMENT: Legislature(
-        SCOTTISH_PARLIAMENT, "Scotland", "Scottish Parliament", "the Scottish Parliament", "Member of the Scottish Parliament",
-        "Members of the Scottish Parliament", "MSP", ("The Scottish Parliament", "Edinburgh"), "EH99 1SP", 1, 7,
+        SCOTTISH_PARLIAMENT,
+        "Scotland",
+        "Scottish Parliament",
+        "the Scottish Parliament",
+        "Member of the Scottish Parliament",
+        "Members of the Scottish Parliament",
+        "MSP",
+        ("The Scottish Parliament", "Edinburgh"),
+        "EH99 1SP",
+        1,
+        7,
         "The Scottish Parliament lists its Members for each constituency and region on its website, "
         "parliament.scot, and its public information service or your council can tell you on the phone.",
         "2026-05-07",
     ),
     NI_ASSEMBLY: Legislature(
-        NI_ASSEMBLY, "Northern Ireland", "Northern Ireland Assembly", "the Northern Ireland Assembly", "Member of the Legislative Assembly",
-        "Members of the Legislative Assembly", "MLA",
-        ("Northern Ireland Assembly", "Parliament Buildings", "Ballymiscaw", "Stormont", "Belfast"), "BT4 3XX", 5, 0,
+        NI_ASSEMBLY,
+        "Northern Ireland",
+        "Northern Ireland Assembly",
+        "the Northern Ireland Assembly",
+        "Member of the Legislative Assembly",
+        "Members of the Legislative Assembly",
+        "MLA",
+        ("Northern Ireland Assembly", "Parliament Buildings", "Ballymiscaw", "Stormont", "Belfast"),
+        "BT4 3XX",
+        5,
+        0,
         "The Northern Ireland Assembly lists its Members for each constituency on its website, "
         "niassembly.gov.uk, and the Electoral Office for Northern Ireland can tell you which "
         "constituency you are in.",
@@ -221,7 +247,13 @@ class SeneddPostcodes:
         """The Senedd constituency code of a postcode in the Senedd's list, else None."""
         d = self._district_index.get(district)
         letters = self._letters
-        if d is None or len(inward) != 3 or not inward[0].isdigit() or inward[1] not in letters or inward[2] not in letters:
+        if (
+            d is None
+            or len(inward) != 3
+            or not inward[0].isdigit()
+            or inward[1] not in letters
+            or inward[2] not in letters
+        ):
             return None
         key = int(inward[0]) * 400 + letters[inward[1]] * 20 + letters[inward[2]]
         lo, hi = self._offsets[d], self._offsets[d + 1]
@@ -265,21 +297,34 @@ def parse(tables: dict[str, Any]) -> DevolvedData:
     areas: dict[str, Area] = {}
     senedd_by_seat: dict[str, str] = {}
     for item in tables["wales"]["constituencies"]:
-        areas[item["code"]] = Area(SENEDD, item["code"], item["name_cy"], item["name_en"], "constituency", item["members"])
+        areas[item["code"]] = Area(
+            SENEDD, item["code"], item["name_cy"], item["name_en"], "constituency", item["members"]
+        )
         for seat in item["westminster"]:
             senedd_by_seat[seat] = item["code"]
     scotland = tables["scotland"]
     for item in scotland["regions"]:
-        areas[item["code"]] = Area(SCOTTISH_PARLIAMENT, item["code"], item["name"], item["name"], "region", item["members"])
+        areas[item["code"]] = Area(
+            SCOTTISH_PARLIAMENT, item["code"], item["name"], item["name"], "region", item["members"]
+        )
     for item in scotland["constituencies"]:
         areas[item["code"]] = Area(
-            SCOTTISH_PARLIAMENT, item["code"], item["name"], item["name"], "constituency",
-            scotland["constituency_members"], item["region"],
+            SCOTTISH_PARLIAMENT,
+            item["code"],
+            item["name"],
+            item["name"],
+            "constituency",
+            scotland["constituency_members"],
+            item["region"],
         )
     ni = tables["northern_ireland"]
     for item in ni["constituencies"]:
-        areas[item["code"]] = Area(NI_ASSEMBLY, item["code"], item["name"], item["name"], "constituency", item["members"])
-    overlaps = {seat: [(code, float(share)) for code, share in rows] for seat, rows in ni["westminster_overlaps"].items()}
+        areas[item["code"]] = Area(
+            NI_ASSEMBLY, item["code"], item["name"], item["name"], "constituency", item["members"]
+        )
+    overlaps = {
+        seat: [(code, float(share)) for code, share in rows] for seat, rows in ni["westminster_overlaps"].items()
+    }
     return DevolvedData(areas, senedd_by_seat, overlaps, tables["senedd_postcodes"])
 
 
@@ -385,7 +430,9 @@ def for_westminster_seat(gss_code: str, nation: str, seat_name: str = "") -> Dev
             return None
         options = [Option(data().areas[code], share) for code, share in rows]
         if len(options) == 1:
-            return DevolvedResult(leg, options[0].area, None, True, options, MOST_PEOPLE, BY_SEAT, seat=seat_name or None)
+            return DevolvedResult(
+                leg, options[0].area, None, True, options, MOST_PEOPLE, BY_SEAT, seat=seat_name or None
+            )
         return DevolvedResult(leg, None, None, False, options, MOST_PEOPLE, BY_SEAT, seat=seat_name or None)
     return scotland_choice()
 
@@ -477,7 +524,7 @@ def number_word(n: int) -> str:
 
 
 def percent(share: float | None) -> str:
-    """"about 90%" for an estimate; "under 1%" for a sliver."""
+    """ "about 90%" for an estimate; "under 1%" for a sliver."""
     if share is None:
         return ""
     if share < 0.005:
@@ -492,11 +539,15 @@ def members_sentence(result: DevolvedResult, caller: bool = False) -> str:
     they = "they" if caller else "you"
     if leg.id == SCOTTISH_PARLIAMENT:
         if result.constituency is None:
-            return (f"In Scotland, {you} are represented by one constituency MSP and seven regional MSPs "
-                    f"(Members of the Scottish Parliament).").replace("the caller are", "the caller is")
+            return (
+                f"In Scotland, {you} are represented by one constituency MSP and seven regional MSPs "
+                f"(Members of the Scottish Parliament)."
+            ).replace("the caller are", "the caller is")
         region = result.region.name if result.region else "the region"
-        return (f"{_cap(you)} {'has' if caller else 'have'} one constituency MSP for {result.constituency.name} "
-                f"and seven regional MSPs for {region}; {they} can write to any of them.")
+        return (
+            f"{_cap(you)} {'has' if caller else 'have'} one constituency MSP for {result.constituency.name} "
+            f"and seven regional MSPs for {region}; {they} can write to any of them."
+        )
     count = _cap(number_word(leg.constituency_members))
     if result.constituency is None:
         return f"{count} {leg.member_title_plural} represent each constituency."
@@ -544,11 +595,15 @@ def describe(result: DevolvedResult, caller: bool = False) -> str:
     if basis == BY_AREA:
         start = result.prefix or "this way"
         if c is not None:
-            return (f"All the postcodes we know starting {start} are in the {c.name} Senedd constituency, so it "
-                    f"is most likely {whose}. {members_sentence(result, caller)}")
+            return (
+                f"All the postcodes we know starting {start} are in the {c.name} Senedd constituency, so it "
+                f"is most likely {whose}. {members_sentence(result, caller)}"
+            )
         listing = "; ".join(f"{o.area.name} ({percent(o.share)} of postcodes)" for o in result.options)
-        return (f"Postcodes starting {start} are in {len(result.options)} Senedd constituencies: {listing}. "
-                f"The most likely is first. {members_sentence(result, caller)}")
+        return (
+            f"Postcodes starting {start} are in {len(result.options)} Senedd constituencies: {listing}. "
+            f"The most likely is first. {members_sentence(result, caller)}"
+        )
     # BY_SEAT
     seat = f"The {result.seat} Westminster constituency" if result.seat else "This Westminster constituency"
     if leg.id == SENEDD:

@@ -91,7 +91,9 @@ class MembersReport:
         """A few plain sentences about the list, for the window and the command line alike."""
         if not self.ok:
             count = len(self.problems)
-            return [f"The members list was not changed. The file has {count} {'problem' if count == 1 else 'problems'}."]
+            return [
+                f"The members list was not changed. The file has {count} {'problem' if count == 1 else 'problems'}."
+            ]
         lines = []
         for leg_id in self.legislatures:
             leg = LEGISLATURES[leg_id]
@@ -148,7 +150,9 @@ def _decode(data: bytes) -> tuple[str | None, list[Problem]]:
     if len(data) > MAX_FILE_BYTES:
         return None, [Problem(None, f"The file is too large for a members list ({len(data):,} bytes).")]
     if data.startswith((b"\xff\xfe", b"\xfe\xff")):
-        return None, [Problem(1, "This file is saved as 'Unicode text' (UTF-16). Save it as 'CSV UTF-8' and try again.")]
+        return None, [
+            Problem(1, "This file is saved as 'Unicode text' (UTF-16). Save it as 'CSV UTF-8' and try again.")
+        ]
     if b"\x00" in data:
         line = data[: data.index(b"\x00")].count(b"\n") + 1
         return None, [Problem(line, "This is not a text CSV file: it contains binary data.")]
@@ -156,10 +160,12 @@ def _decode(data: bytes) -> tuple[str | None, list[Problem]]:
         return data.decode("utf-8-sig"), []
     except UnicodeDecodeError as exc:
         line = data[: exc.start].count(b"\n") + 1
-        return None, [Problem(
-            line,
-            "This line is not UTF-8 text (names such as Glyndŵr need it). Save the file as 'CSV UTF-8' and try again.",
-        )]
+        return None, [
+            Problem(
+                line,
+                "This line is not UTF-8 text (names such as Glyndŵr need it). Save the file as 'CSV UTF-8' and try again.",
+            )
+        ]
 
 
 def _describe(item: Area) -> str:
@@ -193,15 +199,25 @@ class _Checker:
         if name:
             self._named(name, party, leg_id, line)
         elif party or position is not None:
-            self.problem(line, "The name is empty but the party or list position is not: give the name, or "
-                               "leave all three empty for a vacant seat.")
+            self.problem(
+                line,
+                "The name is empty but the party or list position is not: give the name, or "
+                "leave all three empty for a vacant seat.",
+            )
         list_date = self._list_date(row.get("list_date", ""), line, leg_id)
         if item is None or leg_id is None or list_date is None:
             return
-        self.rows.append({
-            "legislature": leg_id, "code": code, "area_name": item.name, "name": name, "party": party,
-            "list_position": "" if position is None else str(position), "list_date": list_date,
-        })
+        self.rows.append(
+            {
+                "legislature": leg_id,
+                "code": code,
+                "area_name": item.name,
+                "name": name,
+                "party": party,
+                "list_position": "" if position is None else str(position),
+                "list_date": list_date,
+            }
+        )
         if name:
             self.members.append(Member(leg_id, code, name, party, position, list_date))
         else:
@@ -270,13 +286,19 @@ class _Checker:
             return None
         leg: Legislature = LEGISLATURES[leg_id]
         if parsed < date.fromisoformat(leg.election):
-            self.problem(line, f"list_date {value} is before the {leg.short_name} election of {leg.election}, "
-                               "so it cannot be the current list.")
+            self.problem(
+                line,
+                f"list_date {value} is before the {leg.short_name} election of {leg.election}, "
+                "so it cannot be the current list.",
+            )
             return None
         first = self.dates.setdefault(leg_id, (value, line))
         if first[0] != value:
-            self.problem(line, f"list_date {value} differs from {first[0]} on line {first[1]}: every "
-                               f"{leg.short_name} line must carry the date of the one official list.")
+            self.problem(
+                line,
+                f"list_date {value} differs from {first[0]} on line {first[1]}: every "
+                f"{leg.short_name} line must carry the date of the one official list.",
+            )
             return None
         return value
 
@@ -287,27 +309,33 @@ class _Checker:
             for item in sorted((a for a in self.areas.values() if a.legislature == leg_id), key=lambda a: a.code):
                 lines = self.lines_for.get(item.code, [])
                 if len(lines) > item.members:
-                    self.problems.append(Problem(
-                        lines[item.members],
-                        f"{_describe(item)} has {item.members} seat{'s' if item.members > 1 else ''}, but this "
-                        f"is line {item.members + 1} for it.",
-                    ))
+                    self.problems.append(
+                        Problem(
+                            lines[item.members],
+                            f"{_describe(item)} has {item.members} seat{'s' if item.members > 1 else ''}, but this "
+                            f"is line {item.members + 1} for it.",
+                        )
+                    )
                 elif len(lines) < item.members:
                     missing = item.members - len(lines)
-                    self.problems.append(Problem(
-                        None,
-                        f"{_describe(item)} has {item.members} seat{'s' if item.members > 1 else ''} but "
-                        f"{len(lines)} line{'s' if len(lines) != 1 else ''}: add {missing} "
-                        "(a line with an empty name for a vacant seat).",
-                    ))
+                    self.problems.append(
+                        Problem(
+                            None,
+                            f"{_describe(item)} has {item.members} seat{'s' if item.members > 1 else ''} but "
+                            f"{len(lines)} line{'s' if len(lines) != 1 else ''}: add {missing} "
+                            "(a line with an empty name for a vacant seat).",
+                        )
+                    )
             named = sum(1 for m in self.members if m.legislature == leg_id)
             total = seat_count(self.areas, leg_id)
             if named * 2 < total:
-                self.problems.append(Problem(
-                    None,
-                    f"Only {named} of the {total} {leg.short_name} seats have a name. Fill in the "
-                    "names from the official list (or remove that legislature's lines).",
-                ))
+                self.problems.append(
+                    Problem(
+                        None,
+                        f"Only {named} of the {total} {leg.short_name} seats have a name. Fill in the "
+                        "names from the official list (or remove that legislature's lines).",
+                    )
+                )
 
 
 def validate_members_bytes(data: bytes, areas: Mapping[str, Area]) -> MembersReport:
@@ -338,7 +366,9 @@ def validate_members_bytes(data: bytes, areas: Mapping[str, Area]) -> MembersRep
                     break  # the lines cannot be read without their columns
                 continue
             if len(values) != len(header):
-                checker.problem(start, f"This line has {len(values)} values, but the first line has {len(header)} columns.")
+                checker.problem(
+                    start, f"This line has {len(values)} values, but the first line has {len(header)} columns."
+                )
             row = dict(zip(header, [*values, *[""] * (len(header) - len(values))], strict=False))
             checker.row(row, start, set(header))
             rows += 1
@@ -382,6 +412,15 @@ def template_rows(areas: Mapping[str, Area]) -> list[dict[str, str]]:
     for leg_id in LEGISLATURES:
         for item in sorted((a for a in areas.values() if a.legislature == leg_id), key=lambda a: a.code):
             for _seat in range(item.members):
-                rows.append({"legislature": leg_id, "code": item.code, "area_name": item.name, "name": "",
-                             "party": "", "list_position": "", "list_date": ""})
+                rows.append(
+                    {
+                        "legislature": leg_id,
+                        "code": item.code,
+                        "area_name": item.name,
+                        "name": "",
+                        "party": "",
+                        "list_position": "",
+                        "list_date": "",
+                    }
+                )
     return rows

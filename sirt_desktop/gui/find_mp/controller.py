@@ -60,8 +60,9 @@ class FindMpController(QObject):
         self.view = view
         self.audience = Audience.VOLUNTEER if for_caller else Audience.PERSON
         if for_caller:
-            view.set_intro("Type the caller's home postcode. The app looks it up on this computer; "
-                           "nothing is sent anywhere.")
+            view.set_intro(
+                "Type the caller's home postcode. The app looks it up on this computer; nothing is sent anywhere."
+            )
         self.candidates: list[Candidate] = []
         self.current: Candidate | None = None
         self.last_result: LookupResult | None = None
@@ -148,7 +149,9 @@ class FindMpController(QObject):
             return
         found = representatives.search(query)
         if not found:
-            self.view.set_message(f"No constituency or MP name contains “{query}”. Check the spelling, or try part of it.")
+            self.view.set_message(
+                f"No constituency or MP name contains “{query}”. Check the spelling, or try part of it."
+            )
             self.show_candidates([], "")
             return
         self.view.set_message("")
@@ -263,7 +266,9 @@ class FindMpController(QObject):
                 self._devolved_rows = list(base.options)
         options = [self._option_line(o, base) for o in self._devolved_rows]
         codes = [o.area.code for o in self._devolved_rows]
-        current_row = codes.index(current.constituency.code) if current is not None and current.constituency.code in codes else -1
+        current_row = (
+            codes.index(current.constituency.code) if current is not None and current.constituency.code in codes else -1
+        )
         heading = ""
         query = panel.search.text().strip() if searchable else ""
         if options and query:
@@ -285,8 +290,10 @@ class FindMpController(QObject):
         names_help = ""
         list_date = members.list_date(leg.id)
         if member_lines:
-            members_heading = (f"{leg.member_title_plural} for {current.constituency.name} "
-                               f"(from the official list of {long_date(list_date)}). Choose one:")
+            members_heading = (
+                f"{leg.member_title_plural} for {current.constituency.name} "
+                f"(from the official list of {long_date(list_date)}). Choose one:"
+            )
         elif list_date is None:
             names_help = members.where_names_are(leg.id, caller)
         elif current is None:
@@ -300,8 +307,16 @@ class FindMpController(QObject):
             "part of the name, or the region" if leg.id == SCOTTISH_PARLIAMENT else "part of the name"
         )
         panel.show_result(
-            f"{whose} {leg.short_name} constituency", message, searchable and base.basis == NO_LOOKUP,
-            heading, options, current_row, members_heading, member_lines, names_help, button,
+            f"{whose} {leg.short_name} constituency",
+            message,
+            searchable and base.basis == NO_LOOKUP,
+            heading,
+            options,
+            current_row,
+            members_heading,
+            member_lines,
+            names_help,
+            button,
         )
 
     @staticmethod

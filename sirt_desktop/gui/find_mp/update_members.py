@@ -25,17 +25,18 @@ class UpdateMembersController(FileUpdateController):
             )
             return False
         summary = report.summary_lines()
-        others = [LEGISLATURES[i].short_name for i in LEGISLATURES
-                  if i not in report.legislatures and members.list_date(i)]
+        others = [
+            LEGISLATURES[i].short_name for i in LEGISLATURES if i not in report.legislatures and members.list_date(i)
+        ]
         if others:
             summary.append("The names already imported for the " + " and ".join(others) + " stay as they are.")
-        if not self.prompts.confirm("Use this members list?", "\n\n".join(summary) + "\n\nUse these names from now on?",
-                                    yes="Yes", no="No"):
+        if not self.prompts.confirm(
+            "Use this members list?", "\n\n".join(summary) + "\n\nUse these names from now on?", yes="Yes", no="No"
+        ):
             return False
         applied = members.apply_members_csv(path)
         if not applied.ok:
             self.prompts.problems(NOT_CHANGED, "Nothing has been changed:", applied.problem_lines())
             return False
-        self.prompts.tell("Members list updated",
-                          "The app now offers these names when you write to a devolved Member.")
+        self.prompts.tell("Members list updated", "The app now offers these names when you write to a devolved Member.")
         return True

@@ -38,6 +38,7 @@ log = logging.getLogger(__name__)
 COACH_DELAY_MS = 300
 AUTOSAVE_DELAY_MS = 1000
 
+
 class LetterWriterController(QObject):
     letter_saved = Signal(int)  # the draft's id, after each autosave
     letter_printed = Signal(int)
@@ -98,8 +99,19 @@ class LetterWriterController(QObject):
 
     def _edit_signals(self):
         s, r, w = self.view.sender_step, self.view.recipient_step, self.view.write_step
-        for line in (s.name, s.postcode, s.email, s.phone, r.full_name, r.position, r.postcode,
-                     w.subject, w.greeting, w.nhs_number, w.earlier_subject):
+        for line in (
+            s.name,
+            s.postcode,
+            s.email,
+            s.phone,
+            r.full_name,
+            r.position,
+            r.postcode,
+            w.subject,
+            w.greeting,
+            w.nhs_number,
+            w.earlier_subject,
+        ):
             yield line.textEdited
         for box in (s.address, r.address, w.body):
             yield box.textChanged
@@ -109,9 +121,16 @@ class LetterWriterController(QObject):
         yield w.reply_format.currentTextChanged
 
     # Starting and loading ---------------------------------------------------------------
-    def start_new(self, recipient=None, devolved_nation: str | None = None, kind: str | None = None,
-                  for_caller: bool = False, caller_postcode: str = "", keep_sender: bool = True,
-                  devolved=None) -> bool:
+    def start_new(
+        self,
+        recipient=None,
+        devolved_nation: str | None = None,
+        kind: str | None = None,
+        for_caller: bool = False,
+        caller_postcode: str = "",
+        keep_sender: bool = True,
+        devolved=None,
+    ) -> bool:
         """A fresh letter. The writer's own details carry over (the same person usually writes
         again) — but never from or to a helpline caller's letter: a caller's letter starts blank
         and is not kept unless the volunteer ticks "Keep a copy" because the caller asked.
@@ -127,8 +146,11 @@ class LetterWriterController(QObject):
         )
         self._reopened = False
         sender = Sender(postcode=caller_postcode.strip()) if blank else self.sender()
-        letter = Letter(kind=kind or (KindId.DEVOLVED_REP if devolved_nation else KindId.MP_CAMPAIGN), sender=sender,
-                        date=self.today())
+        letter = Letter(
+            kind=kind or (KindId.DEVOLVED_REP if devolved_nation else KindId.MP_CAMPAIGN),
+            sender=sender,
+            date=self.today(),
+        )
         self.letter_id = None
         self.for_caller = for_caller
         self.keeping = not for_caller
@@ -212,14 +234,20 @@ class LetterWriterController(QObject):
             lines.append(place + ".")
         if choice.member is not None:
             date = members.list_date(leg.id)
-            lines.append(f"{choice.member.name} ({choice.member.party}) is from the official list of "
-                         f"{long_date(date) if date else 'an unknown date'}.")
+            lines.append(
+                f"{choice.member.name} ({choice.member.party}) is from the official list of "
+                f"{long_date(date) if date else 'an unknown date'}."
+            )
         elif members.list_date(leg.id):
-            lines.append(f"Choose a {leg.post_nominal} from the list above, or type the name of the "
-                         f"{leg.member_title} {'the caller chooses' if for_caller else 'you choose'}.")
+            lines.append(
+                f"Choose a {leg.post_nominal} from the list above, or type the name of the "
+                f"{leg.member_title} {'the caller chooses' if for_caller else 'you choose'}."
+            )
         elif found is not None:  # the finder above already says where the names are published
-            lines.append(f"Type the name of the {leg.member_title} "
-                         f"{'the caller chooses' if for_caller else 'you choose'}, as published.")
+            lines.append(
+                f"Type the name of the {leg.member_title} "
+                f"{'the caller chooses' if for_caller else 'you choose'}, as published."
+            )
         else:
             lines.append(members.where_names_are(leg.id, for_caller))
         lines.append(f"Letters to any {leg.member_title} go to {leg.address()}.")
@@ -236,7 +264,12 @@ class LetterWriterController(QObject):
         """Before the words on screen are replaced (new letter, another letter, closing): save
         them, and if that fails, let the person choose to stay rather than lose them. A caller's
         letter that is not kept and was not printed or saved is only dropped if the volunteer says so."""
-        if self.for_caller and not self.keeping and not self._sent_out and self.view.write_step.body.toPlainText().strip():
+        if (
+            self.for_caller
+            and not self.keeping
+            and not self._sent_out
+            and self.view.write_step.body.toPlainText().strip()
+        ):
             return self._go_on_anyway(
                 "This letter is not kept",
                 "This caller's letter has not been printed or saved, and no copy is kept. "
@@ -459,8 +492,13 @@ class LetterWriterController(QObject):
         """Opening 'To' with no MP chosen yet: look up the postcode typed under 'From'."""
         finder = self.view.recipient_step.find_mp
         postcode = self.view.sender_step.postcode.text().strip()
-        if (index == 2 and not finder.isHidden() and not finder.postcode.text().strip() and postcode
-                and not self.recipient.display_name()):
+        if (
+            index == 2
+            and not finder.isHidden()
+            and not finder.postcode.text().strip()
+            and postcode
+            and not self.recipient.display_name()
+        ):
             finder.postcode.setText(postcode)
             self.finder.find(postcode)
 

@@ -10,8 +10,14 @@ from sirt_desktop.core.nations import Nation
 from sirt_desktop.core.representatives.lookup import nation_of_postcode
 
 DEVOLVED = (Nation.SCOTLAND, Nation.WALES, Nation.NORTHERN_IRELAND)
-ENGLAND_WORDS = ("NHS England", "Health Secretary", "Department of Health and Social Care", "DHSC",
-                 "integrated care board", "individual funding request (IFR)")
+ENGLAND_WORDS = (
+    "NHS England",
+    "Health Secretary",
+    "Department of Health and Social Care",
+    "DHSC",
+    "integrated care board",
+    "individual funding request (IFR)",
+)
 
 
 def _everything(nation, caller=False) -> list[str]:
@@ -42,11 +48,14 @@ def test_no_devolved_writer_is_told_englands_bodies_are_theirs(nation) -> None:
             assert words.lower() not in text.lower(), (nation, words, text)
 
 
-@pytest.mark.parametrize("nation, bodies", [
-    (Nation.SCOTLAND, ["Scottish Government", "health board"]),
-    (Nation.WALES, ["Welsh Government", "health boards", "Joint Commissioning Committee"]),
-    (Nation.NORTHERN_IRELAND, ["Department of Health", "Minister of Health"]),
-])
+@pytest.mark.parametrize(
+    "nation, bodies",
+    [
+        (Nation.SCOTLAND, ["Scottish Government", "health board"]),
+        (Nation.WALES, ["Welsh Government", "health boards", "Joint Commissioning Committee"]),
+        (Nation.NORTHERN_IRELAND, ["Department of Health", "Minister of Health"]),
+    ],
+)
 def test_who_decides_names_the_nations_own_bodies(nation, bodies) -> None:
     text = nation_advice.who_decides(nation)
     for body in bodies:
@@ -78,7 +87,9 @@ def test_volunteer_wording_speaks_about_the_caller() -> None:
         volunteer = nation_advice.who_decides(nation, caller=True)
         assert "your" in person.lower() and "your" not in volunteer.lower() and "the caller's" in volunteer.lower()
         for kind in KINDS:
-            for tip in nation_advice.tips(kind, nation, caller=True)[: len(nation_advice.ADVICE[nation].tips.get(kind.id, ()))]:
+            for tip in nation_advice.tips(kind, nation, caller=True)[
+                : len(nation_advice.ADVICE[nation].tips.get(kind.id, ()))
+            ]:
                 assert "your" not in tip.lower(), tip
 
 
@@ -91,10 +102,17 @@ def test_starters_replace_by_label_and_keep_the_reply_last() -> None:
     assert "ministers decide how NICE guidance applies" in next(s.text for s in ni if s.label == "What NICE said")
 
 
-@pytest.mark.parametrize("text, nation", [
-    ("EH1 1YZ", Nation.SCOTLAND), ("BT1 5GS", Nation.NORTHERN_IRELAND), ("CF10", Nation.WALES),
-    ("JE2 3AB", None), ("nonsense", None), ("", None),
-])
+@pytest.mark.parametrize(
+    "text, nation",
+    [
+        ("EH1 1YZ", Nation.SCOTLAND),
+        ("BT1 5GS", Nation.NORTHERN_IRELAND),
+        ("CF10", Nation.WALES),
+        ("JE2 3AB", None),
+        ("nonsense", None),
+        ("", None),
+    ],
+)
 def test_nation_of_postcode(text, nation) -> None:
     assert nation_of_postcode(text) == nation
 

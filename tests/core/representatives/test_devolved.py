@@ -104,7 +104,8 @@ def test_every_welsh_seat_is_half_of_one_senedd_constituency() -> None:
 def test_a_postcode_only_the_senedd_knows_is_still_placed() -> None:
     store = seats.postcode_store()
     only_senedd = [
-        (postcode, code) for postcode, code in devolved.senedd_postcodes()
+        (postcode, code)
+        for postcode, code in devolved.senedd_postcodes()
         if store.has_district(postcode.split(" ")[0]) and store.find(*postcode.split(" ")) == -2
     ]
     assert only_senedd, "every Senedd postcode is in the Westminster list"

@@ -205,8 +205,16 @@ def test_the_unfilled_template_is_refused(tmp_path, current) -> None:
     assert "… and 290 more" in report.summary()
 
 
-@pytest.mark.parametrize("data", [b"", b"   \n", b"legislature,code,name,party,list_position,list_date\n",
-                                  b"\x00\x01\x02", b"not,a,members\nlist,at,all\n"])
+@pytest.mark.parametrize(
+    "data",
+    [
+        b"",
+        b"   \n",
+        b"legislature,code,name,party,list_position,list_date\n",
+        b"\x00\x01\x02",
+        b"not,a,members\nlist,at,all\n",
+    ],
+)
 def test_empty_or_odd_files_are_refused(tmp_path, current, data) -> None:
     _refused(tmp_path, "odd.csv", data)
 

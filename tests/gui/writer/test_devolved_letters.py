@@ -123,8 +123,13 @@ def test_ni_seat_chosen_gives_assembly_constituencies_most_people_first(qtbot):
     step.full_name.setText("A Member")
     letter = controller.letter()
     assert letter.recipient.block_lines() == [
-        "A Member MLA", "Northern Ireland Assembly", "Parliament Buildings", "Ballymiscaw", "Stormont",
-        "BELFAST", "BT4 3XX",
+        "A Member MLA",
+        "Northern Ireland Assembly",
+        "Parliament Buildings",
+        "Ballymiscaw",
+        "Stormont",
+        "BELFAST",
+        "BT4 3XX",
     ]
 
 
