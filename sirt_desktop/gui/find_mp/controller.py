@@ -54,6 +54,7 @@ class FindMpController(QObject):
 
     chosen = Signal(object)
     devolved_chosen = Signal(object)
+    devolved_shown = Signal(object)  # a DevolvedChoice (no Member) each time the devolved section changes
 
     def __init__(self, view: FindMpView, for_caller: bool = False) -> None:
         super().__init__(view)
@@ -318,6 +319,7 @@ class FindMpController(QObject):
             names_help,
             button,
         )
+        self.devolved_shown.emit(DevolvedChoice(leg.nation, current or base))
 
     @staticmethod
     def _option_line(option, base: DevolvedResult) -> str:

@@ -67,6 +67,7 @@ class LetterWriterController(QObject):
         self.finder = FindMpController(view.recipient_step.find_mp)
         self.finder.chosen.connect(self.use_mp)
         self.finder.devolved_chosen.connect(self.switch_to_devolved)
+        self.finder.devolved_shown.connect(self._devolved_shown)
 
         self._coach_timer = self._timer(COACH_DELAY_MS, self.run_coach)
         self._save_timer = self._timer(AUTOSAVE_DELAY_MS, self.save_now)
@@ -195,6 +196,7 @@ class LetterWriterController(QObject):
         if get_kind(self.kind_id).recipient_kind != RecipientKind.DEVOLVED:
             self.view.kind_step.set_kind(KindId.DEVOLVED_REP)
             self.set_kind(KindId.DEVOLVED_REP)
+        before = self.devolved_choice
         self.devolved_choice = choice
         leg = devolved.legislature_for_nation(choice.nation)
         step = self.view.recipient_step
@@ -205,8 +207,8 @@ class LetterWriterController(QObject):
         member = choice.member
         if member is not None:
             step.full_name.setText(member.name)
-        elif choice.result is not None and choice.result.legislature is not leg:
-            step.full_name.clear()
+        elif before is not None and before.nation != choice.nation:
+            step.full_name.clear()  # a name typed for another parliament does not carry over
         step.position.setText(leg.post_nominal)
         step.address.setPlainText("\n".join(leg.address_lines))
         step.postcode.setText(leg.postcode)
@@ -252,6 +254,13 @@ class LetterWriterController(QObject):
             lines.append(members.where_names_are(leg.id, for_caller))
         lines.append(f"Letters to any {leg.member_title} go to {leg.address()}.")
         return " ".join(lines)
+
+    def _devolved_shown(self, choice: DevolvedChoice) -> None:
+        """Writing to a devolved Member and the finder found the constituency: fill in the
+        parliament's address (and the constituency in the help) straight away."""
+        if self._loading or get_kind(self.kind_id).recipient_kind != RecipientKind.DEVOLVED:
+            return
+        self.use_devolved(choice, go_on=False)
 
     def refresh_members(self) -> None:
         """A new members list was imported: show it in the finder at once."""

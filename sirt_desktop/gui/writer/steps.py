@@ -190,7 +190,7 @@ class RecipientStep(QWidget):
             self.full_name.setPlaceholderText(f"the name of the {member_title or 'Member'}, as published")
             self.position.setPlaceholderText(f"for example {post_nominal or 'MSP, MS or MLA'}")
             self.address.setPlaceholderText(
-                "for example:\n" + "\n".join(address or ("The Scottish Parliament", "Edinburgh"))
+                "for example:\n" + "\n".join(address) if address else "filled in when the postcode above is found"
             )
             self.postcode.setPlaceholderText("")
         elif kind == "clinician":

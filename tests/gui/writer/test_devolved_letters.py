@@ -187,3 +187,17 @@ def test_devolved_letter_prints_to_the_legislature(qtbot):
     text = pdf_text(controller.refresh_preview())
     assert "Jo Bloggs MSP The Scottish Parliament EDINBURGH EH99 1SP" in text
     assert "Dear Jo Bloggs," in text
+
+
+def test_choosing_the_devolved_kind_first_fills_in_the_parliament_from_the_postcode(qtbot):
+    view, controller = make(qtbot)
+    view.kind_step.set_kind(KindId.DEVOLVED_REP)
+    sender(view, "BT1 5GS")
+    view.tabs.setCurrentIndex(2)  # To: the finder looks up the postcode typed under From
+    step = view.recipient_step
+    assert step.address.toPlainText().splitlines()[0] == "Northern Ireland Assembly"
+    assert step.position.text() == "MLA" and step.full_name.text() == ""
+    step.full_name.setText("A Name")
+    controller.finder.find("CF10 1EP")  # another nation: the name typed for the Assembly goes
+    assert step.address.toPlainText().splitlines()[0] == "Senedd Cymru"
+    assert step.full_name.text() == "" and "Caerdydd Penarth" in step.manual_help.text()
