@@ -230,6 +230,11 @@ def validate_letter(letter: Letter) -> list[str]:
         errors.append(f"recipient.kind: {rc.kind!r} is not one of: {', '.join(RECIPIENT_KINDS)}")
     if not (rc.display_name() or rc.position.strip()):
         errors.append("recipient.full_name: the name (or position) of the person you are writing to is needed")
+    elif rc.kind == RecipientKind.DEVOLVED and not rc.display_name():
+        errors.append(
+            "recipient.full_name: the Member's name is needed: choose one from the list, or type "
+            "it as the parliament or assembly publishes it"
+        )
     if rc.kind != RecipientKind.MP and not rc.address_lines:
         errors.append("recipient.address_lines: the address is needed for the envelope window")
     given = len(rc.address_lines)
