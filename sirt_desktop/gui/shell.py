@@ -371,6 +371,8 @@ class Shell:
         QTimer.singleShot(0, self._start_background_work)
 
     def _start_background_work(self) -> None:
+        from sirt_desktop.gui import tasks  # noqa: PLC0415 (start-up: defines a QObject class)
+
         tasks.run_in_background(_warm_up_letters, name="warm-up")
         settings = self.settings
 

@@ -207,25 +207,9 @@ def letter_from_dict(data: Any, strict: bool = True) -> Letter:
     return letter
 
 
-def validate_letter(letter: Letter) -> list[str]:
-    """Every reason this letter cannot be printed as it is, each starting with the field's path."""
+def _recipient_errors(rc: Recipient) -> list[str]:
+    """What stops the recipient block being printed in the envelope window."""
     errors: list[str] = []
-    if letter.kind not in KIND_IDS:
-        errors.append(f"kind: {letter.kind!r} is not a letter kind (one of: {', '.join(KIND_IDS)})")
-
-    s = letter.sender
-    if not s.name.strip():
-        errors.append("sender.name: your name is needed to sign the letter")
-    if len(s.address_lines) > MAX_SENDER_LINES:
-        errors.append(f"sender.address_lines: {len(s.address_lines)} lines given; at most {MAX_SENDER_LINES}")
-    for i, line in enumerate(s.address_lines):
-        if len(line.strip()) > MAX_ADDRESS_LINE_CHARS:
-            errors.append(
-                f"sender.address_lines[{i}]: {len(line.strip())} characters; "
-                f"at most {MAX_ADDRESS_LINE_CHARS} fit on a line"
-            )
-
-    rc = letter.recipient
     if rc.kind not in RECIPIENT_KINDS:
         errors.append(f"recipient.kind: {rc.kind!r} is not one of: {', '.join(RECIPIENT_KINDS)}")
     if not (rc.display_name() or rc.position.strip()):
@@ -256,6 +240,28 @@ def validate_letter(letter: Letter) -> list[str]:
             )
     if len(rc.display_name()) > MAX_ADDRESS_LINE_CHARS:
         errors.append(f"recipient.full_name: at most {MAX_ADDRESS_LINE_CHARS} characters fit in the envelope window")
+    return errors
+
+
+def validate_letter(letter: Letter) -> list[str]:
+    """Every reason this letter cannot be printed as it is, each starting with the field's path."""
+    errors: list[str] = []
+    if letter.kind not in KIND_IDS:
+        errors.append(f"kind: {letter.kind!r} is not a letter kind (one of: {', '.join(KIND_IDS)})")
+
+    s = letter.sender
+    if not s.name.strip():
+        errors.append("sender.name: your name is needed to sign the letter")
+    if len(s.address_lines) > MAX_SENDER_LINES:
+        errors.append(f"sender.address_lines: {len(s.address_lines)} lines given; at most {MAX_SENDER_LINES}")
+    for i, line in enumerate(s.address_lines):
+        if len(line.strip()) > MAX_ADDRESS_LINE_CHARS:
+            errors.append(
+                f"sender.address_lines[{i}]: {len(line.strip())} characters; "
+                f"at most {MAX_ADDRESS_LINE_CHARS} fit on a line"
+            )
+
+    errors.extend(_recipient_errors(letter.recipient))
 
     if not letter.body.strip():
         errors.append("body: the letter has no text yet")
