@@ -34,7 +34,7 @@ def _new_mp_list(tmp_path: Path) -> Path:
     return path
 
 
-def test_update_mp_list_opens_a_file_chooser_and_applies_the_list(shell, qtbot, prompts, tmp_path):
+def test_update_mp_list_opens_a_file_chooser_and_applies_the_list(shell, qtbot, prompts, tmp_path, inline_tasks):
     prompts.expect(str(_new_mp_list(tmp_path)), True)  # the file chosen; "Use this MP list?" yes
     _menu_action(shell, "Update MP list…").trigger()
     assert [kind for kind, _title, _text in prompts.asked] == ["open_path", "confirm"]
@@ -43,7 +43,7 @@ def test_update_mp_list_opens_a_file_chooser_and_applies_the_list(shell, qtbot, 
     assert representatives.lookup("SO51 7AA").candidates[0].mp.name == "Test Person"
 
 
-def test_update_information_opens_a_file_chooser(shell, qtbot, prompts, tmp_path):
+def test_update_information_opens_a_file_chooser(shell, qtbot, prompts, tmp_path, inline_tasks):
     not_a_pack = tmp_path / "update.zip"
     not_a_pack.write_bytes(b"not a zip file")
     prompts.expect(str(not_a_pack))

@@ -39,7 +39,7 @@ def _when_dialog_opens(qtbot, act):
     return seen
 
 
-def test_enter_after_typing_delete_deletes_everything(shell, qtbot, prompts):
+def test_enter_after_typing_delete_deletes_everything(shell, qtbot, prompts, inline_tasks):
     letters = _keep_a_letter(shell)
     shell.go_to("settings")
     shell.window.page("settings")
@@ -92,7 +92,7 @@ def test_enter_with_the_word_in_small_letters_says_what_is_needed(qtbot):
     assert dialog.result() == dialog.DialogCode.Accepted
 
 
-def test_export_says_plain_counts_and_starts_in_documents(shell, qtbot, prompts, tmp_path):
+def test_export_says_plain_counts_and_starts_in_documents(shell, qtbot, prompts, tmp_path, inline_tasks):
     from pathlib import Path
 
     from sirt_desktop.core import paths

@@ -282,3 +282,20 @@ def test_the_helpline_hands_over_only_a_certain_mp(shell, qtbot):
     assert helpline.find_mp.card.title.text().startswith("Most likely:")
     qtbot.mouseClick(helpline.write_button, Qt.MouseButton.LeftButton)
     assert shell.writer.letter().recipient.display_name() == ""
+
+
+# Finding 21 --------------------------------------------------------------------------------
+def test_start_a_new_letter_leaves_no_empty_draft_behind(shell, qtbot, prompts):
+    page = _shell_writer(shell, qtbot)
+    letters, _profiles = shell.repositories()
+    _from_step(qtbot, page, name="Ann Jones")
+    _next(qtbot, page)  # one MP found: the recipient
+    shell.writer.save_now()
+    assert letters.count() == 1  # typed details are kept at once (after a crash they are there)
+    prompts.expect("Someone new")
+    qtbot.mouseClick(page.new_button, Qt.MouseButton.LeftButton)
+    assert letters.count() == 0  # no words of its own: not left in My letters
+    page.write_step.body.setPlainText("A real letter.")
+    shell.writer.save_now()
+    qtbot.mouseClick(page.new_button, Qt.MouseButton.LeftButton)  # nobody to choose from: no question
+    assert letters.count() == 1  # a letter with words stays
