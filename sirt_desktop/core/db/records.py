@@ -24,9 +24,11 @@ class SentMethod(StrEnum):
     EMAILED = "emailed"
 
 
+# How it went, in words that do not overlap ("printed" is kept as the stored value for a
+# letter handed in, so letters already marked keep their meaning).
 SENT_METHODS: dict[str, str] = {
-    SentMethod.PRINTED: "Printed (to post or hand in)",
     SentMethod.POSTED: "Posted",
+    SentMethod.PRINTED: "Handed in (to them or their office)",
     SentMethod.EMAILED: "Emailed",
 }
 

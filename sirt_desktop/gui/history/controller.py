@@ -10,19 +10,24 @@ from __future__ import annotations
 
 import datetime as dt
 import logging
+from collections.abc import Callable
 
 from PySide6.QtCore import QObject, QTimer, Signal
 from PySide6.QtWidgets import QDialog, QWidget
 
 from sirt_desktop.core.db.errors import DatabaseError
 from sirt_desktop.core.db.letters_repo import LetterNotFoundError, LettersRepository
-from sirt_desktop.core.db.records import LetterFilters, LetterSummary, PdfPurpose
+from sirt_desktop.core.db.records import LetterFilters, LetterSummary, PdfPurpose, ReplyStatus
 from sirt_desktop.gui.history.dialogs import ReplyDialog, SentDialog, describe
 from sirt_desktop.gui.history.model import LettersTableModel
 from sirt_desktop.gui.history.view import HistoryView
 from sirt_desktop.gui.prompts import Prompts, QtPrompts
 
 log = logging.getLogger(__name__)
+
+
+#: After this long with no reply, "No reply yet" is followed by an offer to write a follow-up.
+FOLLOW_UP_AFTER_WEEKS = 4
 
 
 class HistoryPrompts:
@@ -53,6 +58,15 @@ class HistoryPrompts:
         dialog = SentDialog(letter, self.parent)
         return dialog.answer() if dialog.exec() == QDialog.DialogCode.Accepted else None
 
+    def offer_follow_up(self, letter: LetterSummary, weeks: int) -> bool:
+        return self.prompts.confirm(
+            "Write a follow-up?",
+            f"{describe(letter)} You sent it about {weeks} weeks ago and no reply has come yet. A short, polite "
+            "follow-up often gets an answer. Would you like to write one now?",
+            yes="Start a follow-up",
+            no="Not now",
+        )
+
     def ask_reply(self, letter: LetterSummary) -> str | None:
         dialog = ReplyDialog(letter, self.parent)
         return dialog.answers.chosen() if dialog.exec() == QDialog.DialogCode.Accepted else None
@@ -71,10 +85,12 @@ class HistoryController(QObject):
         repository: LettersRepository,
         prompts: HistoryPrompts | None = None,
         parent: QObject | None = None,
+        today: Callable[[], dt.date] = dt.date.today,
     ) -> None:
         super().__init__(parent)
         self.view = view
         self.repository = repository
+        self.today = today
         self.prompts = prompts or HistoryPrompts(QtPrompts(view), view)
         self.model = LettersTableModel(repository, parent=self)
         self.model.load_failed.connect(self.prompts.problem)
@@ -155,9 +171,14 @@ class HistoryController(QObject):
 
     def _reply(self, letter: LetterSummary) -> None:
         status = self.prompts.ask_reply(letter)
-        if status is not None:
-            self.repository.record_reply(letter.id, status)
-            self.refresh(letter.id)
+        if status is None:
+            return
+        self.repository.record_reply(letter.id, status)
+        self.refresh(letter.id)
+        weeks = (self.today() - letter.sent_at).days // 7 if letter.sent_at else 0
+        if status == ReplyStatus.NO_REPLY_YET and weeks >= FOLLOW_UP_AFTER_WEEKS:
+            if self.prompts.offer_follow_up(letter, weeks):
+                self._follow_up(letter)
 
     def _follow_up(self, letter: LetterSummary) -> None:
         follow = self.repository.start_follow_up(letter.id)

@@ -15,7 +15,7 @@ from sirt_desktop.core.letters.kinds import KINDS
 
 log = logging.getLogger(__name__)
 
-COLUMNS = ("Date", "Kind of letter", "To", "Subject", "Status")
+COLUMNS = ("Last changed", "Kind of letter", "To", "Subject", "Status")
 LETTER_ID_ROLE = Qt.ItemDataRole.UserRole + 1
 _Index = QModelIndex | QPersistentModelIndex
 
@@ -26,8 +26,8 @@ def kind_titles() -> dict[str, str]:
 
 
 def date_text(letter: LetterSummary) -> str:
-    """When it was sent; for a letter not sent yet, when it was last changed."""
-    return short_date(letter.sent_at or local_date(letter.updated_at))
+    """When it was last changed: the order of the list (the day it was sent is in Status)."""
+    return short_date(local_date(letter.updated_at))
 
 
 class LettersTableModel(QAbstractTableModel):

@@ -58,7 +58,9 @@ class HistoryView(QWidget):
         self.model: LettersTableModel | None = None
         layout = QVBoxLayout(self)
         layout.addWidget(Heading("My letters"))
-        layout.addWidget(Paragraph("Newest first. Choose a letter, then choose what to do with it."))
+        layout.addWidget(
+            Paragraph("The letter you changed last is first. Choose a letter, then choose what to do with it.")
+        )
 
         filters = QGridLayout()
         self.search = QLineEdit()
@@ -97,7 +99,7 @@ class HistoryView(QWidget):
         self.stack = QStackedWidget()
         self.table = QTableView()
         self.table.setAccessibleName("Your letters")
-        self.table.setAccessibleDescription("Newest first. Press Enter to open the chosen letter.")
+        self.table.setAccessibleDescription("The letter changed last is first. Press Enter to open the chosen letter.")
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)

@@ -276,3 +276,48 @@ def test_your_data_group(db, qtbot, tmp_path):
     assert not dialog.delete.isEnabled()
     dialog.confirm.setText("DELETE")
     assert dialog.delete.isEnabled()
+
+
+def test_no_reply_after_four_weeks_offers_a_follow_up(db, qtbot):
+    """Finding 22: "No reply yet" a month on is followed by "Write a follow-up?"; yes starts one."""
+    repo = LettersRepository(db)
+    letter = repo.create_draft(
+        "mp_campaign",
+        {"kind": "mp_campaign"},
+        recipient_name="Caroline Nokes MP",
+        subject="SIRT funding",
+        body="Please help.",
+    )
+    repo.mark_sent(letter.id, "posted", dt.date(2026, 11, 1))
+
+    class Asked(Answers):
+        offers: ClassVar[list] = []
+        take = True
+
+        def offer_follow_up(self, letter, weeks):
+            self.offers.append(weeks)
+            return self.take
+
+    answers = Asked()
+    answers.reply = "no_reply_yet"
+    view = HistoryView()
+    controller = HistoryController(view, repo, prompts=answers, today=lambda: dt.date(2026, 12, 1))
+    qtbot.addWidget(view)
+    created = []
+    controller.follow_up_created.connect(created.append)
+    controller.act("reply", letter.id)
+    assert answers.offers == [4]
+    assert len(created) == 1 and repo.get(created[0]).kind == "mp_follow_up"
+    # A reply that came, or "no reply" after only a week or two, offers nothing.
+    answers.reply = "replied_helped"
+    controller.act("reply", letter.id)
+    assert answers.offers == [4]
+
+
+def test_the_list_says_honestly_what_comes_first():
+    from sirt_desktop.core.db.records import SENT_METHODS
+    from sirt_desktop.gui.history.model import COLUMNS
+
+    assert COLUMNS[0] == "Last changed"
+    labels = list(SENT_METHODS.values())
+    assert sum("post" in label.lower() for label in labels) == 1  # "Printed" and "Posted" no longer overlap
