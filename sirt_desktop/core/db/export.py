@@ -14,7 +14,7 @@ import json
 import logging
 import os
 import zipfile
-from dataclasses import asdict, dataclass, fields
+from dataclasses import asdict, dataclass, fields, replace
 from pathlib import Path
 from typing import Any, BinaryIO
 
@@ -94,7 +94,8 @@ def _write_zip(handle: BinaryIO, db: Database) -> tuple[int, int, int]:
             rows = s.execute(select(*RECORD_COLUMNS).order_by(Letter.id).execution_options(yield_per=500))
             for row in rows:
                 record = record_from_row(row)
-                item = {k: _plain(v) for k, v in asdict(record).items()}
+                # has_pdf follows from the PDFs listed with the letter: not written twice.
+                item = {k: _plain(v) for k, v in asdict(record).items() if k != "has_pdf"}
                 item["pdfs"] = []
                 letters_out.append(item)
             pdf_rows = s.execute(
@@ -155,6 +156,8 @@ def _typed(record_type: type, obj: Any, where: str) -> dict[str, Any]:
         raise ExportFormatError(f"{where}: should be an object")
     out: dict[str, Any] = {}
     for f in fields(record_type):
+        if f.name == "has_pdf":  # not in the file: it follows from the letter's PDFs
+            continue
         optional = f.name in {"finished_at", "sent_at", "follow_up_of_id", "sender_profile_id"}
         if optional and obj.get(f.name) is None:
             if f.name not in obj:
@@ -222,6 +225,7 @@ def read_export(path: str | os.PathLike[str]) -> ExportContents:
             exported_at = dt.datetime.fromisoformat(exported)
         except ValueError as exc:
             raise ExportFormatError("export: 'exported_at' is not a valid date") from exc
+        letters = [replace(letter, has_pdf=bool(pdfs.get(letter.id))) for letter in letters]
         return ExportContents(exported_at, str(document.get("app_version", "")), profiles, letters, pdfs)
 
 

@@ -20,7 +20,7 @@ import json
 from dataclasses import fields
 from typing import Any
 
-from sqlalchemy import ColumnElement, and_, delete, func, insert, or_, select, text, update
+from sqlalchemy import ColumnElement, and_, delete, exists, func, insert, or_, select, text, update
 from sqlalchemy.orm import Session
 
 from sirt_desktop.core.dates import local_date
@@ -61,6 +61,8 @@ _SUMMARY_COLUMNS = (
     Letter.sent_method,
     Letter.reply_status,
     Letter.follow_up_of_id,
+    # Whether a printed or saved copy is kept (so "Print again" is offered only when it can work).
+    exists().where(LetterPdf.letter_id == Letter.id).label("has_pdf"),
 )
 RECORD_COLUMNS = (
     *_SUMMARY_COLUMNS,
@@ -118,14 +120,20 @@ def filter_conditions(filters: LetterFilters, narrow: ColumnElement[bool] | None
 _SUMMARY_FIELDS = [f.name for f in fields(LetterSummary)]
 
 
+def _summary_values(row: Any) -> list[Any]:
+    values = list(row[: len(_SUMMARY_COLUMNS)])
+    values[-1] = bool(values[-1])  # has_pdf: SQLite answers EXISTS with 0 or 1
+    return values
+
+
 def _summary(row: Any) -> LetterSummary:
-    return LetterSummary(*row[: len(_SUMMARY_COLUMNS)])
+    return LetterSummary(*_summary_values(row))
 
 
 def record_from_row(row: Any) -> LetterRecord:
     """A ``LetterRecord`` from a row of ``select(*RECORD_COLUMNS)`` (the export reads the same)."""
     values = list(row)
-    base = values[: len(_SUMMARY_COLUMNS)]
+    base = _summary_values(values)
     body, data_json, profile_id, asked_2w, asked_4w = values[len(_SUMMARY_COLUMNS) :]
     try:
         data = json.loads(data_json or "{}")

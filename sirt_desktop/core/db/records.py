@@ -119,6 +119,7 @@ class LetterSummary:
     sent_method: str
     reply_status: str
     follow_up_of_id: int | None
+    has_pdf: bool = False  # a printed or saved copy is kept, exactly as it went out
 
     @property
     def is_sent(self) -> bool:

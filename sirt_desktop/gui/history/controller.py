@@ -176,9 +176,9 @@ class HistoryController(QObject):
         self.repository.record_reply(letter.id, status)
         self.refresh(letter.id)
         weeks = (self.today() - letter.sent_at).days // 7 if letter.sent_at else 0
-        if status == ReplyStatus.NO_REPLY_YET and weeks >= FOLLOW_UP_AFTER_WEEKS:
-            if self.prompts.offer_follow_up(letter, weeks):
-                self._follow_up(letter)
+        waited = status == ReplyStatus.NO_REPLY_YET and weeks >= FOLLOW_UP_AFTER_WEEKS
+        if waited and self.prompts.offer_follow_up(letter, weeks):
+            self._follow_up(letter)
 
     def _follow_up(self, letter: LetterSummary) -> None:
         follow = self.repository.start_follow_up(letter.id)

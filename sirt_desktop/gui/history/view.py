@@ -214,8 +214,10 @@ class HistoryView(QWidget):
         if self.model is not None and self.table.selectionModel() is not None:
             rows = self.table.selectionModel().selectedRows()
             letter = self.model.summary(rows[0].row()) if rows else None
-        for key in ("open", "reprint", "sent", "duplicate", "delete"):
+        for key in ("open", "sent", "duplicate", "delete"):
             self.buttons[key].setEnabled(letter is not None)
+        # "Print again" prints the very copy kept when it was printed or saved: only then.
+        self.buttons["reprint"].setEnabled(letter is not None and letter.has_pdf)
         self.buttons["reply"].setEnabled(letter is not None and letter.is_sent)
         self.buttons["follow_up"].setEnabled(
             letter is not None and (letter.is_sent or letter.status == LetterStatus.FINISHED)

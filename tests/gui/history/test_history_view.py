@@ -178,10 +178,12 @@ def test_reprint_sends_the_stored_bytes(page, qtbot):
     view, controller, repo, answers = page
     view.table.selectRow(1)
     letter_id = view.selected_letter_id()
-    view.buttons["reprint"].click()
+    assert not view.buttons["reprint"].isEnabled()  # never printed: nothing to print again
+    controller.act("reprint", letter_id)  # (a list not yet up to date still says why)
     assert answers.told == ["Not printed yet"]
     pdf = b"%PDF-1.4\n\x00\xffexact bytes\n%%EOF"
     repo.store_pdf(letter_id, pdf, "printed")
+    controller.refresh(letter_id)
     with qtbot.waitSignal(controller.reprint_requested) as blocker:
         view.buttons["reprint"].click()
     assert blocker.args == [letter_id, pdf]
@@ -321,3 +323,19 @@ def test_the_list_says_honestly_what_comes_first():
     assert COLUMNS[0] == "Last changed"
     labels = list(SENT_METHODS.values())
     assert sum("post" in label.lower() for label in labels) == 1  # "Printed" and "Posted" no longer overlap
+
+
+def test_print_again_only_for_a_letter_with_a_kept_copy(db, qtbot):
+    """Finding 21: "Print again" is not offered for a draft that was never printed or saved."""
+    repo = LettersRepository(db)
+    draft = repo.create_draft("mp_campaign", {}, subject="Never printed", body="Words.")
+    printed = repo.create_draft("mp_campaign", {}, subject="Printed", body="Words.")
+    repo.store_pdf(printed.id, b"%PDF-1.4 kept", "printed", finish=True)
+    view = HistoryView()
+    controller = HistoryController(view, repo, prompts=Answers())
+    qtbot.addWidget(view)
+    view.controller_kept = controller  # the page keeps its controller, as the shell does
+    view.select_letter(draft.id)
+    assert not view.buttons["reprint"].isEnabled()
+    view.select_letter(printed.id)
+    assert view.buttons["reprint"].isEnabled()
