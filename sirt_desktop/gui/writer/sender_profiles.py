@@ -109,9 +109,13 @@ class SenderProfiles:
         """Who a new letter can be from: each saved person, the last letter's sender if they are
         not saved, and "Someone new" (None), as (label, what to fill)."""
         options: list[tuple[str, int | Sender | None]] = []
-        for record in self.records():
+        records = self.records()
+        for record in records:
             options.append((f"{self._label(record)} (saved details)", record.id))
-        if previous is not None and previous.name and not self.matches(previous):
+        # The same person twice would only confuse: their saved details stand for them (a
+        # change made since is offered in step 2 as "Also change the saved details").
+        saved_names = {record.name for record in records}
+        if previous is not None and previous.name and previous.name not in saved_names:
             options.append((f"{previous.name} (as in the last letter)", previous))
         options.append(("Someone new", None))
         return options

@@ -299,3 +299,17 @@ def test_start_a_new_letter_leaves_no_empty_draft_behind(shell, qtbot, prompts):
     shell.writer.save_now()
     qtbot.mouseClick(page.new_button, Qt.MouseButton.LeftButton)  # nobody to choose from: no question
     assert letters.count() == 1  # a letter with words stays
+
+
+def test_the_same_person_is_offered_once(shell, qtbot, prompts):
+    """Saved details whose postcode was corrected since are still one person in the question."""
+    page = _shell_writer(shell, qtbot)
+    _letters, profiles = shell.repositories()
+    profiles.create("Mrs Ann Carer", address="22 Elm Close\nRomsey", postcode="S051 7AA")
+    shell.writer.sender_profiles.refresh()
+    shell.writer.sender_profiles.use(profiles.list()[0].id)
+    page.sender_step.postcode.setText("SO51 7AA")  # corrected in step 3, not in the saved details
+    page.write_step.body.setPlainText("Words.")
+    prompts.expect("Someone new")
+    qtbot.mouseClick(page.new_button, Qt.MouseButton.LeftButton)
+    assert prompts.asked[-1][2] == "Mrs Ann Carer (saved details)\nSomeone new"
