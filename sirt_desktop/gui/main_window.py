@@ -6,7 +6,7 @@ It knows nothing about what the pages do; ``app.py`` hands it the sections and m
 from __future__ import annotations
 
 from PySide6.QtCore import QByteArray, Qt, Signal
-from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
+from PySide6.QtGui import QAction, QCloseEvent, QFontMetrics, QKeySequence
 from PySide6.QtWidgets import (
     QApplication,
     QHBoxLayout,
@@ -20,7 +20,7 @@ from PySide6.QtWidgets import (
 
 from sirt_desktop import APP_NAME
 from sirt_desktop.gui.sections import Section
-from sirt_desktop.gui.common.widgets import EnterPressesButtons, FollowsAppFont
+from sirt_desktop.gui.common.widgets import EnterPressesButtons, FollowsAppFont, wrap_rows
 
 
 class MainWindow(FollowsAppFont, QMainWindow):
@@ -43,8 +43,7 @@ class MainWindow(FollowsAppFont, QMainWindow):
         self.nav.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.nav.setSpacing(2)
         # Roomy targets, sized relative to the text (em), for tired eyes and shaky hands.
-        self.nav.setStyleSheet("QListWidget#Navigation::item { padding: 0.45em 0.6em; }")
-        self.nav.setUniformItemSizes(True)
+        wrap_rows(self.nav, padding_em=0.45, side_em=0.6)
         for index, section in enumerate(sections):
             item = QListWidgetItem(section.title)
             item.setData(Qt.ItemDataRole.UserRole, section.id)
@@ -73,14 +72,12 @@ class MainWindow(FollowsAppFont, QMainWindow):
         self.setFocusProxy(self.nav)
 
     def _fit_navigation(self) -> None:
-        metrics = self.nav.fontMetrics()
+        metrics = QFontMetrics(QApplication.font())
         widest = max((metrics.horizontalAdvance(s.title) for s in self._sections), default=100)
         self.nav.setFixedWidth(widest + metrics.averageCharWidth() * 8)
 
     def refresh_fonts(self) -> None:
-        """Called when the text size changes. A widget with its own style sheet keeps the font
-        it had when it was styled, so the list is given the new one explicitly."""
-        self.nav.setFont(QApplication.font())
+        """Called when the text size changes: the list stays wide enough for every title."""
         self._fit_navigation()
 
     # Sections -----------------------------------------------------------------

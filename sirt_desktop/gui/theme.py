@@ -151,6 +151,7 @@ class Theme:
             QPalette.ColorRole.PlaceholderText,
             mix(self.system_palette.color(QPalette.ColorRole.Text), self.system_palette.color(QPalette.ColorRole.Base), 0.6),
         )
+        self.system_palette = readable_palette(self.system_palette)
         self.scheme = "system"
 
     def install_style(self) -> None:
@@ -182,6 +183,84 @@ class Theme:
         self.scheme = scheme
         # Widgets sized from the font (headings, the navigation) follow Qt's own
         # ApplicationFontChange event: see widgets.FollowsAppFont.
+
+
+def recolour_links(document, colour: QColor) -> None:
+    """Give every link in a rendered document ``colour``. Rendering (Markdown or HTML) fixes
+    each link's colour from the palette of that moment; after a change of colours the page
+    would keep the old one (pure blue on a dark background)."""
+    from PySide6.QtGui import QTextCharFormat, QTextCursor
+
+    ranges = []
+    block = document.begin()
+    while block.isValid():
+        iterator = block.begin()
+        while not iterator.atEnd():
+            fragment = iterator.fragment()
+            fmt = fragment.charFormat()
+            if fmt.isAnchor() and fmt.anchorHref() and fmt.foreground().color() != colour:
+                ranges.append((fragment.position(), fragment.length()))
+            iterator += 1
+        block = block.next()
+    if not ranges:
+        return
+    recolour = QTextCharFormat()
+    recolour.setForeground(colour)
+    cursor = QTextCursor(document)
+    cursor.beginEditBlock()
+    for position, length in ranges:
+        cursor.setPosition(position)
+        cursor.setPosition(position + length, QTextCursor.MoveMode.KeepAnchor)
+        cursor.mergeCharFormat(recolour)
+    cursor.endEditBlock()
+
+
+def luminance(colour: QColor) -> float:
+    """WCAG 2 relative luminance (0 black to 1 white)."""
+
+    def channel(value: int) -> float:
+        c = value / 255
+        return c / 12.92 if c <= 0.04045 else ((c + 0.055) / 1.055) ** 2.4
+
+    return 0.2126 * channel(colour.red()) + 0.7152 * channel(colour.green()) + 0.0722 * channel(colour.blue())
+
+
+def contrast(a: QColor, b: QColor) -> float:
+    """WCAG 2 contrast ratio between two colours, 1 to 21."""
+    la, lb = luminance(a), luminance(b)
+    return (max(la, lb) + 0.05) / (min(la, lb) + 0.05)
+
+
+def with_contrast(colour: QColor, backgrounds: list[QColor], minimum: float = 4.5) -> QColor:
+    """``colour`` if it already reaches ``minimum`` against every background; otherwise the
+    nearest colour of the same hue, lighter or darker (whichever gets there), that does."""
+    if all(contrast(colour, bg) >= minimum for bg in backgrounds):
+        return QColor(colour)
+    target = QColor("#000000") if luminance(max(backgrounds, key=luminance)) > 0.18 else QColor("#ffffff")
+    best = target
+    for step in range(1, 41):
+        candidate = mix(target, colour, step / 40)
+        if all(contrast(candidate, bg) >= minimum for bg in backgrounds):
+            best = candidate
+    return best
+
+
+def readable_palette(palette: QPalette, minimum: float = 4.5) -> QPalette:
+    """The palette with links, selected text and example text lifted to ``minimum`` contrast
+    wherever they fall short (WCAG AA for text); colours that already reach it are kept."""
+    result = QPalette(palette)
+    for group in (QPalette.ColorGroup.Active, QPalette.ColorGroup.Inactive):
+        base = palette.color(group, QPalette.ColorRole.Base)
+        window = palette.color(group, QPalette.ColorRole.Window)
+        for role in (QPalette.ColorRole.Link, QPalette.ColorRole.LinkVisited):
+            result.setColor(group, role, with_contrast(palette.color(group, role), [base, window], minimum))
+        result.setColor(group, QPalette.ColorRole.PlaceholderText,
+                        with_contrast(palette.color(group, QPalette.ColorRole.PlaceholderText), [base], minimum))
+        # The selection: move the highlight away from its text colour until the text reads.
+        text = palette.color(group, QPalette.ColorRole.HighlightedText)
+        result.setColor(group, QPalette.ColorRole.Highlight,
+                        with_contrast(palette.color(group, QPalette.ColorRole.Highlight), [text], minimum))
+    return result
 
 
 def mix(a: QColor, b: QColor, amount_a: float) -> QColor:

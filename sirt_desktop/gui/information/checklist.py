@@ -16,7 +16,7 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
 )
 
-from sirt_desktop.gui.common.widgets import Paragraph
+from sirt_desktop.gui.common.widgets import Paragraph, wrap_rows
 
 
 class ChecklistPanel(QGroupBox):
@@ -31,9 +31,7 @@ class ChecklistPanel(QGroupBox):
         self.questions = QListWidget()
         self.questions.setAccessibleName("Questions to ask")
         self.questions.setAccessibleDescription("Press Space to tick or untick a question")
-        self.questions.setWordWrap(True)
-        self.questions.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
-        self.questions.setStyleSheet("QListWidget::item { padding: 0.3em; }")
+        wrap_rows(self.questions, padding_em=0.3)
         self.items: dict[str, QListWidgetItem] = {}
         for question_id, text in questions:
             item = QListWidgetItem(text)
@@ -63,9 +61,7 @@ class ChecklistPanel(QGroupBox):
         )
 
     def refresh_fonts(self) -> None:
-        """New text size: the list (it has a style sheet) takes the new font and shows at least
-        six questions before it scrolls."""
-        self.questions.setFont(QApplication.font())
+        """New text size: the list shows at least six questions before it scrolls."""
         self.questions.setMinimumHeight(QFontMetrics(QApplication.font()).lineSpacing() * 2 * 6)
 
     def ticked(self) -> list[str]:

@@ -19,13 +19,12 @@ from PySide6.QtWidgets import (
     QPushButton,
     QSplitter,
     QStackedWidget,
-    QTextBrowser,
     QToolButton,
     QVBoxLayout,
     QWidget,
 )
 
-from sirt_desktop.gui.common.widgets import Heading, Paragraph
+from sirt_desktop.gui.common.widgets import Heading, Paragraph, ReadingBrowser, wrap_rows
 
 NOT_ADVICE = (
     "This is information, not medical advice. Every person is different: please talk to your NET team "
@@ -33,7 +32,7 @@ NOT_ADVICE = (
 )
 
 
-class FittingBrowser(QTextBrowser):
+class FittingBrowser(ReadingBrowser):
     """A QTextBrowser whose pictures are scaled to fit its width (the diagram is large)."""
 
     def fit_images(self) -> None:
@@ -99,9 +98,7 @@ class ContentView(QWidget):
 
         self.page_list = QListWidget()
         self.page_list.setAccessibleName("Pages")
-        self.page_list.setWordWrap(True)
-        self.page_list.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
-        self.page_list.setStyleSheet("QListWidget::item { padding: 0.35em 0.4em; }")
+        wrap_rows(self.page_list, padding_em=0.35, side_em=0.4)
         splitter.addWidget(self.page_list)
 
         article = QWidget()
@@ -191,9 +188,7 @@ class ContentView(QWidget):
             self.page_chosen.emit(page_id)
 
     def refresh_fonts(self) -> None:
-        """Keep page titles readable in the list at large text sizes (the list has a style sheet,
-        so it is given the new font explicitly)."""
-        self.page_list.setFont(QApplication.font())
+        """Keep page titles readable in the list at large text sizes."""
         self.page_list.setMinimumWidth(QFontMetrics(QApplication.font()).averageCharWidth() * 24)
         if self.extra is not None and hasattr(self.extra, "refresh_fonts"):
             self.extra.refresh_fonts()
