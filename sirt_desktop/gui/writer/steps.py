@@ -5,12 +5,13 @@ Views only: each step lays out its fields and exposes them; the controller reads
 
 from __future__ import annotations
 
-from PySide6.QtCore import QDate, Qt, Signal
+import datetime as dt
+
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QButtonGroup,
     QCheckBox,
     QComboBox,
-    QDateEdit,
     QFormLayout,
     QGroupBox,
     QHBoxLayout,
@@ -29,6 +30,7 @@ from PySide6.QtWidgets import (
 from sirt_desktop.core.letters.kinds import KINDS
 from sirt_desktop.gui.find_mp.view import FindMpView
 from sirt_desktop.gui.common.pdf_preview import PdfPreview
+from sirt_desktop.gui.common.date_field import DateField
 from sirt_desktop.gui.common.widgets import Heading, Paragraph
 
 
@@ -211,25 +213,13 @@ class WriteStep(QWidget):
         self.consent.setAccessibleName("Consent for the MP to share my details with the NHS")
         self.nhs_number = _line("NHS number (optional)", "for example 943 476 5919", 14)
         self.nhs_number_problem = Paragraph("")
-        self.date_of_birth = QDateEdit()
-        self.date_of_birth.setAccessibleName("Date of birth (optional)")
-        self.date_of_birth.setDisplayFormat("d MMMM yyyy")
-        self.date_of_birth.setCalendarPopup(True)
-        self.date_of_birth.setMinimumDate(QDate(1900, 1, 1))
-        self.date_of_birth.setSpecialValueText("Not given")
-        self.date_of_birth.setDate(self.date_of_birth.minimumDate())
+        self.date_of_birth = DateField("Date of birth (optional)", earliest=dt.date(1900, 1, 1))
         self.reply_format = QComboBox()
         self.reply_format.setAccessibleName("How I would like the reply")
         self.reply_format.setEditable(True)
         self.reply_format.addItems(["", "large print", "email", "audio", "braille", "easy read"])
         self.reply_format.lineEdit().setMaxLength(200)
-        self.earlier_date = QDateEdit()
-        self.earlier_date.setAccessibleName("Date of my earlier letter")
-        self.earlier_date.setDisplayFormat("d MMMM yyyy")
-        self.earlier_date.setCalendarPopup(True)
-        self.earlier_date.setMinimumDate(QDate(2000, 1, 1))
-        self.earlier_date.setSpecialValueText("Not given")
-        self.earlier_date.setDate(self.earlier_date.minimumDate())
+        self.earlier_date = DateField("Date of my earlier letter", earliest=dt.date(2000, 1, 1))
         self.earlier_subject = _line("Subject of my earlier letter")
         self.extra_rows: dict[str, tuple[QLabel | None, QWidget]] = {}
         for key, label, field in (
