@@ -32,6 +32,9 @@ def create_application(argv: list[str] | None = None) -> QApplication:
     app.setOrganizationName("SIRT Desktop")
     app.setDesktopFileName(APP_ID)
     QLocale.setDefault(QLocale(QLocale.Language.English, QLocale.Country.UnitedKingdom))
+    from sirt_desktop.gui.common.focus import install_focus_rings
+
+    install_focus_rings(app)
     try:
         from sirt_desktop.core.resources import resource_path
 

@@ -101,6 +101,7 @@ class MainWindow(FollowsAppFont, QMainWindow):
             holder.setWidgetResizable(True)
             holder.setFrameShape(QScrollArea.Shape.NoFrame)
             holder.setObjectName(f"scroll-{section_id}")
+            holder.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # no invisible Tab stop; it still follows the focus
             self._holders[section_id] = holder
             self.stack.addWidget(holder)
         return self._pages[section_id]

@@ -12,6 +12,11 @@ from PySide6.QtWidgets import QApplication, QStyleFactory
 
 _SCHEMES = {"system": "Unknown", "light": "Light", "dark": "Dark"}
 
+# The focus ring (gui/common/focus.py), as GOV.UK's: yellow outside black. Yellow reads on a
+# dark background (about 14:1 on #1e1f22), black on a light one (about 19:1 on #f4f4f2).
+FOCUS_OUTER = "#ffdd00"
+FOCUS_INNER = "#0b0c0c"
+
 
 # Colours chosen for contrast: body text on its background is above WCAG AAA (7:1) in both.
 _LIGHT = {

@@ -57,6 +57,9 @@ def scrolling(widget: QWidget) -> QScrollArea:
     area.setWidget(widget)
     area.setWidgetResizable(True)
     area.setFrameShape(QScrollArea.Shape.NoFrame)
+    # Not a Tab stop of its own (an invisible one): Tab goes straight to the fields, and the
+    # area still scrolls each field into view as it gets the focus.
+    area.setFocusPolicy(Qt.FocusPolicy.NoFocus)
     return area
 
 
