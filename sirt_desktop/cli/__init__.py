@@ -17,41 +17,7 @@ import argparse
 import sys
 from collections.abc import Sequence
 
-from sirt_desktop import APP_NAME, __version__
-
-def version_report() -> str:
-    """The app version, the versions it runs on, and the date of each bundled data set."""
-    import platform
-    from importlib import metadata
-
-    from sirt_desktop.core.resources import data_manifest
-
-    def dist_version(name: str) -> str:
-        try:
-            return metadata.version(name)
-        except metadata.PackageNotFoundError:
-            return "not installed"
-
-    lines = [f"{APP_NAME} {__version__}"]
-    lines.append(f"Python {platform.python_version()}")
-    # qVersion without creating an application or needing a display.
-    try:
-        from PySide6 import QtCore, __version__ as pyside_version  # noqa: PLC0415
-
-        lines.append(f"Qt {QtCore.qVersion()}")
-        lines.append(f"PySide6 {pyside_version}")
-    except ImportError as exc:  # pragma: no cover - only on a broken install
-        lines.append(f"Qt unavailable ({exc})")
-    lines.append(f"SQLAlchemy {dist_version('SQLAlchemy')}")
-    lines.append(f"ReportLab {dist_version('reportlab')}")
-    datasets = data_manifest().get("datasets", [])
-    if datasets:
-        lines.append("Bundled data:")
-        for item in datasets:
-            lines.append(f"  {item['title']}: as of {item['as_of']}")
-    else:
-        lines.append("Bundled data: none built (run scripts/build_data.py)")
-    return "\n".join(lines)
+from sirt_desktop import APP_NAME
 
 
 def _gui(args: argparse.Namespace) -> int:
@@ -172,6 +138,8 @@ def _run_content_import(args: argparse.Namespace) -> int:
 def main(argv: Sequence[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
     if args.version:
+        from sirt_desktop.about import version_report
+
         print(version_report())
         return 0
     run = getattr(args, "run", None)

@@ -295,7 +295,7 @@ class Shell:
         LogDialog(text, str(paths.log_file()), open_log_folder, self.window).exec()
 
     def show_about(self) -> None:
-        from sirt_desktop.cli import version_report
+        from sirt_desktop.about import version_report
         from sirt_desktop.core.resources import resource
         from sirt_desktop.gui.common.dialogs import AboutDialog
 

@@ -28,13 +28,12 @@ from sirt_desktop.core.content.parse import (
 )
 from sirt_desktop.core.content.glossary import Glossary, GlossaryTerm, glossary_page, link_glossary_terms
 from sirt_desktop.core.content.page import (
-    MONTHS,
     SECTIONS,
     ContentError,
     ContentManifest,
     Page,
-    date_in_words,
 )
+from sirt_desktop.core.dates import MONTHS, long_date
 from sirt_desktop.core.resources import resource_path
 
 PACK_DIR_PREFIX = "pack-"
@@ -167,7 +166,7 @@ def display_markdown(page: Page) -> str:
 
 def review_line(page: Page) -> str:
     """``"Last reviewed 14 November 2026 · Next review due 14 May 2027"``."""
-    return f"Last reviewed {date_in_words(page.last_reviewed)} · Next review due {date_in_words(page.next_review)}"
+    return f"Last reviewed {long_date(page.last_reviewed)} · Next review due {long_date(page.next_review)}"
 
 
 def review_notice(page: Page, today: date | None = None) -> str | None:
@@ -176,7 +175,7 @@ def review_notice(page: Page, today: date | None = None) -> str | None:
     if today <= page.next_review:
         return None
     return (
-        f"This page was due for review on {date_in_words(page.next_review)}. "
+        f"This page was due for review on {long_date(page.next_review)}. "
         "The information may be out of date. Check with your NET team, "
         "or call the Macmillan Support Line on 0808 808 00 00 (see Support and helplines)."
     )

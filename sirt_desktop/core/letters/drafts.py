@@ -1,6 +1,6 @@
 """Keeps the letter being written in the database: what the letter writer's autosave calls.
 
-A draft is saved as the letters model serialises it (``Letter.to_dict``), so everything the
+A draft is saved as the letters model serialises it (``schema.letter_to_dict``), so everything the
 person typed — sender snapshot included — comes back exactly, even if a profile changes later.
 """
 
@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from sirt_desktop.core.db.letters_repo import LettersRepository
 from sirt_desktop.core.letters.model import Letter
-from sirt_desktop.core.letters.schema import letter_from_dict
+from sirt_desktop.core.letters.schema import letter_from_dict, letter_to_dict
 
 
 class DraftStore:
@@ -17,7 +17,7 @@ class DraftStore:
 
     def save(self, letter_id: int | None, letter: Letter) -> int:
         """Create the draft on first save, then update it; returns its id. One transaction each."""
-        data = letter.to_dict()
+        data = letter_to_dict(letter)
         recipient = letter.recipient.display_name()
         if letter_id is None:
             return self.letters.create_draft(

@@ -8,6 +8,7 @@ from sirt_desktop.core.db.errors import DatabaseError
 from sirt_desktop.core.db.records import LetterFilters
 from sirt_desktop.core.db.letters_repo import LetterNotFoundError, LettersRepository
 from sirt_desktop.core.db.profiles_repo import ProfilesRepository
+from sirt_desktop.core.letters.schema import letter_from_dict
 
 SENDER = {"name": "Siân Llŵyd", "address_lines": ["1 Stryd Fawr", "Llanelli"], "postcode": "SA15 1AA"}
 
@@ -188,7 +189,7 @@ def test_follow_up_data_is_accepted_by_the_letters_model(repo):
                                 "Jane Smith MP", "Fund SIRT", "Please help.")
     repo.mark_sent(earlier.id, "posted", sent)
     follow = repo.start_follow_up(earlier.id)
-    letter = Letter.from_dict({**follow.data, "body": "Thank you."})
+    letter = letter_from_dict({**follow.data, "body": "Thank you."})
     assert letter.earlier_letter.date == sent and letter.earlier_letter.subject == "Fund SIRT"
 
 

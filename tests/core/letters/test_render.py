@@ -18,6 +18,7 @@ from sirt_desktop.core.letters import layout as L
 from sirt_desktop.core.letters.kinds import KIND_IDS
 from sirt_desktop.core.letters.model import Letter, Recipient, Sender
 from sirt_desktop.core.letters.render import render_letter, render_letter_details, render_letter_to_file
+from sirt_desktop.core.letters.schema import letter_from_dict
 
 EXAMPLES = Path(__file__).resolve().parents[3] / "examples"
 PT_PER_MM = 72 / 25.4
@@ -25,7 +26,7 @@ PAGE_H_PT = 297 * PT_PER_MM
 
 
 def example(kind: str) -> Letter:
-    return Letter.from_dict(json.loads((EXAMPLES / f"{kind}.json").read_text(encoding="utf-8")))
+    return letter_from_dict(json.loads((EXAMPLES / f"{kind}.json").read_text(encoding="utf-8")))
 
 
 def make_letter(body: str = "Please write to the Health Secretary.", **kw) -> Letter:

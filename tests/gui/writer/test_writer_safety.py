@@ -9,6 +9,7 @@ from PySide6.QtWidgets import QMessageBox
 
 from sirt_desktop.core.letters.model import Letter
 from tests.gui.writer.test_letter_writer import MemoryDrafts, fill_sender, make
+from sirt_desktop.core.letters.schema import letter_from_dict, letter_to_dict
 
 
 class FailingDrafts(MemoryDrafts):
@@ -114,7 +115,7 @@ def test_opening_someone_elses_letter_does_not_change_my_saved_details(shell, qt
     assert [p.name for p in profiles.list()] == ["Ann Jones"]
     other = Letter(kind="mp_campaign", body="Mum's letter.")
     other.sender.name = "Mum Smith"
-    other_id = letters.create_draft("mp_campaign", other.to_dict(), body="Mum's letter.").id
+    other_id = letters.create_draft("mp_campaign", letter_to_dict(other), body="Mum's letter.").id
     shell.open_letter(other_id)
     page.write_step.body.setPlainText("Mum's letter, edited.")
     c.save_now()
@@ -142,9 +143,8 @@ def test_after_delete_everything_nothing_old_is_offered_or_saved(shell, qtbot):
 
 
 def test_draft_with_a_very_long_reply_format_still_opens():
-    from sirt_desktop.core.letters.schema import letter_from_dict
 
-    data = Letter(kind="clinician", body="x", reply_format="large print " * 40).to_dict()
+    data = letter_to_dict(Letter(kind="clinician", body="x", reply_format="large print " * 40))
     assert letter_from_dict(data, strict=False).reply_format.startswith("large print")
 
 
@@ -168,7 +168,7 @@ def test_a_reopened_letter_does_not_pass_its_sender_on(shell, qtbot):
     caller = Letter(kind="mp_campaign", body="A kept caller letter.")
     caller.sender.name = "Caller Cara"
     caller.sender.address_lines = ["2 Private Road"]
-    caller_id = letters.create_draft("mp_campaign", caller.to_dict(), body=caller.body).id
+    caller_id = letters.create_draft("mp_campaign", letter_to_dict(caller), body=caller.body).id
     shell.open_letter(caller_id)
     page = shell.window.page("write")
     assert page.sender_step.name.text() == "Caller Cara"
