@@ -72,12 +72,22 @@ class MainWindow(FollowsAppFont, QMainWindow):
         self.setFocusProxy(self.nav)
 
     def _fit_navigation(self) -> None:
+        """Wide enough for every title, but never more than a fifth of the window: at large
+        text sizes a long title wraps onto two lines and the page keeps most of the width."""
         metrics = QFontMetrics(QApplication.font())
         widest = max((metrics.horizontalAdvance(s.title) for s in self._sections), default=100)
-        self.nav.setFixedWidth(widest + metrics.averageCharWidth() * 8)
+        wanted = widest + metrics.averageCharWidth() * 6
+        limit = max(metrics.averageCharWidth() * 14, self.width() // 5)
+        width = min(wanted, limit)
+        if self.nav.width() != width or self.nav.minimumWidth() != width:
+            self.nav.setFixedWidth(width)
 
     def refresh_fonts(self) -> None:
         """Called when the text size changes: the list stays wide enough for every title."""
+        self._fit_navigation()
+
+    def resizeEvent(self, event) -> None:  # noqa: N802 (Qt's name)
+        super().resizeEvent(event)
         self._fit_navigation()
 
     # Sections -----------------------------------------------------------------

@@ -220,7 +220,7 @@ class Shell:
         file_menu.addAction(update_info)
         file_menu.addSeparator()
         quit_action = QAction("&Quit", self.window)
-        quit_action.setShortcut(QKeySequence.StandardKey.Quit)
+        quit_action.setShortcut(QKeySequence("Ctrl+Q"))  # on every desktop (the standard key is empty on some)
         quit_action.triggered.connect(self.window.close)
         file_menu.addAction(quit_action)
 
@@ -234,6 +234,11 @@ class Shell:
             self.window.addAction(action)  # works even with the menu bar hidden
 
         help_menu = menu_bar.addMenu("&Help")
+        getting_started = QAction("&Getting started and keys", self.window)
+        getting_started.setShortcut(QKeySequence("F1"))
+        getting_started.triggered.connect(self.show_getting_started)
+        help_menu.addAction(getting_started)
+        self.window.addAction(getting_started)  # F1 works even with the menu bar hidden
         view_log = QAction("View &log", self.window)
         view_log.triggered.connect(self.show_log)
         help_menu.addAction(view_log)
@@ -303,7 +308,15 @@ class Shell:
         for node in (resource("data", "ATTRIBUTION.md"), resource("fonts", "ATTRIBUTION.md")):
             if node.is_file():
                 parts.append(node.read_text(encoding="utf-8"))
-        AboutDialog(version_report(), "\n\n".join(parts), self.window).exec()
+        from sirt_desktop.core.resources import data_manifest
+
+        dates = [(item["title"], item["as_of"]) for item in data_manifest().get("datasets", [])]
+        AboutDialog(version_report(), "\n\n".join(parts), self.window, data_dates=dates).exec()
+
+    def show_getting_started(self) -> None:
+        from sirt_desktop.gui.common.dialogs import GettingStartedDialog
+
+        GettingStartedDialog([(s.title, s.description) for s in self.sections], self.window).exec()
 
     # Start-up and shut-down --------------------------------------------------------
     def after_first_show(self) -> None:

@@ -4,12 +4,14 @@ that wrap without being cut off, and a text browser whose links follow the colou
 from __future__ import annotations
 
 from PySide6.QtCore import QEvent, QObject, QRect, QSize, Qt
-from PySide6.QtGui import QAbstractTextDocumentLayout, QPalette, QTextDocument
+from PySide6.QtGui import QAbstractTextDocumentLayout, QFontMetrics, QPalette, QTextDocument
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QApplication,
     QLabel,
     QListView,
+    QListWidget,
+    QPlainTextEdit,
     QPushButton,
     QStyle,
     QStyledItemDelegate,
@@ -200,3 +202,61 @@ def wrap_rows(view: QListView, padding_em: float = 0.35, side_em: float | None =
     view.setResizeMode(QListView.ResizeMode.Adjust)
     view.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
     return delegate
+
+
+class LinesBox(QPlainTextEdit):
+    """A box for a few lines (an address, notes) that is always tall enough to show them all:
+    at least ``rows`` lines of the current text size, and one more line than it holds, so
+    every line shows at 200% text too (a fixed height showed two lines of a four-line address)."""
+
+    def __init__(self, rows: int = 4, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.rows = rows
+        self.setTabChangesFocus(True)
+        self.setLineWrapMode(QPlainTextEdit.LineWrapMode.WidgetWidth)
+        self.document().documentLayout().documentSizeChanged.connect(lambda _size: self._fit())
+        self._fit()
+
+    def _fit(self) -> None:
+        lines = max(self.rows, round(self.document().size().height()) + 1)
+        frame = 2 * self.frameWidth() + round(2 * self.document().documentMargin()) + 4
+        height = QFontMetrics(self.font()).lineSpacing() * lines + frame
+        if height != self.height() or self.minimumHeight() != height:
+            self.setFixedHeight(height)
+
+    def changeEvent(self, event) -> None:  # noqa: N802 (Qt's name)
+        super().changeEvent(event)
+        if event.type() == QEvent.Type.FontChange:
+            self._fit()
+
+
+class WholeList(QListWidget):
+    """A short list shown whole, inside a panel that scrolls: as tall as all its rows at the
+    width it has, so no row hides below its edge at any text size."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        wrap_rows(self)
+        self.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self._width = -1
+        model = self.model()
+        model.rowsInserted.connect(lambda *_: self.fit_height())
+        model.rowsRemoved.connect(lambda *_: self.fit_height())
+        model.modelReset.connect(self.fit_height)
+
+    def fit_height(self) -> None:
+        rows = sum(self.sizeHintForRow(row) + 2 * self.spacing() for row in range(self.count()))
+        if not self.count():
+            rows = QFontMetrics(self.font()).lineSpacing() * 2
+        self.setFixedHeight(rows + 2 * self.frameWidth() + 2)
+
+    def resizeEvent(self, event) -> None:  # noqa: N802 (Qt's name)
+        super().resizeEvent(event)
+        if self.width() != self._width:
+            self._width = self.width()
+            self.fit_height()
+
+    def changeEvent(self, event) -> None:  # noqa: N802 (Qt's name)
+        super().changeEvent(event)
+        if event.type() == QEvent.Type.FontChange:
+            self.fit_height()

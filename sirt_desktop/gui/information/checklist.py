@@ -11,12 +11,11 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QListWidget,
     QListWidgetItem,
-    QPlainTextEdit,
     QPushButton,
     QVBoxLayout,
 )
 
-from sirt_desktop.gui.common.widgets import Paragraph, wrap_rows
+from sirt_desktop.gui.common.widgets import LinesBox, Paragraph, wrap_rows
 
 
 class ChecklistPanel(QGroupBox):
@@ -46,10 +45,8 @@ class ChecklistPanel(QGroupBox):
         self.name.setAccessibleName("Name on the sheet (optional)")
         name_label.setBuddy(self.name)
         notes_label = QLabel("N&otes (optional):")
-        self.notes = QPlainTextEdit()
+        self.notes = LinesBox(4)
         self.notes.setAccessibleName("Notes for the sheet (optional)")
-        self.notes.setTabChangesFocus(True)
-        self.notes.setFixedHeight(self.notes.fontMetrics().lineSpacing() * 4 + 12)
         notes_label.setBuddy(self.notes)
         for widget in (name_label, self.name, notes_label, self.notes):
             layout.addWidget(widget)

@@ -94,6 +94,9 @@ class ContentView(QWidget):
 
         splitter = QSplitter(Qt.Orientation.Horizontal)
         splitter.setChildrenCollapsible(False)
+        self.splitter = splitter
+        self._list_share_set_by_hand = False
+        splitter.splitterMoved.connect(self._splitter_moved)
         outer.addWidget(splitter, 1)
 
         self.page_list = QListWidget()
@@ -189,9 +192,32 @@ class ContentView(QWidget):
 
     def refresh_fonts(self) -> None:
         """Keep page titles readable in the list at large text sizes."""
-        self.page_list.setMinimumWidth(QFontMetrics(QApplication.font()).averageCharWidth() * 24)
+        self.page_list.setMinimumWidth(QFontMetrics(QApplication.font()).averageCharWidth() * 12)
+        self._share_width()
         if self.extra is not None and hasattr(self.extra, "refresh_fonts"):
             self.extra.refresh_fonts()
+
+    def _splitter_moved(self, *_args) -> None:
+        if not self._sharing:
+            self._list_share_set_by_hand = True
+
+    _sharing = False
+
+    def _share_width(self) -> None:
+        """The reading pane gets most of the width: the list of pages takes a quarter (between
+        14 and 32 characters; its titles wrap), unless the person has moved the divider."""
+        if self._list_share_set_by_hand or self.splitter.width() <= 0 or self.page_list.isHidden():
+            return
+        char = QFontMetrics(QApplication.font()).averageCharWidth()
+        total = self.splitter.width() - self.splitter.handleWidth()
+        list_width = max(char * 14, min(char * 32, total // 4))
+        self._sharing = True
+        self.splitter.setSizes([list_width, max(1, total - list_width)])
+        self._sharing = False
+
+    def resizeEvent(self, event) -> None:  # noqa: N802 (Qt's name)
+        super().resizeEvent(event)
+        self._share_width()
 
     def show_find_bar(self) -> None:
         self.find_bar.show()

@@ -17,7 +17,6 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QLineEdit,
-    QListWidget,
     QPlainTextEdit,
     QPushButton,
     QRadioButton,
@@ -31,7 +30,7 @@ from sirt_desktop.core.letters.kinds import KINDS
 from sirt_desktop.gui.find_mp.view import FindMpView
 from sirt_desktop.gui.common.pdf_preview import PdfPreview
 from sirt_desktop.gui.common.date_field import DateField
-from sirt_desktop.gui.common.widgets import Heading, Paragraph
+from sirt_desktop.gui.common.widgets import Heading, LinesBox, Paragraph, WholeList
 
 
 def _line(name: str, placeholder: str = "", max_length: int = 200) -> QLineEdit:
@@ -42,12 +41,10 @@ def _line(name: str, placeholder: str = "", max_length: int = 200) -> QLineEdit:
     return field
 
 
-def _lines_box(name: str, placeholder: str, rows: int = 4) -> QPlainTextEdit:
-    box = QPlainTextEdit()
+def _lines_box(name: str, placeholder: str, rows: int = 4) -> LinesBox:
+    box = LinesBox(rows)  # grows to show every line, at any text size
     box.setAccessibleName(name)
     box.setPlaceholderText(placeholder)
-    box.setTabChangesFocus(True)
-    box.setFixedHeight(box.fontMetrics().lineSpacing() * rows + 16)
     return box
 
 
@@ -251,10 +248,9 @@ class WriteStep(QWidget):
         self.coach.setAccessibleName("Writing coach")
         side.addWidget(self.coach)
         side.addWidget(Heading("Ideas to start from", level=3))
-        self.starters = QListWidget()
+        self.starters = WholeList()  # every idea shows whole, at any text size
         self.starters.setAccessibleName("Starter sentences")
         self.starters.setAccessibleDescription("Press Enter to add the chosen sentence to your letter, then change it into your own words")
-        self.starters.setWordWrap(True)
         side.addWidget(self.starters)
         self.starter_text = Paragraph("")
         self.starter_text.setObjectName("StarterPreview")
@@ -291,8 +287,7 @@ class WriteStep(QWidget):
             self.starters.addItem(label)
             item = self.starters.item(self.starters.count() - 1)
             item.setToolTip(text)
-        rows = max(1, len(labels))
-        self.starters.setFixedHeight(rows * (self.starters.sizeHintForRow(0) + 2) + 8)
+        self.starters.fit_height()
         self.starter_text.setText("")
 
     def show_starter(self, row: int) -> None:
