@@ -39,16 +39,6 @@ class RecoveryResult:
     restored_from: Path | None = None
 
 
-def set_aside_dir(create: bool = True) -> Path:
-    """Databases moved out of the way by ``start_fresh`` and ``restore_last_backup``."""
-    path = paths.data_dir(create) / "set-aside"
-    if create:
-        path.mkdir(exist_ok=True)
-        if os.name == "posix":
-            path.chmod(0o700)
-    return path
-
-
 def open_database(url: str | None = None):
     """``Database.open()``, with storage failures (read-only or full folder, a file that
     cannot be created) raised as ``DatabaseError`` in plain words."""
@@ -98,7 +88,7 @@ def _set_aside(db_file: Path, reason: str) -> Path | None:
         return None
     check_writable(db_file.parent)
     try:
-        folder = set_aside_dir()
+        folder = paths.set_aside_dir()
         stamp = dt.datetime.now().strftime("%Y%m%d-%H%M%S")
         target = _unique(folder / f"{db_file.stem}-{reason}-{stamp}{db_file.suffix}")
         moved: list[tuple[Path, Path]] = []
