@@ -50,7 +50,7 @@ class ChecklistPanel(QGroupBox):
         notes_label.setBuddy(self.notes)
         for widget in (name_label, self.name, notes_label, self.notes):
             layout.addWidget(widget)
-        self.print_button = QPushButton("Print my appointment &sheet…")
+        self.print_button = QPushButton("&Print my appointment sheet…")
         self.print_button.setAccessibleName("Preview and print my appointment sheet")
         layout.addWidget(self.print_button)
         self.print_button.clicked.connect(
