@@ -16,6 +16,9 @@ _SCHEMES = {"system": "Unknown", "light": "Light", "dark": "Dark"}
 # dark background (about 14:1 on #1e1f22), black on a light one (about 19:1 on #f4f4f2).
 FOCUS_OUTER = "#ffdd00"
 FOCUS_INNER = "#0b0c0c"
+# Found words (search results, Find on this page): black on yellow, like a highlighter pen.
+MARK_BACKGROUND = FOCUS_OUTER
+MARK_TEXT = FOCUS_INNER
 
 
 # Colours chosen for contrast: body text on its background is above WCAG AAA (7:1) in both.

@@ -3,17 +3,19 @@
 from __future__ import annotations
 
 import datetime as dt
+import html
 import logging
 import os
 from collections.abc import Callable
 
 from PySide6.QtCore import QObject, QUrl
-from PySide6.QtGui import QDesktopServices, QTextDocument
+from PySide6.QtGui import QDesktopServices, QTextCursor
 
 from sirt_desktop.core import paths
 from sirt_desktop.core.content import store as content
 from sirt_desktop.core.content.search import search
 from sirt_desktop.gui.information.view import ContentView
+from sirt_desktop.gui.theme import MARK_BACKGROUND, MARK_TEXT
 
 log = logging.getLogger(__name__)
 
@@ -24,6 +26,18 @@ def sources_markdown(page) -> str:
         date = source.date if source.date and source.date != "undated" else "undated"
         lines.append(f"- {source.title}. {source.publisher}, {date}. {source.address}")
     return "\n".join(lines)
+
+
+def _result_html(hit) -> str:
+    """A search result row: the page title, then the snippet with the found words in bold."""
+    parts, last = [], 0
+    for start, end in hit.marks:
+        parts.append(html.escape(hit.snippet[last:start]))
+        parts.append(f'<b style="background-color:{MARK_BACKGROUND}; color:{MARK_TEXT}">'
+                     f"{html.escape(hit.snippet[start:end])}</b>")
+        last = end
+    parts.append(html.escape(hit.snippet[last:]))
+    return f"<b>{html.escape(hit.title)}</b><br>{''.join(parts)}"
 
 
 class ContentController(QObject):
@@ -43,8 +57,9 @@ class ContentController(QObject):
         self.today = today
         self.current_id = ""
         self.speech = None
+        self._search_terms: tuple[str, ...] = ()
         self._section_pages = [p for s in sections for p in content.pages(s)]
-        view.page_chosen.connect(self.show)
+        view.page_chosen.connect(self._chosen)
         view.search_edited.connect(self.search)
         view.find_requested.connect(self.find)
         view.browser.anchorClicked.connect(self.follow)
@@ -78,30 +93,63 @@ class ContentController(QObject):
             [str(page.base_dir)],
         )
 
+    def _chosen(self, page_id: str) -> None:
+        """A page chosen in the list; from search results, the page opens at the first match."""
+        self.show(page_id)
+        if self.view.search.text().strip() and self._search_terms:
+            matches = self._matches(self._search_terms)
+            self.view.mark(matches, matches[0] if matches else None)
+            if matches:
+                self.view.reveal(QTextCursor(matches[0]))
+
     def search(self, query: str) -> None:
         query = query.strip()
         if not query:
+            self._search_terms = ()
             self.list_section()
             self.view.select_page(self.current_id)
             return
         hits = search(query)
+        self._search_terms = hits[0].terms if hits else ()
         self.view.page_list.setVisible(True)
-        self.view.set_pages([(h.page_id, f"{h.title}: …{h.snippet}…", h.snippet) for h in hits])
+        self.view.set_pages([(h.page_id, f"{h.title}: {h.snippet}", h.snippet) for h in hits],
+                            rich=[_result_html(h) for h in hits])
         if not hits:
             self.view.page_list.addItem(f"Nothing found for “{query}”. Try a shorter or different word.")
 
-    def find(self, text: str, backwards: bool) -> bool:
-        if not text:
-            return False
-        flags = QTextDocument.FindFlag.FindBackward if backwards else QTextDocument.FindFlag(0)
-        found = self.view.browser.find(text, flags)
-        if not found:  # wrap around once
-            cursor = self.view.browser.textCursor()
-            cursor.movePosition(cursor.MoveOperation.End if backwards else cursor.MoveOperation.Start)
-            self.view.browser.setTextCursor(cursor)
-            found = self.view.browser.find(text, flags)
-        self.view.find_status.setText("" if found else "Not found on this page")
+    def _matches(self, terms) -> list[QTextCursor]:
+        """Every place on the page where one of ``terms`` occurs, in order."""
+        document = self.view.browser.document()
+        found = []
+        for term in terms:
+            cursor = document.find(term, 0)
+            while not cursor.isNull():
+                found.append(QTextCursor(cursor))
+                cursor = document.find(term, cursor)
+        found.sort(key=lambda c: c.selectionStart())
         return found
+
+    def find(self, text: str, backwards: bool) -> bool:
+        """Find on this page: the next (or previous) match, wrapping round, shown a third of the
+        way down with "2 of 5" beside the box; every match is highlighted."""
+        matches = self._matches([text]) if text else []
+        if not matches:
+            self.view.mark([])
+            self.view.find_status.setText("Not found on this page" if text else "")
+            return False
+        here = self.view.browser.textCursor()
+        if backwards:
+            before = [c for c in matches if c.selectionStart() < here.selectionStart()]
+            chosen = before[-1] if before else matches[-1]
+        else:
+            after = [c for c in matches if c.selectionStart() > here.selectionStart() or
+                     (c.selectionStart() == here.selectionStart() and not here.hasSelection())]
+            chosen = after[0] if after else matches[0]
+        self.view.mark(matches, chosen)
+        self.view.reveal(QTextCursor(chosen))
+        position = next(i for i, c in enumerate(matches) if c.selectionStart() == chosen.selectionStart()) + 1
+        self.view.find_status.setText(f"{position} of {len(matches)}")
+        return True
 
     def follow(self, url: QUrl) -> None:
         scheme, target = url.scheme(), url.path() or url.toString().split(":", 1)[-1]

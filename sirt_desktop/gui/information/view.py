@@ -8,7 +8,7 @@ parts of the app); nothing here opens a network connection.
 from __future__ import annotations
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QFontMetrics, QKeySequence, QShortcut, QTextCursor
+from PySide6.QtGui import QColor, QFontMetrics, QKeySequence, QShortcut, QTextCursor
 from PySide6.QtWidgets import (
     QApplication,
     QFrame,
@@ -19,12 +19,14 @@ from PySide6.QtWidgets import (
     QPushButton,
     QSplitter,
     QStackedWidget,
+    QTextEdit,
     QToolButton,
     QVBoxLayout,
     QWidget,
 )
 
-from sirt_desktop.gui.common.widgets import Heading, Paragraph, ReadingBrowser, wrap_rows
+from sirt_desktop.gui.theme import MARK_BACKGROUND, MARK_TEXT
+from sirt_desktop.gui.common.widgets import RICH_TEXT_ROLE, Heading, Paragraph, ReadingBrowser, wrap_rows
 
 NOT_ADVICE = (
     "This is information, not medical advice. Every person is different: please talk to your NET team "
@@ -184,6 +186,8 @@ class ContentView(QWidget):
         if item is None:
             return
         page_id = item.data(Qt.ItemDataRole.UserRole)
+        if not page_id:  # a line such as "Nothing found", not a page
+            return
         if page_id == self.EXTRA_ID:
             self.right.setCurrentWidget(self.extra)
         else:
@@ -224,15 +228,18 @@ class ContentView(QWidget):
         self.find_text.setFocus()
         self.find_text.selectAll()
 
-    def set_pages(self, entries: list[tuple[str, str, str]]) -> None:
-        """(page id, title, summary) for each page in the list."""
+    def set_pages(self, entries: list[tuple[str, str, str]], rich: list[str] | None = None) -> None:
+        """(page id, title, summary) for each page in the list; ``rich``, if given, is what
+        each row shows as simple HTML (a search result with the found words in bold)."""
         self.page_list.blockSignals(True)
         self.page_list.clear()
-        for page_id, title, summary in entries:
+        for n, (page_id, title, summary) in enumerate(entries):
             self.page_list.addItem(title)
             item = self.page_list.item(self.page_list.count() - 1)
             item.setData(Qt.ItemDataRole.UserRole, page_id)
             item.setToolTip(summary)
+            if rich is not None:
+                item.setData(RICH_TEXT_ROLE, rich[n])
         if self.extra is not None and entries and not self.search.text().strip():
             self.page_list.addItem(self.extra_title)
             self.page_list.item(self.page_list.count() - 1).setData(Qt.ItemDataRole.UserRole, self.EXTRA_ID)
@@ -260,6 +267,28 @@ class ContentView(QWidget):
         self.browser.setMarkdown(markdown)
         self.browser.fit_images()
         self.browser.verticalScrollBar().setValue(0)
+
+    def reveal(self, cursor: QTextCursor) -> None:
+        """Select a match and scroll it to about a third of the way down the page, where the
+        eye finds it (never on the bottom line)."""
+        self.browser.setTextCursor(cursor)
+        rect = self.browser.cursorRect(cursor)
+        bar = self.browser.verticalScrollBar()
+        bar.setValue(bar.value() + rect.top() - self.browser.viewport().height() // 3)
+
+    def mark(self, cursors: list[QTextCursor], current: QTextCursor | None = None) -> None:
+        """Mark every match on the page as a highlighter pen would (black on yellow, 15:1 in
+        any colours); the current one is left as the selection, so it stands out from the rest."""
+        selections = []
+        for cursor in cursors:
+            if current is not None and cursor.selectionStart() == current.selectionStart():
+                continue
+            selection = QTextEdit.ExtraSelection()
+            selection.cursor = cursor
+            selection.format.setBackground(QColor(MARK_BACKGROUND))
+            selection.format.setForeground(QColor(MARK_TEXT))
+            selections.append(selection)
+        self.browser.setExtraSelections(selections)
 
     def show_meaning(self, text: str) -> None:
         self.meaning.setText(text)
