@@ -89,7 +89,7 @@ def test_my_letters_at_200_percent_shows_every_letter_whole_and_tells_them_apart
     window = large.window
     window.show_section("history")
     view = window.page("history")
-    view.controller.refresh()
+    large.history.refresh()
     QApplication.processEvents()
     cards = view.table
     assert isinstance(cards, QListView)
@@ -165,7 +165,7 @@ def test_highlighted_rows_are_never_clipped(shell, qtbot, scale):
     for_me = window.page("for_me")
     for_me.show_extra()
     QApplication.processEvents()
-    questions = for_me.checklist.questions
+    questions = shell.for_me.checklist.questions
     questions.setFocus()
     for row in range(questions.count()):
         questions.setCurrentRow(row)

@@ -30,7 +30,7 @@ def test_date_of_birth_typed_as_people_type_it(shell, qtbot, typed):
     assert field.isVisible()
     _type_over(qtbot, field, "1 January 1960")
     _type_over(qtbot, field, typed)  # typed over an earlier date, as in the report
-    assert page.controller.letter().date_of_birth == dt.date(1952, 3, 12)
+    assert shell.writer.letter().date_of_birth == dt.date(1952, 3, 12)
     assert field.text() == "12 March 1952"  # said back in words on leaving the field
 
 
@@ -42,7 +42,7 @@ def test_a_date_of_birth_that_cannot_be_read_says_why_and_is_not_guessed(shell, 
     page.go(3)
     field = page.write_step.date_of_birth
     _type_over(qtbot, field, "31/02/1952")
-    assert page.controller.letter().date_of_birth is None
+    assert shell.writer.letter().date_of_birth is None
     assert field.echo.isVisible() and "February 1952 has 29 days" in field.echo.text()
     assert field.text() == "31/02/1952"  # what was typed stays, to be corrected
 
