@@ -95,14 +95,14 @@ class Shell:
     def _build_information(self, section_id: str, title: str, content_sections: tuple[str, ...]) -> QWidget:
         from sirt_desktop.gui.information import page  # noqa: PLC0415 (section registry)
 
-        built = page.build(title, content_sections, self.app_link)
+        built = page.build(title, content_sections, self.app_link, settings=self.settings)
         self.information[section_id] = built.controller
         return built.widget
 
     def _build_for_me(self) -> QWidget:
         from sirt_desktop.gui.information import page  # noqa: PLC0415 (section registry)
 
-        built = page.build_for_me(self.app_link, self.show_appointment_sheet)
+        built = page.build_for_me(self.app_link, self.show_appointment_sheet, settings=self.settings)
         self.for_me = built.controller
         self.information["for_me"] = built.controller.content
         return built.widget

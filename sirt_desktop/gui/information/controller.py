@@ -14,6 +14,7 @@ from PySide6.QtGui import QDesktopServices, QTextCursor
 from sirt_desktop.core import paths
 from sirt_desktop.core.content import store as content
 from sirt_desktop.core.content.search import search
+from sirt_desktop.core.settings import READ_ALOUD_SPEED, Settings
 from sirt_desktop.gui.information.view import ContentView
 from sirt_desktop.gui.theme import MARK_BACKGROUND, MARK_TEXT
 
@@ -26,6 +27,10 @@ def sources_markdown(page) -> str:
         date = source.date if source.date and source.date != "undated" else "undated"
         lines.append(f"- {source.title}. {source.publisher}, {date}. {source.address}")
     return "\n".join(lines)
+
+
+# Reading speeds (settings names) as QTextToSpeech rates, from -1 (slowest) to 1 (fastest).
+SPEECH_RATES = {"much slower": -0.5, "slower": -0.25, "normal": 0.0, "faster": 0.25}
 
 
 def _result_html(hit) -> str:
@@ -49,9 +54,11 @@ class ContentController(QObject):
         sections: tuple[str, ...],
         app_link: Callable[[str], None],
         today: Callable[[], dt.date] = dt.date.today,
+        settings: Settings | None = None,
     ) -> None:
         super().__init__(view)
         self.view = view
+        self.settings = settings
         self.sections = sections
         self.app_link = app_link
         self.today = today
@@ -64,7 +71,13 @@ class ContentController(QObject):
         view.find_requested.connect(self.find)
         view.browser.anchorClicked.connect(self.follow)
         view.read_aloud_requested.connect(self.read_aloud)
-        view.read_aloud.setVisible(self._speech_available())
+        available = self._speech_available()
+        view.read_aloud.setVisible(available)
+        view.speed.setVisible(available)
+        view.speed_label.setVisible(available)
+        if settings is not None:
+            view.speed.setCurrentIndex(max(0, view.speed.findData(settings.get(READ_ALOUD_SPEED))))
+        view.speed.currentIndexChanged.connect(lambda _i: self.set_speed(view.speed.currentData()))
         self.list_section()
         if self._section_pages:
             view.select_page(self._section_pages[0].id)
@@ -188,10 +201,18 @@ class ContentController(QObject):
             engine = self._engine()
             self.speech = QTextToSpeech(engine, self) if engine else QTextToSpeech(self)
             self.speech.stateChanged.connect(self._speech_state)
+        self.speech.setRate(SPEECH_RATES.get(self.view.speed.currentData(), 0.0))
         if self.speech.state() == QTextToSpeech.State.Speaking:
             self.speech.stop()
             return
         self.speech.say(self.view.browser.toPlainText())
+
+    def set_speed(self, speed: str) -> None:
+        """A new reading speed: used at once if reading, and remembered for next time."""
+        if self.speech is not None:
+            self.speech.setRate(SPEECH_RATES.get(speed, 0.0))
+        if self.settings is not None and speed in SPEECH_RATES:
+            self.settings.update(READ_ALOUD_SPEED, speed)
 
     def _speech_state(self, state) -> None:
         from PySide6.QtTextToSpeech import QTextToSpeech

@@ -8,6 +8,7 @@ from dataclasses import dataclass
 from PySide6.QtWidgets import QWidget
 
 from sirt_desktop.core.content import store as content
+from sirt_desktop.core.settings import Settings
 from sirt_desktop.gui.information.checklist import ChecklistPanel
 from sirt_desktop.gui.information.controller import ContentController
 from sirt_desktop.gui.information.view import ContentView
@@ -15,9 +16,10 @@ from sirt_desktop.gui.sections import Page
 
 
 def build(title: str, sections: tuple[str, ...], app_link: Callable[[str], None],
-          extra: QWidget | None = None, extra_title: str = "") -> Page[ContentController]:
+          extra: QWidget | None = None, extra_title: str = "",
+          settings: Settings | None = None) -> Page[ContentController]:
     view = ContentView(title, extra, extra_title)
-    return Page(view, ContentController(view, sections, app_link))
+    return Page(view, ContentController(view, sections, app_link, settings=settings))
 
 
 @dataclass(frozen=True)
@@ -36,9 +38,10 @@ class ForMe:
 
 
 def build_for_me(app_link: Callable[[str], None],
-                 show_sheet: Callable[[list[str], str, str], object]) -> Page[ForMe]:
+                 show_sheet: Callable[[list[str], str, str], object],
+                 settings: Settings | None = None) -> Page[ForMe]:
     panel = ChecklistPanel([(q.id, q.text) for q in content.checklist_questions()])
     panel.sheet_requested.connect(show_sheet)
     page = build("Is SIRT for me?", ("for_me",), app_link, extra=panel,
-                 extra_title="My questions to take (tick and print)")
+                 extra_title="My questions to take (tick and print)", settings=settings)
     return Page(page.widget, ForMe(page.controller, panel))

@@ -11,6 +11,7 @@ from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QColor, QFontMetrics, QKeySequence, QShortcut, QTextCursor
 from PySide6.QtWidgets import (
     QApplication,
+    QComboBox,
     QFrame,
     QHBoxLayout,
     QLabel,
@@ -25,6 +26,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from sirt_desktop.core.settings import READ_ALOUD_SPEEDS
 from sirt_desktop.gui.theme import MARK_BACKGROUND, MARK_TEXT
 from sirt_desktop.gui.common.widgets import RICH_TEXT_ROLE, Heading, Paragraph, ReadingBrowser, wrap_rows
 
@@ -154,6 +156,15 @@ class ContentView(QWidget):
         self.read_aloud = QPushButton("Read &aloud")
         self.read_aloud.setAccessibleName("Read this page aloud")
         actions.addWidget(self.read_aloud)
+        self.speed_label = QLabel("Reading sp&eed:")
+        self.speed = QComboBox()
+        self.speed.setAccessibleName("Reading speed")
+        for key in READ_ALOUD_SPEEDS:
+            self.speed.addItem(key.capitalize(), key)
+        self.speed.setCurrentIndex(READ_ALOUD_SPEEDS.index("normal"))
+        self.speed_label.setBuddy(self.speed)
+        actions.addWidget(self.speed_label)
+        actions.addWidget(self.speed)
         actions.addStretch(1)
         page_layout.addLayout(actions)
         # The right side shows a page, or the extra panel (e.g. the checklist) as its own entry.
