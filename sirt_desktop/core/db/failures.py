@@ -13,6 +13,10 @@ from pathlib import Path
 
 from sirt_desktop.core.db.errors import DatabaseError
 
+from sqlalchemy.exc import DBAPIError
+
+from sirt_desktop.core import paths
+
 DISK_FULL = (
     "There is no space left on this computer's disk, so the change could not be saved. "
     "Free some space (for example empty the rubbish bin), then try again."
@@ -25,8 +29,6 @@ LOCKED = "Your letters are busy in another copy of SIRT Desktop. Close the other
 
 
 def _data_folder() -> str:
-    from sirt_desktop.core import paths
-
     return str(paths.data_dir(create=False))
 
 
@@ -52,8 +54,6 @@ def explain(exc: BaseException) -> str:
 @contextmanager
 def plain_database_errors() -> Iterator[None]:
     """Re-raise storage failures as ``DatabaseError`` with a plain message."""
-    from sqlalchemy.exc import DBAPIError
-
     try:
         yield
     except DatabaseError:

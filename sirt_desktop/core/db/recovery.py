@@ -16,7 +16,10 @@ import sqlite3
 from dataclasses import dataclass
 from pathlib import Path
 
+from sqlalchemy.exc import SQLAlchemyError
+
 from sirt_desktop.core import paths
+from sirt_desktop.core.db.engine import MIGRATIONS_DIR, Database
 from sirt_desktop.core.db.errors import DatabaseError
 from sirt_desktop.core.db.failures import check_writable, explain
 from sirt_desktop.core.files import atomic_writer
@@ -42,10 +45,6 @@ class RecoveryResult:
 def open_database(url: str | None = None):
     """``Database.open()``, with storage failures (read-only or full folder, a file that
     cannot be created) raised as ``DatabaseError`` in plain words."""
-    from sqlalchemy.exc import SQLAlchemyError
-
-    from sirt_desktop.core.db.engine import Database
-
     try:
         if url is None and not os.environ.get(paths.DATABASE_URL_ENV, "").strip():
             folder = paths.data_dir(create=False)
@@ -118,8 +117,6 @@ def start_fresh() -> RecoveryResult:
 
 def _usable(backup: Path) -> bool:
     """The backup opens, passes SQLite's quick check and has a schema this version knows."""
-    from sirt_desktop.core.db.engine import MIGRATIONS_DIR
-
     try:
         con = sqlite3.connect(f"file:{backup}?mode=ro", uri=True)
         try:
