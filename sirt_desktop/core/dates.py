@@ -107,12 +107,33 @@ def read_date(text: str, *, earliest: dt.date | None = None, latest: dt.date | N
         return DateReading(None)
     if cleaned in ("today", "yesterday"):
         return _checked(today - dt.timedelta(days=0 if cleaned == "today" else 1), earliest, latest)
-    tokens = re.findall(r"\d+|[^\W\d_]+", cleaned)
+    words = _words(cleaned)
+    if isinstance(words, DateReading):
+        return words
+    parts = _parts(*words)
+    if isinstance(parts, DateReading):
+        return parts
+    day_text, month, year_text = parts
+    day = int(day_text)
+    year = _full_year(int(year_text), latest or today) if len(year_text) == 2 else int(year_text)
+    if not 1 <= month <= 12:
+        hint = " Dates here are written day first: 25/12/1952 is 25 December." if 1 <= day <= 12 else ""
+        return DateReading(None, f"There is no month {month}: please check it.{hint}")
+    if year < 1:
+        return DateReading(None, "Please check the year.")
+    days_in_month = calendar.monthrange(year, month)[1]
+    if not 1 <= day <= days_in_month:
+        return DateReading(None, f"{MONTHS[month - 1]} {year} has {days_in_month} days: please check the day.")
+    return _checked(dt.date(year, month, day), earliest, latest)
+
+
+def _words(cleaned: str) -> tuple[list[str], int | None] | DateReading:
+    """The numbers typed, and the month if it was typed as a word (or why it cannot be read)."""
     if re.sub(r"[\d\s/.,\-]|[^\W\d_]", "", cleaned):
         return DateReading(None, ASK_AGAIN)
     numbers: list[str] = []
     month: int | None = None
-    for token in tokens:
+    for token in re.findall(r"\d+|[^\W\d_]+", cleaned):
         if token.isdigit():
             numbers.append(token)
         elif token in _MONTH_WORDS and month is None:
@@ -122,16 +143,17 @@ def read_date(text: str, *, earliest: dt.date | None = None, latest: dt.date | N
     if month is None and len(numbers) == 1 and len(numbers[0]) in (6, 8):  # 12031952 or 120352
         run = numbers[0]
         numbers = [run[:2], run[2:4], run[4:]]
-    latest_for_years = latest or today
+    return numbers, month
 
+
+def _parts(numbers: list[str], month: int | None) -> tuple[str, int, str] | DateReading:
+    """(day, month, year) in the order people write them: day first, or year first (ISO)."""
     if month is not None:
         if len(numbers) != 2:
             return _missing(numbers, month)
         first, second = numbers
-        if len(first) >= 3:  # "1952 March 12"
-            year_text, day_text = first, second
-        else:  # "12 March 1952", "March 12, 1952", "12 Mar 52"
-            day_text, year_text = first, second
+        # "1952 March 12", or "12 March 1952", "March 12, 1952", "12 Mar 52"
+        year_text, day_text = (first, second) if len(first) >= 3 else (second, first)
     else:
         if len(numbers) != 3:
             return _missing(numbers, None)
@@ -144,17 +166,7 @@ def read_date(text: str, *, earliest: dt.date | None = None, latest: dt.date | N
         month = int(month_text)
     if len(day_text) > 2 or len(year_text) not in (2, 4):
         return DateReading(None, ASK_AGAIN)
-    day = int(day_text)
-    year = _full_year(int(year_text), latest_for_years) if len(year_text) == 2 else int(year_text)
-    if not 1 <= month <= 12:
-        hint = " Dates here are written day first: 25/12/1952 is 25 December." if 1 <= day <= 12 else ""
-        return DateReading(None, f"There is no month {month}: please check it.{hint}")
-    if year < 1:
-        return DateReading(None, "Please check the year.")
-    days_in_month = calendar.monthrange(year, month)[1]
-    if not 1 <= day <= days_in_month:
-        return DateReading(None, f"{MONTHS[month - 1]} {year} has {days_in_month} days: please check the day.")
-    return _checked(dt.date(year, month, day), earliest, latest)
+    return day_text, month, year_text
 
 
 def _missing(numbers: list[str], month: int | None) -> DateReading:

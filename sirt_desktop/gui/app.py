@@ -17,8 +17,9 @@ from PySide6.QtWidgets import QApplication
 
 from sirt_desktop import APP_ID, APP_NAME, __version__
 from sirt_desktop.core.logs import setup_logging
-from sirt_desktop.core.settings import LAST_PAGE, TEXT_SCALE, THEME, Settings
 from sirt_desktop.core.resources import resource_path
+from sirt_desktop.core.settings import LAST_PAGE, TEXT_SCALE, THEME, Settings
+from sirt_desktop.gui.common.focus import install_focus_rings
 from sirt_desktop.gui.crash import CrashHandler
 from sirt_desktop.gui.prompts import Prompts
 from sirt_desktop.gui.shell import Shell
@@ -36,8 +37,6 @@ def create_application(argv: list[str] | None = None) -> QApplication:
     app.setOrganizationName("SIRT Desktop")
     app.setDesktopFileName(APP_ID)
     QLocale.setDefault(QLocale(QLocale.Language.English, QLocale.Country.UnitedKingdom))
-    from sirt_desktop.gui.common.focus import install_focus_rings
-
     install_focus_rings(app)
     try:
         # A PNG loads without Qt's SVG plugin, which would cost start-up time.

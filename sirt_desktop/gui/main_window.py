@@ -22,8 +22,8 @@ from PySide6.QtWidgets import (
 )
 
 from sirt_desktop import APP_NAME
-from sirt_desktop.gui.sections import Section
 from sirt_desktop.gui.common.widgets import EnterPressesButtons, FollowsAppFont, wrap_rows
+from sirt_desktop.gui.sections import Section
 
 
 class MainWindow(FollowsAppFont, QMainWindow):

@@ -7,7 +7,17 @@ follows what the person chose for their desktop and then makes it larger if they
 from __future__ import annotations
 
 from PySide6.QtCore import QRectF, Qt
-from PySide6.QtGui import QColor, QFont, QFontMetrics, QGuiApplication, QPainter, QPalette, QPen
+from PySide6.QtGui import (
+    QColor,
+    QFont,
+    QFontMetrics,
+    QGuiApplication,
+    QPainter,
+    QPalette,
+    QPen,
+    QTextCharFormat,
+    QTextCursor,
+)
 from PySide6.QtWidgets import QAbstractScrollArea, QApplication, QProxyStyle, QStyle, QStyleFactory
 
 _SCHEMES = {"system": "Unknown", "light": "Light", "dark": "Dark"}
@@ -193,8 +203,6 @@ def recolour_links(document, colour: QColor) -> None:
     """Give every link in a rendered document ``colour``. Rendering (Markdown or HTML) fixes
     each link's colour from the palette of that moment; after a change of colours the page
     would keep the old one (pure blue on a dark background)."""
-    from PySide6.QtGui import QTextCharFormat, QTextCursor
-
     ranges = []
     block = document.begin()
     while block.isValid():

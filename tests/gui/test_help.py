@@ -3,7 +3,7 @@ an About written for people, with the versions lower down."""
 
 from __future__ import annotations
 
-from PySide6.QtGui import QAction, QKeySequence, QShortcut
+from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import QApplication, QMenu
 
 from sirt_desktop.gui.common.dialogs import KEYS, GettingStartedDialog, about_markdown, getting_started_markdown
@@ -19,7 +19,8 @@ def _app_shortcuts(window) -> set[str]:
         for sequence in action.shortcuts():
             found.add(sequence.toString(QKeySequence.SequenceFormat.PortableText))
     for shortcut in window.findChildren(QShortcut):
-        for sequence in shortcut.keys():
+        sequences = shortcut.keys()
+        for sequence in sequences:
             found.add(sequence.toString(QKeySequence.SequenceFormat.PortableText))
     return {s for s in found if s}
 

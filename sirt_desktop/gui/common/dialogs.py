@@ -34,10 +34,7 @@ def fit_to_screen(dialog: QDialog, width: int, height: int) -> None:
     width = min(width, available.width() - _FRAME_ALLOWANCE[0])
     height = min(height, available.height() - _FRAME_ALLOWANCE[1])
     dialog.resize(max(200, width), max(150, height))
-    if parent is not None:
-        centre = parent.frameGeometry().center()
-    else:
-        centre = available.center()
+    centre = parent.frameGeometry().center() if parent is not None else available.center()
     x = min(max(available.left(), centre.x() - dialog.width() // 2), available.right() - dialog.width())
     y = min(max(available.top(), centre.y() - dialog.height() // 2), available.bottom() - dialog.height() - 40)
     dialog.move(max(available.left(), x), max(available.top(), y))

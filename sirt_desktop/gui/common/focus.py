@@ -17,7 +17,8 @@ from __future__ import annotations
 
 from PySide6.QtCore import QEvent, QObject, QRect, Qt
 from PySide6.QtGui import QColor, QPainter
-from PySide6.QtWidgets import QApplication, QWidget
+from PySide6.QtWidgets import QApplication, QScrollArea, QWidget
+from shiboken6 import isValid
 
 from sirt_desktop.gui.theme import FOCUS_INNER, FOCUS_OUTER
 
@@ -85,7 +86,8 @@ class FocusRings(QObject):
         if ring is None or not _alive(ring):
             ring = FocusRing(window)
             self._rings[id(window)] = ring
-            ring.destroyed.connect(lambda _=None, key=id(window): self._rings.pop(key, None))
+            key = id(window)
+            ring.destroyed.connect(lambda *_args: self._rings.pop(key, None))
         return ring
 
     def _focus_changed(self, _old: QWidget | None, new: QWidget | None) -> None:
@@ -124,8 +126,6 @@ class FocusRings(QObject):
 
 def show_in_scroll_areas(widget: QWidget) -> None:
     """Scroll ``widget`` into view in each scroll area around it, from the inside out."""
-    from PySide6.QtWidgets import QScrollArea
-
     margin = max(8, widget.fontMetrics().height() // 2)
     parent = widget.parentWidget()
     while parent is not None and not parent.isWindow():
@@ -136,8 +136,6 @@ def show_in_scroll_areas(widget: QWidget) -> None:
 
 
 def _alive(obj: QObject) -> bool:
-    from shiboken6 import isValid
-
     return isValid(obj)
 
 

@@ -13,17 +13,17 @@ from PySide6.QtWidgets import (
     QGridLayout,
     QLabel,
     QLineEdit,
+    QListView,
     QPushButton,
     QStackedWidget,
-    QListView,
     QToolButton,
     QVBoxLayout,
     QWidget,
 )
 
 from sirt_desktop.core.db.records import STATUS_FILTERS, LetterFilters, LetterStatus
-from sirt_desktop.gui.history.model import LETTER_ID_ROLE, LettersTableModel, kind_titles
 from sirt_desktop.gui.common.widgets import Heading, Paragraph, wrap_rows
+from sirt_desktop.gui.history.model import LETTER_ID_ROLE, LettersTableModel, kind_titles
 
 SEARCH_DELAY_MS = 350
 EMPTY_TEXT = (

@@ -27,8 +27,8 @@ from PySide6.QtWidgets import (
 )
 
 from sirt_desktop.core.settings import READ_ALOUD_SPEEDS
-from sirt_desktop.gui.theme import MARK_BACKGROUND, MARK_TEXT
 from sirt_desktop.gui.common.widgets import RICH_TEXT_ROLE, Heading, Paragraph, ReadingBrowser, wrap_rows
+from sirt_desktop.gui.theme import MARK_BACKGROUND, MARK_TEXT
 
 NOT_ADVICE = (
     "This is information, not medical advice. Every person is different: please talk to your NET team "

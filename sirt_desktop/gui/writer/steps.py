@@ -27,10 +27,10 @@ from PySide6.QtWidgets import (
 )
 
 from sirt_desktop.core.letters.kinds import KINDS
-from sirt_desktop.gui.find_mp.view import FindMpView
-from sirt_desktop.gui.common.pdf_preview import PdfPreview
 from sirt_desktop.gui.common.date_field import DateField
+from sirt_desktop.gui.common.pdf_preview import PdfPreview
 from sirt_desktop.gui.common.widgets import Heading, LinesBox, Paragraph, WholeList
+from sirt_desktop.gui.find_mp.view import FindMpView
 
 
 def _line(name: str, placeholder: str = "", max_length: int = 200) -> QLineEdit:

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import itertools
+
 from hypothesis import example, given
 from hypothesis import strategies as st
 
@@ -30,7 +32,7 @@ def test_two_words_are_both_marked():
 def test_marks_cover_every_occurrence_and_never_overlap(text, terms):
     marks = find_marks(text, terms)
     assert list(marks) == sorted(marks)
-    for (_s1, e1), (s2, _e2) in zip(marks, marks[1:], strict=False):
+    for (_s1, e1), (s2, _e2) in itertools.pairwise(marks):
         assert e1 <= s2
     lower = text.lower()
     for term in terms:

@@ -30,7 +30,7 @@ def _in_upper_part(view) -> bool:
     """The selected match is on the page, and not on its bottom lines."""
     rect = view.browser.cursorRect()
     height = view.browser.viewport().height()
-    return 0 <= rect.top() and rect.bottom() <= height * 2 // 3
+    return rect.top() >= 0 and rect.bottom() <= height * 2 // 3
 
 
 def test_results_show_readable_snippets_with_the_word_in_bold(qtbot):
