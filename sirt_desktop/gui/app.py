@@ -12,7 +12,7 @@ import sys
 import time
 
 from PySide6.QtCore import QLocale, QTimer
-from PySide6.QtGui import QIcon
+from PySide6.QtGui import QGuiApplication, QIcon
 from PySide6.QtWidgets import QApplication
 
 from sirt_desktop import APP_ID, APP_NAME, __version__
@@ -46,6 +46,18 @@ def create_application(argv: list[str] | None = None) -> QApplication:
     return app
 
 
+def first_size(window) -> None:
+    """The first time: most of the screen (at most about 1400 × 950, for a comfortable line
+    length), in its middle; not a small window in a corner with small text."""
+    screen = window.screen() or QGuiApplication.primaryScreen()
+    available = screen.availableGeometry()
+    width = min(round(available.width() * 0.9), max(1400, window.fontMetrics().averageCharWidth() * 120))
+    height = min(round(available.height() * 0.9), max(950, window.fontMetrics().height() * 40))
+    window.resize(width, height)
+    window.move(available.left() + (available.width() - width) // 2,
+                available.top() + (available.height() - height) // 2)
+
+
 def build_window(settings: Settings, theme: Theme, prompts: Prompts | None = None) -> Shell:
     """The main window with every section this build has, restored to where the person left it.
     ``prompts`` replaces the Qt message boxes (tests)."""
@@ -53,7 +65,7 @@ def build_window(settings: Settings, theme: Theme, prompts: Prompts | None = Non
     window = shell.window
     saved = settings.window_state()
     if saved is None or not window.restore_saved_state(*saved):
-        window.resize(window.fontMetrics().averageCharWidth() * 120, window.fontMetrics().height() * 40)
+        first_size(window)
     window.show_section(settings.get(LAST_PAGE) or window.section_ids()[0])
     return shell
 

@@ -249,12 +249,11 @@ def with_contrast(colour: QColor, backgrounds: list[QColor], minimum: float = 4.
     if all(contrast(colour, bg) >= minimum for bg in backgrounds):
         return QColor(colour)
     target = QColor("#000000") if luminance(max(backgrounds, key=luminance)) > 0.18 else QColor("#ffffff")
-    best = target
-    for step in range(1, 41):
-        candidate = mix(target, colour, step / 40)
+    for step in range(1, 101):  # the least change towards black (or white) that is enough
+        candidate = mix(target, colour, step / 100)
         if all(contrast(candidate, bg) >= minimum for bg in backgrounds):
-            best = candidate
-    return best
+            return candidate
+    return target
 
 
 def readable_palette(palette: QPalette, minimum: float = 4.5) -> QPalette:

@@ -168,3 +168,10 @@ def test_lists_with_their_own_style_follow_the_text_size(shell, qapp, qtbot):
     shell.step_text_size(0)
     qtbot.waitUntil(lambda: nav.font().pointSizeF() == qapp.font().pointSizeF(), timeout=2000)
     assert nav.font().pointSizeF() < big
+
+
+def test_the_first_window_fills_most_of_the_screen_in_its_middle(shell):
+    available = shell.window.screen().availableGeometry()
+    geometry = shell.window.geometry()
+    assert geometry.width() >= 0.85 * available.width() and geometry.height() >= 0.85 * available.height()
+    assert abs(geometry.center().x() - available.center().x()) <= 2
