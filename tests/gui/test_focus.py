@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from sirt_desktop.gui.common.focus import focus_area
 from sirt_desktop.gui.theme import FOCUS_INNER, FOCUS_OUTER, contrast
 from tests.gui.accessibility import accessible_name
 
@@ -76,7 +77,7 @@ def _walk(window, at_each_stop, limit=400) -> list[QWidget]:
 
 def _ring_pixels(window, widget) -> tuple[int, int, int]:
     """(yellow, black, perimeter) painted in a 5-pixel band just outside the widget's visible part."""
-    visible = widget.visibleRegion().boundingRect()
+    visible = focus_area(widget)  # for a row of tabs, the chosen tab
     inner = QRect(widget.mapTo(window, visible.topLeft()), visible.size())
     band = inner.adjusted(-5, -5, 5, 5).intersected(window.rect())
     image = window.grab(band).toImage()
@@ -145,3 +146,25 @@ def test_the_ring_stands_out_from_every_background(shell, scheme):
         background = palette.color(role)
         best = max(contrast(QColor(FOCUS_OUTER), background), contrast(QColor(FOCUS_INNER), background))
         assert best >= 3.0, f"{scheme} {role.name}: ring {best:.1f}:1"
+
+
+def test_on_a_row_of_tabs_the_ring_follows_the_chosen_tab(shell, qtbot):
+    from PySide6.QtWidgets import QTabBar
+
+    from sirt_desktop.gui.common.focus import FocusRing
+
+    window = shell.window
+    window.activateWindow()
+    qtbot.waitUntil(lambda: QApplication.activeWindow() is window, timeout=3000)
+    window.show_section("write")
+    bar = window.page("write").tabs.findChild(QTabBar)
+    bar.setFocus()
+    QApplication.processEvents()
+    ring = next(r for r in window.findChildren(FocusRing) if r.isVisible())
+    for _ in range(2):
+        qtbot.keyClick(bar, Qt.Key.Key_Right)
+        QApplication.processEvents()
+        tab = bar.tabRect(bar.currentIndex())
+        placed = QRect(bar.mapTo(window, tab.topLeft()), tab.size())
+        assert ring.geometry().contains(placed)
+        assert ring.geometry().width() < placed.width() + 20  # round the tab, not the whole row

@@ -148,10 +148,18 @@ def test_no_alt_key_does_two_things_on_any_screen(shell, qtbot):
     window = shell.window
     letters, _profiles = shell.repositories()
     letters.create_draft("mp_campaign", {}, recipient_name="X", subject="Y", body="Z")  # My letters shows its buttons
+    from PySide6.QtWidgets import QLabel
+
     clashes = []
     for name, show in _every_screen(shell):
         show()
         QApplication.processEvents()
+        for label in window.findChildren(QLabel):
+            buddy = label.buddy()
+            if buddy is not None and label.isVisibleTo(window) and _mnemonic(label.text()):
+                # Alt and the letter focuses the buddy only if it takes the focus.
+                if buddy.focusPolicy() == Qt.FocusPolicy.NoFocus:
+                    clashes.append(f"{name}: Alt+{_mnemonic(label.text()).upper()} ({label.text()}) goes nowhere")
         pairs = _visible_mnemonics(window)
         counts = Counter(k for k, _t in pairs)
         for key, n in counts.items():

@@ -43,6 +43,9 @@ class DateField(QWidget):
         layout.addWidget(self.edit)
         layout.addWidget(self.echo)
         self.setFocusProxy(self.edit)
+        # A label's Alt key gives the focus only to a widget that takes focus; Tab still goes
+        # straight to the line (Qt skips a widget whose focus proxy is set).
+        self.setFocusPolicy(self.edit.focusPolicy())
         self._value: dt.date | None = None
         self.edit.textChanged.connect(self._read)
         self.edit.editingFinished.connect(self._tidy)

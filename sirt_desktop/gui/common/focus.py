@@ -17,7 +17,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import QEvent, QObject, QRect, Qt
 from PySide6.QtGui import QColor, QPainter
-from PySide6.QtWidgets import QApplication, QScrollArea, QWidget
+from PySide6.QtWidgets import QApplication, QScrollArea, QTabBar, QWidget
 from shiboken6 import isValid
 
 from sirt_desktop.gui.theme import FOCUS_INNER, FOCUS_OUTER
@@ -56,9 +56,7 @@ class FocusRing(QWidget):
         if target is None or not target.isVisible():
             self.hide()
             return
-        visible = target.visibleRegion().boundingRect()
-        if visible.isEmpty():
-            visible = target.rect()
+        visible = focus_area(target)
         window = self.parentWidget()
         top_left = target.mapTo(window, visible.topLeft())
         rect = QRect(top_left, visible.size()).adjusted(-MARGIN, -MARGIN, MARGIN, MARGIN)
@@ -66,6 +64,19 @@ class FocusRing(QWidget):
         self.raise_()
         self.show()
         self.update()
+
+
+def focus_area(widget: QWidget) -> QRect:
+    """The part of ``widget`` the ring goes round: what shows of it, and for a row of tabs
+    just the chosen tab (the row spans the page, so a ring round it would say little)."""
+    visible = widget.visibleRegion().boundingRect()
+    if visible.isEmpty():
+        visible = widget.rect()
+    if isinstance(widget, QTabBar) and widget.currentIndex() >= 0:
+        tab = widget.tabRect(widget.currentIndex()).intersected(visible)
+        if not tab.isEmpty():
+            return tab
+    return visible
 
 
 class FocusRings(QObject):
@@ -79,6 +90,7 @@ class FocusRings(QObject):
         self._rings: dict[int, FocusRing] = {}
         self._watched: list[QWidget] = []
         self._ring: FocusRing | None = None
+        self._tabs: QTabBar | None = None
         app.focusChanged.connect(self._focus_changed)
 
     def ring_for(self, window: QWidget) -> FocusRing:
@@ -107,13 +119,23 @@ class FocusRings(QObject):
             widget.installEventFilter(self)
             self._watched.append(widget)
             widget = widget.parentWidget()
+        if isinstance(new, QTabBar):
+            new.currentChanged.connect(self._tab_changed)
+            self._tabs = new
         ring.place()
+
+    def _tab_changed(self, _index: int) -> None:
+        if self._ring is not None and _alive(self._ring):
+            self._ring.place()
 
     def _unwatch(self) -> None:
         for widget in self._watched:
             if _alive(widget):
                 widget.removeEventFilter(self)
         self._watched = []
+        if self._tabs is not None and _alive(self._tabs):
+            self._tabs.currentChanged.disconnect(self._tab_changed)
+        self._tabs = None
 
     def eventFilter(self, watched, event) -> bool:  # noqa: N802 (Qt's name)
         if event.type() in self._WATCHED and self._ring is not None and _alive(self._ring):
