@@ -68,7 +68,8 @@ class FocusRing(QWidget):
 
 def focus_area(widget: QWidget) -> QRect:
     """The part of ``widget`` the ring goes round: what shows of it, and for a row of tabs
-    just the chosen tab (the row spans the page, so a ring round it would say little)."""
+    just the chosen tab (the row spans the page, so a ring round it would say little; the
+    ring moves with the chosen tab)."""
     visible = widget.visibleRegion().boundingRect()
     if visible.isEmpty():
         visible = widget.rect()
