@@ -200,3 +200,36 @@ def test_dialog_size_is_clamped_to_a_small_screen(qapp):
     fit_to_screen(dialog, 1500, 1200)
     available = (dialog.screen() or QGuiApplication.primaryScreen()).availableGeometry()
     assert dialog.width() <= available.width() and dialog.height() <= available.height()
+
+
+def _settle(*widgets, rounds: int = 50) -> None:
+    """Let pending layouts finish: until the widgets stop moving (a layout that grows the step
+    takes a few turns of the event loop)."""
+    last = None
+    for _ in range(rounds):
+        QApplication.processEvents()
+        now = [w.geometry().getRect() for w in widgets]
+        if now == last:
+            return
+        last = now
+
+
+def test_at_200_percent_the_ideas_show_whole_when_reached(large, qtbot):
+    """The ideas and tips sit under the letter and the whole step scrolls: no inner panel
+    a few lines high that scrolls by itself."""
+    window = large.window
+    window.activateWindow()
+    qtbot.waitUntil(lambda: QApplication.activeWindow() is window, timeout=3000)
+    window.show_section("write")
+    page = window.page("write")
+    page.go(3)
+    large.writer.run_coach()  # the coach's notes are in place above the ideas
+    starters = page.write_step.starters
+    _settle(page.write_step, starters)  # as when a person has read the step before tabbing on
+    starters.setFocus()
+    _settle(page.write_step, starters)
+    assert QApplication.focusWidget() is starters
+    shown = starters.visibleRegion().boundingRect()
+    assert shown.height() == starters.height() and shown.width() == starters.width()
+    coach = page.write_step.coach
+    assert coach.visibleRegion().boundingRect().height() == coach.height()

@@ -15,7 +15,7 @@ a scrolled step of a scrolled page could take the focus out of sight at large te
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, QObject, QRect, Qt
+from PySide6.QtCore import QEvent, QObject, QPoint, QRect, Qt, QTimer
 from PySide6.QtGui import QColor, QPainter
 from PySide6.QtWidgets import QApplication, QScrollArea, QTabBar, QWidget
 from shiboken6 import isValid
@@ -112,6 +112,9 @@ class FocusRings(QObject):
         if new is None or new.isWindow() or new.window().windowType() == Qt.WindowType.Popup:
             return
         show_in_scroll_areas(new)
+        # Once more after pending layouts (a step that has just grown has not yet told its
+        # scroll area how far it can scroll).
+        QTimer.singleShot(0, lambda: self._show_later(new))
         ring = self.ring_for(new.window())
         ring.target = new
         self._ring = ring
@@ -124,6 +127,10 @@ class FocusRings(QObject):
             new.currentChanged.connect(self._tab_changed)
             self._tabs = new
         ring.place()
+
+    def _show_later(self, widget: QWidget) -> None:
+        if _alive(widget) and QApplication.focusWidget() is widget:
+            show_in_scroll_areas(widget)
 
     def _tab_changed(self, _index: int) -> None:
         if self._ring is not None and _alive(self._ring):
@@ -154,8 +161,24 @@ def show_in_scroll_areas(widget: QWidget) -> None:
     while parent is not None and not parent.isWindow():
         area = parent.parentWidget()
         if isinstance(area, QScrollArea) and parent is area.viewport() and area.widget() is not None:
-            area.ensureWidgetVisible(widget, margin, margin)
+            _ensure_visible(area, widget, margin)
         parent = area if isinstance(area, QScrollArea) and parent is area.viewport() else parent.parentWidget()
+
+
+def _ensure_visible(area: QScrollArea, widget: QWidget, margin: int) -> None:
+    """The whole widget when it fits the view (Qt would show only a list's current row, or a
+    field's cursor); otherwise Qt's own choice of the part that matters."""
+    rect = QRect(widget.mapTo(area.widget(), QPoint(0, 0)), widget.size()).adjusted(-margin, -margin, margin, margin)
+    view = area.viewport().size()
+    if rect.height() > view.height() or rect.width() > view.width():
+        area.ensureWidgetVisible(widget, margin, margin)
+        return
+    for bar, start, end, size in ((area.verticalScrollBar(), rect.top(), rect.bottom(), view.height()),
+                                  (area.horizontalScrollBar(), rect.left(), rect.right(), view.width())):
+        if start < bar.value():
+            bar.setValue(start)
+        elif end > bar.value() + size:
+            bar.setValue(end - size + 1)
 
 
 def _alive(obj: QObject) -> bool:

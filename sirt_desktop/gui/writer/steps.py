@@ -262,7 +262,9 @@ class WriteStep(QWidget):
         self.tips = Paragraph("")
         side.addWidget(self.tips)
         side.addStretch(1)
-        splitter.addWidget(scrolling(right))
+        # Not a scroll area of its own: the whole step scrolls as one, so at large text sizes
+        # the ideas and tips are never squeezed into a sliver that scrolls inside the page.
+        splitter.addWidget(right)
         splitter.setStretchFactor(0, 3)
         splitter.setStretchFactor(1, 2)
 
