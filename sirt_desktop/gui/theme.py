@@ -18,7 +18,14 @@ from PySide6.QtGui import (
     QTextCharFormat,
     QTextCursor,
 )
-from PySide6.QtWidgets import QAbstractScrollArea, QApplication, QProxyStyle, QStyle, QStyleFactory
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QAbstractScrollArea,
+    QApplication,
+    QProxyStyle,
+    QStyle,
+    QStyleFactory,
+)
 
 _SCHEMES = {"system": "Unknown", "light": "Light", "dark": "Dark"}
 
@@ -117,7 +124,10 @@ def readable_style():
             """Fusion draws field borders and tick boxes barely darker than the window (about
             1.1:1 in dark colours); draw a clear outline over them (at least 3:1)."""
             if element == QStyle.PrimitiveElement.PE_FrameFocusRect:
-                # A 2-pixel ring in the highlight colour: easy to follow for keyboard users.
+                # The focus ring (gui/common/focus.py) marks the control; inside a list a
+                # 2-pixel ring in the highlight colour marks the current row.
+                if not isinstance(widget, QAbstractItemView):
+                    return
                 painter.save()
                 painter.setRenderHint(QPainter.RenderHint.Antialiasing)
                 painter.setPen(QPen(option.palette.color(QPalette.ColorRole.Highlight), 2))
@@ -141,6 +151,13 @@ def readable_style():
             else:
                 painter.drawRoundedRect(rect, 2, 2)
             painter.restore()
+
+        def styleHint(self, hint, option=None, widget=None, return_data=None):  # noqa: N802 (Qt's name)
+            # No icons on dialog buttons: Fusion's are dark on dark (the × of Close nearly
+            # vanished in dark colours) and the words say it all.
+            if hint == QStyle.StyleHint.SH_DialogButtonBox_ButtonsHaveIcons:
+                return 0
+            return super().styleHint(hint, option, widget, return_data)
 
         def pixelMetric(self, metric, option=None, widget=None):  # noqa: N802 (Qt's name)
             base = super().pixelMetric(metric, option, widget)

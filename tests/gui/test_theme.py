@@ -155,3 +155,11 @@ def test_contrast_figures():
     assert selection.blue() > selection.red() + 40  # still a blue, not black
     kept = with_contrast(QColor("#0b4f8a"), [QColor("#ffffff")], 4.5)
     assert kept == QColor("#0b4f8a")
+
+
+def test_dialog_buttons_carry_words_not_dark_icons(qapp):
+    from PySide6.QtWidgets import QStyle
+
+    theme = Theme(qapp)
+    theme.install_style()
+    assert qapp.style().styleHint(QStyle.StyleHint.SH_DialogButtonBox_ButtonsHaveIcons) == 0

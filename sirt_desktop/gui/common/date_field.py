@@ -39,7 +39,7 @@ class DateField(QWidget):
         self.echo.hide()
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
-        layout.setSpacing(2)
+        layout.setSpacing(8)  # room for the focus ring between the line and what was read
         layout.addWidget(self.edit)
         layout.addWidget(self.echo)
         self.setFocusProxy(self.edit)
