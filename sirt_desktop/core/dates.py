@@ -14,8 +14,18 @@ import re
 from dataclasses import dataclass
 
 MONTHS = (
-    "January", "February", "March", "April", "May", "June",
-    "July", "August", "September", "October", "November", "December",
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
 )
 MONTHS_SHORT = tuple(name[:3] for name in MONTHS)  # "Jan" ... "Dec" (also "May", "Jun", "Jul")
 
@@ -54,7 +64,7 @@ def add_months(day: dt.date, months: int) -> dt.date:
 
 def local_date(moment: dt.datetime) -> dt.date:
     """A stored (naive UTC) time as the date on this computer's calendar."""
-    return moment.replace(tzinfo=dt.timezone.utc).astimezone().date()
+    return moment.replace(tzinfo=dt.UTC).astimezone().date()
 
 
 # Reading dates the way people type them ---------------------------------------------------
@@ -66,9 +76,31 @@ for _number, _name in enumerate(MONTHS, start=1):
     _MONTH_WORDS[_name.lower()] = _number
     _MONTH_WORDS[_name[:3].lower()] = _number
 _MONTH_WORDS["sept"] = 9
-_IGNORED_WORDS = {"of", "the", "st", "nd", "rd", "th",
-                  "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",
-                  "mon", "tue", "tues", "wed", "thu", "thur", "thurs", "fri", "sat", "sun"}
+_IGNORED_WORDS = {
+    "of",
+    "the",
+    "st",
+    "nd",
+    "rd",
+    "th",
+    "monday",
+    "tuesday",
+    "wednesday",
+    "thursday",
+    "friday",
+    "saturday",
+    "sunday",
+    "mon",
+    "tue",
+    "tues",
+    "wed",
+    "thu",
+    "thur",
+    "thurs",
+    "fri",
+    "sat",
+    "sun",
+}
 EXAMPLE = "12 March 1952 or 12/03/1952"
 
 
@@ -94,8 +126,9 @@ def _full_year(two_digits: int, latest: dt.date) -> int:
     return year if year <= latest.year else year - 100
 
 
-def read_date(text: str, *, earliest: dt.date | None = None, latest: dt.date | None = None,
-              today: dt.date | None = None) -> DateReading:
+def read_date(
+    text: str, *, earliest: dt.date | None = None, latest: dt.date | None = None, today: dt.date | None = None
+) -> DateReading:
     """Read a date typed by a person: "12 March 1952", "12/03/1952", "12 3 1952", "12.3.52",
     "1952-03-12", "March 12, 1952", "12031952", "today", "yesterday".
 

@@ -43,7 +43,7 @@ class Option(Generic[T]):
             return self.default
         if self.check is not None and not self.check(value):
             return self.default
-        return value  # type: ignore[return-value]  # isinstance(value, self.type) holds
+        return value
 
 
 TEXT_SCALES = (100, 125, 150, 175, 200)
@@ -59,19 +59,17 @@ class ColourScheme(StrEnum):
 
 THEMES = tuple(ColourScheme)
 
-OPTIONS: dict[str, Option] = {}
+OPTIONS: dict[str, Option[Any]] = {}
 
 
-def _register(option: Option) -> Option:
+def _register(option: Option[T]) -> Option[T]:
     if option.key in OPTIONS:
         raise ValueError(f"setting registered twice: {option.key}")
     OPTIONS[option.key] = option
     return option
 
 
-TEXT_SCALE = _register(
-    Option("text_scale", int, 100, "Text size (%)", lambda v: 100 <= v <= 200)
-)
+TEXT_SCALE = _register(Option("text_scale", int, 100, "Text size (%)", lambda v: 100 <= v <= 200))
 THEME = _register(Option("theme", str, ColourScheme.SYSTEM.value, "Colours", lambda v: v in THEMES))
 LAST_PAGE = _register(Option("last_page", str, "", "Last page shown"))
 WINDOW_GEOMETRY = _register(Option("window_geometry", str, "", "Window position and size"))
@@ -83,8 +81,13 @@ READ_ALOUD_SPEED = _register(
     Option("read_aloud_speed", str, "normal", "Reading-aloud speed", lambda v: v in READ_ALOUD_SPEEDS)
 )
 AUTO_DELETE_MONTHS = _register(
-    Option("auto_delete_finished_months", int, 0, "Delete finished letters after (months, 0 = never)",
-           lambda v: 0 <= v <= 120)
+    Option(
+        "auto_delete_finished_months",
+        int,
+        0,
+        "Delete finished letters after (months, 0 = never)",
+        lambda v: 0 <= v <= 120,
+    )
 )
 
 
@@ -109,7 +112,8 @@ class Settings:
         self._values = {key: option.coerce(raw[key]) for key, option in OPTIONS.items() if key in raw}
 
     def get(self, option: Option[T]) -> T:
-        return self._values.get(option.key, option.default)
+        value: T = self._values.get(option.key, option.default)
+        return value
 
     def set(self, option: Option[T], value: T) -> None:
         coerced = option.coerce(value)

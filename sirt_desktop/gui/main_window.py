@@ -30,8 +30,9 @@ class MainWindow(FollowsAppFont, QMainWindow):
     section_changed = Signal(str)
     closing = Signal()
 
-    def __init__(self, sections: list[Section], close_guard: Callable[[], bool] | None = None,
-                 parent: QWidget | None = None) -> None:
+    def __init__(
+        self, sections: list[Section], close_guard: Callable[[], bool] | None = None, parent: QWidget | None = None
+    ) -> None:
         super().__init__(parent)
         self._close_guard = close_guard
         self.setWindowTitle(APP_NAME)
@@ -149,8 +150,8 @@ class MainWindow(FollowsAppFont, QMainWindow):
 
     # Window state ---------------------------------------------------------------
     def saved_state(self) -> tuple[str, str]:
-        geometry = bytes(self.saveGeometry().toBase64()).decode("ascii")
-        state = bytes(self.saveState().toBase64()).decode("ascii")
+        geometry = bytes(self.saveGeometry().toBase64().data()).decode("ascii")
+        state = bytes(self.saveState().toBase64().data()).decode("ascii")
         return geometry, state
 
     def restore_saved_state(self, geometry: str, state: str) -> bool:
@@ -158,7 +159,7 @@ class MainWindow(FollowsAppFont, QMainWindow):
         ok_state = self.restoreState(QByteArray.fromBase64(state.encode("ascii")))
         return bool(ok_geometry and ok_state)
 
-    def closeEvent(self, event: QCloseEvent) -> None:
+    def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 (Qt's name)
         # ``close_guard`` (from the shell) saves unsaved work; False means the person chose to stay.
         if self._close_guard is not None and not self._close_guard():
             event.ignore()

@@ -18,10 +18,8 @@ from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QWidget
 
 from sirt_desktop.core import paths
-from sirt_desktop.core.dates import long_date
 from sirt_desktop.core.db.errors import CorruptDatabaseError, DatabaseError, NewerDatabaseError
 from sirt_desktop.core.settings import LAST_PAGE, Settings
-from sirt_desktop.gui import tasks
 from sirt_desktop.gui.main_window import MainWindow
 from sirt_desktop.gui.prompts import Prompts, QtPrompts
 from sirt_desktop.gui.sections import Section
@@ -74,16 +72,29 @@ class Shell:
     def _sections(self) -> list[Section]:
         return [
             Section("home", "Home", "What this app is for, and where to start", self._build_home),
-            Section("learn", "Learn about SIRT", "What SIRT is, what happens, risks, support and words explained",
-                    lambda: self._build_information("learn", "Learn about SIRT", ("learn", "support"))),
-            Section("for_me", "Is SIRT for me?", "Questions to take to your NET team, and other treatments",
-                    self._build_for_me),
-            Section("funding", "Funding", "Where NHS funding for SIRT stands in each UK nation",
-                    lambda: self._build_information("funding", "Funding", ("funding",))),
+            Section(
+                "learn",
+                "Learn about SIRT",
+                "What SIRT is, what happens, risks, support and words explained",
+                lambda: self._build_information("learn", "Learn about SIRT", ("learn", "support")),
+            ),
+            Section(
+                "for_me",
+                "Is SIRT for me?",
+                "Questions to take to your NET team, and other treatments",
+                self._build_for_me,
+            ),
+            Section(
+                "funding",
+                "Funding",
+                "Where NHS funding for SIRT stands in each UK nation",
+                lambda: self._build_information("funding", "Funding", ("funding",)),
+            ),
             Section("write", "Write a letter", "To your MP or your doctor, in your own words", self._build_writer),
             Section("history", "My letters", "Drafts, letters you have sent, and replies", self._build_history),
-            Section("helpline", "Helpline (volunteers)", "Find a caller's MP from their postcode",
-                    self._build_helpline),
+            Section(
+                "helpline", "Helpline (volunteers)", "Find a caller's MP from their postcode", self._build_helpline
+            ),
             Section("settings", "Settings", "Text size, colours and your data", self._build_settings),
         ]
 
@@ -129,8 +140,9 @@ class Shell:
         repos = self.repositories()
         if repos is None:
             return Paragraph(f"Your letters cannot be shown: {self.database.error}")
-        built = page.build(repos.letters, self.open_letter, self.reprint, self.start_letter, self._letter_deleted,
-                           self.prompts)
+        built = page.build(
+            repos.letters, self.open_letter, self.reprint, self.start_letter, self._letter_deleted, self.prompts
+        )
         self.history = built.controller
         return built.widget
 
@@ -143,8 +155,8 @@ class Shell:
 
     def _build_settings(self) -> QWidget:
         from sirt_desktop.gui.settings import page  # noqa: PLC0415 (section registry)
-        built = page.build(self.settings, self.theme, self.database.get, self._after_delete_everything,
-                           self.prompts)
+
+        built = page.build(self.settings, self.theme, self.database.get, self._after_delete_everything, self.prompts)
         self.settings_page = built.controller
         return built.widget
 
@@ -158,13 +170,20 @@ class Shell:
         assert self.writer is not None
         return self.writer
 
-    def start_letter(self, recipient: Any = None, devolved_nation: str | None = None, for_caller: bool = False,
-                     caller_postcode: str = "") -> bool:
+    def start_letter(
+        self,
+        recipient: Any = None,
+        devolved_nation: str | None = None,
+        for_caller: bool = False,
+        caller_postcode: str = "",
+    ) -> bool:
         """Open the letter writer, addressed to a chosen MP or set for a devolved member.
         False if the person chose to stay with an unsaved letter."""
         self.go_to("write")
         return self._writer().start_new(
-            recipient=recipient, devolved_nation=devolved_nation, for_caller=for_caller,
+            recipient=recipient,
+            devolved_nation=devolved_nation,
+            for_caller=for_caller,
             caller_postcode=caller_postcode,
         )
 
@@ -244,8 +263,11 @@ class Shell:
         file_menu.addAction(quit_action)
 
         view_menu = menu_bar.addMenu("&View")
-        for label, keys, step in (("&Larger text", ("Ctrl++", "Ctrl+="), 1), ("&Smaller text", ("Ctrl+-",), -1),
-                                  ("&Normal text size", ("Ctrl+0",), 0)):
+        for label, keys, step in (
+            ("&Larger text", ("Ctrl++", "Ctrl+="), 1),
+            ("&Smaller text", ("Ctrl+-",), -1),
+            ("&Normal text size", ("Ctrl+0",), 0),
+        ):
             action = QAction(label, self.window)
             action.setShortcuts([QKeySequence(k) for k in keys])
             action.triggered.connect(lambda _=False, st=step: self.step_text_size(st))
@@ -341,6 +363,7 @@ class Shell:
 
     def recover(self, error: DatabaseError) -> None:
         """A damaged or newer database: explain, then start fresh or restore, never overwrite."""
+        from sirt_desktop.core.dates import long_date  # noqa: PLC0415 (start-up: datetime)
         from sirt_desktop.core.db import recovery  # noqa: PLC0415 (start-up: SQLAlchemy)
         from sirt_desktop.gui.common.recovery_dialog import RESTORE, START_FRESH, ask_recovery  # noqa: PLC0415 (section registry: menu action)
 
@@ -372,6 +395,8 @@ class Shell:
 
     def shutdown(self) -> None:
         """Let background work that was started finish (an export, a save), then close."""
+        from sirt_desktop.gui import tasks  # noqa: PLC0415 (start-up: defines a QObject class)
+
         if not tasks.wait_for_all(10_000):
             log.warning("%d background tasks still running at shut-down", tasks.running())
         self.database.close()

@@ -91,8 +91,8 @@ def _palette(colours: dict[str, str]) -> QPalette:
     for role, colour in colours.items():
         palette.setColor(getattr(QPalette.ColorRole, role), QColor(colour))
     disabled = QColor(colours["PlaceholderText"])
-    for role in (QPalette.ColorRole.WindowText, QPalette.ColorRole.Text, QPalette.ColorRole.ButtonText):
-        palette.setColor(QPalette.ColorGroup.Disabled, role, disabled)
+    for disabled_role in (QPalette.ColorRole.WindowText, QPalette.ColorRole.Text, QPalette.ColorRole.ButtonText):
+        palette.setColor(QPalette.ColorGroup.Disabled, disabled_role, disabled)
     return palette
 
 
@@ -180,7 +180,11 @@ class Theme:
         # Many desktops draw example text in empty fields at about 2.3:1; make it readable.
         self.system_palette.setColor(
             QPalette.ColorRole.PlaceholderText,
-            mix(self.system_palette.color(QPalette.ColorRole.Text), self.system_palette.color(QPalette.ColorRole.Base), 0.6),
+            mix(
+                self.system_palette.color(QPalette.ColorRole.Text),
+                self.system_palette.color(QPalette.ColorRole.Base),
+                0.6,
+            ),
         )
         self.system_palette = readable_palette(self.system_palette)
         self.scheme = "system"

@@ -16,14 +16,17 @@ import os
 import zipfile
 from dataclasses import asdict, dataclass, fields
 from pathlib import Path
-from typing import Any
+from typing import Any, BinaryIO
 
 from sqlalchemy import select
 
 from sirt_desktop import __version__
+from sirt_desktop.core.db import profiles_repo
 from sirt_desktop.core.db.engine import Database
-from sirt_desktop.core.files import atomic_writer
 from sirt_desktop.core.db.failures import plain_database_errors
+from sirt_desktop.core.db.letters_repo import RECORD_COLUMNS, record_from_row
+from sirt_desktop.core.db.models import Letter, LetterPdf, SenderProfile
+from sirt_desktop.core.db.profiles_repo import ProfileRecord
 from sirt_desktop.core.db.records import (
     PDF_PURPOSES,
     REPLY_STATUSES,
@@ -32,9 +35,7 @@ from sirt_desktop.core.db.records import (
     LetterStatus,
     ReplyStatus,
 )
-from sirt_desktop.core.db.letters_repo import _RECORD_COLUMNS, _record
-from sirt_desktop.core.db.models import Letter, LetterPdf, SenderProfile
-from sirt_desktop.core.db.profiles_repo import ProfileRecord, _record as _profile_record
+from sirt_desktop.core.files import atomic_writer
 
 log = logging.getLogger(__name__)
 
@@ -81,21 +82,24 @@ def _plain(value: Any) -> Any:
     return value.isoformat() if isinstance(value, (dt.date, dt.datetime)) else value
 
 
-def _write_zip(handle, db: Database) -> tuple[int, int, int]:
+def _write_zip(handle: BinaryIO, db: Database) -> tuple[int, int, int]:
     letters_out: list[dict[str, Any]] = []
     pdf_count = 0
     with zipfile.ZipFile(handle, "w", compression=zipfile.ZIP_DEFLATED) as archive:
         with plain_database_errors(), db.session() as s:
-            profiles = [{k: _plain(v) for k, v in asdict(_profile_record(p)).items()}
-                        for p in s.scalars(select(SenderProfile).order_by(SenderProfile.id))]
-            rows = s.execute(select(*_RECORD_COLUMNS).order_by(Letter.id).execution_options(yield_per=500))
+            profiles = [
+                {k: _plain(v) for k, v in asdict(profiles_repo.record_from_row(p)).items()}
+                for p in s.scalars(select(SenderProfile).order_by(SenderProfile.id))
+            ]
+            rows = s.execute(select(*RECORD_COLUMNS).order_by(Letter.id).execution_options(yield_per=500))
             for row in rows:
-                record = _record(row)
+                record = record_from_row(row)
                 item = {k: _plain(v) for k, v in asdict(record).items()}
                 item["pdfs"] = []
                 letters_out.append(item)
-            pdf_rows = s.execute(select(LetterPdf).order_by(LetterPdf.letter_id, LetterPdf.id)
-                                 .execution_options(yield_per=20))
+            pdf_rows = s.execute(
+                select(LetterPdf).order_by(LetterPdf.letter_id, LetterPdf.id).execution_options(yield_per=20)
+            )
             by_letter = {item["id"]: item for item in letters_out}
             for (pdf,) in pdf_rows:
                 entry = by_letter[pdf.letter_id]
@@ -103,12 +107,24 @@ def _write_zip(handle, db: Database) -> tuple[int, int, int]:
                 info = zipfile.ZipInfo(name, date_time=dt.datetime.now().timetuple()[:6])
                 info.external_attr = 0o600 << 16
                 archive.writestr(info, bytes(pdf.pdf), compress_type=zipfile.ZIP_STORED)
-                entry["pdfs"].append({"file": name, "created_at": _plain(pdf.created_at), "purpose": pdf.purpose,
-                                      "sha256": pdf.sha256, "size": pdf.size})
+                entry["pdfs"].append(
+                    {
+                        "file": name,
+                        "created_at": _plain(pdf.created_at),
+                        "purpose": pdf.purpose,
+                        "sha256": pdf.sha256,
+                        "size": pdf.size,
+                    }
+                )
                 pdf_count += 1
-        document = {"format": FORMAT, "format_version": FORMAT_VERSION,
-                    "exported_at": dt.datetime.now(dt.timezone.utc).isoformat(), "app_version": __version__,
-                    "profiles": profiles, "letters": letters_out}
+        document = {
+            "format": FORMAT,
+            "format_version": FORMAT_VERSION,
+            "exported_at": dt.datetime.now(dt.UTC).isoformat(),
+            "app_version": __version__,
+            "profiles": profiles,
+            "letters": letters_out,
+        }
         info = zipfile.ZipInfo(JSON_NAME, date_time=dt.datetime.now().timetuple()[:6])
         info.external_attr = 0o600 << 16
         info.compress_type = zipfile.ZIP_DEFLATED
@@ -125,7 +141,7 @@ def export_everything(db: Database, path: str | os.PathLike[str]) -> ExportSumma
 
 
 # --- reading back -----------------------------------------------------------------------
-def _need(obj: dict, key: str, kinds: type | tuple[type, ...], where: str) -> Any:
+def _need(obj: dict[str, Any], key: str, kinds: type | tuple[type, ...], where: str) -> Any:
     if key not in obj:
         raise ExportFormatError(f"{where}: '{key}' is missing")
     value = obj[key]
@@ -183,8 +199,10 @@ def read_export(path: str | os.PathLike[str]) -> ExportContents:
         version = document.get("format_version")
         if not isinstance(version, int) or version > FORMAT_VERSION:
             raise ExportFormatError("This export was made by a newer version of SIRT Desktop")
-        profiles = [ProfileRecord(**_typed(ProfileRecord, p, f"profile {i + 1}"))
-                    for i, p in enumerate(_need(document, "profiles", list, "export"))]
+        profiles = [
+            ProfileRecord(**_typed(ProfileRecord, p, f"profile {i + 1}"))
+            for i, p in enumerate(_need(document, "profiles", list, "export"))
+        ]
         letters: list[LetterRecord] = []
         pdfs: dict[int, list[ExportedPdf]] = {}
         for i, item in enumerate(_need(document, "letters", list, "export")):
@@ -236,9 +254,11 @@ def export_target_problem(path: str | os.PathLike[str]) -> str | None:
         return f"Cannot export to {target}: that is a folder. Give a file name ending in .zip."
     if not target.parent.is_dir():
         return f"Cannot export: the folder {target.parent} does not exist."
-    if not os.access(target.parent, os.W_OK | os.X_OK) or target.exists() and not os.access(target, os.W_OK):
-        return (f"Cannot export: you do not have permission to write in {target.parent}. "
-                "Choose another folder, for example your Documents folder.")
+    if not os.access(target.parent, os.W_OK | os.X_OK) or (target.exists() and not os.access(target, os.W_OK)):
+        return (
+            f"Cannot export: you do not have permission to write in {target.parent}. "
+            "Choose another folder, for example your Documents folder."
+        )
     return None
 
 

@@ -11,11 +11,10 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
-from sirt_desktop.core.db.errors import DatabaseError
-
 from sqlalchemy.exc import DBAPIError
 
 from sirt_desktop.core import paths
+from sirt_desktop.core.db.errors import DatabaseError
 
 DISK_FULL = (
     "There is no space left on this computer's disk, so the change could not be saved. "
@@ -35,11 +34,11 @@ def _data_folder() -> str:
 def explain(exc: BaseException) -> str:
     """A plain sentence for a storage failure (sqlite3, SQLAlchemy or OS error)."""
     text = str(getattr(exc, "orig", None) or exc).lower()
-    if isinstance(exc, OSError) and exc.errno == errno.ENOSPC or "disk is full" in text or "no space" in text:
+    if (isinstance(exc, OSError) and exc.errno == errno.ENOSPC) or "disk is full" in text or "no space" in text:
         return DISK_FULL
     if (
         isinstance(exc, PermissionError)
-        or isinstance(exc, OSError) and exc.errno in (errno.EROFS, errno.EACCES, errno.EPERM)
+        or (isinstance(exc, OSError) and exc.errno in (errno.EROFS, errno.EACCES, errno.EPERM))
         or "readonly" in text
         or "read-only" in text
         or "unable to open database file" in text

@@ -10,6 +10,7 @@ from typing import Any
 
 from sirt_desktop.core.dates import short_date
 
+
 class LetterStatus(StrEnum):
     """``letters.status`` in the database (a sent letter is a finished one with ``sent_at``)."""
 
@@ -169,3 +170,14 @@ class PdfVersion:
     purpose: str
     sha256: str
     size: int
+
+
+@dataclass(frozen=True)
+class StoredCounts:
+    """What "Delete everything" would remove, to name it in the confirmation."""
+
+    letters: int
+    profiles: int
+    pdfs: int
+    backup_files: int
+    other_files: int  # saved PDFs and set-aside databases in the data folder

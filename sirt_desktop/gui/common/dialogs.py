@@ -94,14 +94,15 @@ def about_markdown(versions: str, data_dates: list[tuple[str, str]], attribution
         "This is information, not medical advice. Please talk to your NET team about your care.\n\n"
         "## How up to date it is\n\n"
         "Every information page says when it was last reviewed. The lists the app looks things "
-        "up in are dated too:\n\n"
-        + (dates or "- No lists are installed.")
-        + "\n\n## Help\n\n"
+        "up in are dated too:\n\n" + (dates or "- No lists are installed.") + "\n\n## Help\n\n"
         "Help → Getting started shows how the app works and which keys do what. If something goes "
         "wrong, Help → View log shows what the app noted, for whoever helps you fix it.\n\n"
         "## For whoever looks after this computer\n\n"
-        + "\n".join(("  - " if line.startswith(" ") else "- ") + _plain(line.strip())
-                    for line in versions.splitlines() if line.strip())
+        + "\n".join(
+            ("  - " if line.startswith(" ") else "- ") + _plain(line.strip())
+            for line in versions.splitlines()
+            if line.strip()
+        )
         + "\n\n"
         + attributions_markdown
     )
@@ -110,8 +111,13 @@ def about_markdown(versions: str, data_dates: list[tuple[str, str]], attribution
 class AboutDialog(QDialog):
     """What the app is for, how up to date it is, then versions and every source's licence."""
 
-    def __init__(self, versions: str, attributions_markdown: str, parent: QWidget | None = None,
-                 data_dates: list[tuple[str, str]] | None = None) -> None:
+    def __init__(
+        self,
+        versions: str,
+        attributions_markdown: str,
+        parent: QWidget | None = None,
+        data_dates: list[tuple[str, str]] | None = None,
+    ) -> None:
         super().__init__(parent)
         self.setWindowTitle(f"About {APP_NAME}")
         layout = QVBoxLayout(self)
@@ -132,20 +138,31 @@ class Key:
 
 
 KEYS: tuple[Key, ...] = (
-    Key("Tab, and Shift+Tab", "Move to the next control, or back to the one before. A thick yellow and "
-        "black outline shows where you are."),
+    Key(
+        "Tab, and Shift+Tab",
+        "Move to the next control, or back to the one before. A thick yellow and black outline shows where you are.",
+    ),
     Key("Up and Down arrows", "Move within a list, such as the list of sections on the left."),
     Key("Enter or Space", "Press the outlined button. In My letters, Enter opens the chosen letter."),
     Key("Alt and an underlined letter", "Go straight to that control or menu: Alt+F opens the File menu."),
-    Key("Ctrl+1 to Ctrl+8", "Go to each section, in the order of the list on the left.",
-        tuple(f"Ctrl+{n}" for n in range(1, 10))),
+    Key(
+        "Ctrl+1 to Ctrl+8",
+        "Go to each section, in the order of the list on the left.",
+        tuple(f"Ctrl+{n}" for n in range(1, 10)),
+    ),
     Key("Ctrl and + (plus)", "Make the text bigger, up to twice the normal size.", ("Ctrl++", "Ctrl+=")),
     Key("Ctrl and − (minus)", "Make the text smaller.", ("Ctrl+-",)),
     Key("Ctrl+0", "Text back to its normal size.", ("Ctrl+0",)),
-    Key("Ctrl+F", "Find words on an information page. Enter finds the next one; Escape closes the "
-        "find bar.", ("Ctrl+F", "Esc")),
-    Key("Alt+Right and Alt+Left", "Next and previous step when writing a letter (Alt+N and Alt+B "
-        "do the same).", ("Alt+Right", "Alt+Left")),
+    Key(
+        "Ctrl+F",
+        "Find words on an information page. Enter finds the next one; Escape closes the find bar.",
+        ("Ctrl+F", "Esc"),
+    ),
+    Key(
+        "Alt+Right and Alt+Left",
+        "Next and previous step when writing a letter (Alt+N and Alt+B do the same).",
+        ("Alt+Right", "Alt+Left"),
+    ),
     Key("F1", "Open this page.", ("F1",)),
     Key("Ctrl+Q", "Quit. Your letter is saved first.", ("Ctrl+Q",)),
 )
@@ -170,9 +187,7 @@ def getting_started_markdown(sections: list[tuple[str, str]]) -> str:
         "back to it in My letters.\n\n"
         "To make the text bigger, press Ctrl and + (plus), or go to Settings. Settings also "
         "changes the colours.\n\n"
-        "## Keys\n\n| Keys | What they do |\n|---|---|\n"
-        + keys
-        + "\n"
+        "## Keys\n\n| Keys | What they do |\n|---|---|\n" + keys + "\n"
     )
 
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 from sirt_desktop.core.dates import long_date
 from sirt_desktop.core.representatives import lookup as representatives
 from sirt_desktop.core.representatives import mp_list
-from sirt_desktop.gui.common.file_update import FileUpdateController
+from sirt_desktop.gui.file_update import FileUpdateController
 
 NOT_CHANGED = "The MP list was not changed"
 
@@ -24,8 +24,9 @@ class UpdateMpsController(FileUpdateController):
             )
             return False
         summary = report.summary_lines(most_names=10)
-        if not self.prompts.confirm("Use this MP list?", "\n\n".join(summary) + "\n\nUse this list from now on?",
-                                    yes="Yes", no="No"):
+        if not self.prompts.confirm(
+            "Use this MP list?", "\n\n".join(summary) + "\n\nUse this list from now on?", yes="Yes", no="No"
+        ):
             return False
         applied = mp_list.apply_mp_csv(path)
         if not applied.ok:

@@ -6,6 +6,7 @@ import datetime as dt
 import html
 import logging
 from collections.abc import Callable
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, QUrl
 from PySide6.QtGui import QDesktopServices, QTextCursor
@@ -16,6 +17,9 @@ from sirt_desktop.core.content.search import search
 from sirt_desktop.core.settings import READ_ALOUD_SPEED, Settings
 from sirt_desktop.gui.information.view import ContentView
 from sirt_desktop.gui.theme import MARK_BACKGROUND, MARK_TEXT
+
+if TYPE_CHECKING:
+    from PySide6.QtTextToSpeech import QTextToSpeech
 
 log = logging.getLogger(__name__)
 
@@ -37,8 +41,10 @@ def _result_html(hit) -> str:
     parts, last = [], 0
     for start, end in hit.marks:
         parts.append(html.escape(hit.snippet[last:start]))
-        parts.append(f'<b style="background-color:{MARK_BACKGROUND}; color:{MARK_TEXT}">'
-                     f"{html.escape(hit.snippet[start:end])}</b>")
+        parts.append(
+            f'<b style="background-color:{MARK_BACKGROUND}; color:{MARK_TEXT}">'
+            f"{html.escape(hit.snippet[start:end])}</b>"
+        )
         last = end
     parts.append(html.escape(hit.snippet[last:]))
     return f"<b>{html.escape(hit.title)}</b><br>{''.join(parts)}"
@@ -62,7 +68,7 @@ class ContentController(QObject):
         self.app_link = app_link
         self.today = today
         self.current_id = ""
-        self.speech = None
+        self.speech: QTextToSpeech | None = None
         self._search_terms: tuple[str, ...] = ()
         self._section_pages = [p for s in sections for p in content.pages(s)]
         view.page_chosen.connect(self._chosen)
@@ -124,8 +130,9 @@ class ContentController(QObject):
         hits = search(query)
         self._search_terms = hits[0].terms if hits else ()
         self.view.page_list.setVisible(True)
-        self.view.set_pages([(h.page_id, f"{h.title}: {h.snippet}", h.snippet) for h in hits],
-                            rich=[_result_html(h) for h in hits])
+        self.view.set_pages(
+            [(h.page_id, f"{h.title}: {h.snippet}", h.snippet) for h in hits], rich=[_result_html(h) for h in hits]
+        )
         if not hits:
             self.view.page_list.addItem(f"Nothing found for “{query}”. Try a shorter or different word.")
 
@@ -154,8 +161,12 @@ class ContentController(QObject):
             before = [c for c in matches if c.selectionStart() < here.selectionStart()]
             chosen = before[-1] if before else matches[-1]
         else:
-            after = [c for c in matches if c.selectionStart() > here.selectionStart() or
-                     (c.selectionStart() == here.selectionStart() and not here.hasSelection())]
+            after = [
+                c
+                for c in matches
+                if c.selectionStart() > here.selectionStart()
+                or (c.selectionStart() == here.selectionStart() and not here.hasSelection())
+            ]
             chosen = after[0] if after else matches[0]
         self.view.mark(matches, chosen)
         self.view.reveal(QTextCursor(chosen))

@@ -15,9 +15,14 @@ from sirt_desktop.gui.information.view import ContentView
 from sirt_desktop.gui.sections import Page
 
 
-def build(title: str, sections: tuple[str, ...], app_link: Callable[[str], None],
-          extra: QWidget | None = None, extra_title: str = "",
-          settings: Settings | None = None) -> Page[ContentController]:
+def build(
+    title: str,
+    sections: tuple[str, ...],
+    app_link: Callable[[str], None],
+    extra: QWidget | None = None,
+    extra_title: str = "",
+    settings: Settings | None = None,
+) -> Page[ContentController]:
     view = ContentView(title, extra, extra_title)
     return Page(view, ContentController(view, sections, app_link, settings=settings))
 
@@ -37,11 +42,19 @@ class ForMe:
             self.checklist.print_button.click()
 
 
-def build_for_me(app_link: Callable[[str], None],
-                 show_sheet: Callable[[list[str], str, str], object],
-                 settings: Settings | None = None) -> Page[ForMe]:
+def build_for_me(
+    app_link: Callable[[str], None],
+    show_sheet: Callable[[list[str], str, str], object],
+    settings: Settings | None = None,
+) -> Page[ForMe]:
     panel = ChecklistPanel([(q.id, q.text) for q in content.checklist_questions()])
     panel.sheet_requested.connect(show_sheet)
-    page = build("Is SIRT for me?", ("for_me",), app_link, extra=panel,
-                 extra_title="My questions to take (tick and print)", settings=settings)
+    page = build(
+        "Is SIRT for me?",
+        ("for_me",),
+        app_link,
+        extra=panel,
+        extra_title="My questions to take (tick and print)",
+        settings=settings,
+    )
     return Page(page.widget, ForMe(page.controller, panel))

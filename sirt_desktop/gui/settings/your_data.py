@@ -19,7 +19,8 @@ from sirt_desktop.core import paths
 from sirt_desktop.core.db.engine import Database
 from sirt_desktop.core.db.errors import DatabaseError
 from sirt_desktop.core.db.export import export_everything
-from sirt_desktop.core.db.privacy import StoredCounts, auto_delete_finished, delete_everything, stored_counts
+from sirt_desktop.core.db.privacy import auto_delete_finished, delete_everything, stored_counts
+from sirt_desktop.core.db.records import StoredCounts
 from sirt_desktop.core.settings import AUTO_DELETE_MONTHS, Settings
 from sirt_desktop.gui.prompts import Prompts, QtPrompts
 from sirt_desktop.gui.settings.your_data_view import DeleteEverythingDialog, YourDataView
@@ -56,8 +57,14 @@ class YourDataPrompts:
 class YourDataController(QObject):
     everything_deleted = Signal()  # the shell refreshes My letters and the editor
 
-    def __init__(self, view: YourDataView, database: Callable[[], Database], settings: Settings,
-                 prompts: YourDataPrompts | None = None, parent: QObject | None = None) -> None:
+    def __init__(
+        self,
+        view: YourDataView,
+        database: Callable[[], Database],
+        settings: Settings,
+        prompts: YourDataPrompts | None = None,
+        parent: QObject | None = None,
+    ) -> None:
         super().__init__(parent)
         self.view = view
         self.database = database
@@ -82,12 +89,16 @@ class YourDataController(QObject):
             self.prompts.problem(f"Nothing was exported. {exc}")
             return
         except OSError as exc:
-            self.prompts.problem(f"Nothing was exported: {path} could not be written ({exc.strerror or exc}). "
-                                 "Choose another folder.")
+            self.prompts.problem(
+                f"Nothing was exported: {path} could not be written ({exc.strerror or exc}). Choose another folder."
+            )
             return
-        self.prompts.tell("Exported", f"Saved {summary.letters:,} letters, {summary.profiles} profiles and "
-                          f"{summary.pdfs} printed copies to:\n{summary.path}\n\n"
-                          "Keep this file safe: anyone who opens it can read your letters.")
+        self.prompts.tell(
+            "Exported",
+            f"Saved {summary.letters:,} letters, {summary.profiles} profiles and "
+            f"{summary.pdfs} printed copies to:\n{summary.path}\n\n"
+            "Keep this file safe: anyone who opens it can read your letters.",
+        )
 
     def delete_everything(self) -> None:
         try:

@@ -20,11 +20,11 @@ from sirt_desktop.core.letters.model import Letter, Recipient, Sender
 from sirt_desktop.core.letters.nhs_number import nhs_number_problem
 from sirt_desktop.core.representatives.lookup import mp_list_as_of
 from sirt_desktop.core.representatives.messages import Audience, devolved_member_help
-from sirt_desktop.gui.writer import form as letter_form
 from sirt_desktop.gui.find_mp.controller import FindMpController
+from sirt_desktop.gui.prompts import Prompts, QtPrompts
+from sirt_desktop.gui.writer import form as letter_form
 from sirt_desktop.gui.writer.output import LetterOutput
 from sirt_desktop.gui.writer.sender_profiles import SenderProfiles
-from sirt_desktop.gui.prompts import Prompts, QtPrompts
 from sirt_desktop.gui.writer.view import LetterWriterView
 
 if TYPE_CHECKING:  # SQLAlchemy loads when the database opens, not with this page
@@ -35,6 +35,7 @@ log = logging.getLogger(__name__)
 
 COACH_DELAY_MS = 300
 AUTOSAVE_DELAY_MS = 1000
+
 
 class LetterWriterController(QObject):
     letter_saved = Signal(int)  # the draft's id, after each autosave
@@ -70,7 +71,7 @@ class LetterWriterController(QObject):
         view.write_step.starter_requested.connect(self.add_starter)
         view.new_letter_requested.connect(self.start_new)
         self.output = LetterOutput(view, self.letter, self._keep_pdf, self.prompts)
-        self.output.printed.connect(lambda: self.letter_id is not None and self.letter_printed.emit(self.letter_id))
+        self.output.printed.connect(self._printed)
         for signal in self._edit_signals():
             signal.connect(self.changed)
         view.write_step.nhs_number.textChanged.connect(self._check_nhs_number)
@@ -84,7 +85,11 @@ class LetterWriterController(QObject):
         self.sender_profiles = SenderProfiles(profiles, view.sender_step, self.changed)
         self.start_new()
 
-    def _timer(self, ms: int, slot) -> QTimer:
+    def _printed(self) -> None:
+        if self.letter_id is not None:
+            self.letter_printed.emit(self.letter_id)
+
+    def _timer(self, ms: int, slot: Callable[[], object]) -> QTimer:
         timer = QTimer(self)
         timer.setSingleShot(True)
         timer.setInterval(ms)
@@ -93,8 +98,19 @@ class LetterWriterController(QObject):
 
     def _edit_signals(self):
         s, r, w = self.view.sender_step, self.view.recipient_step, self.view.write_step
-        for line in (s.name, s.postcode, s.email, s.phone, r.full_name, r.position, r.postcode,
-                     w.subject, w.greeting, w.nhs_number, w.earlier_subject):
+        for line in (
+            s.name,
+            s.postcode,
+            s.email,
+            s.phone,
+            r.full_name,
+            r.position,
+            r.postcode,
+            w.subject,
+            w.greeting,
+            w.nhs_number,
+            w.earlier_subject,
+        ):
             yield line.textEdited
         for box in (s.address, r.address, w.body):
             yield box.textChanged
@@ -104,8 +120,15 @@ class LetterWriterController(QObject):
         yield w.reply_format.currentTextChanged
 
     # Starting and loading ---------------------------------------------------------------
-    def start_new(self, recipient=None, devolved_nation: str | None = None, kind: str | None = None,
-                  for_caller: bool = False, caller_postcode: str = "", keep_sender: bool = True) -> bool:
+    def start_new(
+        self,
+        recipient=None,
+        devolved_nation: str | None = None,
+        kind: str | None = None,
+        for_caller: bool = False,
+        caller_postcode: str = "",
+        keep_sender: bool = True,
+    ) -> bool:
         """A fresh letter. The writer's own details carry over (the same person usually writes
         again) — but never from or to a helpline caller's letter: a caller's letter starts blank
         and is not kept unless the volunteer ticks "Keep a copy" because the caller asked.
@@ -117,12 +140,15 @@ class LetterWriterController(QObject):
             not keep_sender
             or for_caller
             or self.for_caller
-            or (self._reopened and not self.sender_profiles.matches(self.sender()))
+            or (self._reopened and not self.sender_profiles.matches(self.form_sender()))
         )
         self._reopened = False
-        sender = Sender(postcode=caller_postcode.strip()) if blank else self.sender()
-        letter = Letter(kind=kind or (KindId.DEVOLVED_REP if devolved_nation else KindId.MP_CAMPAIGN), sender=sender,
-                        date=self.today())
+        sender = Sender(postcode=caller_postcode.strip()) if blank else self.form_sender()
+        letter = Letter(
+            kind=kind or (KindId.DEVOLVED_REP if devolved_nation else KindId.MP_CAMPAIGN),
+            sender=sender,
+            date=self.today(),
+        )
         self.letter_id = None
         self.for_caller = for_caller
         self.keeping = not for_caller
@@ -168,7 +194,12 @@ class LetterWriterController(QObject):
         """Before the words on screen are replaced (new letter, another letter, closing): save
         them, and if that fails, let the person choose to stay rather than lose them. A caller's
         letter that is not kept and was not printed or saved is only dropped if the volunteer says so."""
-        if self.for_caller and not self.keeping and not self._sent_out and self.view.write_step.body.toPlainText().strip():
+        if (
+            self.for_caller
+            and not self.keeping
+            and not self._sent_out
+            and self.view.write_step.body.toPlainText().strip()
+        ):
             return self._go_on_anyway(
                 "This letter is not kept",
                 "This caller's letter has not been printed or saved, and no copy is kept. "
@@ -228,7 +259,7 @@ class LetterWriterController(QObject):
         if self.letter_id is not None and self.drafts is not None:
             try:
                 self.drafts.delete(self.letter_id)
-            except Exception as exc:  # already gone, or the database is unavailable
+            except Exception as exc:  # noqa: BLE001 - already gone, or the database is unavailable
                 log.warning("caller's copy not deleted: %s", exc)
             self.letter_id = None
         self.view.saved.setText("This letter is not being kept; any copy in My letters has been deleted.")
@@ -256,7 +287,7 @@ class LetterWriterController(QObject):
             if not newest:
                 return False
             letter = self.drafts.load(newest[0].id)
-        except Exception as exc:  # a damaged draft must not stop the writer from opening
+        except Exception as exc:  # noqa: BLE001 - a damaged draft must not stop the writer from opening
             log.error("newest draft could not be reopened: %s", exc)
             return False
         self._keep_always()
@@ -271,7 +302,7 @@ class LetterWriterController(QObject):
             return False
         try:
             letter = self.drafts.load(letter_id)
-        except Exception as exc:
+        except Exception as exc:  # noqa: BLE001 - never lose the words on screen over a storage failure
             log.error("letter %s could not be opened: %s", letter_id, exc)
             self.prompts.problem(str(exc), "This letter could not be opened")
             return False
@@ -281,7 +312,8 @@ class LetterWriterController(QObject):
         return True
 
     # Reading the form --------------------------------------------------------------------
-    def sender(self) -> Sender:
+    def form_sender(self) -> Sender:
+        """The sender as the form shows it now (not QObject.sender(), which Qt uses)."""
         return letter_form.read_sender(self.view)
 
     def current_recipient(self) -> Recipient:
@@ -348,8 +380,13 @@ class LetterWriterController(QObject):
         """Opening 'To' with no MP chosen yet: look up the postcode typed under 'From'."""
         finder = self.view.recipient_step.find_mp
         postcode = self.view.sender_step.postcode.text().strip()
-        if (index == 2 and not finder.isHidden() and not finder.postcode.text().strip() and postcode
-                and not self.recipient.display_name()):
+        if (
+            index == 2
+            and not finder.isHidden()
+            and not finder.postcode.text().strip()
+            and postcode
+            and not self.recipient.display_name()
+        ):
             finder.postcode.setText(postcode)
             self.finder.find(postcode)
 
@@ -390,7 +427,7 @@ class LetterWriterController(QObject):
             self._dirty = False
             if not self.for_caller:  # a caller never becomes the volunteer's saved details
                 self.sender_profiles.remember(letter.sender)
-        except Exception as exc:  # a full or read-only disk must not lose the words on screen
+        except Exception as exc:  # noqa: BLE001 - a full or read-only disk must not lose the words on screen
             log.error("draft not saved: %s", exc)
             self.view.saved.setText("Could not save the draft. Your words are still here; please keep the app open.")
             return None
@@ -417,7 +454,7 @@ class LetterWriterController(QObject):
             return
         try:
             self.drafts.store_pdf(letter_id, pdf, purpose)
-        except Exception as exc:  # printed or saved all the same; only the kept copy failed
+        except Exception as exc:  # noqa: BLE001 - printed or saved all the same; only the kept copy failed
             log.error("copy of the %s letter not kept: %s", purpose, exc)
             self.view.print_step.status.setText(
                 f"The letter was {purpose}, but a copy could not be kept in My letters."

@@ -79,7 +79,7 @@ class KindStep(QWidget):
             about = Paragraph(kind.to_whom)
             about.setContentsMargins(radio.sizeHint().height(), 0, 0, 8)
             layout.addWidget(about)
-            radio.toggled.connect(lambda on, k=kind.id: on and self.kind_chosen.emit(k))
+            radio.toggled.connect(lambda on, k=kind.id: self.kind_chosen.emit(k) if on else None)
         layout.addStretch(1)
 
     def set_kind(self, kind_id: str) -> None:
@@ -105,7 +105,9 @@ class SenderStep(QWidget):
         self.profiles_label.setBuddy(self.profiles)
         form.addRow(self.profiles_label, self.profiles)
         self.name = _line("Your name", "for example Mrs Ann Jones")
-        self.address = _lines_box("Your address, one line per line (without the postcode)", "for example:\n12 High Street\nRomsey")
+        self.address = _lines_box(
+            "Your address, one line per line (without the postcode)", "for example:\n12 High Street\nRomsey"
+        )
         self.postcode = _line("Your postcode", "for example SO51 7AA", 12)
         self.email = _line("Your email (optional)")
         self.phone = _line("Your phone number (optional)", max_length=40)
@@ -125,7 +127,6 @@ class SenderStep(QWidget):
         layout.addLayout(form)
         layout.addStretch(1)
         self.profiles.activated.connect(lambda i: self.profile_chosen.emit(int(self.profiles.itemData(i) or 0)))
-
 
     def set_for_caller(self, for_caller: bool) -> None:
         """Speak to the volunteer about the caller, or to the writer about themselves."""
@@ -154,7 +155,10 @@ class RecipientStep(QWidget):
         self.title = _line("Their title", "Dr, Mr, Ms, Professor…", 40)
         self.full_name = _line("Their name", "for example Dr Priya Patel")
         self.position = _line("Their job or role", "for example Consultant oncologist, GP, MSP")
-        self.address = _lines_box("Their address, one line per line (without the postcode)", "for example:\nOncology Department\nCity Hospital\nSOUTHAMPTON")
+        self.address = _lines_box(
+            "Their address, one line per line (without the postcode)",
+            "for example:\nOncology Department\nCity Hospital\nSOUTHAMPTON",
+        )
         self.postcode = _line("Their postcode", max_length=12)
         for label, field in (
             ("Na&me:", self.full_name),
@@ -218,25 +222,28 @@ class WriteStep(QWidget):
         self.reply_format.setAccessibleName("How I would like the reply")
         self.reply_format.setEditable(True)
         self.reply_format.addItems(["", "large print", "email", "audio", "braille", "easy read"])
-        self.reply_format.lineEdit().setMaxLength(200)
+        reply_line = self.reply_format.lineEdit()
+        if reply_line is not None:
+            reply_line.setMaxLength(200)
         self.earlier_date = DateField("Date of my earlier letter", earliest=dt.date(2000, 1, 1))
         self.earlier_subject = _line("Subject of my earlier letter")
         self.extra_rows: dict[str, tuple[QLabel | None, QWidget]] = {}
-        for key, label, field in (
+        extra_fields: tuple[tuple[str, str | None, QWidget], ...] = (
             ("consent_to_share", None, self.consent),
             ("nhs_number", "NHS numbe&r:", self.nhs_number),
             ("date_of_birth", "Date of b&irth:", self.date_of_birth),
             ("reply_format", "Reply f&ormat:", self.reply_format),
             ("earlier_letter.date", "Earlier letter's &date:", self.earlier_date),
             ("earlier_letter.subject", "Earlier letter's subj&ect:", self.earlier_subject),
-        ):
-            row_label = QLabel(label) if label else None
-            if row_label is not None:
-                row_label.setBuddy(field)
-                form.addRow(row_label, field)
+        )
+        for key, extra_label, extra_field in extra_fields:
+            extra_row_label = QLabel(extra_label) if extra_label else None
+            if extra_row_label is not None:
+                extra_row_label.setBuddy(extra_field)
+                form.addRow(extra_row_label, extra_field)
             else:
-                form.addRow(field)
-            self.extra_rows[key] = (row_label, field)
+                form.addRow(extra_field)
+            self.extra_rows[key] = (extra_row_label, extra_field)
         form.addRow(self.nhs_number_problem)
         splitter.addWidget(left)
 
@@ -250,7 +257,9 @@ class WriteStep(QWidget):
         side.addWidget(Heading("Ideas to start from", level=3))
         self.starters = WholeList()  # every idea shows whole, at any text size
         self.starters.setAccessibleName("Starter sentences")
-        self.starters.setAccessibleDescription("Press Enter to add the chosen sentence to your letter, then change it into your own words")
+        self.starters.setAccessibleDescription(
+            "Press Enter to add the chosen sentence to your letter, then change it into your own words"
+        )
         side.addWidget(self.starters)
         self.starter_text = Paragraph("")
         self.starter_text.setObjectName("StarterPreview")

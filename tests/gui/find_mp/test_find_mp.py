@@ -3,8 +3,7 @@ from __future__ import annotations
 import csv
 import io
 
-from PySide6.QtCore import Qt, QTimer
-from PySide6.QtWidgets import QApplication
+from PySide6.QtCore import Qt
 
 from sirt_desktop.core.representatives import lookup as representatives
 from sirt_desktop.core.resources import read_text
@@ -31,7 +30,7 @@ def make(qtbot):
 
 
 def test_typing_a_full_postcode_shows_the_mp(qtbot):
-    view, controller = make(qtbot)
+    view, _controller = make(qtbot)
     qtbot.keyClicks(view.postcode, "so51 7aa")
     assert view.card.isVisible()
     assert view.card.title.text() == "Caroline Nokes MP"
@@ -124,9 +123,9 @@ def test_vacant_seat_cannot_be_written_to(qtbot, tmp_path):
     writer.writerows(rows)
     path = tmp_path / "mps.csv"
     path.write_text(buffer.getvalue(), encoding="utf-8")
-    from sirt_desktop.core.representatives import mp_list as mp_import
+    from sirt_desktop.core.representatives import mp_list
 
-    assert mp_import.apply_mp_csv(path).ok
+    assert mp_list.apply_mp_csv(path).ok
     representatives.reload()
     try:
         view, controller = make(qtbot)
@@ -134,7 +133,7 @@ def test_vacant_seat_cannot_be_written_to(qtbot, tmp_path):
         assert "no MP at present" in view.card.title.text()
         assert not view.card.use_button.isEnabled()
     finally:
-        mp_import.remove_imported_mp_list()
+        mp_list.remove_imported_mp_list()
         representatives.reload()
 
 
@@ -172,4 +171,6 @@ def test_helpline_messages_speak_of_the_caller(shell, qtbot):
     assert "you are registered" not in finder.message.text()
     controller.find("AB32 6")
     assert [finder.candidates.item(i).text().split(" — ")[1] for i in range(2)] == [
-        "over 99% of postcodes here", "under 1% of postcodes here"]
+        "over 99% of postcodes here",
+        "under 1% of postcodes here",
+    ]
