@@ -327,9 +327,8 @@ class Shell:
 
     def show_about(self) -> None:
         from sirt_desktop.about import attributions, version_report  # noqa: PLC0415 (start-up: importlib.metadata)
-        from sirt_desktop.gui.common.dialogs import AboutDialog  # noqa: PLC0415 (section registry: menu action)
-
         from sirt_desktop.core.resources import data_manifest  # noqa: PLC0415 (menu and dialog seam)
+        from sirt_desktop.gui.common.dialogs import AboutDialog  # noqa: PLC0415 (section registry: menu action)
 
         dates = [(item["title"], item["as_of"]) for item in data_manifest().get("datasets", [])]
         AboutDialog(version_report(), attributions(), self.window, data_dates=dates).exec()

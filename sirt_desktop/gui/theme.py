@@ -286,12 +286,18 @@ def readable_palette(palette: QPalette, minimum: float = 4.5) -> QPalette:
         window = palette.color(group, QPalette.ColorRole.Window)
         for role in (QPalette.ColorRole.Link, QPalette.ColorRole.LinkVisited):
             result.setColor(group, role, with_contrast(palette.color(group, role), [base, window], minimum))
-        result.setColor(group, QPalette.ColorRole.PlaceholderText,
-                        with_contrast(palette.color(group, QPalette.ColorRole.PlaceholderText), [base], minimum))
+        result.setColor(
+            group,
+            QPalette.ColorRole.PlaceholderText,
+            with_contrast(palette.color(group, QPalette.ColorRole.PlaceholderText), [base], minimum),
+        )
         # The selection: move the highlight away from its text colour until the text reads.
         text = palette.color(group, QPalette.ColorRole.HighlightedText)
-        result.setColor(group, QPalette.ColorRole.Highlight,
-                        with_contrast(palette.color(group, QPalette.ColorRole.Highlight), [text], minimum))
+        result.setColor(
+            group,
+            QPalette.ColorRole.Highlight,
+            with_contrast(palette.color(group, QPalette.ColorRole.Highlight), [text], minimum),
+        )
     return result
 
 

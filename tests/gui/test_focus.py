@@ -28,8 +28,18 @@ from sirt_desktop.gui.common.focus import focus_area
 from sirt_desktop.gui.theme import FOCUS_INNER, FOCUS_OUTER, contrast
 from tests.gui.accessibility import accessible_name
 
-CONTROLS = (QAbstractButton, QLineEdit, QAbstractItemView, QComboBox, QAbstractSpinBox, QTextEdit,
-            QPlainTextEdit, QTabBar, QAbstractSlider, QPdfView)
+CONTROLS = (
+    QAbstractButton,
+    QLineEdit,
+    QAbstractItemView,
+    QComboBox,
+    QAbstractSpinBox,
+    QTextEdit,
+    QPlainTextEdit,
+    QTabBar,
+    QAbstractSlider,
+    QPdfView,
+)
 
 
 def _screens(shell):
@@ -40,17 +50,21 @@ def _screens(shell):
         if section_id == "write":
             for kind in ("mp_campaign", "clinician"):
                 for step in range(5):
+
                     def show(step=step, kind=kind):
                         window.show_section("write")
                         page = window.page("write")
                         page.kind_step.set_kind(kind)
                         page.go(step)
+
                     screens.append((f"write {kind} step {step + 1}", show))
         else:
             screens.append((section_id, lambda sid=section_id: window.show_section(sid)))
+
     def checklist():
         window.show_section("for_me")
         window.page("for_me").show_extra()
+
     screens.append(("for_me checklist", checklist))
     return screens
 
@@ -131,7 +145,9 @@ def test_every_tab_stop_is_a_visible_named_control_with_a_clear_ring(shell, qtbo
             # The ring is 3 px of yellow and 2 px of black all round; allow for a side cut
             # off by the window's edge.
             if yellow < perimeter or black < perimeter * 0.6:
-                problems.append(f"{label}: focus ring not painted (yellow {yellow}, black {black}, perimeter {perimeter})")
+                problems.append(
+                    f"{label}: focus ring not painted (yellow {yellow}, black {black}, perimeter {perimeter})"
+                )
 
         _walk(window, check)
     assert problems == [], "\n".join(problems)
@@ -141,8 +157,12 @@ def test_every_tab_stop_is_a_visible_named_control_with_a_clear_ring(shell, qtbo
 def test_the_ring_stands_out_from_every_background(shell, scheme):
     shell.theme.apply(100, scheme)
     palette = QApplication.palette()
-    for role in (QPalette.ColorRole.Window, QPalette.ColorRole.Base, QPalette.ColorRole.Button,
-                 QPalette.ColorRole.Highlight):
+    for role in (
+        QPalette.ColorRole.Window,
+        QPalette.ColorRole.Base,
+        QPalette.ColorRole.Button,
+        QPalette.ColorRole.Highlight,
+    ):
         background = palette.color(role)
         best = max(contrast(QColor(FOCUS_OUTER), background), contrast(QColor(FOCUS_INNER), background))
         assert best >= 3.0, f"{scheme} {role.name}: ring {best:.1f}:1"

@@ -63,8 +63,11 @@ def test_getting_started_numbers_sections_with_their_keys():
 
 
 def test_about_speaks_to_people_before_versions():
-    text = about_markdown("SIRT Desktop 1.0\nPython 3.11.2\nBundled data:\n  MP list: as of 2026-08-20",
-                          [("MP list", "2026-08-20")], "## Sources\n\nOS data")
+    text = about_markdown(
+        "SIRT Desktop 1.0\nPython 3.11.2\nBundled data:\n  MP list: as of 2026-08-20",
+        [("MP list", "2026-08-20")],
+        "## Sources\n\nOS data",
+    )
     people = text.index("information, not medical advice")
     assert text.index("MP list: as of 20 August 2026") < text.index("Python 3.11.2")
     assert people < text.index("Python 3.11.2") < text.index("## Sources")

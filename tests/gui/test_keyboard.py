@@ -115,14 +115,17 @@ def _every_screen(shell):
         if section_id != "write":
             screens.append((section_id, lambda sid=section_id: window.show_section(sid)))
     for section_id in ("learn", "for_me", "funding"):
+
         def find_bar(sid=section_id):
             window.show_section(sid)
             window.page(sid).show_find_bar()
+
         screens.append((f"{section_id} with the find bar", find_bar))
 
     def checklist():
         window.show_section("for_me")
         window.page("for_me").show_extra()
+
     screens.append(("for_me: my questions to take", checklist))
 
     def helpline_found():
@@ -130,14 +133,17 @@ def _every_screen(shell):
         finder = window.page("helpline").find_mp
         finder.postcode.setText("SO51 7AA")
         finder.find_button.click()
+
     screens.append(("helpline with an MP found", helpline_found))
     for kind in KINDS:
         for step in range(5):
+
             def show(kind_id=kind.id, step=step):
                 window.show_section("write")
                 page = window.page("write")
                 page.kind_step.set_kind(kind_id)
                 page.go(step)
+
             screens.append((f"write {kind.id} step {step + 1}", show))
     return screens
 
@@ -156,10 +162,10 @@ def test_no_alt_key_does_two_things_on_any_screen(shell, qtbot):
         QApplication.processEvents()
         for label in window.findChildren(QLabel):
             buddy = label.buddy()
-            if buddy is not None and label.isVisibleTo(window) and _mnemonic(label.text()):
-                # Alt and the letter focuses the buddy only if it takes the focus.
-                if buddy.focusPolicy() == Qt.FocusPolicy.NoFocus:
-                    clashes.append(f"{name}: Alt+{_mnemonic(label.text()).upper()} ({label.text()}) goes nowhere")
+            # Alt and the letter focuses the buddy only if it takes the focus.
+            visible_key = buddy is not None and label.isVisibleTo(window) and _mnemonic(label.text())
+            if visible_key and buddy.focusPolicy() == Qt.FocusPolicy.NoFocus:
+                clashes.append(f"{name}: Alt+{_mnemonic(label.text()).upper()} ({label.text()}) goes nowhere")
         pairs = _visible_mnemonics(window)
         counts = Counter(k for k, _t in pairs)
         for key, n in counts.items():

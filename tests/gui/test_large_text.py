@@ -70,8 +70,11 @@ def _painted_margins(view: QListView, row: int) -> tuple[int, int]:
     background = image.pixelColor(image.width() - 3, image.height() // 2)
     left = max(3, text_rect.left() - rect.left())
     right = min(image.width() - 3, text_rect.right() - rect.left())
-    inked = [y for y in range(image.height())
-             if any(contrast(image.pixelColor(x, y), background) > 1.6 for x in range(left, right))]
+    inked = [
+        y
+        for y in range(image.height())
+        if any(contrast(image.pixelColor(x, y), background) > 1.6 for x in range(left, right))
+    ]
     assert inked, f"row {row}: no text painted"
     return inked[0], image.height() - 1 - inked[-1]
 
@@ -81,8 +84,15 @@ def test_my_letters_at_200_percent_shows_every_letter_whole_and_tells_them_apart
     people = ("Caroline Nokes MP", "Dr Priya Patel", "Professor Sam Hill", "Ms Jo Brown", "Caroline Nokes MP")
     ids = []
     for n, person in enumerate(people):
-        ids.append(letters.create_draft("mp_campaign" if "MP" in person else "clinician", {},
-                                        recipient_name=person, subject="NHS funding for SIRT for NETs", body=f"x{n}").id)
+        ids.append(
+            letters.create_draft(
+                "mp_campaign" if "MP" in person else "clinician",
+                {},
+                recipient_name=person,
+                subject="NHS funding for SIRT for NETs",
+                body=f"x{n}",
+            ).id
+        )
     import datetime as dt
 
     letters.mark_sent(ids[4], "posted", dt.date(2026, 11, 1))
@@ -121,7 +131,8 @@ def test_help_dialogs_fit_the_screen_with_their_buttons_reachable(large, qtbot, 
         seen["size"] = (frame.width(), frame.height(), available.width(), available.height())
         buttons = [b for b in dialog.findChildren(QAbstractButton) if b.isVisible()]
         seen["buttons"] = bool(buttons) and all(
-            QRect(b.mapTo(dialog, b.rect().topLeft()), b.size()).bottom() <= dialog.rect().bottom() for b in buttons)
+            QRect(b.mapTo(dialog, b.rect().topLeft()), b.size()).bottom() <= dialog.rect().bottom() for b in buttons
+        )
         dialog.reject()
 
     QTimer.singleShot(200, inspect)
@@ -172,7 +183,9 @@ def test_highlighted_rows_are_never_clipped(shell, qtbot, scale):
         questions.scrollToItem(questions.item(row))
         QApplication.processEvents()
         top, bottom = _painted_margins(questions, row)
-        assert top >= 2 and bottom >= 2, f"{questions.item(row).text()}: text {top} px from the top, {bottom} from the bottom"
+        assert top >= 2 and bottom >= 2, (
+            f"{questions.item(row).text()}: text {top} px from the top, {bottom} from the bottom"
+        )
     window.show_section("write")
     page = window.page("write")
     page.go(3)
@@ -184,7 +197,9 @@ def test_highlighted_rows_are_never_clipped(shell, qtbot, scale):
         starters.setCurrentRow(row)
         QApplication.processEvents()
         top, bottom = _painted_margins(starters, row)
-        assert top >= 2 and bottom >= 2, f"{starters.item(row).text()}: text {top} px from the top, {bottom} from the bottom"
+        assert top >= 2 and bottom >= 2, (
+            f"{starters.item(row).text()}: text {top} px from the top, {bottom} from the bottom"
+        )
     # The list is tall enough for all its ideas: none hides below its bottom edge.
     last = starters.visualRect(starters.model().index(starters.count() - 1, 0))
     starters.scrollToTop()

@@ -76,8 +76,10 @@ def test_switching_colours_at_run_time_reaches_every_widget(shell, qtbot, first)
                 for role in (Role.Base, Role.Window, Role.Text, Role.Highlight):
                     group = QPalette.ColorGroup.Active
                     if widget.palette().color(group, role) != app_palette.color(group, role):
-                        wrong.append(f"{scheme} {section_id}: {type(widget).__name__} "
-                                     f"{widget.objectName() or widget.accessibleName()!r} {role.name}")
+                        wrong.append(
+                            f"{scheme} {section_id}: {type(widget).__name__} "
+                            f"{widget.objectName() or widget.accessibleName()!r} {role.name}"
+                        )
             for lst in (window.nav, *window.page(section_id).findChildren(QAbstractItemView)):
                 if lst.isVisibleTo(window) and lst.model() is not None:
                     painted = _rendered_background(lst)
@@ -107,11 +109,19 @@ def test_links_and_selections_reach_4_5_to_1_after_switching(shell, qtbot):
                 ratio = contrast(colour, background)
                 worst = min(worst, ratio)
                 if ratio < 4.5:
-                    low.append(f"{scheme} {section_id}: link {text!r} {colour.name()} on {background.name()} = {ratio:.2f}")
+                    low.append(
+                        f"{scheme} {section_id}: link {text!r} {colour.name()} on {background.name()} = {ratio:.2f}"
+                    )
         palette = window.nav.palette()
         for group in GROUPS:
-            for fg, bg in ((Role.HighlightedText, Role.Highlight), (Role.Link, Role.Base), (Role.Link, Role.Window),
-                           (Role.LinkVisited, Role.Base), (Role.Text, Role.Base), (Role.PlaceholderText, Role.Base)):
+            for fg, bg in (
+                (Role.HighlightedText, Role.Highlight),
+                (Role.Link, Role.Base),
+                (Role.Link, Role.Window),
+                (Role.LinkVisited, Role.Base),
+                (Role.Text, Role.Base),
+                (Role.PlaceholderText, Role.Base),
+            ):
                 ratio = contrast(palette.color(group, fg), palette.color(group, bg))
                 worst = min(worst, ratio)
                 if ratio < 4.5:

@@ -47,9 +47,10 @@ def test_a_date_of_birth_that_cannot_be_read_says_why_and_is_not_guessed(shell, 
     assert field.text() == "31/02/1952"  # what was typed stays, to be corrected
 
 
-@pytest.mark.parametrize(("typed", "expected"), [("12/11/2026", dt.date(2026, 11, 12)),
-                                                 ("1 Nov 2026", dt.date(2026, 11, 1)),
-                                                 ("yesterday", dt.date(2026, 12, 2))])
+@pytest.mark.parametrize(
+    ("typed", "expected"),
+    [("12/11/2026", dt.date(2026, 11, 12)), ("1 Nov 2026", dt.date(2026, 11, 1)), ("yesterday", dt.date(2026, 12, 2))],
+)
 def test_the_sent_date_in_mark_as_sent(qtbot, db, typed, expected):
     from sirt_desktop.core.db.letters_repo import LettersRepository
     from sirt_desktop.gui.history.dialogs import SentDialog

@@ -22,8 +22,14 @@ class DateField(QWidget):
 
     value_changed = Signal()
 
-    def __init__(self, name: str, earliest: dt.date | None = None, not_in_future: bool = True,
-                 today: Callable[[], dt.date] = dt.date.today, parent: QWidget | None = None) -> None:
+    def __init__(
+        self,
+        name: str,
+        earliest: dt.date | None = None,
+        not_in_future: bool = True,
+        today: Callable[[], dt.date] = dt.date.today,
+        parent: QWidget | None = None,
+    ) -> None:
         super().__init__(parent)
         self.earliest = earliest
         self.not_in_future = not_in_future
@@ -52,8 +58,9 @@ class DateField(QWidget):
 
     def reading(self) -> DateReading:
         today = self.today()
-        return read_date(self.edit.text(), earliest=self.earliest,
-                         latest=today if self.not_in_future else None, today=today)
+        return read_date(
+            self.edit.text(), earliest=self.earliest, latest=today if self.not_in_future else None, today=today
+        )
 
     def value(self) -> dt.date | None:
         """The date read, or None when the field is empty or cannot be read."""

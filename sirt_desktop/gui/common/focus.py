@@ -83,8 +83,14 @@ def focus_area(widget: QWidget) -> QRect:
 class FocusRings(QObject):
     """Moves a window's ring to the widget that has the focus."""
 
-    _WATCHED = (QEvent.Type.Move, QEvent.Type.Resize, QEvent.Type.Show, QEvent.Type.Hide,
-                QEvent.Type.ParentChange, QEvent.Type.LayoutRequest)
+    _WATCHED = (
+        QEvent.Type.Move,
+        QEvent.Type.Resize,
+        QEvent.Type.Show,
+        QEvent.Type.Hide,
+        QEvent.Type.ParentChange,
+        QEvent.Type.LayoutRequest,
+    )
 
     def __init__(self, app: QApplication) -> None:
         super().__init__(app)
@@ -173,8 +179,10 @@ def _ensure_visible(area: QScrollArea, widget: QWidget, margin: int) -> None:
     if rect.height() > view.height() or rect.width() > view.width():
         area.ensureWidgetVisible(widget, margin, margin)
         return
-    for bar, start, end, size in ((area.verticalScrollBar(), rect.top(), rect.bottom(), view.height()),
-                                  (area.horizontalScrollBar(), rect.left(), rect.right(), view.width())):
+    for bar, start, end, size in (
+        (area.verticalScrollBar(), rect.top(), rect.bottom(), view.height()),
+        (area.horizontalScrollBar(), rect.left(), rect.right(), view.width()),
+    ):
         if start < bar.value():
             bar.setValue(start)
         elif end > bar.value() + size:

@@ -60,8 +60,9 @@ class ReplyAnswers(QWidget):
 
 
 class SentDialog(QDialog):
-    def __init__(self, letter: LetterSummary, parent: QWidget | None = None,
-                 today: Callable[[], dt.date] = dt.date.today) -> None:
+    def __init__(
+        self, letter: LetterSummary, parent: QWidget | None = None, today: Callable[[], dt.date] = dt.date.today
+    ) -> None:
         super().__init__(parent)
         self.setWindowTitle("Mark as sent")
         layout = QVBoxLayout(self)

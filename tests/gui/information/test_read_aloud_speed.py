@@ -13,8 +13,9 @@ from sirt_desktop.gui.information.view import ContentView
 
 def make(qtbot, settings):
     view = ContentView("Learn about SIRT")
-    controller = ContentController(view, ("learn",), lambda _t: None, today=lambda: dt.date(2026, 11, 22),
-                                   settings=settings)
+    controller = ContentController(
+        view, ("learn",), lambda _t: None, today=lambda: dt.date(2026, 11, 22), settings=settings
+    )
     qtbot.addWidget(view)
     view.show()
     return view, controller
