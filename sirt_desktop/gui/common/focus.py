@@ -58,6 +58,8 @@ class FocusRing(QWidget):
             return
         visible = focus_area(target)
         window = self.parentWidget()
+        if window is None:
+            return
         top_left = target.mapTo(window, visible.topLeft())
         rect = QRect(top_left, visible.size()).adjusted(-MARGIN, -MARGIN, MARGIN, MARGIN)
         self.setGeometry(rect.intersected(window.rect()))
@@ -124,7 +126,7 @@ class FocusRings(QObject):
         ring = self.ring_for(new.window())
         ring.target = new
         self._ring = ring
-        widget = new
+        widget: QWidget | None = new
         while widget is not None and not widget.isWindow():
             widget.installEventFilter(self)
             self._watched.append(widget)
@@ -174,7 +176,10 @@ def show_in_scroll_areas(widget: QWidget) -> None:
 def _ensure_visible(area: QScrollArea, widget: QWidget, margin: int) -> None:
     """The whole widget when it fits the view (Qt would show only a list's current row, or a
     field's cursor); otherwise Qt's own choice of the part that matters."""
-    rect = QRect(widget.mapTo(area.widget(), QPoint(0, 0)), widget.size()).adjusted(-margin, -margin, margin, margin)
+    content = area.widget()
+    if content is None:
+        return
+    rect = QRect(widget.mapTo(content, QPoint(0, 0)), widget.size()).adjusted(-margin, -margin, margin, margin)
     view = area.viewport().size()
     if rect.height() > view.height() or rect.width() > view.width():
         area.ensureWidgetVisible(widget, margin, margin)
