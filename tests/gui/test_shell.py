@@ -175,3 +175,16 @@ def test_the_first_window_fills_most_of_the_screen_in_its_middle(shell):
     geometry = shell.window.geometry()
     assert geometry.width() >= 0.85 * available.width() and geometry.height() >= 0.85 * available.height()
     assert abs(geometry.center().x() - available.center().x()) <= 2
+
+
+def test_file_menu_update_commands_open_a_file_chooser(shell, prompts):
+    """File → Update MP list… and Update information… once passed the menu's checked flag
+    (False) as the file name: TypeError, "Something went wrong" (found by the soak)."""
+    prompts.expect(None, None)  # the person cancels each file chooser
+    actions = {a.text(): a for a in shell.file_menu.actions()}
+    actions["Update &MP list…"].trigger()
+    actions["Update &information…"].trigger()
+    assert [asked[:2] for asked in prompts.asked] == [
+        ("open_path", "Choose the new MP list"),
+        ("open_path", "Choose the information update"),
+    ]

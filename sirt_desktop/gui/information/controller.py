@@ -8,7 +8,7 @@ import logging
 from collections.abc import Callable
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QObject, QUrl
+from PySide6.QtCore import QCoreApplication, QObject, QUrl
 from PySide6.QtGui import QDesktopServices, QTextCursor
 
 from sirt_desktop.core import paths
@@ -19,7 +19,7 @@ from sirt_desktop.gui.information.view import ContentView
 from sirt_desktop.gui.theme import MARK_BACKGROUND, MARK_TEXT
 
 if TYPE_CHECKING:
-    from PySide6.QtTextToSpeech import QTextToSpeech
+    from sirt_desktop.gui.information.speech import ReadAloud
 
 log = logging.getLogger(__name__)
 
@@ -68,7 +68,7 @@ class ContentController(QObject):
         self.app_link = app_link
         self.today = today
         self.current_id = ""
-        self.speech: QTextToSpeech | None = None
+        self.speech: ReadAloud | None = None
         self._search_terms: tuple[str, ...] = ()
         self._section_pages = [p for s in sections for p in content.pages(s)]
         view.page_chosen.connect(self._chosen)
@@ -134,7 +134,7 @@ class ContentController(QObject):
             [(h.page_id, f"{h.title}: {h.snippet}", h.snippet) for h in hits], rich=[_result_html(h) for h in hits]
         )
         if not hits:
-            self.view.page_list.addItem(f"Nothing found for “{query}”. Try a shorter or different word.")
+            self.view.show_no_results(f"Nothing found for “{query}”. Try a shorter or different word.")
 
     def _matches(self, terms) -> list[QTextCursor]:
         """Every place on the page where one of ``terms`` occurs, in order."""
@@ -205,27 +205,30 @@ class ContentController(QObject):
         return bool(engines) and (self._engine() is None or self._engine() in engines)
 
     def read_aloud(self) -> None:
-        from PySide6.QtTextToSpeech import QTextToSpeech  # noqa: PLC0415 (start-up: QtTextToSpeech)
-
+        """Start or stop reading the page; the engine runs on its own thread (it can take 30 s
+        or more to find out there is no voice), so the window never waits for it."""
         if self.speech is None:
-            engine = self._engine()
-            self.speech = QTextToSpeech(engine, self) if engine else QTextToSpeech(self)
-            self.speech.stateChanged.connect(self._speech_state)
-        self.speech.setRate(SPEECH_RATES.get(self.view.speed.currentData(), 0.0))
-        if self.speech.state() == QTextToSpeech.State.Speaking:
-            self.speech.stop()
-            return
-        self.speech.say(self.view.browser.toPlainText())
+            from sirt_desktop.gui.information.speech import ReadAloud  # noqa: PLC0415 (start-up: QtTextToSpeech)
+
+            self.speech = ReadAloud(self._engine(), self)
+            self.speech.speaking_changed.connect(self._speech_state)
+            self.speech.problem.connect(self.view.show_speech_problem)
+            speech = self.speech
+            # The thread is stopped before the window goes, never left running at exit.
+            self.view.destroyed.connect(lambda *_: speech.shutdown())
+            app = QCoreApplication.instance()
+            if app is not None:
+                app.aboutToQuit.connect(speech.shutdown)
+        self.view.show_speech_problem("")
+        self.speech.set_rate(SPEECH_RATES.get(self.view.speed.currentData(), 0.0))
+        self.speech.toggle(self.view.browser.toPlainText())
 
     def set_speed(self, speed: str) -> None:
         """A new reading speed: used at once if reading, and remembered for next time."""
         if self.speech is not None:
-            self.speech.setRate(SPEECH_RATES.get(speed, 0.0))
+            self.speech.set_rate(SPEECH_RATES.get(speed, 0.0))
         if self.settings is not None and speed in SPEECH_RATES:
             self.settings.update(READ_ALOUD_SPEED, speed)
 
-    def _speech_state(self, state) -> None:
-        from PySide6.QtTextToSpeech import QTextToSpeech  # noqa: PLC0415 (start-up: QtTextToSpeech)
-
-        speaking = state == QTextToSpeech.State.Speaking
+    def _speech_state(self, speaking: bool) -> None:
         self.view.read_aloud.setText("Stop &reading" if speaking else "Read &aloud")

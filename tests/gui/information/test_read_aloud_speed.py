@@ -29,9 +29,13 @@ def test_the_speed_is_used_and_remembered(qtbot):
     assert view.speed.currentData() == "normal"
     view.speed.setCurrentIndex(view.speed.findData("slower"))
     view.read_aloud.click()
-    assert controller.speech.rate() == pytest.approx(SPEECH_RATES["slower"])
+    speech = controller.speech
+    assert speech.rate == pytest.approx(SPEECH_RATES["slower"])
+    # The engine lives on its own thread: the speed reaches it there.
+    qtbot.waitUntil(lambda: speech._engine.rate == pytest.approx(SPEECH_RATES["slower"]), timeout=5000)
     view.speed.setCurrentIndex(view.speed.findData("faster"))  # while reading: at once
-    assert controller.speech.rate() == pytest.approx(SPEECH_RATES["faster"])
+    qtbot.waitUntil(lambda: speech._engine.rate == pytest.approx(SPEECH_RATES["faster"]), timeout=5000)
+    view.read_aloud.click()  # stop
     assert Settings().get(READ_ALOUD_SPEED) == "faster"
     again, _controller = make(qtbot, Settings())
     assert again.speed.currentData() == "faster"
