@@ -161,7 +161,7 @@ class RecipientStep(QWidget):
         )
         self.postcode = _line("Their postcode", max_length=12)
         for label, field in (
-            ("Na&me:", self.full_name),
+            ("N&ame:", self.full_name),
             ("&Role:", self.position),
             ("A&ddress:", self.address),
             ("P&ostcode:", self.postcode),
