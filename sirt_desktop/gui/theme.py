@@ -266,13 +266,15 @@ def contrast(a: QColor, b: QColor) -> float:
 
 def with_contrast(colour: QColor, backgrounds: list[QColor], minimum: float = 4.5) -> QColor:
     """``colour`` if it already reaches ``minimum`` against every background; otherwise the
-    nearest colour of the same hue, lighter or darker (whichever gets there), that does."""
+    nearest colour of the same hue, lighter or darker (whichever gets there), that does, with
+    a little to spare (0.1) so that rounding in another tool never puts it under."""
     if all(contrast(colour, bg) >= minimum for bg in backgrounds):
         return QColor(colour)
+    aim = minimum + 0.1
     target = QColor("#000000") if luminance(max(backgrounds, key=luminance)) > 0.18 else QColor("#ffffff")
     for step in range(1, 101):  # the least change towards black (or white) that is enough
         candidate = mix(target, colour, step / 100)
-        if all(contrast(candidate, bg) >= minimum for bg in backgrounds):
+        if all(contrast(candidate, bg) >= aim for bg in backgrounds):
             return candidate
     return target
 
