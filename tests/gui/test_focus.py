@@ -187,3 +187,23 @@ def test_on_a_row_of_tabs_the_ring_goes_round_the_chosen_tab(shell, qtbot):
     placed = QRect(bar.mapTo(window, tab.topLeft()), tab.size())
     assert ring.geometry().contains(placed)
     assert ring.geometry().width() < placed.width() + 20  # round the tab, not the whole row
+
+
+def test_tab_lands_on_the_chosen_option_and_the_arrows_change_it(shell, qtbot):
+    """Options are one Tab stop, on the chosen one: from 'Dark' the Up key chooses 'Light'
+    (Tab used to land on the first option, where the arrows only moved the focus)."""
+    window = shell.window
+    window.activateWindow()
+    qtbot.waitUntil(lambda: QApplication.activeWindow() is window, timeout=3000)
+    window.show_section("settings")
+    view = window.page("settings")
+    view.theme_radios["dark"].click()
+    view.text_scale.setFocus()
+    qtbot.keyClick(view.text_scale, Qt.Key.Key_Tab)
+    assert QApplication.focusWidget() is view.theme_radios["dark"]
+    qtbot.keyClick(view.theme_radios["dark"], Qt.Key.Key_Up)
+    assert view.theme_radios["light"].isChecked()
+    assert QApplication.focusWidget() is view.theme_radios["light"]
+    assert QApplication.palette().color(QPalette.ColorRole.Window).lightness() > 128  # light now
+    qtbot.keyClick(view.theme_radios["light"], Qt.Key.Key_Tab)  # on, out of the options
+    assert not isinstance(QApplication.focusWidget(), type(view.theme_radios["light"]))

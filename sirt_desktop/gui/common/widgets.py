@@ -10,6 +10,7 @@ from PySide6.QtGui import QAbstractTextDocumentLayout, QFontMetrics, QPalette, Q
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QApplication,
+    QButtonGroup,
     QLabel,
     QListView,
     QListWidget,
@@ -265,3 +266,23 @@ class WholeList(QListWidget):
         super().changeEvent(event)
         if event.type() == QEvent.Type.FontChange:
             self.fit_height()
+
+
+def tab_to_checked(group: QButtonGroup) -> None:
+    """A set of option buttons is one Tab stop, on the chosen one (as on the web): Tab lands on
+    the ticked option and the arrow keys move the choice. Qt's own order puts every option in
+    the Tab chain, so Tab could land on an unchosen one, where the arrows only moved the focus."""
+
+    def update(*_args) -> None:
+        buttons = group.buttons()
+        chosen = group.checkedButton()
+        for button in buttons:
+            takes_tab = chosen is None or button is chosen
+            wanted = Qt.FocusPolicy.StrongFocus if takes_tab else Qt.FocusPolicy.ClickFocus
+            if button.focusPolicy() != wanted:
+                button.setFocusPolicy(wanted)
+
+    # The group's signal, not each button's: it still comes when a view sets a value with the
+    # button's own signals blocked.
+    group.buttonToggled.connect(update)
+    update()

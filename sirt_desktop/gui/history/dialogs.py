@@ -18,7 +18,7 @@ from PySide6.QtWidgets import (
 
 from sirt_desktop.core.db.records import REPLY_STATUSES, SENT_METHODS, LetterSummary
 from sirt_desktop.gui.common.date_field import DateField
-from sirt_desktop.gui.common.widgets import Paragraph
+from sirt_desktop.gui.common.widgets import Paragraph, tab_to_checked
 
 
 def describe(letter: LetterSummary) -> str:
@@ -54,6 +54,7 @@ class ReplyAnswers(QWidget):
             layout.addWidget(radio)
         if current in self.radios:
             self.radios[current].setChecked(True)
+        tab_to_checked(self.group)
 
     def chosen(self) -> str | None:
         return next((key for key, radio in self.radios.items() if radio.isChecked()), None)
@@ -78,6 +79,7 @@ class SentDialog(QDialog):
             self.methods[key] = radio
             methods.addWidget(radio)
         self.methods[letter.sent_method if letter.sent_method in SENT_METHODS else "posted"].setChecked(True)
+        tab_to_checked(self.method_group)
         form.addRow("How:", methods)
         self.date = DateField("Date you sent it", earliest=dt.date(2000, 1, 1), today=today)
         self.date.set_value(letter.sent_at or today())

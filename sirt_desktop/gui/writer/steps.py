@@ -29,7 +29,7 @@ from PySide6.QtWidgets import (
 from sirt_desktop.core.letters.kinds import KINDS
 from sirt_desktop.gui.common.date_field import DateField
 from sirt_desktop.gui.common.pdf_preview import PdfPreview
-from sirt_desktop.gui.common.widgets import Heading, LinesBox, Paragraph, WholeList
+from sirt_desktop.gui.common.widgets import Heading, LinesBox, Paragraph, WholeList, tab_to_checked
 from sirt_desktop.gui.find_mp.view import FindMpView
 
 
@@ -80,6 +80,7 @@ class KindStep(QWidget):
             about.setContentsMargins(radio.sizeHint().height(), 0, 0, 8)
             layout.addWidget(about)
             radio.toggled.connect(lambda on, k=kind.id: self.kind_chosen.emit(k) if on else None)
+        tab_to_checked(self.group)
         layout.addStretch(1)
 
     def set_kind(self, kind_id: str) -> None:
