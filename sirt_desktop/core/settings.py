@@ -10,13 +10,13 @@ from __future__ import annotations
 
 import json
 import logging
-import os
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Generic, TypeVar
 
 from sirt_desktop.core import paths
+from sirt_desktop.core.files import write_atomically
 
 log = logging.getLogger(__name__)
 T = TypeVar("T")
@@ -104,16 +104,7 @@ class Settings:
     def save(self) -> None:
         """Write atomically, owner-only, so a crash mid-write never leaves a broken file."""
         self.path.parent.mkdir(parents=True, exist_ok=True)
-        data = json.dumps(self._values, indent=2, sort_keys=True)
-        tmp = self.path.with_name(f".{self.path.name}.{os.getpid()}.tmp")
-        try:
-            fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
-            with os.fdopen(fd, "w", encoding="utf-8") as handle:
-                handle.write(data)
-            os.replace(tmp, self.path)
-        except BaseException:
-            tmp.unlink(missing_ok=True)
-            raise
+        write_atomically(self.path, json.dumps(self._values, indent=2, sort_keys=True))
 
     # Window state: stored with a version so a stale layout is never restored.
     def window_state(self) -> tuple[str, str] | None:

@@ -13,13 +13,13 @@ import logging
 import os
 import shutil
 import sqlite3
-import tempfile
 from dataclasses import dataclass
 from pathlib import Path
 
 from sirt_desktop.core import paths
 from sirt_desktop.core.db.errors import DatabaseError
 from sirt_desktop.core.db.failures import check_writable, explain
+from sirt_desktop.core.files import atomic_writer
 
 log = logging.getLogger(__name__)
 
@@ -154,18 +154,9 @@ def restore_last_backup() -> RecoveryResult:
     db_file = paths.database_path()
     aside = _set_aside(db_file, "before-restore")
     try:
-        fd, tmp = tempfile.mkstemp(dir=db_file.parent, prefix=".restore-", suffix=".sqlite3")
-        os.close(fd)
-        try:
-            shutil.copyfile(backup, tmp)
-            if os.name == "posix":
-                os.chmod(tmp, 0o600)
-            if db_file.exists():  # never overwrite: something appeared meanwhile
-                raise FileExistsError(db_file)
-            os.replace(tmp, db_file)
-        except BaseException:
-            Path(tmp).unlink(missing_ok=True)
-            raise
+        # never overwrite: if a database appeared meanwhile, it stays
+        with atomic_writer(db_file, overwrite=False) as handle, open(backup, "rb") as source:
+            shutil.copyfileobj(source, handle)
     except OSError as exc:
         raise DatabaseError(f"The backup could not be restored: {explain(exc)}") from exc
     log.warning("database restored from %s", backup)

@@ -15,7 +15,8 @@ import threading
 from functools import lru_cache
 
 from sirt_desktop.core.letters.kinds import LetterKind, get_kind
-from sirt_desktop.core.letters.model import Letter, clean_text
+from sirt_desktop.core.letters.model import Letter
+from sirt_desktop.core.text import clean_text
 
 # UK reading age is roughly the US school grade plus 5.
 _GRADE_TO_AGE = 5

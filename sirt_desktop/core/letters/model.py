@@ -1,19 +1,18 @@
 """A letter as data: who writes, who receives, what it says; greeting and close rules.
 
 Everything here is plain Python (no ReportLab, no Qt), so the GUI can build and check a
-letter as the person types. ``Letter.from_dict`` / ``Letter.to_dict`` are the JSON form
-documented in docs/letters.md; the checking lives in ``schema.py``.
+letter as the person types. The JSON form documented in docs/letters.md, and the checks,
+live in ``schema.py`` (``letter_from_dict``, ``letter_to_dict``, ``validate_letter``).
 """
 
 from __future__ import annotations
 
 import datetime as dt
 import re
-import unicodedata
 from dataclasses import dataclass, field
-from typing import Any
 
 from sirt_desktop.core.letters.nhs_number import format_nhs_number
+from sirt_desktop.core.text import clean_text
 
 MONTHS = (
     "January", "February", "March", "April", "May", "June",
@@ -55,23 +54,6 @@ REPLY_FORMATS = {
 def format_long_date(day: dt.date) -> str:
     """``2026-11-22`` → ``22 November 2026`` (no locale involved, so it never changes)."""
     return f"{day.day} {MONTHS[day.month - 1]} {day.year}"
-
-
-def clean_text(text: str) -> str:
-    """Text safe to print: no control characters or lone surrogates; tabs become spaces."""
-    if not text:
-        return ""
-    text = text.replace("\r\n", "\n").replace("\r", "\n").replace("\t", "    ")
-    out = []
-    for ch in text:
-        if ch == "\n":
-            out.append(ch)
-            continue
-        cat = unicodedata.category(ch)
-        if cat in ("Cc", "Cs", "Co", "Cn") or ch in "\u2028\u2029":
-            continue
-        out.append(ch)
-    return "".join(out)
 
 
 def _strip_title(name: str) -> tuple[str, str]:
@@ -292,25 +274,6 @@ class Letter:
         parts.extend([self.close_text() + ",", "", self.signature_name()])
         return "\n\n".join(parts)
 
-    # --- JSON -----------------------------------------------------------------------------
-    @classmethod
-    def from_dict(cls, data: Any) -> Letter:
-        """Build a letter from its JSON form; raises ``LetterDataError`` listing every bad field."""
-        from sirt_desktop.core.letters.schema import letter_from_dict
-
-        return letter_from_dict(data)
-
-    def to_dict(self) -> dict[str, Any]:
-        from sirt_desktop.core.letters.schema import letter_to_dict
-
-        return letter_to_dict(self)
-
-    def validate(self) -> list[str]:
-        """Field-named problems that would stop this letter printing well; empty when fine."""
-        from sirt_desktop.core.letters.schema import validate_letter
-
-        return validate_letter(self)
-
 
 def close_for_greeting(greeting: str) -> str:
     g = " ".join(greeting.lower().replace(",", " ").split())
@@ -337,11 +300,3 @@ def split_paragraphs(text: str) -> list[list[str]]:
             lines = [" ".join(line.strip() for line in lines)]
         paragraphs.append(lines)
     return paragraphs
-
-
-class LetterDataError(ValueError):
-    """Letter data that cannot be used; ``errors`` names each bad field."""
-
-    def __init__(self, errors: list[str]):
-        super().__init__("; ".join(errors))
-        self.errors = errors

@@ -16,7 +16,6 @@ from sirt_desktop.core.letters.model import (
     RECIPIENT_KINDS,
     EarlierLetter,
     Letter,
-    LetterDataError,
     Recipient,
     Sender,
 )
@@ -34,6 +33,14 @@ _LETTER_KEYS = (
     "kind", "date", "sender", "recipient", "subject", "body", "greeting", "consent_to_share",
     "nhs_number", "date_of_birth", "reply_format", "earlier_letter", "large_print",
 )
+
+
+class LetterDataError(ValueError):
+    """Letter data that cannot be used; ``errors`` names each bad field."""
+
+    def __init__(self, errors: list[str]):
+        super().__init__("; ".join(errors))
+        self.errors = errors
 
 
 class _Reader:
