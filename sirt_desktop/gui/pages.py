@@ -18,23 +18,26 @@ def build_home(shortcuts: list[tuple[str, str, str]], go_to: Callable[[str], Non
 
 
 def build_content(title: str, content_sections: tuple[str, ...], app_link: Callable[[str], None],
-                  extra: QWidget | None = None, extra_title: str = "") -> QWidget:
+                  extra: QWidget | None = None, extra_title: str = "",
+                  open_page: Callable[[str], None] | None = None) -> QWidget:
+    """``open_page(page_id)`` shows a page that lives in another section, in that section."""
     from sirt_desktop.gui.information.controller import ContentController
     from sirt_desktop.gui.information.view import ContentView
 
     view = ContentView(title, extra, extra_title)
-    view.controller = ContentController(view, content_sections, app_link)
+    view.controller = ContentController(view, content_sections, app_link, open_page=open_page)
     return view
 
 
-def build_for_me(app_link: Callable[[str], None], show_sheet: Callable[[list, str, str], object]) -> QWidget:
+def build_for_me(app_link: Callable[[str], None], show_sheet: Callable[[list, str, str], object],
+                 open_page: Callable[[str], None] | None = None) -> QWidget:
     from sirt_desktop.core.content import store as content
     from sirt_desktop.gui.information.checklist import ChecklistPanel
 
     panel = ChecklistPanel([(q.id, q.text) for q in content.checklist_questions()])
     panel.sheet_requested.connect(show_sheet)
     view = build_content("Is SIRT for me?", ("for_me",), app_link, extra=panel,
-                         extra_title="My questions to take (tick and print)")
+                         extra_title="My questions to take (tick and print)", open_page=open_page)
     view.checklist = panel
     return view
 

@@ -12,7 +12,11 @@ from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QWidget
 
 from sirt_desktop.core import paths
-from sirt_desktop.core.db.errors import CorruptDatabaseError, DatabaseError, NewerDatabaseError
+from sirt_desktop.core.db.errors import (
+    CorruptDatabaseError,
+    DatabaseError,
+    NewerDatabaseError,
+)
 from sirt_desktop.core.settings import LAST_PAGE, Settings
 from sirt_desktop.gui import pages
 from sirt_desktop.gui.main_window import MainWindow
@@ -21,8 +25,12 @@ from sirt_desktop.gui.theme import Theme
 
 log = logging.getLogger(__name__)
 
+# Which information section shows the pages of each content section (one home per page).
+CONTENT_SECTIONS = {"learn": ("learn", "support"), "for_me": ("for_me",), "funding": ("funding",)}
+
 HOME_SHORTCUTS = (
     ("learn", "Learn about SIRT", "What SIRT is, what happens, and its risks"),
+    ("page:get-help", "When to get help", "Who to call if you feel unwell after SIRT. In an emergency, call 999"),
     ("for_me", "Is SIRT for me? Questions to ask", "Questions to take to your NET team"),
     ("funding", "Where NHS funding stands", "England, Scotland, Wales and Northern Ireland"),
     ("write", "Write a letter", "To your MP or your doctor, in your own words"),
@@ -75,11 +83,13 @@ class Shell:
             Section("home", "Home", "What this app is for, and where to start",
                     lambda: pages.build_home([s for s in HOME_SHORTCUTS if s[0] in ids], self.go_to)),
             Section("learn", "Learn about SIRT", "What SIRT is, what happens, risks, support and words explained",
-                    lambda: pages.build_content("Learn about SIRT", ("learn", "support"), self.app_link)),
+                    lambda: pages.build_content("Learn about SIRT", CONTENT_SECTIONS["learn"], self.app_link,
+                                                open_page=self.open_page)),
             Section("for_me", "Is SIRT for me?", "Questions to take to your NET team, and other treatments",
-                    lambda: pages.build_for_me(self.app_link, self.show_appointment_sheet)),
+                    lambda: pages.build_for_me(self.app_link, self.show_appointment_sheet, self.open_page)),
             Section("funding", "Funding", "Where NHS funding for SIRT stands in each UK nation",
-                    lambda: pages.build_content("Funding", ("funding",), self.app_link)),
+                    lambda: pages.build_content("Funding", CONTENT_SECTIONS["funding"], self.app_link,
+                                                open_page=self.open_page)),
             Section("write", "Write a letter", "To your MP or your doctor, in your own words", self._build_writer),
             Section("history", "My letters", "Drafts, letters you have sent, and replies", self._build_history),
             Section("helpline", "Helpline (volunteers)", "Find a caller's MP from their postcode",
@@ -123,7 +133,24 @@ class Shell:
         return pages.build_settings(self.settings, self.theme, self.database.get, self._after_delete_everything)
 
     def go_to(self, section_id: str) -> None:
+        """Show a section, or ``page:<id>`` to show one information page in its section."""
+        if section_id.startswith("page:"):
+            self.open_page(section_id.partition(":")[2])
+            return
         self.window.show_section(section_id)
+
+    def open_page(self, page_id: str) -> None:
+        """Show an information page in the section that holds it."""
+        from sirt_desktop.core.content import store as content
+
+        try:
+            section = content.get_page(page_id).section
+        except KeyError:
+            log.warning("no information page %s", page_id)
+            return
+        target = next(sid for sid, held in CONTENT_SECTIONS.items() if section in held)
+        self.window.show_section(target)
+        self.window.page(target).controller.show(page_id)
 
     def _built(self, section_id: str):
         return self.window.built_page(section_id)
@@ -285,8 +312,8 @@ class Shell:
         self.file_menu.insertAction(self.file_menu.actions()[-1], action)
 
     def show_log(self) -> None:
-        from sirt_desktop.gui.crash import open_log_folder
         from sirt_desktop.gui.common.dialogs import LogDialog
+        from sirt_desktop.gui.crash import open_log_folder
 
         try:
             text = paths.log_file().read_text(encoding="utf-8", errors="replace")
@@ -322,8 +349,8 @@ class Shell:
             self.database.error = exc
             self.recover(exc)
             return
-        from sirt_desktop.gui.settings.your_data import auto_delete_on_start
         from sirt_desktop.gui.history.reply_checks import run_reply_checks
+        from sirt_desktop.gui.settings.your_data import auto_delete_on_start
 
         auto_delete_on_start(db, self.settings)
         letters, _profiles = self.repositories()
@@ -334,7 +361,11 @@ class Shell:
         from PySide6.QtWidgets import QMessageBox
 
         from sirt_desktop.core.db import recovery
-        from sirt_desktop.gui.common.recovery_dialog import RESTORE, START_FRESH, ask_recovery
+        from sirt_desktop.gui.common.recovery_dialog import (
+            RESTORE,
+            START_FRESH,
+            ask_recovery,
+        )
 
         if not isinstance(error, (CorruptDatabaseError, NewerDatabaseError)):
             QMessageBox.warning(self.window, "Your letters cannot be saved", str(error))

@@ -25,7 +25,8 @@ class SearchHit:
 
 def plain_text(markdown: str) -> str:
     """Markdown reduced to readable text: no link targets, images, tables rules or markup."""
-    text = re.sub(r"!\[[^\]]*\]\([^)]*\)", " ", markdown)
+    text = re.sub(r"\{\{[^}]*\}\}", " ", markdown)
+    text = re.sub(r"!\[[^\]]*\]\([^)]*\)", " ", text)
     text = re.sub(r"\[([^\]]*)\]\([^)]*\)", r"\1", text)
     text = re.sub(r"^\s*\|?[-| ]+\|\s*$", " ", text, flags=re.MULTILINE)
     text = re.sub(r"^#+\s*", "", text, flags=re.MULTILINE)

@@ -19,22 +19,36 @@ from functools import lru_cache
 from pathlib import Path
 
 from sirt_desktop.core import paths
-from sirt_desktop.core.content.parse import (
-    GLOSSARY_PAGE_ID,
-    ChecklistQuestion,
-    TreatmentGrid,
-    find_links,
-    parse_content_files,
+from sirt_desktop.core.content.glossary import (
+    Glossary,
+    GlossaryTerm,
+    glossary_page,
+    link_glossary_terms,
 )
-from sirt_desktop.core.content.glossary import Glossary, GlossaryTerm, glossary_page, link_glossary_terms
 from sirt_desktop.core.content.page import (
     MONTHS,
     SECTIONS,
     ContentError,
     ContentManifest,
     Page,
+    Source,
     date_in_words,
 )
+from sirt_desktop.core.content.parse import (
+    COLLAPSED_RE,
+    GLOSSARY_PAGE_ID,
+    ChecklistQuestion,
+    TreatmentGrid,
+    find_links,
+    parse_content_files,
+)
+from sirt_desktop.core.content.risks import (
+    IMAGE_NAME,
+    RiskPicture,
+    risk_picture_markdown,
+    risk_picture_svg,
+)
+from sirt_desktop.core.content.risks import description as risk_description
 from sirt_desktop.core.resources import resource_path
 
 PACK_DIR_PREFIX = "pack-"
@@ -52,6 +66,7 @@ class ContentSet:
     glossary: Glossary
     checklist: tuple[ChecklistQuestion, ...]
     grid: TreatmentGrid
+    risks: RiskPicture | None = None
 
     def page(self, page_id: str) -> Page:
         for page in self.pages:
@@ -93,16 +108,23 @@ def build_content_set(root: Path, origin: str, files: dict[str, bytes] | None = 
         raise ContentError(parsed.problems)
     assert parsed.manifest and parsed.glossary and parsed.grid
     fills = {"{{treatment_grid}}": grid_markdown(parsed.grid), "{{checklist}}": checklist_markdown(parsed.checklist)}
+    generated: dict[str, bytes] = {}
+    if parsed.risks is not None:
+        fills["{{risk_picture}}"] = risk_picture_markdown(parsed.risks)
+        generated[IMAGE_NAME] = risk_picture_svg(parsed.risks)
     pages: list[Page] = []
     for page in parsed.pages:
         body = page.body
         for token, text in fills.items():
             body = body.replace(token, text)
-        images = tuple(root / target for is_image, _, target in find_links(body) if is_image)
-        pages.append(replace(page, body=body, images=images, base_dir=root))
+        targets = [target for is_image, _, target in find_links(body) if is_image]
+        images = tuple(root / target for target in targets if target not in generated)
+        made = tuple((target, generated[target]) for target in dict.fromkeys(targets) if target in generated)
+        pages.append(replace(page, body=body, images=images, base_dir=root, generated=made))
     pages.append(glossary_page(parsed.glossary, GLOSSARY_PAGE_ID, root))
     pages.sort(key=lambda p: (SECTIONS.index(p.section), p.order, p.title))
-    return ContentSet(root, origin, parsed.manifest, tuple(pages), parsed.glossary, parsed.checklist, parsed.grid)
+    return ContentSet(root, origin, parsed.manifest, tuple(pages), parsed.glossary, parsed.checklist, parsed.grid,
+                      parsed.risks)
 
 
 def shipped_root() -> Path:
@@ -159,10 +181,67 @@ def get_page(page_id: str) -> Page:
 
 
 def display_markdown(page: Page) -> str:
-    """The body with glossary words linked as ``[word](glossary:id)``, ready to show."""
+    """The body with glossary words linked as ``[word](glossary:id)``, ready to show.
+    A ``{{collapsed: ...}}`` line is left in: see :func:`display_parts`."""
     if page.id == GLOSSARY_PAGE_ID:
         return page.body
     return link_glossary_terms(page.body, active_content().glossary)
+
+
+@dataclass(frozen=True)
+class DisplayParts:
+    """A page split for showing: the main text, then (optionally) background that starts folded."""
+
+    main: str
+    collapsed_title: str | None = None
+    collapsed: str = ""
+
+
+def split_collapsed(body: str) -> tuple[str, str | None, str]:
+    """``(main, title, rest)`` at a ``{{collapsed: Title}}`` line; ``(body, None, "")`` without one."""
+    match = COLLAPSED_RE.search(body)
+    if match is None:
+        return body, None, ""
+    return body[: match.start()].rstrip() + "\n", match.group("title"), body[match.end():].lstrip("\n")
+
+
+def display_parts(page: Page) -> DisplayParts:
+    main, title, rest = split_collapsed(display_markdown(page))
+    return DisplayParts(main, title, rest)
+
+
+def pictures_description(page: Page) -> str:
+    """Plain text giving everything the page's generated pictures show ("" if it has none)."""
+    risks = active_content().risks
+    if risks is None or not any(name == IMAGE_NAME for name, _ in page.generated):
+        return ""
+    return risk_description(risks)
+
+
+def source_date_in_words(value: str) -> str:
+    """``"2024-05-16"`` -> ``"16 May 2024"``; ``"2025-03"`` -> ``"March 2025"``; others as written."""
+    parts = value.split("-")
+    try:
+        if len(parts) == 3:
+            return date_in_words(date.fromisoformat(value))
+        if len(parts) == 2 and len(parts[0]) == 4:
+            return f"{MONTHS[int(parts[1]) - 1]} {parts[0]}"
+    except (ValueError, IndexError):
+        pass
+    return value
+
+
+def source_line(source: Source) -> str:
+    used = f" Used for: {source.about}." if source.about else ""
+    return f"{source.title}. {source.publisher}, {source_date_in_words(source.date)}.{used} {source.address}"
+
+
+def sources_markdown(page: Page) -> str:
+    """The sources panel for the foot of a page: every source, its date and what it supports."""
+    lines = ["## Where does this information come from?", ""]
+    lines += [f"{number}. {source_line(source)}" for number, source in enumerate(page.sources, start=1)]
+    lines += ["", review_line(page) + "."]
+    return "\n".join(lines) + "\n"
 
 
 def review_line(page: Page) -> str:

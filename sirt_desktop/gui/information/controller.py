@@ -17,16 +17,18 @@ from sirt_desktop.gui.information.view import ContentView
 log = logging.getLogger(__name__)
 
 
-def sources_markdown(page) -> str:
-    lines = ["", "---", "", "### Where this information comes from", ""]
-    for source in page.sources:
-        date = source.date if source.date and source.date != "undated" else "undated"
-        lines.append(f"- {source.title}. {source.publisher}, {date}. {source.address}")
-    return "\n".join(lines)
+TOGGLE_LINK = "toggle:collapsed"
+
+
+def wants_wide(markdown: str) -> bool:
+    """Pages with a table of more than four columns (the treatment grid) get longer lines."""
+    return any(line.strip().startswith("|") and line.count("|") > 6 for line in markdown.split("\n"))
 
 
 class ContentController(QObject):
-    """``app_link(target)`` is called for links into the app (e.g. ``write-letter``)."""
+    """``app_link(target)`` is called for links into the app (e.g. ``write-letter``);
+    ``open_page(page_id)`` for a page that belongs to another section, so each page has one
+    home (the Funding section's page is never shown as a second copy under Learn)."""
 
     def __init__(
         self,
@@ -34,13 +36,16 @@ class ContentController(QObject):
         sections: tuple[str, ...],
         app_link: Callable[[str], None],
         today: Callable[[], dt.date] = dt.date.today,
+        open_page: Callable[[str], None] | None = None,
     ) -> None:
         super().__init__(view)
         self.view = view
         self.sections = sections
         self.app_link = app_link
+        self.open_page = open_page
         self.today = today
         self.current_id = ""
+        self.expanded = False  # is the page's folded background open?
         self.speech = None
         self._section_pages = [p for s in sections for p in content.pages(s)]
         view.page_chosen.connect(self.show)
@@ -65,16 +70,36 @@ class ContentController(QObject):
         # A section with one page needs no list beside it (more room for the text at 200%).
         self.view.page_list.setVisible(self.view.page_list.count() > 1)
 
-    def show(self, page_id: str) -> None:
+    def owns(self, page_id: str) -> bool:
+        return any(p.id == page_id for p in self._section_pages)
+
+    def show(self, page_id: str, keep_scroll: bool = False) -> None:
+        if not self.owns(page_id) and self.open_page is not None:
+            self.open_page(page_id)  # shown once, in its own section
+            return
         page = content.get_page(page_id)
+        if page.id != self.current_id:
+            self.expanded = False
         self.current_id = page.id
-        markdown = content.display_markdown(page) + sources_markdown(page)
+        self.view.mark_page(page.id)
+        parts = content.display_parts(page)
+        markdown = parts.main
+        if parts.collapsed_title:
+            if self.expanded:
+                markdown += f"\n[▾ Hide: {parts.collapsed_title}]({TOGGLE_LINK})\n\n{parts.collapsed}"
+            else:
+                markdown += f"\n[▸ Show: {parts.collapsed_title}]({TOGGLE_LINK})\n"
+        markdown += "\n\n---\n\n" + content.sources_markdown(page)
         self.view.show_page(
             page.title,
             content.review_line(page),
             content.review_notice(page, self.today()),
             markdown,
             [str(page.base_dir)],
+            generated=page.generated,
+            wide=wants_wide(markdown),
+            keep_scroll=keep_scroll,
+            description=content.pictures_description(page),
         )
 
     def search(self, query: str) -> None:
@@ -109,9 +134,11 @@ class ContentController(QObject):
             if term is not None:
                 self.view.show_meaning(f"{term.term}: {term.definition}")
         elif scheme == "page":
-            self.view.select_page(target)
             if self.current_id != target:
                 self.show(target)
+        elif scheme == "toggle":
+            self.expanded = not self.expanded
+            self.show(self.current_id, keep_scroll=True)
         elif scheme == "app":
             self.app_link(target)
         elif scheme in ("http", "https"):

@@ -7,8 +7,18 @@ parts of the app); nothing here opens a network connection.
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QFontMetrics, QKeySequence, QShortcut, QTextCursor
+from PySide6.QtCore import QBuffer, QByteArray, QEvent, QIODevice, Qt, QUrl, Signal
+from PySide6.QtGui import (
+    QColor,
+    QFontMetrics,
+    QImage,
+    QImageReader,
+    QKeySequence,
+    QPalette,
+    QShortcut,
+    QTextCursor,
+    QTextFormat,
+)
 from PySide6.QtWidgets import (
     QApplication,
     QFrame,
@@ -26,6 +36,15 @@ from PySide6.QtWidgets import (
 )
 
 from sirt_desktop.gui.common.widgets import Heading, Paragraph
+from sirt_desktop.gui.theme import is_dark, mix
+
+# About 75 characters a line is easiest to read; the treatment grid needs more room.
+READING_CHARS = 75
+WIDE_CHARS = 150
+
+# Boxes (Markdown block quotes) are tinted by what they hold, from the first words.
+BOX_KINDS = (("Call 999", "emergency"), ("Not certain", "uncertain"), ("What we do not know", "uncertain"))
+_BOX_TINTS = {"emergency": "#d4351c", "uncertain": "#ffb81c", "note": "#005eb8"}
 
 NOT_ADVICE = (
     "This is information, not medical advice. Every person is different: please talk to your NET team "
@@ -33,11 +52,51 @@ NOT_ADVICE = (
 )
 
 
+def picture(data: bytes, scale: float = 2.0) -> QImage:
+    """An image from bytes (SVG or PNG), drawn at ``scale`` times its size so it stays sharp
+    when the text, and with it the picture, is made bigger."""
+    buffer = QBuffer()  # kept alive until the image has been read
+    buffer.setData(QByteArray(data))
+    buffer.open(QIODevice.OpenModeFlag.ReadOnly)
+    reader = QImageReader(buffer)
+    size = reader.size()
+    if size.isValid():
+        reader.setScaledSize(size * scale)
+    image = reader.read()
+    buffer.close()
+    return image
+
+
 class FittingBrowser(QTextBrowser):
-    """A QTextBrowser whose pictures are scaled to fit its width (the diagram is large)."""
+    """A QTextBrowser for reading: lines no longer than about ``max_chars`` characters at any
+    window width, pictures scaled to fit, and boxes (block quotes) shaded to stand out."""
+
+    max_chars = READING_CHARS
+
+    def set_reading_width(self, chars: int) -> None:
+        self.max_chars = chars
+        self.fit_width()
+
+    def reading_width(self) -> int:
+        """The longest line, in pixels, for the current text size."""
+        return QFontMetrics(self.document().defaultFont()).averageCharWidth() * self.max_chars
+
+    def fit_width(self) -> None:
+        cap = self.reading_width() + 2 * int(self.document().documentMargin())
+        if self.viewport().width() > cap:
+            self.setLineWrapMode(QTextBrowser.LineWrapMode.FixedPixelWidth)
+            self.setLineWrapColumnOrWidth(cap)
+        else:
+            self.setLineWrapMode(QTextBrowser.LineWrapMode.WidgetWidth)
+        self.fit_images()
+
+    def text_width(self) -> int:
+        if self.lineWrapMode() == QTextBrowser.LineWrapMode.FixedPixelWidth:
+            return min(self.viewport().width(), self.lineWrapColumnOrWidth())
+        return self.viewport().width()
 
     def fit_images(self) -> None:
-        width = max(100, self.viewport().width() - 2 * int(self.document().documentMargin()) - 8)
+        width = max(100, self.text_width() - 2 * int(self.document().documentMargin()) - 8)
         document = self.document()
         block = document.begin()
         while block.isValid():
@@ -61,9 +120,40 @@ class FittingBrowser(QTextBrowser):
                 iterator += 1
             block = block.next()
 
-    def resizeEvent(self, event) -> None:  # noqa: N802 (Qt's name)
+    def style_boxes(self) -> list[str]:
+        """Shade each box (a run of block-quote blocks) by its kind; returns the kinds, in order."""
+        palette = self.palette()
+        base = palette.color(QPalette.ColorRole.Base)
+        strength = 0.30 if is_dark(palette) else 0.16
+        kinds: list[str] = []
+        document = self.document()
+        cursor = QTextCursor(document)
+        block, kind = document.begin(), None
+        while block.isValid():
+            fmt = block.blockFormat()
+            if fmt.intProperty(QTextFormat.Property.BlockQuoteLevel) > 0:
+                if kind is None:
+                    text = block.text().strip()
+                    kind = next((k for start, k in BOX_KINDS if text.startswith(start)), "note")
+                    kinds.append(kind)
+                fmt.setBackground(mix(QColor(_BOX_TINTS[kind]), base, strength))
+                cursor.setPosition(block.position())
+                cursor.setBlockFormat(fmt)
+            else:
+                kind = None
+            block = block.next()
+        return kinds
+
+    def changeEvent(self, event) -> None:
+        super().changeEvent(event)
+        if event.type() in (QEvent.Type.PaletteChange, QEvent.Type.StyleChange):
+            self.style_boxes()
+        elif event.type() == QEvent.Type.FontChange:
+            self.fit_width()
+
+    def resizeEvent(self, event) -> None:
         super().resizeEvent(event)
-        self.fit_images()
+        self.fit_width()
 
 
 class ContentView(QWidget):
@@ -223,11 +313,24 @@ class ContentView(QWidget):
                 self.page_list.setCurrentRow(row)
                 return
 
+    def mark_page(self, page_id: str) -> None:
+        """Highlight a page in the list without asking to show it again."""
+        self.page_list.blockSignals(True)
+        try:
+            self.select_page(page_id)
+        finally:
+            self.page_list.blockSignals(False)
+
     def show_extra(self) -> None:
         self.select_page(self.EXTRA_ID)
         self.right.setCurrentWidget(self.extra)
 
-    def show_page(self, title: str, review: str, notice: str | None, markdown: str, search_paths: list[str]) -> None:
+    def show_page(self, title: str, review: str, notice: str | None, markdown: str, search_paths: list[str],
+                  generated: tuple[tuple[str, bytes], ...] = (), wide: bool = False, keep_scroll: bool = False,
+                  description: str = "") -> None:
+        """``generated``: pictures made from the data, as (name the text links to, image bytes).
+        ``description``: the text a screen reader gives for what the pictures show."""
+        scroll = self.browser.verticalScrollBar().value()
         self.page_title.setText(title)
         self.page_title.setAccessibleName(title)
         self.review.setText(review)
@@ -236,9 +339,15 @@ class ContentView(QWidget):
         self.meaning.hide()
         self.right.setCurrentIndex(0)
         self.browser.setSearchPaths(search_paths)
+        self.browser.setAccessibleDescription(description)
+        self.browser.max_chars = WIDE_CHARS if wide else READING_CHARS
         self.browser.setMarkdown(markdown)
-        self.browser.fit_images()
-        self.browser.verticalScrollBar().setValue(0)
+        document = self.browser.document()  # setMarkdown forgets added resources: add them after
+        for name, data in generated:
+            document.addResource(document.ResourceType.ImageResource, QUrl(name), picture(data))
+        self.box_kinds = self.browser.style_boxes()
+        self.browser.fit_width()
+        self.browser.verticalScrollBar().setValue(scroll if keep_scroll else 0)
 
     def show_meaning(self, text: str) -> None:
         self.meaning.setText(text)
