@@ -17,7 +17,8 @@ from typing import TextIO
 
 from sirt_desktop.core.representatives import postcodes
 from sirt_desktop.core.representatives import seats
-from sirt_desktop.core.representatives.lookup import FOUND, INVALID, LookupResult, lookup
+from sirt_desktop.core.representatives.lookup import LookupResult, Status, lookup, not_checked
+from sirt_desktop.core.representatives.messages import format_share
 
 log = logging.getLogger(__name__)
 
@@ -48,7 +49,7 @@ def _lines(stdin: TextIO) -> Iterable[str]:
 def format_text(result: LookupResult) -> str:
     """A plain-text block for one lookup, ending with a blank line."""
     lines = [f"Postcode: {result.postcode or postcodes.display_text(result.input) or '(nothing typed)'}"]
-    if result.status == FOUND:
+    if result.status == Status.FOUND:
         c = result.candidates[0]
         lines.append(f"Constituency: {c.constituency} ({c.nation})")
         if c.mp is None:
@@ -58,7 +59,7 @@ def format_text(result: LookupResult) -> str:
     elif result.candidates:
         lines.append("Possible constituencies, most likely first:")
         for c in result.candidates:
-            share = f"{round(c.share * 100)}% of postcodes, " if c.share is not None else ""
+            share = f"{format_share(c.share)} of postcodes, " if c.share is not None else ""
             mp = "no MP at the moment (vacant)" if c.mp is None else f"MP {c.mp.name}, {c.mp.party}"
             lines.append(f"  - {c.constituency} ({share}{mp})")
     lines.append(result.message)
@@ -74,9 +75,7 @@ def _answer(text: str, as_json: bool) -> str:
         result = lookup(text)
     except Exception:  # noqa: BLE001 - one odd line must never stop the stream
         log.exception("lookup failed for one input line")
-        result = LookupResult(
-            text, None, INVALID, [], "Sorry, this line could not be checked. Please check it and try again."
-        )
+        result = not_checked(text)
     if as_json:
         return json.dumps(result.to_json(), ensure_ascii=False) + "\n"
     return format_text(result)

@@ -15,7 +15,7 @@ from pathlib import Path
 from xml.sax.saxutils import escape
 
 from sirt_desktop.core.content import store as content
-from sirt_desktop.core.content.page import date_in_words
+from sirt_desktop.core.dates import long_date
 
 TITLE = "My questions about SIRT"
 FOOTER = "This is information, not medical advice. Talk to your NET team about your own care."
@@ -67,7 +67,7 @@ def render_appointment_sheet(
             Paragraph(escape(TITLE), style(18, BOLD)),
             Paragraph(
                 f"<b>Name:</b> {escape(name.strip()) if name and name.strip() else '_' * 34}"
-                f"&nbsp;&nbsp;&nbsp;&nbsp;<b>Date:</b> {escape(date_in_words(when))}",
+                f"&nbsp;&nbsp;&nbsp;&nbsp;<b>Date:</b> {escape(long_date(when))}",
                 style(10.5, spaceBefore=3 * mm * scale),
             ),
         ]
@@ -144,7 +144,7 @@ def render_appointment_sheet(
     canvas.drawString(margin, margin + 4 * mm, FOOTER)
     canvas.drawString(
         margin, margin,
-        f"Information dated {date_in_words(content.content_date())} (content version {content.content_version()}). "
+        f"Information dated {long_date(content.content_date())} (content version {content.content_version()}). "
         "Made with SIRT Desktop.",
     )
     canvas.showPage()

@@ -26,7 +26,8 @@ from typing import TextIO
 from sirt_desktop.core import paths
 from sirt_desktop.core.content import store as content
 from sirt_desktop.core.content.parse import IMAGE_SUFFIXES, parse_content_files
-from sirt_desktop.core.content.page import ContentError, ContentManifest, date_in_words
+from sirt_desktop.core.content.page import ContentError, ContentManifest
+from sirt_desktop.core.dates import long_date
 
 MAX_FILE_BYTES = 2 * 1024 * 1024
 MAX_TOTAL_BYTES = 20 * 1024 * 1024
@@ -181,9 +182,9 @@ def install_pack(path: str | os.PathLike[str]) -> InstallResult:
     return InstallResult(
         True,
         report,
-        f"Installed patient information version {new.version_text}, dated {date_in_words(new.date)}: "
+        f"Installed patient information version {new.version_text}, dated {long_date(new.date)}: "
         f"{report.page_count} pages and {report.term_count} words explained. "
-        f"It replaces version {current.version_text}, dated {date_in_words(current.date)}.",
+        f"It replaces version {current.version_text}, dated {long_date(current.date)}.",
         target,
     )
 

@@ -26,11 +26,11 @@ from sirt_desktop.core.content.page import (
     ContentError,
     ContentManifest,
     Page,
-    date_in_words,
     page_from_text,
     parse_manifest,
 )
 from sirt_desktop.core.content.risks import RiskPicture, parse_risks
+from sirt_desktop.core.dates import long_date
 
 APP_TARGETS = frozenset({"write-letter", "checklist", "appointment-sheet"})
 PLACEHOLDERS = frozenset({"{{treatment_grid}}", "{{checklist}}", "{{risk_picture}}"})
@@ -214,9 +214,9 @@ def parse_content_files(files: dict[str, bytes]) -> ParsedContent:
             problems.append(f"{name}: the id 'glossary' is kept for the glossary")
         if page.newest_fact is not None:
             first_line = page.body.strip().split("\n", 1)[0]
-            if date_in_words(page.newest_fact) not in first_line:
+            if long_date(page.newest_fact) not in first_line:
                 problems.append(f"{name}: the first line must give the newest fact's date "
-                                f"('{date_in_words(page.newest_fact)}')")
+                                f"('{long_date(page.newest_fact)}')")
         elif page.section == "funding":
             problems.append(f"{name}: a funding page needs 'newest_fact'")
         pages.append(page)

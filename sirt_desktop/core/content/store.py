@@ -26,13 +26,11 @@ from sirt_desktop.core.content.glossary import (
     link_glossary_terms,
 )
 from sirt_desktop.core.content.page import (
-    MONTHS,
     SECTIONS,
     ContentError,
     ContentManifest,
     Page,
     Source,
-    date_in_words,
 )
 from sirt_desktop.core.content.parse import (
     COLLAPSED_RE,
@@ -49,6 +47,7 @@ from sirt_desktop.core.content.risks import (
     risk_picture_svg,
 )
 from sirt_desktop.core.content.risks import description as risk_description
+from sirt_desktop.core.dates import MONTHS, long_date
 from sirt_desktop.core.resources import resource_path
 
 PACK_DIR_PREFIX = "pack-"
@@ -223,7 +222,7 @@ def source_date_in_words(value: str) -> str:
     parts = value.split("-")
     try:
         if len(parts) == 3:
-            return date_in_words(date.fromisoformat(value))
+            return long_date(date.fromisoformat(value))
         if len(parts) == 2 and len(parts[0]) == 4:
             return f"{MONTHS[int(parts[1]) - 1]} {parts[0]}"
     except (ValueError, IndexError):
@@ -246,7 +245,7 @@ def sources_markdown(page: Page) -> str:
 
 def review_line(page: Page) -> str:
     """``"Last reviewed 14 November 2026 · Next review due 14 May 2027"``."""
-    return f"Last reviewed {date_in_words(page.last_reviewed)} · Next review due {date_in_words(page.next_review)}"
+    return f"Last reviewed {long_date(page.last_reviewed)} · Next review due {long_date(page.next_review)}"
 
 
 def review_notice(page: Page, today: date | None = None) -> str | None:
@@ -255,7 +254,7 @@ def review_notice(page: Page, today: date | None = None) -> str | None:
     if today <= page.next_review:
         return None
     return (
-        f"This page was due for review on {date_in_words(page.next_review)}. "
+        f"This page was due for review on {long_date(page.next_review)}. "
         "The information may be out of date. Check with your NET team, "
         "or call the Macmillan Support Line on 0808 808 00 00 (see Support and helplines)."
     )

@@ -25,7 +25,14 @@ from sirt_desktop.core.db.engine import Database
 from sirt_desktop.core.files import atomic_writer
 from sirt_desktop.core.db.errors import DatabaseError
 from sirt_desktop.core.db.failures import explain, plain_database_errors
-from sirt_desktop.core.db.records import PDF_PURPOSES, REPLY_STATUSES, SENT_METHODS, LetterRecord
+from sirt_desktop.core.db.records import (
+    PDF_PURPOSES,
+    REPLY_STATUSES,
+    SENT_METHODS,
+    LetterRecord,
+    LetterStatus,
+    ReplyStatus,
+)
 from sirt_desktop.core.db.letters_repo import _RECORD_COLUMNS, _record
 from sirt_desktop.core.db.models import Letter, LetterPdf, SenderProfile
 from sirt_desktop.core.db.profiles_repo import ProfileRecord, _record as _profile_record
@@ -184,9 +191,9 @@ def read_export(path: str | os.PathLike[str]) -> ExportContents:
         for i, item in enumerate(_need(document, "letters", list, "export")):
             where = f"letter {i + 1}"
             letter = LetterRecord(**_typed(LetterRecord, item, where))
-            if letter.status not in ("draft", "finished"):
+            if letter.status not in set(LetterStatus):
                 raise ExportFormatError(f"{where}: unknown status {letter.status!r}")
-            if letter.reply_status != "none" and letter.reply_status not in REPLY_STATUSES:
+            if letter.reply_status != ReplyStatus.NONE and letter.reply_status not in REPLY_STATUSES:
                 raise ExportFormatError(f"{where}: unknown reply status {letter.reply_status!r}")
             if letter.sent_method and letter.sent_method not in SENT_METHODS:
                 raise ExportFormatError(f"{where}: unknown way of sending {letter.sent_method!r}")

@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 import threading
 from functools import lru_cache
 
-from sirt_desktop.core.letters.kinds import LetterKind, get_kind
+from sirt_desktop.core.letters.kinds import KindId, LetterKind, get_kind
 from sirt_desktop.core.letters.model import Letter
 from sirt_desktop.core.text import clean_text
 
@@ -153,7 +153,7 @@ def coach(
         kind = kind if kind is not None else letter.kind
     else:
         body = letter or ""
-    k = kind if isinstance(kind, LetterKind) else get_kind(kind or "mp_campaign")
+    k = kind if isinstance(kind, LetterKind) else get_kind(kind or KindId.MP_CAMPAIGN)
     starters = list(starter_sentences) if starter_sentences is not None else k.starter_texts()
     text = clean_text(body)
     report = CoachReport()
@@ -169,7 +169,7 @@ def coach(
             report.missing.append("sender_name")
             notes.append(CoachNote("no_name", "important",
                                    "Add your name: it goes at the end of the letter, under your signature."))
-        if k.recipient_kind in ("mp", "devolved") and not letter.sender.postcode.strip():
+        if k.elected and not letter.sender.postcode.strip():
             report.missing.append("sender_postcode")
             notes.append(CoachNote("no_postcode", "important",
                                    "Add your postcode to your address. MPs and other elected members reply "

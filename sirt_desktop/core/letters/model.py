@@ -11,24 +11,17 @@ import datetime as dt
 import re
 from dataclasses import dataclass, field
 
+from sirt_desktop.core.dates import long_date
+from sirt_desktop.core.letters.kinds import KindId, RecipientKind
 from sirt_desktop.core.letters.nhs_number import format_nhs_number
+from sirt_desktop.core.nations import HOUSE_OF_COMMONS, HOUSE_OF_COMMONS_POSTCODE, POST_NOMINALS
 from sirt_desktop.core.text import clean_text
-
-MONTHS = (
-    "January", "February", "March", "April", "May", "June",
-    "July", "August", "September", "October", "November", "December",
-)
 
 # A DL window shows at most this many lines of the recipient block (name and postcode included).
 MAX_RECIPIENT_LINES = 7
 
-RECIPIENT_KINDS = ("mp", "clinician", "devolved", "other")
 
-# Post-nominal letters that follow the name on the same line ("Jane Smith MSP").
-POST_NOMINALS = ("MP", "MSP", "MS", "AS", "MLA")
-
-HOUSE_OF_COMMONS = ("House of Commons", "LONDON")
-HOUSE_OF_COMMONS_POSTCODE = "SW1A 0AA"
+RECIPIENT_KINDS = tuple(RecipientKind)
 
 # Titles recognised at the start of a full name. Longest first so "Rt Hon" wins over "Hon".
 _HONORIFICS = ("The Rt Hon", "The Right Honourable", "Rt Hon", "Right Honourable", "Rt. Hon.", "Hon")
@@ -49,11 +42,6 @@ REPLY_FORMATS = {
     "audio": "as an audio recording",
     "phone call": "by phone",
 }
-
-
-def format_long_date(day: dt.date) -> str:
-    """``2026-11-22`` → ``22 November 2026`` (no locale involved, so it never changes)."""
-    return f"{day.day} {MONTHS[day.month - 1]} {day.year}"
 
 
 def _strip_title(name: str) -> tuple[str, str]:
@@ -102,7 +90,7 @@ class Recipient:
     position: str = ""  # "MP", "MSP", "Consultant oncologist", "GP"...
     address_lines: list[str] = field(default_factory=list)
     postcode: str = ""
-    kind: str = "other"  # one of RECIPIENT_KINDS
+    kind: str = RecipientKind.OTHER  # a RecipientKind value
 
     def name_parts(self) -> tuple[str, str, str]:
         """(title, first name, surname), filling gaps from ``full_name``."""
@@ -152,7 +140,7 @@ class Recipient:
             elif not name:
                 name = position
             position = ""
-        elif self.kind == "mp" and name and not name.endswith(" MP"):
+        elif self.kind == RecipientKind.MP and name and not name.endswith(" MP"):
             name = f"{name} MP"
         if name:
             lines.append(name)
@@ -160,7 +148,7 @@ class Recipient:
             lines.append(position)
         address = [clean_text(x).strip() for x in self.address_lines if x and x.strip()]
         postcode = clean_text(self.postcode).strip().upper()
-        if self.kind == "mp" and not address:
+        if self.kind == RecipientKind.MP and not address:
             address = list(HOUSE_OF_COMMONS)
             postcode = postcode or HOUSE_OF_COMMONS_POSTCODE
         if address:
@@ -180,7 +168,7 @@ class EarlierLetter:
     def describe(self) -> str:
         parts = []
         if self.date:
-            parts.append(f"Following my letter of {format_long_date(self.date)}")
+            parts.append(f"Following my letter of {long_date(self.date)}")
         else:
             parts.append("Following my earlier letter")
         if self.subject.strip():
@@ -190,7 +178,7 @@ class EarlierLetter:
 
 @dataclass
 class Letter:
-    kind: str = "mp_campaign"
+    kind: str = KindId.MP_CAMPAIGN  # a KindId value
     sender: Sender = field(default_factory=Sender)
     recipient: Recipient = field(default_factory=Recipient)
     date: dt.date = field(default_factory=dt.date.today)
@@ -222,7 +210,7 @@ class Letter:
         """Date of birth and NHS number, so a clinic can match the letter to the records."""
         parts = []
         if self.date_of_birth:
-            parts.append(f"Date of birth: {format_long_date(self.date_of_birth)}")
+            parts.append(f"Date of birth: {long_date(self.date_of_birth)}")
         if self.nhs_number.strip():
             parts.append(f"NHS number: {format_nhs_number(self.nhs_number)}")
         return parts
@@ -262,7 +250,7 @@ class Letter:
 
     def plain_text(self) -> str:
         """The letter as plain text in reading order (used by the coach, tests and the bench)."""
-        parts = ["\n".join(self.sender.block_lines()), format_long_date(self.date), "",
+        parts = ["\n".join(self.sender.block_lines()), long_date(self.date), "",
                  "\n".join(self.recipient.block_lines()), "", self.greeting_text() + ","]
         if self.subject.strip():
             parts.append(self.subject.strip())

@@ -16,9 +16,10 @@ from dataclasses import dataclass
 from functools import lru_cache
 from xml.sax.saxutils import escape
 
+from sirt_desktop.core.dates import long_date
 from sirt_desktop.core.files import write_atomically
 from sirt_desktop.core.letters import layout as L
-from sirt_desktop.core.letters.model import Letter, format_long_date
+from sirt_desktop.core.letters.model import Letter
 
 _CREATOR = "SIRT Desktop"
 
@@ -178,7 +179,7 @@ def render_letter_details(letter: Letter, large_print: bool = False) -> Rendered
     def measure(text: str, size: float) -> float:
         return stringWidth(text, REGULAR, size) / L.MM
 
-    page1 = L.first_page_layout(letter.sender.block_lines(), format_long_date(letter.date),
+    page1 = L.first_page_layout(letter.sender.block_lines(), long_date(letter.date),
                                 letter.recipient.block_lines(), measure, ascent, descent, sizes)
     page_w, page_h = A4
     mm = L.MM

@@ -10,7 +10,7 @@ from __future__ import annotations
 import datetime as dt
 from typing import Any
 
-from sirt_desktop.core.letters.kinds import KIND_IDS
+from sirt_desktop.core.letters.kinds import KIND_IDS, RecipientKind
 from sirt_desktop.core.letters.model import (
     MAX_RECIPIENT_LINES,
     RECIPIENT_KINDS,
@@ -209,7 +209,7 @@ def validate_letter(letter: Letter) -> list[str]:
         errors.append(f"recipient.kind: {rc.kind!r} is not one of: {', '.join(RECIPIENT_KINDS)}")
     if not (rc.display_name() or rc.position.strip()):
         errors.append("recipient.full_name: the name (or position) of the person you are writing to is needed")
-    if rc.kind != "mp" and not rc.address_lines:
+    if rc.kind != RecipientKind.MP and not rc.address_lines:
         errors.append("recipient.address_lines: the address is needed for the envelope window")
     given = len(rc.address_lines)
     total = len(rc.block_lines())

@@ -26,7 +26,6 @@ from sirt_desktop.core.resources import data_manifest, read_text
 log = logging.getLogger(__name__)
 
 IMPORTED_MPS_FILE = "mps-imported.csv"
-NATIONS = ("England", "Scotland", "Wales", "Northern Ireland")
 
 
 @dataclass(frozen=True, slots=True)

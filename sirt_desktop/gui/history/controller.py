@@ -15,7 +15,7 @@ from PySide6.QtCore import QObject, QTimer, Signal
 from PySide6.QtWidgets import QDialog, QMessageBox, QWidget
 
 from sirt_desktop.core.db.errors import DatabaseError
-from sirt_desktop.core.db.records import LetterFilters, LetterSummary
+from sirt_desktop.core.db.records import LetterFilters, LetterSummary, PdfPurpose
 from sirt_desktop.core.db.letters_repo import LetterNotFoundError, LettersRepository
 from sirt_desktop.gui.history.model import LettersTableModel
 from sirt_desktop.gui.history.view import HistoryView
@@ -127,7 +127,7 @@ class HistoryController(QObject):
         self.open_letter_requested.emit(letter.id)
 
     def _reprint(self, letter: LetterSummary) -> None:
-        pdf = self.repository.latest_pdf(letter.id, purpose="printed")
+        pdf = self.repository.latest_pdf(letter.id, purpose=PdfPurpose.PRINTED)
         if pdf is None:
             pdf = self.repository.latest_pdf(letter.id, purpose=None)
         if pdf is None:

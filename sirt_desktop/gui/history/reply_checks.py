@@ -14,7 +14,8 @@ from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QPushButton, QVBoxLayout, QWidget
 
 from sirt_desktop.core.db.errors import DatabaseError
-from sirt_desktop.core.db.records import ReplyCheck, format_short_date
+from sirt_desktop.core.dates import short_date
+from sirt_desktop.core.db.records import ReplyCheck, ReplyStatus
 from sirt_desktop.core.db.letters_repo import LettersRepository
 from sirt_desktop.gui.history.dialogs import ReplyAnswers, describe
 from sirt_desktop.gui.common.widgets import Heading, Paragraph
@@ -65,7 +66,7 @@ class ReplyCheckDialog(QDialog):
         letter = check.letter
         self.heading.setText(f"Letter {self.position + 1} of {len(self.checks)}")
         self.heading.setAccessibleName(self.heading.text())
-        sent = format_short_date(letter.sent_at) if letter.sent_at else "a while ago"
+        sent = short_date(letter.sent_at) if letter.sent_at else "a while ago"
         self.question.setText(f"{describe(letter)} You sent it on {sent}, about {check.weeks} weeks ago. "
                               "Has a reply come?")
         self.answers.group.setExclusive(False)
@@ -73,7 +74,7 @@ class ReplyCheckDialog(QDialog):
             radio.setChecked(False)
         self.answers.group.setExclusive(True)
         self.save.setEnabled(False)
-        self.answers.radios["replied_helped"].setFocus()
+        self.answers.radios[ReplyStatus.REPLIED_HELPED].setFocus()
 
     def _save(self) -> None:
         check, status = self.current(), self.answers.chosen()

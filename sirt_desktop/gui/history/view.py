@@ -22,7 +22,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from sirt_desktop.core.db.records import STATUS_FILTERS, LetterFilters
+from sirt_desktop.core.db.records import STATUS_FILTERS, LetterFilters, LetterStatus
 from sirt_desktop.gui.history.model import LETTER_ID_ROLE, LettersTableModel, kind_titles
 from sirt_desktop.gui.common.widgets import Heading, Paragraph
 
@@ -210,7 +210,7 @@ class HistoryView(QWidget):
         for key in ("open", "reprint", "sent", "duplicate", "delete"):
             self.buttons[key].setEnabled(chosen)
         self.buttons["reply"].setEnabled(chosen and letter.is_sent)
-        self.buttons["follow_up"].setEnabled(chosen and (letter.is_sent or letter.status == "finished"))
+        self.buttons["follow_up"].setEnabled(chosen and (letter.is_sent or letter.status == LetterStatus.FINISHED))
 
     def _request(self, action: str) -> None:
         letter_id = self.selected_letter_id()

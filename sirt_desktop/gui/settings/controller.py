@@ -17,13 +17,11 @@ class SettingsController:
         view.theme_chosen.connect(self.set_theme)
 
     def set_text_scale(self, scale: int) -> None:
-        self.settings.set(TEXT_SCALE, scale)
-        self.settings.save()
+        self.settings.update(TEXT_SCALE, scale)
         self.apply()
 
     def set_theme(self, theme: str) -> None:
-        self.settings.set(THEME, theme)
-        self.settings.save()
+        self.settings.update(THEME, theme)
         self.apply()
 
     def apply(self) -> None:

@@ -98,11 +98,7 @@ class YourDataController(QObject):
         self.prompts.tell("Deleted", "Everything has been deleted from this computer.")
 
     def set_auto_delete_months(self, months: int) -> None:
-        self.settings.set(AUTO_DELETE_MONTHS, months)
-        try:
-            self.settings.save()
-        except OSError as exc:
-            log.warning("settings not saved: %s", exc)
+        self.settings.update(AUTO_DELETE_MONTHS, months)
 
 
 def auto_delete_on_start(db: Database, settings: Settings, today: dt.date | None = None) -> int:

@@ -12,9 +12,10 @@ from PySide6.QtCore import QObject, QTimer, Signal
 from PySide6.QtWidgets import QMessageBox
 
 from sirt_desktop.core.letters.coach import coach
-from sirt_desktop.core.letters.kinds import get_kind
+from sirt_desktop.core.letters.kinds import KindId, RecipientKind, get_kind
 from sirt_desktop.core.letters.model import Letter, Recipient, Sender
 from sirt_desktop.core.letters.nhs_number import nhs_number_problem
+from sirt_desktop.core.representatives.messages import Audience, devolved_member_help
 from sirt_desktop.gui.writer import form as letter_form
 from sirt_desktop.gui.find_mp.controller import FindMpController
 from sirt_desktop.gui.writer.output import LetterOutput
@@ -25,14 +26,6 @@ log = logging.getLogger(__name__)
 
 COACH_DELAY_MS = 300
 AUTOSAVE_DELAY_MS = 1000
-
-_DEVOLVED_HELP = {
-    "Scotland": "Type your MSP's name and address. You can find them on the Scottish Parliament's website "
-    "or by asking your council.",
-    "Wales": "Type your Member of the Senedd's name and address. The Senedd's website lists them.",
-    "Northern Ireland": "Type your MLA's name and address. The Northern Ireland Assembly's website lists them.",
-}
-
 
 class DraftStore(Protocol):
     """What the writer needs from storage: save a draft, keep the PDF exactly as printed."""
@@ -54,8 +47,8 @@ class LetterWriterController(QObject):
         self.drafts = drafts
         self.today = today
         self.letter_id: int | None = None
-        self.kind_id = "mp_campaign"
-        self.recipient = Recipient(kind="mp")
+        self.kind_id: str = KindId.MP_CAMPAIGN
+        self.recipient = Recipient(kind=RecipientKind.MP)
         self.pdf: bytes = b""
         self._loading = False
 
@@ -121,7 +114,7 @@ class LetterWriterController(QObject):
         )
         self._reopened = False
         sender = Sender(postcode=caller_postcode.strip()) if blank else self.sender()
-        letter = Letter(kind=kind or ("devolved_rep" if devolved_nation else "mp_campaign"), sender=sender,
+        letter = Letter(kind=kind or (KindId.DEVOLVED_REP if devolved_nation else KindId.MP_CAMPAIGN), sender=sender,
                         date=self.today())
         self.letter_id = None
         self.for_caller = for_caller
@@ -138,7 +131,7 @@ class LetterWriterController(QObject):
         self._reset_finder()
         self.load(letter, None)
         if devolved_nation:
-            self.view.recipient_step.manual_help.setText(_DEVOLVED_HELP.get(devolved_nation, ""))
+            self.view.recipient_step.manual_help.setText(devolved_member_help(devolved_nation, self._audience()))
             self.view.go(2)
         elif recipient is not None and getattr(recipient, "mp", None) is not None:
             self.use_mp(recipient)
@@ -156,10 +149,13 @@ class LetterWriterController(QObject):
 
     def switch_to_devolved(self, nation: str) -> None:
         """'Write to my MSP, MS or MLA instead': same letter and words, typed-in recipient."""
-        self.view.kind_step.set_kind("devolved_rep")
-        self.set_kind("devolved_rep")
-        self.view.recipient_step.manual_help.setText(_DEVOLVED_HELP.get(nation, ""))
+        self.view.kind_step.set_kind(KindId.DEVOLVED_REP)
+        self.set_kind(KindId.DEVOLVED_REP)
+        self.view.recipient_step.manual_help.setText(devolved_member_help(nation, self._audience()))
         self.view.go(2)
+
+    def _audience(self) -> Audience:
+        return Audience.VOLUNTEER if self.for_caller else Audience.PERSON
 
     def ready_to_leave(self) -> bool:
         """Before the words on screen are replaced (new letter, another letter, closing): save
@@ -246,10 +242,10 @@ class LetterWriterController(QObject):
         """Open the newest unfinished draft, so after a crash or a bad day the words are there."""
         if letters is None or self.drafts is None:
             return False
-        from sirt_desktop.core.db.records import LetterFilters
+        from sirt_desktop.core.db.records import LetterFilters, StatusFilter
 
         try:
-            newest = letters.list_page(LetterFilters(status="draft"), 0, 1)
+            newest = letters.list_page(LetterFilters(status=StatusFilter.DRAFT), 0, 1)
             if not newest:
                 return False
             letter = self.drafts.load(newest[0].id)
@@ -282,7 +278,7 @@ class LetterWriterController(QObject):
         return letter_form.read_sender(self.view)
 
     def current_recipient(self) -> Recipient:
-        if self.recipient.kind == "mp" and get_kind(self.kind_id).recipient_kind == "mp":
+        if self.recipient.kind == RecipientKind.MP and get_kind(self.kind_id).recipient_kind == RecipientKind.MP:
             return self.recipient
         return letter_form.read_recipient(self.view, get_kind(self.kind_id).recipient_kind)
 
@@ -300,10 +296,10 @@ class LetterWriterController(QObject):
         if not from_load and not w.subject.text().strip() and kind.suggested_subject:
             w.subject.setText(kind.suggested_subject)
             w.subject.setCursorPosition(0)
-        finder = kind.recipient_kind == "mp"
+        finder = kind.recipient_kind == RecipientKind.MP
         help_text = "" if finder else "Type the name and address exactly as they should appear on the envelope."
         self.view.recipient_step.use_finder(finder, help_text)
-        if not finder and self.recipient.kind == "mp":
+        if not finder and self.recipient.kind == RecipientKind.MP:
             self.recipient = Recipient(kind=kind.recipient_kind)
         self._show_recipient()
         if not from_load:
@@ -311,17 +307,17 @@ class LetterWriterController(QObject):
 
     def use_mp(self, candidate) -> None:
         mp = candidate.mp
-        self.recipient = Recipient(full_name=mp.name, position="MP", kind="mp")
-        if get_kind(self.kind_id).recipient_kind != "mp":
-            self.set_kind("mp_campaign")
-            self.view.kind_step.set_kind("mp_campaign")
+        self.recipient = Recipient(full_name=mp.name, position="MP", kind=RecipientKind.MP)
+        if get_kind(self.kind_id).recipient_kind != RecipientKind.MP:
+            self.set_kind(KindId.MP_CAMPAIGN)
+            self.view.kind_step.set_kind(KindId.MP_CAMPAIGN)
         self._show_recipient(f"MP for {candidate.constituency}")
         self.changed()
         self.view.go(3)
 
     def _show_recipient(self, extra: str = "") -> None:
         label = self.view.recipient_step.chosen
-        if self.recipient.kind == "mp" and self.recipient.display_name():
+        if self.recipient.kind == RecipientKind.MP and self.recipient.display_name():
             from sirt_desktop.core.dates import long_date
             from sirt_desktop.core.representatives.lookup import mp_list_as_of
 

@@ -13,6 +13,8 @@ from PySide6.QtGui import QDesktopServices, QGuiApplication
 from PySide6.QtWidgets import QFileDialog, QMessageBox
 
 from sirt_desktop.core.files import write_atomically
+from sirt_desktop.core.db.records import PdfPurpose
+from sirt_desktop.core.letters.checks import missing_for_reply
 from sirt_desktop.core.letters.model import Letter
 from sirt_desktop.core.letters.schema import validate_letter
 
@@ -25,22 +27,6 @@ _STEP_OF_FIELD = (
     ("recipient.", "step 3, To"),
     ("kind", "step 1, Kind of letter"),
 )
-
-
-_ELECTED_KINDS = ("mp_campaign", "mp_my_case", "mp_follow_up", "devolved_rep")
-
-
-def missing_for_reply(letter: Letter) -> list[str]:
-    """What an elected member needs in order to reply, beyond what a letter needs to print."""
-    if letter.kind not in _ELECTED_KINDS:
-        return []
-    problems = []
-    if not letter.sender.address_lines:
-        problems.append("Your address is needed so they can reply by post (step 2, From)")
-    if not letter.sender.postcode.strip():
-        problems.append("Your postcode is needed: they reply only to people who live in the area "
-                        "they represent (step 2, From)")
-    return problems
 
 
 def plain_problem(problem: str) -> str:
@@ -80,7 +66,9 @@ class LetterOutput(QObject):
         from sirt_desktop.core.letters.render import render_letter
 
         letter = self.current_letter()
-        self.problems = [plain_problem(p) for p in validate_letter(letter)] + missing_for_reply(letter)
+        self.problems = [plain_problem(p) for p in validate_letter(letter)] + [
+            f"{m.text} (step 2, From)" for m in missing_for_reply(letter)
+        ]
         step = self.view.print_step
         step.problems.setText(
             "Please check before printing:\n" + "\n".join(f"• {p}" for p in self.problems)
@@ -127,7 +115,7 @@ class LetterOutput(QObject):
             return
         if outcome is None:
             return
-        self.keep_pdf(self.pdf, "printed")
+        self.keep_pdf(self.pdf, PdfPurpose.PRINTED)
         if outcome.method == "file":
             self.view.print_step.status.setText(f"Saved as a PDF file: {outcome.detail}")
         else:
@@ -153,7 +141,7 @@ class LetterOutput(QObject):
         except OSError as exc:
             QMessageBox.warning(self.view, "The PDF was not saved", f"It could not be written to {path}:\n{exc.strerror}")
             return None
-        self.keep_pdf(self.pdf, "saved")
+        self.keep_pdf(self.pdf, PdfPurpose.SAVED)
         self.view.print_step.status.setText(f"Saved to {path}")
         return path
 

@@ -10,7 +10,7 @@ from pypdf import PdfReader
 
 from sirt_desktop.core.content import store as content
 from sirt_desktop.core.content.appointment_sheet import render_appointment_sheet
-from sirt_desktop.core.content.page import date_in_words
+from sirt_desktop.core.dates import long_date as date_in_words
 
 
 @pytest.fixture(autouse=True)

@@ -12,17 +12,12 @@ import pytest
 
 from sirt_desktop.core.content import store as content
 from sirt_desktop.core.content.glossary import link_glossary_terms, parse_glossary
-from sirt_desktop.core.content.page import (
-    MONTHS,
-    SECTIONS,
-    ContentError,
-    add_months,
-    date_in_words,
-    page_from_text,
-)
+from sirt_desktop.core.content.page import SECTIONS, ContentError, page_from_text
 from sirt_desktop.core.content.parse import APP_TARGETS, check_content_files, find_links
 from sirt_desktop.core.content.readability import TARGET_GRADE, prose, reading_level
 from sirt_desktop.core.content.search import search
+from sirt_desktop.core.dates import MONTHS, add_months
+from sirt_desktop.core.dates import long_date as date_in_words
 
 SHIPPED = content.shipped_content()
 PAGES = [p for p in SHIPPED.pages if p.id != "glossary"]

@@ -8,13 +8,13 @@ from pathlib import Path
 
 import pytest
 
+from sirt_desktop.core.dates import long_date
 from sirt_desktop.core.letters.kinds import KIND_IDS, KINDS, get_kind
 from sirt_desktop.core.letters.model import (
     Letter,
     Recipient,
     Sender,
     close_for_greeting,
-    format_long_date,
     split_paragraphs,
 )
 from sirt_desktop.core.letters.nhs_number import (
@@ -97,8 +97,8 @@ def test_sender_lines_stay_as_typed():
 
 
 def test_long_date_has_no_leading_zero():
-    assert format_long_date(dt.date(2026, 11, 22)) == "22 November 2026"
-    assert format_long_date(dt.date(2024, 5, 6)) == "6 May 2024"
+    assert long_date(dt.date(2026, 11, 22)) == "22 November 2026"
+    assert long_date(dt.date(2024, 5, 6)) == "6 May 2024"
 
 
 @pytest.mark.parametrize("number", ["9434765919", "943 476 5919", "943-476-5919", "4010232137"])

@@ -173,3 +173,9 @@ def test_helpline_messages_speak_of_the_caller(shell, qtbot):
     controller.find("AB15 8ZZ")
     finder.candidates.setCurrentRow(0)
     assert "Their MSP" in finder.card.advice.text() and "Your" not in finder.card.advice.text()
+    controller.find("BFPO 1234")
+    assert "where they are registered to vote" in finder.message.text()
+    assert "you are registered" not in finder.message.text()
+    controller.find("AB32 6")
+    assert [finder.candidates.item(i).text().split(" — ")[1] for i in range(2)] == [
+        "over 99% of postcodes here", "under 1% of postcodes here"]
