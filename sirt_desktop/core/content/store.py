@@ -96,6 +96,16 @@ def grid_markdown(grid: TreatmentGrid) -> str:
     return "\n".join([header, rule, *rows]) + key
 
 
+def grid_stacked_markdown(grid: TreatmentGrid) -> str:
+    """The grid for a narrow window or large text: one short list per option, in the same order."""
+    parts = []
+    for option in grid.options:
+        parts.append(f"**{option.name}**\n")
+        parts += [f"- **{q.label}** {option.cells[q.id]}" for q in grid.questions]
+        parts.append("")
+    return "\n".join(parts) + (f"\n{grid.key}" if grid.key else "")
+
+
 def checklist_markdown(questions: tuple[ChecklistQuestion, ...]) -> str:
     return "\n".join(f"- {q.text}" for q in questions)
 
@@ -179,12 +189,21 @@ def get_page(page_id: str) -> Page:
     return active_content().page(page_id)
 
 
-def display_markdown(page: Page) -> str:
-    """The body with glossary words linked as ``[word](glossary:id)``, ready to show.
+def has_grid(page: Page) -> bool:
+    return grid_markdown(active_content().grid) in page.body
+
+
+def display_markdown(page: Page, stacked_grid: bool = False) -> str:
+    """The body with glossary words linked as ``[word](glossary:id)``, ready to show; with
+    ``stacked_grid`` the treatment grid is one list per option (for little room).
     A ``{{collapsed: ...}}`` line is left in: see :func:`display_parts`."""
     if page.id == GLOSSARY_PAGE_ID:
         return page.body
-    return link_glossary_terms(page.body, active_content().glossary)
+    body = page.body
+    if stacked_grid:
+        grid = active_content().grid
+        body = body.replace(grid_markdown(grid), grid_stacked_markdown(grid))
+    return link_glossary_terms(body, active_content().glossary)
 
 
 @dataclass(frozen=True)
@@ -204,8 +223,8 @@ def split_collapsed(body: str) -> tuple[str, str | None, str]:
     return body[: match.start()].rstrip() + "\n", match.group("title"), body[match.end():].lstrip("\n")
 
 
-def display_parts(page: Page) -> DisplayParts:
-    main, title, rest = split_collapsed(display_markdown(page))
+def display_parts(page: Page, stacked_grid: bool = False) -> DisplayParts:
+    main, title, rest = split_collapsed(display_markdown(page, stacked_grid))
     return DisplayParts(main, title, rest)
 
 

@@ -12,17 +12,23 @@ from PySide6.QtGui import QDesktopServices, QTextDocument
 
 from sirt_desktop.core.content import store as content
 from sirt_desktop.core.content.search import search
-from sirt_desktop.gui.information.view import ContentView
+from sirt_desktop.gui.information.view import READING_CHARS, TABLE_CHARS, WIDE_CHARS, ContentView
 
 log = logging.getLogger(__name__)
 
 
 TOGGLE_LINK = "toggle:collapsed"
+# Below this many characters across, the treatment grid is shown as one list per option.
+GRID_MIN_CHARS = 120
 
 
-def wants_wide(markdown: str) -> bool:
-    """Pages with a table of more than four columns (the treatment grid) get longer lines."""
-    return any(line.strip().startswith("|") and line.count("|") > 6 for line in markdown.split("\n"))
+def line_chars(markdown: str) -> int:
+    """How many characters a line may hold: tables need more room than prose, and the
+    treatment grid (more than four columns) most."""
+    columns = max((line.count("|") - 1 for line in markdown.split("\n") if line.strip().startswith("|")), default=0)
+    if columns > 4:
+        return WIDE_CHARS
+    return TABLE_CHARS if columns else READING_CHARS
 
 
 class ContentController(QObject):
@@ -46,9 +52,11 @@ class ContentController(QObject):
         self.today = today
         self.current_id = ""
         self.expanded = False  # is the page's folded background open?
+        self._grid_stacked: bool | None = None  # how the grid is shown now (None: no grid shown)
         self.speech = None
         self._section_pages = [p for s in sections for p in content.pages(s)]
         view.page_chosen.connect(self.show)
+        view.browser.room_changed.connect(self._room_changed)
         view.search_edited.connect(self.search)
         view.find_requested.connect(self.find)
         view.browser.anchorClicked.connect(self.follow)
@@ -70,6 +78,14 @@ class ContentController(QObject):
         # A section with one page needs no list beside it (more room for the text at 200%).
         self.view.page_list.setVisible(self.view.page_list.count() > 1)
 
+    def stacked_grid(self) -> bool:
+        return self.view.browser.room() < GRID_MIN_CHARS
+
+    def _room_changed(self, _room: int) -> None:
+        """Re-show a page with the grid when the room for it crosses the limit."""
+        if self.current_id and self._grid_stacked is not None and self._grid_stacked != self.stacked_grid():
+            self.show(self.current_id, keep_scroll=True)
+
     def owns(self, page_id: str) -> bool:
         return any(p.id == page_id for p in self._section_pages)
 
@@ -82,7 +98,9 @@ class ContentController(QObject):
             self.expanded = False
         self.current_id = page.id
         self.view.mark_page(page.id)
-        parts = content.display_parts(page)
+        stacked = self.stacked_grid()
+        self._grid_stacked = stacked if content.has_grid(page) else None
+        parts = content.display_parts(page, stacked_grid=stacked)
         markdown = parts.main
         if parts.collapsed_title:
             if self.expanded:
@@ -97,7 +115,7 @@ class ContentController(QObject):
             markdown,
             [str(page.base_dir)],
             generated=page.generated,
-            wide=wants_wide(markdown),
+            line_chars=line_chars(markdown),
             keep_scroll=keep_scroll,
             description=content.pictures_description(page),
         )

@@ -18,6 +18,8 @@ from PySide6.QtGui import (
     QShortcut,
     QTextCursor,
     QTextFormat,
+    QTextFrameFormat,
+    QTextLength,
 )
 from PySide6.QtWidgets import (
     QApplication,
@@ -40,11 +42,13 @@ from sirt_desktop.gui.theme import is_dark, mix
 
 # About 75 characters a line is easiest to read; the treatment grid needs more room.
 READING_CHARS = 75
+TABLE_CHARS = 105
 WIDE_CHARS = 150
 
 # Boxes (Markdown block quotes) are tinted by what they hold, from the first words.
 BOX_KINDS = (("Call 999", "emergency"), ("Not certain", "uncertain"), ("What we do not know", "uncertain"))
 _BOX_TINTS = {"emergency": "#d4351c", "uncertain": "#ffb81c", "note": "#005eb8"}
+BOX_PROPERTY = QTextFormat.Property.UserProperty + 1  # a box frame's kind
 
 NOT_ADVICE = (
     "This is information, not medical advice. Every person is different: please talk to your NET team "
@@ -71,24 +75,62 @@ class FittingBrowser(QTextBrowser):
     """A QTextBrowser for reading: lines no longer than about ``max_chars`` characters at any
     window width, pictures scaled to fit, and boxes (block quotes) shaded to stand out."""
 
-    max_chars = READING_CHARS
+    max_chars = READING_CHARS  # the widest a line may be: more on pages with tables
+    room_changed = Signal(int)  # how many average characters now fit across the page
+    _room = 0
+
+    def room(self) -> int:
+        return self.viewport().width() // max(1, QFontMetrics(self.document().defaultFont()).averageCharWidth())
+
+    def _report_room(self) -> None:
+        room = self.room()
+        if room != self._room:
+            self._room = room
+            self.room_changed.emit(room)
 
     def set_reading_width(self, chars: int) -> None:
         self.max_chars = chars
         self.fit_width()
 
-    def reading_width(self) -> int:
+    def reading_width(self, chars: int | None = None) -> int:
         """The longest line, in pixels, for the current text size."""
-        return QFontMetrics(self.document().defaultFont()).averageCharWidth() * self.max_chars
+        return QFontMetrics(self.document().defaultFont()).averageCharWidth() * (chars or self.max_chars)
 
     def fit_width(self) -> None:
-        cap = self.reading_width() + 2 * int(self.document().documentMargin())
+        """Lines of running text stay within about 75 characters; tables may use up to
+        ``max_chars``; on a narrow window everything simply wraps at the window's width."""
+        margin = 2 * int(self.document().documentMargin())
+        cap = self.reading_width() + margin
         if self.viewport().width() > cap:
             self.setLineWrapMode(QTextBrowser.LineWrapMode.FixedPixelWidth)
             self.setLineWrapColumnOrWidth(cap)
         else:
             self.setLineWrapMode(QTextBrowser.LineWrapMode.WidgetWidth)
+        self.cap_prose(max(0, self.text_width() - margin - self.reading_width(READING_CHARS)))
         self.fit_images()
+
+    def cap_prose(self, spare: int) -> None:
+        """Give running text (not tables) a right margin of ``spare`` pixels, and boxes a width,
+        so prose keeps its reading length when a page's tables need a wider page."""
+        document = self.document()
+        document.setUndoRedoEnabled(False)
+        prose_width = self.reading_width(READING_CHARS)
+        it = document.rootFrame().begin()
+        while not it.atEnd():
+            frame = it.currentFrame()
+            if frame is None:
+                block = it.currentBlock()
+                fmt = block.blockFormat()
+                if block.isValid() and abs(fmt.rightMargin() - spare) > 0.5:
+                    fmt.setRightMargin(spare)
+                    QTextCursor(block).setBlockFormat(fmt)
+            elif frame.frameFormat().property(BOX_PROPERTY) in _BOX_TINTS:
+                fmt = frame.frameFormat()
+                wanted = QTextLength(QTextLength.Type.FixedLength, prose_width) if spare else QTextLength()
+                if fmt.width() != wanted:
+                    fmt.setWidth(wanted)
+                    frame.setFrameFormat(fmt)
+            it += 1
 
     def text_width(self) -> int:
         if self.lineWrapMode() == QTextBrowser.LineWrapMode.FixedPixelWidth:
@@ -96,7 +138,8 @@ class FittingBrowser(QTextBrowser):
         return self.viewport().width()
 
     def fit_images(self) -> None:
-        width = max(100, self.text_width() - 2 * int(self.document().documentMargin()) - 8)
+        room = self.text_width() - 2 * int(self.document().documentMargin())
+        width = max(100, min(room, self.reading_width(READING_CHARS)) - 8)
         document = self.document()
         block = document.begin()
         while block.isValid():
@@ -120,29 +163,61 @@ class FittingBrowser(QTextBrowser):
                 iterator += 1
             block = block.next()
 
-    def style_boxes(self) -> list[str]:
-        """Shade each box (a run of block-quote blocks) by its kind; returns the kinds, in order."""
+    def make_boxes(self) -> list[str]:
+        """Put each box (a run of block-quote blocks) in a framed, shaded box; returns the kinds
+        of box in reading order. Call once after the text is set."""
+        document = self.document()
+        runs: list[tuple[int, int, str]] = []
+        block = document.begin()
+        while block.isValid():
+            if block.blockFormat().intProperty(QTextFormat.Property.BlockQuoteLevel) > 0:
+                first = block
+                while block.next().isValid() and block.next().blockFormat().intProperty(
+                        QTextFormat.Property.BlockQuoteLevel) > 0:
+                    block = block.next()
+                text = first.text().strip()
+                kind = next((k for start, k in BOX_KINDS if text.startswith(start)), "note")
+                runs.append((first.position(), block.position() + block.length() - 1, kind))
+            block = block.next()
+        cursor = QTextCursor(document)
+        for start, end, kind in reversed(runs):  # from the end, so earlier positions stay valid
+            cursor.setPosition(start)
+            cursor.setPosition(end, QTextCursor.MoveMode.KeepAnchor)
+            frame_format = QTextFrameFormat()
+            frame_format.setProperty(BOX_PROPERTY, kind)
+            frame = cursor.insertFrame(frame_format)
+            inner = frame.begin()
+            while not inner.atEnd():
+                inside = inner.currentBlock()
+                if inside.isValid():
+                    fmt = inside.blockFormat()
+                    fmt.setLeftMargin(0)
+                    fmt.setRightMargin(0)
+                    block_cursor = QTextCursor(inside)
+                    block_cursor.setBlockFormat(fmt)
+                inner += 1
+        self.style_boxes()
+        return [kind for _start, _end, kind in runs]
+
+    def style_boxes(self) -> None:
+        """Colour the boxes for the current palette (light or dark)."""
         palette = self.palette()
         base = palette.color(QPalette.ColorRole.Base)
-        strength = 0.30 if is_dark(palette) else 0.16
-        kinds: list[str] = []
-        document = self.document()
-        cursor = QTextCursor(document)
-        block, kind = document.begin(), None
-        while block.isValid():
-            fmt = block.blockFormat()
-            if fmt.intProperty(QTextFormat.Property.BlockQuoteLevel) > 0:
-                if kind is None:
-                    text = block.text().strip()
-                    kind = next((k for start, k in BOX_KINDS if text.startswith(start)), "note")
-                    kinds.append(kind)
-                fmt.setBackground(mix(QColor(_BOX_TINTS[kind]), base, strength))
-                cursor.setPosition(block.position())
-                cursor.setBlockFormat(fmt)
-            else:
-                kind = None
-            block = block.next()
-        return kinds
+        dark = is_dark(palette)
+        for frame in self.document().rootFrame().childFrames():
+            fmt = frame.frameFormat()
+            kind = fmt.property(BOX_PROPERTY)
+            if kind not in _BOX_TINTS:
+                continue
+            tint = QColor(_BOX_TINTS[kind])
+            fmt.setBackground(mix(tint, base, 0.28 if dark else 0.12))
+            fmt.setBorder(3 if kind == "emergency" else 2)
+            fmt.setBorderBrush(mix(tint, base, 0.85))
+            fmt.setBorderStyle(QTextFrameFormat.BorderStyle.BorderStyle_Solid)
+            fmt.setPadding(10)
+            fmt.setTopMargin(8)
+            fmt.setBottomMargin(8)
+            frame.setFrameFormat(fmt)
 
     def changeEvent(self, event) -> None:
         super().changeEvent(event)
@@ -150,10 +225,12 @@ class FittingBrowser(QTextBrowser):
             self.style_boxes()
         elif event.type() == QEvent.Type.FontChange:
             self.fit_width()
+            self._report_room()
 
     def resizeEvent(self, event) -> None:
         super().resizeEvent(event)
         self.fit_width()
+        self._report_room()
 
 
 class ContentView(QWidget):
@@ -326,7 +403,7 @@ class ContentView(QWidget):
         self.right.setCurrentWidget(self.extra)
 
     def show_page(self, title: str, review: str, notice: str | None, markdown: str, search_paths: list[str],
-                  generated: tuple[tuple[str, bytes], ...] = (), wide: bool = False, keep_scroll: bool = False,
+                  generated: tuple[tuple[str, bytes], ...] = (), line_chars: int = READING_CHARS, keep_scroll: bool = False,
                   description: str = "") -> None:
         """``generated``: pictures made from the data, as (name the text links to, image bytes).
         ``description``: the text a screen reader gives for what the pictures show."""
@@ -340,12 +417,12 @@ class ContentView(QWidget):
         self.right.setCurrentIndex(0)
         self.browser.setSearchPaths(search_paths)
         self.browser.setAccessibleDescription(description)
-        self.browser.max_chars = WIDE_CHARS if wide else READING_CHARS
+        self.browser.max_chars = line_chars
         self.browser.setMarkdown(markdown)
         document = self.browser.document()  # setMarkdown forgets added resources: add them after
         for name, data in generated:
             document.addResource(document.ResourceType.ImageResource, QUrl(name), picture(data))
-        self.box_kinds = self.browser.style_boxes()
+        self.box_kinds = self.browser.make_boxes()
         self.browser.fit_width()
         self.browser.verticalScrollBar().setValue(scroll if keep_scroll else 0)
 
