@@ -12,7 +12,12 @@ from PySide6.QtGui import QDesktopServices, QTextDocument
 
 from sirt_desktop.core.content import store as content
 from sirt_desktop.core.content.search import search
-from sirt_desktop.gui.information.view import READING_CHARS, TABLE_CHARS, WIDE_CHARS, ContentView
+from sirt_desktop.gui.information.view import (
+    READING_CHARS,
+    TABLE_CHARS,
+    WIDE_CHARS,
+    ContentView,
+)
 
 log = logging.getLogger(__name__)
 
