@@ -19,7 +19,6 @@ from PySide6.QtGui import (
     QTextCursor,
     QTextFormat,
     QTextFrameFormat,
-    QTextLength,
 )
 from PySide6.QtWidgets import (
     QApplication,
@@ -114,23 +113,34 @@ class FittingBrowser(QTextBrowser):
         so prose keeps its reading length when a page's tables need a wider page."""
         document = self.document()
         document.setUndoRedoEnabled(False)
-        prose_width = self.reading_width(READING_CHARS)
+        blocks, boxes = [], []
         it = document.rootFrame().begin()
-        while not it.atEnd():
+        while not it.atEnd():  # collect first: changing formats while iterating upsets the layout
             frame = it.currentFrame()
             if frame is None:
-                block = it.currentBlock()
-                fmt = block.blockFormat()
-                if block.isValid() and abs(fmt.rightMargin() - spare) > 0.5:
-                    fmt.setRightMargin(spare)
-                    QTextCursor(block).setBlockFormat(fmt)
+                if it.currentBlock().isValid():
+                    blocks.append(it.currentBlock().position())
             elif frame.frameFormat().property(BOX_PROPERTY) in _BOX_TINTS:
-                fmt = frame.frameFormat()
-                wanted = QTextLength(QTextLength.Type.FixedLength, prose_width) if spare else QTextLength()
-                if fmt.width() != wanted:
-                    fmt.setWidth(wanted)
-                    frame.setFrameFormat(fmt)
+                boxes.append(frame)
             it += 1
+        cursor = QTextCursor(document)
+        cursor.beginEditBlock()
+        for position in blocks:
+            cursor.setPosition(position)
+            fmt = cursor.blockFormat()
+            if abs(fmt.rightMargin() - spare) > 0.5:
+                fmt.setRightMargin(spare)
+                cursor.setBlockFormat(fmt)
+        cursor.endEditBlock()
+        changed = False
+        for frame in boxes:
+            fmt = frame.frameFormat()
+            if abs(fmt.rightMargin() - spare) > 0.5:
+                fmt.setRightMargin(spare)
+                frame.setFrameFormat(fmt)
+                changed = True
+        if changed:  # a changed frame leaves the text after it unlaid: lay the whole page out again
+            document.markContentsDirty(0, document.characterCount())
 
     def text_width(self) -> int:
         if self.lineWrapMode() == QTextBrowser.LineWrapMode.FixedPixelWidth:
@@ -218,6 +228,8 @@ class FittingBrowser(QTextBrowser):
             fmt.setTopMargin(8)
             fmt.setBottomMargin(8)
             frame.setFrameFormat(fmt)
+        document = self.document()
+        document.markContentsDirty(0, document.characterCount())  # see cap_prose
 
     def changeEvent(self, event) -> None:
         super().changeEvent(event)

@@ -325,3 +325,32 @@ def test_treatment_grid_becomes_one_list_per_option_when_there_is_little_room(qt
         assert option.cells["benefit"] in text
     view.resize(2400, 900)
     qtbot.waitUntil(lambda: len(tables()) == 1)
+
+
+def _unlaid_blocks(browser) -> list[str]:
+    block, missing = browser.document().begin(), []
+    while block.isValid():
+        if block.text().strip() and (block.layout() is None or block.layout().lineCount() == 0):
+            missing.append(block.text()[:40])
+        block = block.next()
+    return missing
+
+
+def test_every_line_of_every_page_is_laid_out_after_resizing_and_a_theme_change(qtbot):
+    """Boxes and capped lines change formats after the text is set; no text may be left unlaid
+    (it would show as blank space)."""
+    from PySide6.QtGui import QPalette
+
+    view, controller, _ = make(qtbot, sections=("learn", "for_me", "funding", "support"))
+    view.resize(1600, 800)
+    qtbot.waitUntil(lambda: view.browser.viewport().width() > 1000)
+    for page in content.pages():
+        controller.show(page.id)
+        qtbot.waitUntil(lambda: _unlaid_blocks(view.browser) == [], timeout=3000)
+    controller.show("funding")
+    palette = QPalette(view.browser.palette())
+    palette.setColor(QPalette.ColorRole.Base, palette.color(QPalette.ColorRole.Text))
+    view.browser.setPalette(palette)
+    view.resize(900, 800)
+    qtbot.waitUntil(lambda: view.browser.viewport().width() < 800)
+    qtbot.waitUntil(lambda: _unlaid_blocks(view.browser) == [], timeout=3000)  # laid out, if lazily
