@@ -249,9 +249,16 @@ def source_date_in_words(value: str) -> str:
     return value
 
 
+def _sentence(text: str) -> str:
+    """``text`` ending in a full stop (unless it already ends in . ? or !)."""
+    text = text.strip()
+    return text if text.endswith((".", "?", "!")) else text + "."
+
+
 def source_line(source: Source) -> str:
-    used = f" Used for: {source.about}." if source.about else ""
-    return f"{source.title}. {source.publisher}, {source_date_in_words(source.date)}.{used} {source.address}"
+    used = f" Used for: {_sentence(source.about)}" if source.about else ""
+    return (f"{_sentence(source.title)} {source.publisher}, {source_date_in_words(source.date)}.{used} "
+            f"{source.address}")
 
 
 def sources_markdown(page: Page) -> str:

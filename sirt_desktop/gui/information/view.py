@@ -43,6 +43,7 @@ from sirt_desktop.gui.theme import is_dark, mix
 READING_CHARS = 75
 TABLE_CHARS = 105
 WIDE_CHARS = 150
+BROWSER_MIN_LINES = 14
 
 # Boxes (Markdown block quotes) are tinted by what they hold, from the first words.
 BOX_KINDS = (("Call 999", "emergency"), ("Not certain", "uncertain"), ("What we do not know", "uncertain"))
@@ -373,7 +374,11 @@ class ContentView(QWidget):
         """Keep page titles readable in the list at large text sizes (the list has a style sheet,
         so it is given the new font explicitly)."""
         self.page_list.setFont(QApplication.font())
-        self.page_list.setMinimumWidth(QFontMetrics(QApplication.font()).averageCharWidth() * 24)
+        metrics = QFontMetrics(QApplication.font())
+        self.page_list.setMinimumWidth(metrics.averageCharWidth() * 24)
+        # At large text sizes the page text keeps room for a screenful of lines; the section
+        # then scrolls as a whole rather than squeezing the text into a slot.
+        self.browser.setMinimumHeight(metrics.lineSpacing() * BROWSER_MIN_LINES)
         if self.extra is not None and hasattr(self.extra, "refresh_fonts"):
             self.extra.refresh_fonts()
 
