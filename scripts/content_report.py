@@ -40,11 +40,15 @@ def main(argv: list[str] | None = None) -> int:
     rows = content_report(content, today, args.max_grade)
     print(report_table(rows))
     failing = [r for r in rows if r.problems]
-    print(f"\n{len(rows)} pages, checked as on {today.isoformat()}. Reading grade {args.max_grade:g} or below; "
-          "no page past its review date.")
+    print(
+        f"\n{len(rows)} pages, checked as on {today.isoformat()}. Reading grade {args.max_grade:g} or below; "
+        "no page past its review date."
+    )
     if failing:
-        print(f"FAILED: {len(failing)} page(s): " + ", ".join(f"{r.page_id} ({'; '.join(r.problems)})"
-                                                          for r in failing), file=sys.stderr)
+        print(
+            f"FAILED: {len(failing)} page(s): " + ", ".join(f"{r.page_id} ({'; '.join(r.problems)})" for r in failing),
+            file=sys.stderr,
+        )
         return 1
     return 0
 

@@ -62,8 +62,17 @@ def page_report(page: Page, today: date, max_grade: float = TARGET_GRADE) -> Pag
         grade, words = level.grade, level.words
         if grade > max_grade:
             problems.append(f"reading grade {grade:.1f} is above {max_grade:g}")
-    return PageReport(page.id, page.title, grade, words, len(page.sources), uncertain_points(page.body),
-                      page.last_reviewed, page.next_review, tuple(problems))
+    return PageReport(
+        page.id,
+        page.title,
+        grade,
+        words,
+        len(page.sources),
+        uncertain_points(page.body),
+        page.last_reviewed,
+        page.next_review,
+        tuple(problems),
+    )
 
 
 def content_report(content: ContentSet, today: date, max_grade: float = TARGET_GRADE) -> list[PageReport]:
@@ -75,14 +84,24 @@ def report_table(rows: list[PageReport]) -> str:
     """The report as a plain-text table (what the script prints)."""
     header = ("page", "grade", "words", "sources", "uncertain", "last reviewed", "next review", "problems")
     lines = [
-        (r.page_id, "-" if r.grade is None else f"{r.grade:.1f}", str(r.words), str(r.sources), str(r.uncertain),
-         r.last_reviewed.isoformat(), r.next_review.isoformat(), "; ".join(r.problems) or "ok")
+        (
+            r.page_id,
+            "-" if r.grade is None else f"{r.grade:.1f}",
+            str(r.words),
+            str(r.sources),
+            str(r.uncertain),
+            r.last_reviewed.isoformat(),
+            r.next_review.isoformat(),
+            "; ".join(r.problems) or "ok",
+        )
         for r in rows
     ]
     widths = [max(len(h), *(len(line[i]) for line in lines)) for i, h in enumerate(header)]
     numeric = {1, 2, 3, 4}
 
     def fmt(cells) -> str:
-        return "  ".join(c.rjust(w) if i in numeric else c.ljust(w) for i, (c, w) in enumerate(zip(cells, widths))).rstrip()
+        return "  ".join(
+            c.rjust(w) if i in numeric else c.ljust(w) for i, (c, w) in enumerate(zip(cells, widths, strict=True))
+        ).rstrip()
 
     return "\n".join([fmt(header), fmt(["-" * w for w in widths]), *(fmt(line) for line in lines)])

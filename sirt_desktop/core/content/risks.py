@@ -70,7 +70,7 @@ def parse_risks(data: object) -> tuple[RiskPicture | None, list[str]]:
             problems.append(f"{where}'{key}' is missing")
     raw = data.get("risks")
     if not isinstance(raw, list) or not raw:
-        return None, problems + [where + "'risks' must be a non-empty list"]
+        return None, [*problems, where + "'risks' must be a non-empty list"]
     risks: list[Risk] = []
     for index, item in enumerate(raw, start=1):
         if not isinstance(item, dict):
@@ -90,12 +90,21 @@ def parse_risks(data: object) -> tuple[RiskPicture | None, list[str]]:
                 problems.append(f"{where}{label}: '{key}' is missing")
         if any(r.id == item.get("id") for r in risks):
             problems.append(f"{where}{label}: repeats the id '{item.get('id')}'")
-        risks.append(Risk(str(item.get("id", "")), str(item.get("label", "")).strip(), count, prefix,
-                          str(item.get("who", "")).strip(), str(item.get("source", "")).strip()))
+        risks.append(
+            Risk(
+                str(item.get("id", "")),
+                str(item.get("label", "")).strip(),
+                count,
+                prefix,
+                str(item.get("who", "")).strip(),
+                str(item.get("source", "")).strip(),
+            )
+        )
     if problems:
         return None, problems
-    return RiskPicture(str(data["title"]).strip(), str(data["intro"]).strip(), str(data["caveat"]).strip(),
-                       tuple(risks)), []
+    return RiskPicture(
+        str(data["title"]).strip(), str(data["intro"]).strip(), str(data["caveat"]).strip(), tuple(risks)
+    ), []
 
 
 def description(picture: RiskPicture) -> str:
@@ -144,13 +153,15 @@ def risk_picture_svg(picture: RiskPicture) -> bytes:
     width = columns * panel_w + (columns - 1) * gap + 40
     height = rows * panel_h + (rows - 1) * 30 + 20
     parts = [
-        (f'<svg xmlns="http://www.w3.org/2000/svg" version="1.1" viewBox="0 0 {width} {height:.0f}" '
-         f'width="{width}" height="{height:.0f}">'),
+        (
+            f'<svg xmlns="http://www.w3.org/2000/svg" version="1.1" viewBox="0 0 {width} {height:.0f}" '
+            f'width="{width}" height="{height:.0f}">'
+        ),
         f"<title>{escape(picture.title)}</title>",
         f"<desc>{escape(description(picture))}</desc>",
         f'<rect x="0" y="0" width="{width}" height="{height:.0f}" fill="#ffffff"/>',
     ]
-    for index, (risk, lines) in enumerate(zip(picture.risks, label_lines)):
+    for index, (risk, lines) in enumerate(zip(picture.risks, label_lines, strict=True)):
         left = 20 + (index % columns) * (panel_w + gap)
         top = 20 + (index // columns) * (panel_h + 30)
         for number, (line, bold) in enumerate(lines):

@@ -89,9 +89,7 @@ def read_content_dir(root: Path) -> dict[str, bytes]:
 def grid_markdown(grid: TreatmentGrid) -> str:
     header = "| | " + " | ".join(o.name for o in grid.options) + " |"
     rule = "|---" * (len(grid.options) + 1) + "|"
-    rows = [
-        f"| **{q.label}** | " + " | ".join(o.cells[q.id] for o in grid.options) + " |" for q in grid.questions
-    ]
+    rows = [f"| **{q.label}** | " + " | ".join(o.cells[q.id] for o in grid.options) + " |" for q in grid.questions]
     key = f"\n\n{grid.key}" if grid.key else ""
     return "\n".join([header, rule, *rows]) + key
 
@@ -132,8 +130,9 @@ def build_content_set(root: Path, origin: str, files: dict[str, bytes] | None = 
         pages.append(replace(page, body=body, images=images, base_dir=root, generated=made))
     pages.append(glossary_page(parsed.glossary, GLOSSARY_PAGE_ID, root))
     pages.sort(key=lambda p: (SECTIONS.index(p.section), p.order, p.title))
-    return ContentSet(root, origin, parsed.manifest, tuple(pages), parsed.glossary, parsed.checklist, parsed.grid,
-                      parsed.risks)
+    return ContentSet(
+        root, origin, parsed.manifest, tuple(pages), parsed.glossary, parsed.checklist, parsed.grid, parsed.risks
+    )
 
 
 def shipped_root() -> Path:
@@ -180,6 +179,7 @@ def reload_content() -> None:
 
 # --- Pages -------------------------------------------------------------------------------
 
+
 def pages(section: str | None = None) -> list[Page]:
     """All pages (the glossary too), in reading order; or only one section's."""
     return [p for p in active_content().pages if section is None or p.section == section]
@@ -220,7 +220,7 @@ def split_collapsed(body: str) -> tuple[str, str | None, str]:
     match = COLLAPSED_RE.search(body)
     if match is None:
         return body, None, ""
-    return body[: match.start()].rstrip() + "\n", match.group("title"), body[match.end():].lstrip("\n")
+    return body[: match.start()].rstrip() + "\n", match.group("title"), body[match.end() :].lstrip("\n")
 
 
 def display_parts(page: Page, stacked_grid: bool = False) -> DisplayParts:
@@ -257,8 +257,7 @@ def _sentence(text: str) -> str:
 
 def source_line(source: Source) -> str:
     used = f" Used for: {_sentence(source.about)}" if source.about else ""
-    return (f"{_sentence(source.title)} {source.publisher}, {source_date_in_words(source.date)}.{used} "
-            f"{source.address}")
+    return f"{_sentence(source.title)} {source.publisher}, {source_date_in_words(source.date)}.{used} {source.address}"
 
 
 def sources_markdown(page: Page) -> str:
@@ -306,6 +305,7 @@ def newest_fact_date(page: Page) -> date | None:
 
 
 # --- Glossary, checklist, grid -----------------------------------------------------------
+
 
 def glossary() -> Glossary:
     return active_content().glossary

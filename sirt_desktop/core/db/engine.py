@@ -10,8 +10,8 @@ from __future__ import annotations
 import logging
 import os
 import sqlite3
-from contextlib import contextmanager
 from collections.abc import Iterator
+from contextlib import contextmanager
 from datetime import datetime
 from pathlib import Path
 
@@ -59,7 +59,7 @@ def make_engine(url: str | None = None) -> Engine:
 
 
 def _alembic_config(engine: Engine):
-    from alembic.config import Config
+    from alembic.config import Config  # noqa: PLC0415 (start-up: Alembic)
 
     config = Config()
     config.set_main_option("script_location", str(MIGRATIONS_DIR))
@@ -97,8 +97,8 @@ def backup_sqlite(source: Path, reason: str = "pre-migration") -> Path:
 
 def migration_status(engine: Engine) -> tuple[str | None, str]:
     """(current revision in the database, newest revision this app knows)."""
-    from alembic.runtime.migration import MigrationContext
-    from alembic.script import ScriptDirectory
+    from alembic.runtime.migration import MigrationContext  # noqa: PLC0415 (start-up: Alembic)
+    from alembic.script import ScriptDirectory  # noqa: PLC0415 (start-up: Alembic)
 
     script = ScriptDirectory.from_config(_alembic_config(engine))
     head = script.get_current_head()
@@ -119,7 +119,7 @@ def migration_status(engine: Engine) -> tuple[str | None, str]:
 
 def upgrade_database(engine: Engine) -> Path | None:
     """Bring the schema up to date. Returns the backup made first, if any."""
-    from alembic import command
+    from alembic import command  # noqa: PLC0415 (start-up: Alembic)
 
     current, head = migration_status(engine)
     if current == head:

@@ -16,7 +16,10 @@ import sqlite3
 from dataclasses import dataclass
 from pathlib import Path
 
+from sqlalchemy.exc import SQLAlchemyError
+
 from sirt_desktop.core import paths
+from sirt_desktop.core.db.engine import MIGRATIONS_DIR, Database
 from sirt_desktop.core.db.errors import DatabaseError
 from sirt_desktop.core.db.failures import check_writable, explain
 from sirt_desktop.core.files import atomic_writer
@@ -39,23 +42,9 @@ class RecoveryResult:
     restored_from: Path | None = None
 
 
-def set_aside_dir(create: bool = True) -> Path:
-    """Databases moved out of the way by ``start_fresh`` and ``restore_last_backup``."""
-    path = paths.data_dir(create) / "set-aside"
-    if create:
-        path.mkdir(exist_ok=True)
-        if os.name == "posix":
-            path.chmod(0o700)
-    return path
-
-
 def open_database(url: str | None = None):
     """``Database.open()``, with storage failures (read-only or full folder, a file that
     cannot be created) raised as ``DatabaseError`` in plain words."""
-    from sqlalchemy.exc import SQLAlchemyError
-
-    from sirt_desktop.core.db.engine import Database
-
     try:
         if url is None and not os.environ.get(paths.DATABASE_URL_ENV, "").strip():
             folder = paths.data_dir(create=False)
@@ -98,7 +87,7 @@ def _set_aside(db_file: Path, reason: str) -> Path | None:
         return None
     check_writable(db_file.parent)
     try:
-        folder = set_aside_dir()
+        folder = paths.set_aside_dir()
         stamp = dt.datetime.now().strftime("%Y%m%d-%H%M%S")
         target = _unique(folder / f"{db_file.stem}-{reason}-{stamp}{db_file.suffix}")
         moved: list[tuple[Path, Path]] = []
@@ -128,8 +117,6 @@ def start_fresh() -> RecoveryResult:
 
 def _usable(backup: Path) -> bool:
     """The backup opens, passes SQLite's quick check and has a schema this version knows."""
-    from sirt_desktop.core.db.engine import MIGRATIONS_DIR
-
     try:
         con = sqlite3.connect(f"file:{backup}?mode=ro", uri=True)
         try:

@@ -11,6 +11,7 @@ text stays searchable. ReportLab is imported inside the functions: it is slow to
 
 from __future__ import annotations
 
+import io
 import os
 from dataclasses import dataclass
 from functools import lru_cache
@@ -20,6 +21,7 @@ from sirt_desktop.core.dates import long_date
 from sirt_desktop.core.files import write_atomically
 from sirt_desktop.core.letters import layout as L
 from sirt_desktop.core.letters.model import Letter
+from sirt_desktop.core.pdf_fonts import BOLD, REGULAR, register_fonts
 
 _CREATOR = "SIRT Desktop"
 
@@ -37,8 +39,9 @@ def render_letter(letter: Letter, large_print: bool = False) -> bytes:
     return render_letter_details(letter, large_print=large_print).pdf
 
 
-def render_letter_to_file(letter: Letter, path: str | os.PathLike[str], large_print: bool = False,
-                          durable: bool = True) -> RenderedLetter:
+def render_letter_to_file(
+    letter: Letter, path: str | os.PathLike[str], large_print: bool = False, durable: bool = True
+) -> RenderedLetter:
     """Render and write atomically: the file is either the whole new PDF or untouched.
     ``durable`` also flushes it to disk before it appears (a batch skips that for speed)."""
     result = render_letter_details(letter, large_print=large_print)
@@ -61,9 +64,7 @@ def paragraph_markup(lines: list[str]) -> str:
 
 @lru_cache(maxsize=1)
 def _font_metrics() -> tuple[float, float]:
-    from reportlab.pdfbase import pdfmetrics
-
-    from sirt_desktop.core.pdf_fonts import REGULAR, register_fonts
+    from reportlab.pdfbase import pdfmetrics  # noqa: PLC0415 (start-up: ReportLab)
 
     register_fonts()
     ascent, descent = pdfmetrics.getAscentDescent(REGULAR, 1000)
@@ -72,15 +73,21 @@ def _font_metrics() -> tuple[float, float]:
 
 @lru_cache(maxsize=2)
 def _styles(large_print: bool):
-    from reportlab.lib.styles import ParagraphStyle
-
-    from sirt_desktop.core.pdf_fonts import BOLD, REGULAR, register_fonts
+    from reportlab.lib.styles import ParagraphStyle  # noqa: PLC0415 (start-up: ReportLab)
 
     register_fonts()
     sizes = L.TypeSizes.for_print(large_print)
-    body = ParagraphStyle("body", fontName=REGULAR, fontSize=sizes.body, leading=sizes.leading,
-                          spaceAfter=sizes.leading * 0.6, allowOrphans=0, allowWidows=0,
-                          splitLongWords=1, embeddedHyphenation=0)
+    body = ParagraphStyle(
+        "body",
+        fontName=REGULAR,
+        fontSize=sizes.body,
+        leading=sizes.leading,
+        spaceAfter=sizes.leading * 0.6,
+        allowOrphans=0,
+        allowWidows=0,
+        splitLongWords=1,
+        embeddedHyphenation=0,
+    )
     bold = ParagraphStyle("bold", parent=body, fontName=BOLD)
     tight = ParagraphStyle("tight", parent=body, spaceAfter=0, allowOrphans=1, allowWidows=1)
     return sizes, body, bold, tight
@@ -88,7 +95,7 @@ def _styles(large_print: bool):
 
 def _tail_class():
     """A flowable holding the last paragraph and the close, split so the signature never sits alone."""
-    from reportlab.platypus import Flowable
+    from reportlab.platypus import Flowable  # noqa: PLC0415 (start-up: ReportLab)
 
     class Tail(Flowable):
         KEEP_LINES = 2
@@ -136,7 +143,7 @@ def _tail_class():
 
 
 def _story(letter: Letter, large_print: bool) -> list:
-    from reportlab.platypus import Paragraph, Spacer
+    from reportlab.platypus import Paragraph, Spacer  # noqa: PLC0415 (start-up: ReportLab)
 
     sizes, body, bold, tight = _styles(large_print)
     story: list = [Paragraph(escape(letter.greeting_text()) + ",", body)]
@@ -165,11 +172,9 @@ def _story(letter: Letter, large_print: bool) -> list:
 
 def render_letter_details(letter: Letter, large_print: bool = False) -> RenderedLetter:
     """Render and also return page 1's layout (tests check it against the envelope window)."""
-    from reportlab.lib.pagesizes import A4
-    from reportlab.pdfbase.pdfmetrics import stringWidth
-    from reportlab.platypus import BaseDocTemplate, Frame, NextPageTemplate, PageTemplate
-
-    from sirt_desktop.core.pdf_fonts import BOLD, REGULAR, register_fonts
+    from reportlab.lib.pagesizes import A4  # noqa: PLC0415 (start-up: ReportLab)
+    from reportlab.pdfbase.pdfmetrics import stringWidth  # noqa: PLC0415 (start-up: ReportLab)
+    from reportlab.platypus import BaseDocTemplate, Frame, NextPageTemplate, PageTemplate  # noqa: PLC0415 (start-up: ReportLab)
 
     register_fonts()
     large = large_print or letter.large_print
@@ -179,8 +184,15 @@ def render_letter_details(letter: Letter, large_print: bool = False) -> Rendered
     def measure(text: str, size: float) -> float:
         return stringWidth(text, REGULAR, size) / L.MM
 
-    page1 = L.first_page_layout(letter.sender.block_lines(), long_date(letter.date),
-                                letter.recipient.block_lines(), measure, ascent, descent, sizes)
+    page1 = L.first_page_layout(
+        letter.sender.block_lines(),
+        long_date(letter.date),
+        letter.recipient.block_lines(),
+        measure,
+        ascent,
+        descent,
+        sizes,
+    )
     page_w, page_h = A4
     mm = L.MM
 
@@ -210,10 +222,28 @@ def render_letter_details(letter: Letter, large_print: bool = False) -> Rendered
     name = letter.signature_name()
     frame_w = (L.CONTENT_RIGHT - L.MARGIN_LEFT) * mm
     bottom = L.MARGIN_BOTTOM * mm
-    first_frame = Frame(L.MARGIN_LEFT * mm, bottom, frame_w, y_pt(page1.body_top) - bottom,
-                        leftPadding=0, rightPadding=0, topPadding=0, bottomPadding=0, id="first")
-    later_frame = Frame(L.MARGIN_LEFT * mm, bottom, frame_w, y_pt(L.LATER_PAGE_BODY_TOP) - bottom,
-                        leftPadding=0, rightPadding=0, topPadding=0, bottomPadding=0, id="later")
+    first_frame = Frame(
+        L.MARGIN_LEFT * mm,
+        bottom,
+        frame_w,
+        y_pt(page1.body_top) - bottom,
+        leftPadding=0,
+        rightPadding=0,
+        topPadding=0,
+        bottomPadding=0,
+        id="first",
+    )
+    later_frame = Frame(
+        L.MARGIN_LEFT * mm,
+        bottom,
+        frame_w,
+        y_pt(L.LATER_PAGE_BODY_TOP) - bottom,
+        leftPadding=0,
+        rightPadding=0,
+        topPadding=0,
+        bottomPadding=0,
+        id="later",
+    )
 
     def page_numbers(canvas, page: int, total: int) -> None:
         if total < 2:
@@ -229,7 +259,7 @@ def render_letter_details(letter: Letter, large_print: bool = False) -> Rendered
             canvas.setFont(REGULAR, sizes.small)
             canvas.drawRightString(L.CONTENT_RIGHT * mm, top, label)
 
-    from reportlab.pdfgen.canvas import Canvas
+    from reportlab.pdfgen.canvas import Canvas  # noqa: PLC0415 (start-up: ReportLab)
 
     class NumberedCanvas(Canvas):
         """Holds pages back until the end so each can say 'Page n of N'."""
@@ -252,19 +282,28 @@ def render_letter_details(letter: Letter, large_print: bool = False) -> Rendered
                 super().showPage()
             super().save()
 
-    import io
-
     buffer = io.BytesIO()
     doc = BaseDocTemplate(
-        buffer, pagesize=A4, title=letter.title(), author=name, subject=letter.title(),
-        creator=_CREATOR, producer=_CREATOR, invariant=1, initialFontName=REGULAR,
-        leftMargin=L.MARGIN_LEFT * mm, rightMargin=L.MARGIN_RIGHT * mm,
-        topMargin=L.MARGIN_TOP * mm, bottomMargin=L.MARGIN_BOTTOM * mm,
+        buffer,
+        pagesize=A4,
+        title=letter.title(),
+        author=name,
+        subject=letter.title(),
+        creator=_CREATOR,
+        producer=_CREATOR,
+        invariant=1,
+        initialFontName=REGULAR,
+        leftMargin=L.MARGIN_LEFT * mm,
+        rightMargin=L.MARGIN_RIGHT * mm,
+        topMargin=L.MARGIN_TOP * mm,
+        bottomMargin=L.MARGIN_BOTTOM * mm,
     )
-    doc.addPageTemplates([
-        PageTemplate(id="first", frames=[first_frame], onPage=first_page),
-        PageTemplate(id="later", frames=[later_frame]),
-    ])
+    doc.addPageTemplates(
+        [
+            PageTemplate(id="first", frames=[first_frame], onPage=first_page),
+            PageTemplate(id="later", frames=[later_frame]),
+        ]
+    )
     story = [NextPageTemplate("later")] + _story(letter, large)
     doc.build(story, canvasmaker=NumberedCanvas)
     return RenderedLetter(pdf=buffer.getvalue(), page_count=doc.page, layout=page1, large_print=large)

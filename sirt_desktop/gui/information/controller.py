@@ -4,12 +4,12 @@ from __future__ import annotations
 
 import datetime as dt
 import logging
-import os
 from collections.abc import Callable
 
 from PySide6.QtCore import QObject, QUrl
 from PySide6.QtGui import QDesktopServices, QTextDocument
 
+from sirt_desktop.core import paths
 from sirt_desktop.core.content import store as content
 from sirt_desktop.core.content.search import search
 from sirt_desktop.gui.information.view import (
@@ -172,18 +172,18 @@ class ContentController(QObject):
 
     # Reading aloud -----------------------------------------------------------------------
     def _engine(self) -> str | None:
-        return os.environ.get("SIRT_DESKTOP_SPEECH_ENGINE") or None
+        return paths.speech_engine()
 
     def _speech_available(self) -> bool:
         try:
-            from PySide6.QtTextToSpeech import QTextToSpeech
+            from PySide6.QtTextToSpeech import QTextToSpeech  # noqa: PLC0415 (start-up: QtTextToSpeech, 30 ms; optional, needs libpulse)
         except ImportError:  # QtTextToSpeech needs libpulse0 on Linux
             return False
         engines = QTextToSpeech.availableEngines()
         return bool(engines) and (self._engine() is None or self._engine() in engines)
 
     def read_aloud(self) -> None:
-        from PySide6.QtTextToSpeech import QTextToSpeech
+        from PySide6.QtTextToSpeech import QTextToSpeech  # noqa: PLC0415 (start-up: QtTextToSpeech)
 
         if self.speech is None:
             engine = self._engine()
@@ -195,7 +195,7 @@ class ContentController(QObject):
         self.speech.say(self.view.browser.toPlainText())
 
     def _speech_state(self, state) -> None:
-        from PySide6.QtTextToSpeech import QTextToSpeech
+        from PySide6.QtTextToSpeech import QTextToSpeech  # noqa: PLC0415 (start-up: QtTextToSpeech)
 
         speaking = state == QTextToSpeech.State.Speaking
         self.view.read_aloud.setText("Stop &reading" if speaking else "Read &aloud")

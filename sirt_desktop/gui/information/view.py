@@ -183,8 +183,10 @@ class FittingBrowser(QTextBrowser):
         while block.isValid():
             if block.blockFormat().intProperty(QTextFormat.Property.BlockQuoteLevel) > 0:
                 first = block
-                while block.next().isValid() and block.next().blockFormat().intProperty(
-                        QTextFormat.Property.BlockQuoteLevel) > 0:
+                while (
+                    block.next().isValid()
+                    and block.next().blockFormat().intProperty(QTextFormat.Property.BlockQuoteLevel) > 0
+                ):
                     block = block.next()
                 text = first.text().strip()
                 kind = next((k for start, k in BOX_KINDS if text.startswith(start)), "note")
@@ -232,7 +234,7 @@ class FittingBrowser(QTextBrowser):
         document = self.document()
         document.markContentsDirty(0, document.characterCount())  # see cap_prose
 
-    def changeEvent(self, event) -> None:
+    def changeEvent(self, event) -> None:  # noqa: N802 (Qt's name)
         super().changeEvent(event)
         if event.type() in (QEvent.Type.PaletteChange, QEvent.Type.StyleChange):
             self.style_boxes()
@@ -240,7 +242,7 @@ class FittingBrowser(QTextBrowser):
             self.fit_width()
             self._report_room()
 
-    def resizeEvent(self, event) -> None:
+    def resizeEvent(self, event) -> None:  # noqa: N802 (Qt's name)
         super().resizeEvent(event)
         self.fit_width()
         self._report_room()
@@ -419,9 +421,18 @@ class ContentView(QWidget):
         self.select_page(self.EXTRA_ID)
         self.right.setCurrentWidget(self.extra)
 
-    def show_page(self, title: str, review: str, notice: str | None, markdown: str, search_paths: list[str],
-                  generated: tuple[tuple[str, bytes], ...] = (), line_chars: int = READING_CHARS, keep_scroll: bool = False,
-                  description: str = "") -> None:
+    def show_page(
+        self,
+        title: str,
+        review: str,
+        notice: str | None,
+        markdown: str,
+        search_paths: list[str],
+        generated: tuple[tuple[str, bytes], ...] = (),
+        line_chars: int = READING_CHARS,
+        keep_scroll: bool = False,
+        description: str = "",
+    ) -> None:
         """``generated``: pictures made from the data, as (name the text links to, image bytes).
         ``description``: the text a screen reader gives for what the pictures show."""
         scroll = self.browser.verticalScrollBar().value()

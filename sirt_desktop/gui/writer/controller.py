@@ -6,33 +6,35 @@ from __future__ import annotations
 
 import datetime as dt
 import logging
-from typing import Protocol
+from collections.abc import Callable
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, QTimer, Signal
-from PySide6.QtWidgets import QMessageBox
 
+from sirt_desktop.core.dates import long_date
+from sirt_desktop.core.db.records import LetterFilters, StatusFilter
 from sirt_desktop.core.letters.coach import coach
+from sirt_desktop.core.letters.drafts import Drafts
 from sirt_desktop.core.letters.kinds import KindId, RecipientKind, get_kind
 from sirt_desktop.core.letters.model import Letter, Recipient, Sender
 from sirt_desktop.core.letters.nhs_number import nhs_number_problem
+from sirt_desktop.core.representatives.lookup import mp_list_as_of
 from sirt_desktop.core.representatives.messages import Audience, devolved_member_help
-from sirt_desktop.gui.writer import form as letter_form
 from sirt_desktop.gui.find_mp.controller import FindMpController
+from sirt_desktop.gui.prompts import Prompts, QtPrompts
+from sirt_desktop.gui.writer import form as letter_form
 from sirt_desktop.gui.writer.output import LetterOutput
 from sirt_desktop.gui.writer.sender_profiles import SenderProfiles
 from sirt_desktop.gui.writer.view import LetterWriterView
+
+if TYPE_CHECKING:  # SQLAlchemy loads when the database opens, not with this page
+    from sirt_desktop.core.db.letters_repo import LettersRepository
+    from sirt_desktop.core.db.profiles_repo import ProfilesRepository
 
 log = logging.getLogger(__name__)
 
 COACH_DELAY_MS = 300
 AUTOSAVE_DELAY_MS = 1000
-
-class DraftStore(Protocol):
-    """What the writer needs from storage: save a draft, keep the PDF exactly as printed."""
-
-    def save(self, letter_id: int | None, letter: Letter) -> int: ...
-
-    def store_pdf(self, letter_id: int, pdf: bytes, purpose: str) -> None: ...
 
 
 class LetterWriterController(QObject):
@@ -40,10 +42,16 @@ class LetterWriterController(QObject):
     letter_printed = Signal(int)
 
     def __init__(
-        self, view: LetterWriterView, drafts: DraftStore | None = None, profiles=None, today=dt.date.today
+        self,
+        view: LetterWriterView,
+        drafts: Drafts | None = None,
+        profiles: ProfilesRepository | None = None,
+        today: Callable[[], dt.date] = dt.date.today,
+        prompts: Prompts | None = None,
     ) -> None:
         super().__init__(view)
         self.view = view
+        self.prompts: Prompts = prompts if prompts is not None else QtPrompts(view)
         self.drafts = drafts
         self.today = today
         self.letter_id: int | None = None
@@ -62,7 +70,7 @@ class LetterWriterController(QObject):
         view.kind_step.kind_chosen.connect(self.set_kind)
         view.write_step.starter_requested.connect(self.add_starter)
         view.new_letter_requested.connect(self.start_new)
-        self.output = LetterOutput(view, self.letter, self._keep_pdf)
+        self.output = LetterOutput(view, self.letter, self._keep_pdf, self.prompts)
         self.output.printed.connect(lambda: self.letter_id is not None and self.letter_printed.emit(self.letter_id))
         for signal in self._edit_signals():
             signal.connect(self.changed)
@@ -86,8 +94,19 @@ class LetterWriterController(QObject):
 
     def _edit_signals(self):
         s, r, w = self.view.sender_step, self.view.recipient_step, self.view.write_step
-        for line in (s.name, s.postcode, s.email, s.phone, r.full_name, r.position, r.postcode,
-                     w.subject, w.greeting, w.nhs_number, w.earlier_subject):
+        for line in (
+            s.name,
+            s.postcode,
+            s.email,
+            s.phone,
+            r.full_name,
+            r.position,
+            r.postcode,
+            w.subject,
+            w.greeting,
+            w.nhs_number,
+            w.earlier_subject,
+        ):
             yield line.textEdited
         for box in (s.address, r.address, w.body):
             yield box.textChanged
@@ -97,8 +116,15 @@ class LetterWriterController(QObject):
         yield w.reply_format.currentTextChanged
 
     # Starting and loading ---------------------------------------------------------------
-    def start_new(self, recipient=None, devolved_nation: str | None = None, kind: str | None = None,
-                  for_caller: bool = False, caller_postcode: str = "", keep_sender: bool = True) -> bool:
+    def start_new(
+        self,
+        recipient=None,
+        devolved_nation: str | None = None,
+        kind: str | None = None,
+        for_caller: bool = False,
+        caller_postcode: str = "",
+        keep_sender: bool = True,
+    ) -> bool:
         """A fresh letter. The writer's own details carry over (the same person usually writes
         again) — but never from or to a helpline caller's letter: a caller's letter starts blank
         and is not kept unless the volunteer ticks "Keep a copy" because the caller asked.
@@ -114,8 +140,11 @@ class LetterWriterController(QObject):
         )
         self._reopened = False
         sender = Sender(postcode=caller_postcode.strip()) if blank else self.sender()
-        letter = Letter(kind=kind or (KindId.DEVOLVED_REP if devolved_nation else KindId.MP_CAMPAIGN), sender=sender,
-                        date=self.today())
+        letter = Letter(
+            kind=kind or (KindId.DEVOLVED_REP if devolved_nation else KindId.MP_CAMPAIGN),
+            sender=sender,
+            date=self.today(),
+        )
         self.letter_id = None
         self.for_caller = for_caller
         self.keeping = not for_caller
@@ -161,7 +190,12 @@ class LetterWriterController(QObject):
         """Before the words on screen are replaced (new letter, another letter, closing): save
         them, and if that fails, let the person choose to stay rather than lose them. A caller's
         letter that is not kept and was not printed or saved is only dropped if the volunteer says so."""
-        if self.for_caller and not self.keeping and not self._sent_out and self.view.write_step.body.toPlainText().strip():
+        if (
+            self.for_caller
+            and not self.keeping
+            and not self._sent_out
+            and self.view.write_step.body.toPlainText().strip()
+        ):
             return self._go_on_anyway(
                 "This letter is not kept",
                 "This caller's letter has not been printed or saved, and no copy is kept. "
@@ -176,11 +210,13 @@ class LetterWriterController(QObject):
 
     def _go_on_anyway(self, title: str, text: str) -> bool:
         """Ask before words are lost; the safe answer (No) is the default."""
-        answer = QMessageBox.question(
-            self.view, title, f"{text}\n\nGo on anyway?",
-            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No, QMessageBox.StandardButton.No,
-        )
-        return answer == QMessageBox.StandardButton.Yes
+        return self.prompts.go_on_anyway(title, text)
+
+    def reconnect(self, drafts: Drafts, profiles: ProfilesRepository) -> None:
+        """The database is back (started fresh, or restored): save there from now on."""
+        self.drafts = drafts
+        self.sender_profiles.profiles = profiles
+        self.sender_profiles.refresh()
 
     def letter_deleted(self, letter_id: int) -> None:
         """My letters deleted a letter: if it is the one on screen, it is gone here too."""
@@ -238,12 +274,10 @@ class LetterWriterController(QObject):
         self._show_recipient()
         self.run_coach()
 
-    def resume_latest_draft(self, letters) -> bool:
+    def resume_latest_draft(self, letters: LettersRepository | None) -> bool:
         """Open the newest unfinished draft, so after a crash or a bad day the words are there."""
         if letters is None or self.drafts is None:
             return False
-        from sirt_desktop.core.db.records import LetterFilters, StatusFilter
-
         try:
             newest = letters.list_page(LetterFilters(status=StatusFilter.DRAFT), 0, 1)
             if not newest:
@@ -266,7 +300,7 @@ class LetterWriterController(QObject):
             letter = self.drafts.load(letter_id)
         except Exception as exc:
             log.error("letter %s could not be opened: %s", letter_id, exc)
-            QMessageBox.warning(self.view, "This letter could not be opened", str(exc))
+            self.prompts.problem(str(exc), "This letter could not be opened")
             return False
         self._keep_always()
         self.load(letter, letter_id)
@@ -318,9 +352,6 @@ class LetterWriterController(QObject):
     def _show_recipient(self, extra: str = "") -> None:
         label = self.view.recipient_step.chosen
         if self.recipient.kind == RecipientKind.MP and self.recipient.display_name():
-            from sirt_desktop.core.dates import long_date
-            from sirt_desktop.core.representatives.lookup import mp_list_as_of
-
             lines = "\n".join(self.recipient.block_lines())
             as_of = f"MP list correct as of {long_date(mp_list_as_of())}."
             label.setText(f"Writing to:\n{lines}" + (f"\n({extra})" if extra else "") + f"\n{as_of}")
@@ -344,8 +375,13 @@ class LetterWriterController(QObject):
         """Opening 'To' with no MP chosen yet: look up the postcode typed under 'From'."""
         finder = self.view.recipient_step.find_mp
         postcode = self.view.sender_step.postcode.text().strip()
-        if (index == 2 and not finder.isHidden() and not finder.postcode.text().strip() and postcode
-                and not self.recipient.display_name()):
+        if (
+            index == 2
+            and not finder.isHidden()
+            and not finder.postcode.text().strip()
+            and postcode
+            and not self.recipient.display_name()
+        ):
             finder.postcode.setText(postcode)
             self.finder.find(postcode)
 

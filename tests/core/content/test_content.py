@@ -31,24 +31,96 @@ def _fresh_content():
 
 
 EXPECTED_PAGES = {
-    "what-is-sirt", "what-happens", "side-effects", "get-help", "is-sirt-for-me", "other-treatments",
-    "questions-to-ask", "where-sirt-is-done", "funding", "asking-for-funding", "support", "glossary",
+    "what-is-sirt",
+    "what-happens",
+    "side-effects",
+    "get-help",
+    "is-sirt-for-me",
+    "other-treatments",
+    "questions-to-ask",
+    "where-sirt-is-done",
+    "funding",
+    "asking-for-funding",
+    "support",
+    "glossary",
 }
 FACTS_RESEARCHED = date.fromisoformat(str(SHIPPED.manifest.extra["facts_researched"]))
 
 # Medical and NHS words: if a page uses one, the glossary must explain it.
 MEDICAL_TERMS = [
-    "MDT", "IFR", "IPFR", "IPTR", "ICB", "PRRT", "TACE", "TAE", "CPAG", "PPP", "ECR", "NICE", "UKINETS",
-    "catheter", "angiogram", "hepatic artery", "portal vein", "microspheres", "yttrium-90", "Y-90",
-    "holmium-166", "embolisation", "radioembolisation", "ablation", "ascites", "jaundice", "bilirubin",
-    "carcinoid syndrome", "performance status", "somatostatin analogue", "Lutathera", "everolimus",
-    "sunitinib", "CAPTEM", "chemotherapy", "work-up", "MAA scan", "post-radioembolisation syndrome", "RILD",
-    "REILD", "interventional radiologist", "local anaesthetic", "general anaesthetic", "sedative",
-    "CT scan", "pancreatitis", "gallbladder", "registry", "commissioning", "MSP", "MLA", "Senedd",
-    "receptors", "PACS Tier Two", "Joint Commissioning Committee", "grade", "petition", "TARE",
-    "carcinoid crisis", "octreotide", "PALS", "PASS", "Llais", "Patient and Client Council", "Health Bill",
-    "randomised trial", "cirrhosis-like change", "watch and wait", "pre-authorisation", "primary tumour",
-    "Health Secretary", "Healthcare Travel Costs Scheme", "general anaesthetic",
+    "MDT",
+    "IFR",
+    "IPFR",
+    "IPTR",
+    "ICB",
+    "PRRT",
+    "TACE",
+    "TAE",
+    "CPAG",
+    "PPP",
+    "ECR",
+    "NICE",
+    "UKINETS",
+    "catheter",
+    "angiogram",
+    "hepatic artery",
+    "portal vein",
+    "microspheres",
+    "yttrium-90",
+    "Y-90",
+    "holmium-166",
+    "embolisation",
+    "radioembolisation",
+    "ablation",
+    "ascites",
+    "jaundice",
+    "bilirubin",
+    "carcinoid syndrome",
+    "performance status",
+    "somatostatin analogue",
+    "Lutathera",
+    "everolimus",
+    "sunitinib",
+    "CAPTEM",
+    "chemotherapy",
+    "work-up",
+    "MAA scan",
+    "post-radioembolisation syndrome",
+    "RILD",
+    "REILD",
+    "interventional radiologist",
+    "local anaesthetic",
+    "general anaesthetic",
+    "sedative",
+    "CT scan",
+    "pancreatitis",
+    "gallbladder",
+    "registry",
+    "commissioning",
+    "MSP",
+    "MLA",
+    "Senedd",
+    "receptors",
+    "PACS Tier Two",
+    "Joint Commissioning Committee",
+    "grade",
+    "petition",
+    "TARE",
+    "carcinoid crisis",
+    "octreotide",
+    "PALS",
+    "PASS",
+    "Llais",
+    "Patient and Client Council",
+    "Health Bill",
+    "randomised trial",
+    "cirrhosis-like change",
+    "watch and wait",
+    "pre-authorisation",
+    "primary tumour",
+    "Health Secretary",
+    "Healthcare Travel Costs Scheme",
+    "general anaesthetic",
 ]
 
 
@@ -94,17 +166,26 @@ def test_reading_gate_can_fail_on_hard_text():
 
 
 def test_prose_leaves_out_tables_headings_images_and_link_lists():
-    body = "# A very long heading indeed\n\n| a | b |\n|---|---|\n| x | y |\n\n![alt](images/a.svg)\n\n" \
-           "- [Funding](page:funding)\n\nA [short](glossary:x) line\n- item one\n"
+    body = (
+        "# A very long heading indeed\n\n| a | b |\n|---|---|\n| x | y |\n\n![alt](images/a.svg)\n\n"
+        "- [Funding](page:funding)\n\nA [short](glossary:x) line\n- item one\n"
+    )
     assert prose(body).split("\n") == ["A short line.", "item one."]
 
 
 def test_every_glossary_term_has_a_definition():
     assert all(t.definition.strip() and t.term.strip() for t in SHIPPED.glossary.terms)
-    broken = {"id": "glossary", "title": "W", "summary": "s", "section": "support", "order": 1,
-              "last_reviewed": "2026-11-14", "next_review": "2027-05-14",
-              "sources": [{"title": "t", "publisher": "p", "date": "undated", "address": "https://e.org"}],
-              "terms": [{"id": "mdt", "term": "MDT", "aliases": [], "definition": ""}]}
+    broken = {
+        "id": "glossary",
+        "title": "W",
+        "summary": "s",
+        "section": "support",
+        "order": 1,
+        "last_reviewed": "2026-11-14",
+        "next_review": "2027-05-14",
+        "sources": [{"title": "t", "publisher": "p", "date": "undated", "address": "https://e.org"}],
+        "terms": [{"id": "mdt", "term": "MDT", "aliases": [], "definition": ""}],
+    }
     glossary, problems = parse_glossary(broken)
     assert glossary is None and any("no definition" in p for p in problems)
 
@@ -115,7 +196,8 @@ def test_medical_terms_used_on_pages_are_in_the_glossary(term):
     used_on = [p.id for p in PAGES if pattern.search(p.body)]
     if used_on:
         assert SHIPPED.glossary.find(term) or SHIPPED.glossary.find(term.rstrip("s")), (
-            f"'{term}' is used on {used_on} but the glossary does not explain it")
+            f"'{term}' is used on {used_on} but the glossary does not explain it"
+        )
 
 
 def test_some_medical_terms_really_are_used():
@@ -167,7 +249,8 @@ def test_review_notice_only_after_the_review_date():
     notice = content.review_notice(page, date.fromordinal(due.toordinal() + 1))
     assert notice and date_in_words(due) in notice and "NET team" in notice
     assert content.review_line(page) == (
-        f"Last reviewed {date_in_words(page.last_reviewed)} · Next review due {date_in_words(due)}")
+        f"Last reviewed {date_in_words(page.last_reviewed)} · Next review due {date_in_words(due)}"
+    )
 
 
 def test_funding_page_starts_with_its_newest_fact_date():
@@ -216,8 +299,13 @@ def test_funding_page_has_one_box_of_unknowns_and_folds_its_background():
     assert "How can I check for news?" in main
     assert "November 2013" in background and "November 2013" not in main
     assert len(main.split()) < 1100, "the funding page's main text should stay short"
-    for fact in ("Health Bill 2026", "6 Members of the Senedd", "7 regional MSPs", "5 MLAs",
-                 "Wes Streeting left the post of Health Secretary"):
+    for fact in (
+        "Health Bill 2026",
+        "6 Members of the Senedd",
+        "7 regional MSPs",
+        "5 MLAs",
+        "Wes Streeting left the post of Health Secretary",
+    ):
         assert fact in main, fact
     assert "your Member of the Senedd (MS)" not in page.body
 
@@ -238,14 +326,17 @@ def test_support_page_gives_checked_numbers_only():
         assert service in body
 
 
-@pytest.mark.parametrize(("query", "page_id"), [
-    ("individual funding request", "funding"),
-    ("jaundice", "side-effects"),
-    ("Macmillan", "support"),
-    ("breastfeeding", "what-happens"),
-    ("PRRT", "other-treatments"),
-    ("hepatic artery", "what-is-sirt"),
-])
+@pytest.mark.parametrize(
+    ("query", "page_id"),
+    [
+        ("individual funding request", "funding"),
+        ("jaundice", "side-effects"),
+        ("Macmillan", "support"),
+        ("breastfeeding", "what-happens"),
+        ("PRRT", "other-treatments"),
+        ("hepatic artery", "what-is-sirt"),
+    ],
+)
 def test_search_finds_the_expected_page(query, page_id):
     hits = search(query)
     assert hits and hits[0].page_id == page_id
@@ -283,9 +374,23 @@ def test_checklist_ids_are_unique_and_stable():
 def test_treatment_grid_has_every_option_and_answer_and_appears_on_its_page():
     grid = content.treatment_grid()
     assert [o.id for o in grid.options] == [
-        "sirt", "surgery", "ablation", "embolisation", "prrt", "medicines", "watchful-waiting"]
+        "sirt",
+        "surgery",
+        "ablation",
+        "embolisation",
+        "prrt",
+        "medicines",
+        "watchful-waiting",
+    ]
     assert [q.id for q in grid.questions] == [
-        "what", "benefit", "how", "hospital", "recovery", "side_effects", "nhs_funding"]
+        "what",
+        "benefit",
+        "how",
+        "hospital",
+        "recovery",
+        "side_effects",
+        "nhs_funding",
+    ]
     assert grid.questions[1].label == "What can it do, and how sure are we?"
     body = content.get_page("other-treatments").body
     assert "{{treatment_grid}}" not in body
@@ -312,11 +417,19 @@ def test_every_option_says_what_it_can_do_and_how_sure_with_the_same_depth():
 
 def test_bad_page_header_lists_every_problem():
     with pytest.raises(ContentError) as caught:
-        page_from_text("---\nid: Bad Id\nsection: elsewhere\nlast_reviewed: 2026-11-14\n"
-                       "next_review: 2028-01-01\nsurprise: yes\n---\nText.")
+        page_from_text(
+            "---\nid: Bad Id\nsection: elsewhere\nlast_reviewed: 2026-11-14\n"
+            "next_review: 2028-01-01\nsurprise: yes\n---\nText."
+        )
     problems = " | ".join(caught.value.problems)
-    for bit in ("unknown key 'surprise'", "'title' is missing", "'sources' is missing",
-                "'section' must be one of", "within 12 months", "'id' must be"):
+    for bit in (
+        "unknown key 'surprise'",
+        "'title' is missing",
+        "'sources' is missing",
+        "'section' must be one of",
+        "within 12 months",
+        "'id' must be",
+    ):
         assert bit in problems
 
 

@@ -20,8 +20,9 @@ SCRIPT = Path(__file__).resolve().parents[3] / "scripts" / "content_report.py"
 
 
 def run(*args: str) -> subprocess.CompletedProcess:
-    return subprocess.run([sys.executable, str(SCRIPT), *args], check=False, capture_output=True, text=True,
-                          timeout=120)
+    return subprocess.run(
+        [sys.executable, str(SCRIPT), *args], check=False, capture_output=True, text=True, timeout=120
+    )
 
 
 def copy_of_shipped(tmp_path: Path) -> Path:
@@ -34,8 +35,18 @@ def test_shipped_content_passes_and_every_page_is_listed():
     result = run("--today", content.shipped_content().manifest.date.isoformat())
     assert result.returncode == 0, result.stdout + result.stderr
     lines = result.stdout.splitlines()
-    assert lines[0].split() == ["page", "grade", "words", "sources", "uncertain", "last", "reviewed", "next",
-                                "review", "problems"]
+    assert lines[0].split() == [
+        "page",
+        "grade",
+        "words",
+        "sources",
+        "uncertain",
+        "last",
+        "reviewed",
+        "next",
+        "review",
+        "problems",
+    ]
     for page in content.shipped_content().pages:
         assert any(line.startswith(page.id + " ") for line in lines), page.id
 
@@ -52,8 +63,10 @@ def test_a_page_above_grade_7_fails(tmp_path):
     folder = copy_of_shipped(tmp_path)
     page = folder / "support.md"
     text = page.read_text(encoding="utf-8")
-    hard = ("Multidisciplinary consideration necessitates comprehensive evaluation of hepatopulmonary "
-            "shunting, extrahepatic dissemination and comorbidity-adjusted performance characteristics. ") * 40
+    hard = (
+        "Multidisciplinary consideration necessitates comprehensive evaluation of hepatopulmonary "
+        "shunting, extrahepatic dissemination and comorbidity-adjusted performance characteristics. "
+    ) * 40
     page.write_text(text + "\n" + hard + "\n", encoding="utf-8")
     result = run("--content", str(folder), "--today", "2026-12-01")
     assert result.returncode == 1

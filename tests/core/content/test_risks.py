@@ -81,13 +81,16 @@ def test_side_effects_page_and_grid_page_show_the_picture_and_its_words():
     assert content.pictures_description(content.get_page("funding")) == ""
 
 
-@pytest.mark.parametrize(("change", "message"), [
-    ({"count": 101}, "whole number from 0 to 100"),
-    ({"count": 2.5}, "whole number from 0 to 100"),
-    ({"count": True}, "whole number from 0 to 100"),
-    ({"prefix": "very rarely"}, "'prefix' must be one of"),
-    ({"who": ""}, "'who' is missing"),
-])
+@pytest.mark.parametrize(
+    ("change", "message"),
+    [
+        ({"count": 101}, "whole number from 0 to 100"),
+        ({"count": 2.5}, "whole number from 0 to 100"),
+        ({"count": True}, "whole number from 0 to 100"),
+        ({"prefix": "very rarely"}, "'prefix' must be one of"),
+        ({"who": ""}, "'who' is missing"),
+    ],
+)
 def test_bad_risk_data_is_refused_in_plain_words(change, message):
     data = _shipped_data()
     data["risks"][1].update(change)

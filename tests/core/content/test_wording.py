@@ -105,7 +105,9 @@ def test_risk_numbers_on_the_grid_and_glossary_use_the_same_base():
 
 RESEARCHER_VOICE = re.compile(
     r"our copy|we found no|as far as we can tell|this is our reading|our sources|our reading|"
-    r"we could not|we read these|poor copy|we are not sure|we did not find", re.IGNORECASE)
+    r"we could not|we read these|poor copy|we are not sure|we did not find",
+    re.IGNORECASE,
+)
 
 
 @pytest.mark.parametrize("page", SHIPPED.pages, ids=lambda p: p.id)
@@ -149,8 +151,13 @@ def test_the_pages_a_patient_would_miss_are_there():
     for scheme in ("Healthcare Travel Costs Scheme", "Patient Travel Scheme", "Hospital Travel Costs Scheme"):
         assert scheme in travel
     funding = content.get_page("asking-for-funding").body
-    for bit in ("What does my team send?", "What if the answer is no?", "Can I pay privately?",
-                "Will I keep my NHS care if I pay privately?", "This app does not recommend any provider"):
+    for bit in (
+        "What does my team send?",
+        "What if the answer is no?",
+        "Can I pay privately?",
+        "Will I keep my NHS care if I pay privately?",
+        "This app does not recommend any provider",
+    ):
         assert bit in funding
     choices = content.get_page("questions-to-ask").body
     assert "Can I say no, or change my mind?" in choices and "Can I get a second opinion?" in choices
@@ -163,8 +170,12 @@ def test_the_pages_a_patient_would_miss_are_there():
 
 def test_the_recovery_timeline_is_given_once():
     """One recovery timeline (What happens), linked from elsewhere instead of repeated."""
-    timelines = [p.id for p in PAGES if "How long will it take to get over it?" in p.body.split("](")[0]
-                 or re.search(r"(?m)^## How long will it take to get over it\?", p.body)]
+    timelines = [
+        p.id
+        for p in PAGES
+        if "How long will it take to get over it?" in p.body.split("](")[0]
+        or re.search(r"(?m)^## How long will it take to get over it\?", p.body)
+    ]
     assert timelines == ["what-happens"]
 
 

@@ -7,9 +7,9 @@ import pytest
 from PySide6.QtCore import Qt
 from sqlalchemy import insert
 
-from sirt_desktop.core.db.records import LetterFilters
 from sirt_desktop.core.db.letters_repo import LettersRepository
 from sirt_desktop.core.db.models import Letter
+from sirt_desktop.core.db.records import LetterFilters
 from sirt_desktop.gui.history.controller import HistoryController
 from sirt_desktop.gui.history.view import EMPTY_TEXT, HistoryView
 from tests.gui.accessibility import unnamed_controls
@@ -50,9 +50,18 @@ def filled(db):
     for i in range(350):
         kind = KINDS[i % 3]
         word = "hospital" if i % 7 == 0 else "parliament"
-        rows.append(dict(kind=kind, status="draft", recipient_name=f"Recipient {i}", subject=f"Letter {i:03d}",
-                         body=f"Words about the {word} — Siân {i}", data_json=json.dumps({"n": i}),
-                         created_at=base + dt.timedelta(minutes=i), updated_at=base + dt.timedelta(minutes=i)))
+        rows.append(
+            dict(
+                kind=kind,
+                status="draft",
+                recipient_name=f"Recipient {i}",
+                subject=f"Letter {i:03d}",
+                body=f"Words about the {word} — Siân {i}",
+                data_json=json.dumps({"n": i}),
+                created_at=base + dt.timedelta(minutes=i),
+                updated_at=base + dt.timedelta(minutes=i),
+            )
+        )
     with db.session() as s:
         s.execute(insert(Letter), rows)
     return db
@@ -186,7 +195,8 @@ def test_a_letter_deleted_elsewhere_is_explained(page):
 
 
 def test_reply_check_dialog_records_answers_and_skips(db, qtbot):
-    from sirt_desktop.gui.history.reply_checks import ReplyCheckDialog, connect_reply_checks
+    from sirt_desktop.gui.history.reply_check_dialog import ReplyCheckDialog
+    from sirt_desktop.gui.history.reply_checks import ReplyChecks
 
     repo = LettersRepository(db)
     first = repo.create_draft("mp_campaign", {}, "Jane Smith MP", "Fund SIRT")
@@ -197,7 +207,7 @@ def test_reply_check_dialog_records_answers_and_skips(db, qtbot):
     assert [(c.letter.id, c.weeks) for c in checks] == [(first.id, 4), (second.id, 2)]
     dialog = ReplyCheckDialog(checks)
     qtbot.addWidget(dialog)
-    connect_reply_checks(dialog, repo)
+    ReplyChecks(repo).connect(dialog)
     assert unnamed_controls(dialog) == []
     assert "Jane Smith MP" in dialog.question.text()
     assert not dialog.save.isEnabled()

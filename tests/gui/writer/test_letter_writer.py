@@ -10,6 +10,7 @@ from sirt_desktop.core.letters.kinds import KINDS
 from sirt_desktop.gui.writer.controller import LetterWriterController
 from sirt_desktop.gui.writer.view import LetterWriterView
 from tests.gui.accessibility import unnamed_controls
+from tests.gui.prompts import FakePrompts
 
 TODAY = dt.date(2026, 11, 22)
 
@@ -30,9 +31,12 @@ class MemoryDrafts:
         self.pdfs.append((letter_id, pdf, purpose))
 
 
-def make(qtbot, drafts=None):
+def make(qtbot, drafts=None, prompts=None):
+    """The writer on its own. ``prompts`` answers its questions (none expected by default)."""
     view = LetterWriterView()
-    controller = LetterWriterController(view, drafts=drafts, today=lambda: TODAY)
+    controller = LetterWriterController(
+        view, drafts=drafts, today=lambda: TODAY, prompts=prompts if prompts is not None else FakePrompts()
+    )
     qtbot.addWidget(view)
     view.show()
     return view, controller
