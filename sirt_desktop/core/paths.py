@@ -7,6 +7,7 @@ does a portable install on a USB stick.
 
 from __future__ import annotations
 
+import contextlib
 import os
 from pathlib import Path
 
@@ -28,10 +29,8 @@ def _ensure(path: Path) -> Path:
     path.mkdir(parents=True, exist_ok=True)
     if os.name == "posix":
         # Letters hold health data and political opinions: the owner only.
-        try:
+        with contextlib.suppress(OSError):
             path.chmod(0o700)
-        except OSError:
-            pass
     return path
 
 

@@ -14,8 +14,9 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from datetime import datetime
 from pathlib import Path
+from typing import Any, cast
 
-from sqlalchemy import Engine, create_engine, event
+from sqlalchemy import CursorResult, Engine, Result, create_engine, event
 from sqlalchemy.engine import make_url
 from sqlalchemy.orm import Session, sessionmaker
 
@@ -28,7 +29,7 @@ log = logging.getLogger(__name__)
 MIGRATIONS_DIR = Path(__file__).with_name("migrations")
 
 
-def _sqlite_pragmas(dbapi_connection, _record) -> None:
+def _sqlite_pragmas(dbapi_connection: Any, _record: Any) -> None:
     cursor = dbapi_connection.cursor()
     cursor.execute("PRAGMA foreign_keys=ON")
     cursor.execute("PRAGMA journal_mode=WAL")
@@ -58,7 +59,7 @@ def make_engine(url: str | None = None) -> Engine:
     return create_engine(url, pool_pre_ping=True, hide_parameters=True)
 
 
-def _alembic_config(engine: Engine):
+def _alembic_config(engine: Engine) -> Any:  # alembic.config.Config, imported on use
     from alembic.config import Config  # noqa: PLC0415 (start-up: Alembic)
 
     config = Config()
@@ -114,7 +115,7 @@ def migration_status(engine: Engine) -> tuple[str | None, str]:
             raise NewerDatabaseError(
                 f"This database was saved by a newer version of SIRT Desktop (schema {current})."
             ) from exc
-    return current, head
+    return current, head or ""
 
 
 def upgrade_database(engine: Engine) -> Path | None:
@@ -165,3 +166,17 @@ class Database:
 
     def close(self) -> None:
         self.engine.dispose()
+
+
+def affected_rows(result: Result[Any]) -> int:
+    """Rows an UPDATE or DELETE changed. (``Session.execute`` is typed as returning a ``Result``;
+    for these statements it is a ``CursorResult``, which counts them.)"""
+    return cast("CursorResult[Any]", result).rowcount
+
+
+def inserted_key(result: Result[Any]) -> Any:
+    """The primary key an INSERT created."""
+    key = cast("CursorResult[Any]", result).inserted_primary_key
+    if key is None:
+        raise DatabaseError("The new row was not given a key.")
+    return key[0]

@@ -16,7 +16,7 @@ import os
 import zipfile
 from dataclasses import asdict, dataclass, fields
 from pathlib import Path
-from typing import Any
+from typing import Any, BinaryIO
 
 from sqlalchemy import select
 
@@ -82,7 +82,7 @@ def _plain(value: Any) -> Any:
     return value.isoformat() if isinstance(value, (dt.date, dt.datetime)) else value
 
 
-def _write_zip(handle, db: Database) -> tuple[int, int, int]:
+def _write_zip(handle: BinaryIO, db: Database) -> tuple[int, int, int]:
     letters_out: list[dict[str, Any]] = []
     pdf_count = 0
     with zipfile.ZipFile(handle, "w", compression=zipfile.ZIP_DEFLATED) as archive:
@@ -141,7 +141,7 @@ def export_everything(db: Database, path: str | os.PathLike[str]) -> ExportSumma
 
 
 # --- reading back -----------------------------------------------------------------------
-def _need(obj: dict, key: str, kinds: type | tuple[type, ...], where: str) -> Any:
+def _need(obj: dict[str, Any], key: str, kinds: type | tuple[type, ...], where: str) -> Any:
     if key not in obj:
         raise ExportFormatError(f"{where}: '{key}' is missing")
     value = obj[key]

@@ -12,7 +12,7 @@ from typing import Any
 
 from sqlalchemy import delete, select
 
-from sirt_desktop.core.db.engine import Database
+from sirt_desktop.core.db.engine import Database, affected_rows
 from sirt_desktop.core.db.failures import plain_database_errors
 from sirt_desktop.core.db.models import SenderProfile, utcnow
 
@@ -103,5 +103,5 @@ class ProfilesRepository:
         """Letters written from this profile stay (their sender is in their own data)."""
         with plain_database_errors(), self.db.session() as s:
             # Core DELETE: the database unlinks the letters (ON DELETE SET NULL) without loading them.
-            if s.execute(delete(SenderProfile).where(SenderProfile.id == profile_id)).rowcount == 0:
+            if affected_rows(s.execute(delete(SenderProfile).where(SenderProfile.id == profile_id))) == 0:
                 raise ProfileNotFoundError(profile_id)

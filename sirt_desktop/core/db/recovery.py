@@ -42,7 +42,7 @@ class RecoveryResult:
     restored_from: Path | None = None
 
 
-def open_database(url: str | None = None):
+def open_database(url: str | None = None) -> Database:
     """``Database.open()``, with storage failures (read-only or full folder, a file that
     cannot be created) raised as ``DatabaseError`` in plain words."""
     try:

@@ -71,7 +71,7 @@ class _Reader:
                 self.errors.append(f"{where}: unknown field (expected one of: {', '.join(allowed)})")
         return data
 
-    def text(self, data: dict, key: str, path: str, limit: int = MAX_SHORT_TEXT) -> str:
+    def text(self, data: dict[str, Any], key: str, path: str, limit: int = MAX_SHORT_TEXT) -> str:
         value = data.get(key, "")
         if value is None:
             return ""
@@ -82,7 +82,7 @@ class _Reader:
             self.errors.append(f"{path}: {len(value)} characters; at most {limit}")
         return value
 
-    def lines(self, data: dict, key: str, path: str) -> list[str]:
+    def lines(self, data: dict[str, Any], key: str, path: str) -> list[str]:
         value = data.get(key, [])
         if value is None:
             return []
@@ -93,7 +93,7 @@ class _Reader:
             return []
         return [x for x in value if x.strip()]
 
-    def flag(self, data: dict, key: str, path: str) -> bool:
+    def flag(self, data: dict[str, Any], key: str, path: str) -> bool:
         value = data.get(key, False)
         if value is None:
             return False
@@ -102,7 +102,7 @@ class _Reader:
             return False
         return value
 
-    def date(self, data: dict, key: str, path: str) -> dt.date | None:
+    def date(self, data: dict[str, Any], key: str, path: str) -> dt.date | None:
         value = data.get(key)
         if value in (None, ""):
             return None

@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 import logging
 from collections.abc import Callable
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, QUrl
 from PySide6.QtGui import QDesktopServices, QTextDocument
@@ -18,6 +19,9 @@ from sirt_desktop.gui.information.view import (
     WIDE_CHARS,
     ContentView,
 )
+
+if TYPE_CHECKING:
+    from PySide6.QtTextToSpeech import QTextToSpeech
 
 log = logging.getLogger(__name__)
 
@@ -58,7 +62,7 @@ class ContentController(QObject):
         self.current_id = ""
         self.expanded = False  # is the page's folded background open?
         self._grid_stacked: bool | None = None  # how the grid is shown now (None: no grid shown)
-        self.speech = None
+        self.speech: QTextToSpeech | None = None
         self._section_pages = [p for s in sections for p in content.pages(s)]
         view.page_chosen.connect(self.show)
         view.browser.room_changed.connect(self._room_changed)

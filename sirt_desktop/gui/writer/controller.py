@@ -71,7 +71,7 @@ class LetterWriterController(QObject):
         view.write_step.starter_requested.connect(self.add_starter)
         view.new_letter_requested.connect(self.start_new)
         self.output = LetterOutput(view, self.letter, self._keep_pdf, self.prompts)
-        self.output.printed.connect(lambda: self.letter_id is not None and self.letter_printed.emit(self.letter_id))
+        self.output.printed.connect(self._printed)
         for signal in self._edit_signals():
             signal.connect(self.changed)
         view.write_step.nhs_number.textChanged.connect(self._check_nhs_number)
@@ -85,7 +85,11 @@ class LetterWriterController(QObject):
         self.sender_profiles = SenderProfiles(profiles, view.sender_step, self.changed)
         self.start_new()
 
-    def _timer(self, ms: int, slot) -> QTimer:
+    def _printed(self) -> None:
+        if self.letter_id is not None:
+            self.letter_printed.emit(self.letter_id)
+
+    def _timer(self, ms: int, slot: Callable[[], object]) -> QTimer:
         timer = QTimer(self)
         timer.setSingleShot(True)
         timer.setInterval(ms)
@@ -136,10 +140,10 @@ class LetterWriterController(QObject):
             not keep_sender
             or for_caller
             or self.for_caller
-            or (self._reopened and not self.sender_profiles.matches(self.sender()))
+            or (self._reopened and not self.sender_profiles.matches(self.form_sender()))
         )
         self._reopened = False
-        sender = Sender(postcode=caller_postcode.strip()) if blank else self.sender()
+        sender = Sender(postcode=caller_postcode.strip()) if blank else self.form_sender()
         letter = Letter(
             kind=kind or (KindId.DEVOLVED_REP if devolved_nation else KindId.MP_CAMPAIGN),
             sender=sender,
@@ -255,7 +259,7 @@ class LetterWriterController(QObject):
         if self.letter_id is not None and self.drafts is not None:
             try:
                 self.drafts.delete(self.letter_id)
-            except Exception as exc:  # already gone, or the database is unavailable
+            except Exception as exc:  # noqa: BLE001 - already gone, or the database is unavailable
                 log.warning("caller's copy not deleted: %s", exc)
             self.letter_id = None
         self.view.saved.setText("This letter is not being kept; any copy in My letters has been deleted.")
@@ -283,7 +287,7 @@ class LetterWriterController(QObject):
             if not newest:
                 return False
             letter = self.drafts.load(newest[0].id)
-        except Exception as exc:  # a damaged draft must not stop the writer from opening
+        except Exception as exc:  # noqa: BLE001 - a damaged draft must not stop the writer from opening
             log.error("newest draft could not be reopened: %s", exc)
             return False
         self._keep_always()
@@ -298,7 +302,7 @@ class LetterWriterController(QObject):
             return False
         try:
             letter = self.drafts.load(letter_id)
-        except Exception as exc:
+        except Exception as exc:  # noqa: BLE001 - never lose the words on screen over a storage failure
             log.error("letter %s could not be opened: %s", letter_id, exc)
             self.prompts.problem(str(exc), "This letter could not be opened")
             return False
@@ -308,7 +312,8 @@ class LetterWriterController(QObject):
         return True
 
     # Reading the form --------------------------------------------------------------------
-    def sender(self) -> Sender:
+    def form_sender(self) -> Sender:
+        """The sender as the form shows it now (not QObject.sender(), which Qt uses)."""
         return letter_form.read_sender(self.view)
 
     def current_recipient(self) -> Recipient:
@@ -422,7 +427,7 @@ class LetterWriterController(QObject):
             self._dirty = False
             if not self.for_caller:  # a caller never becomes the volunteer's saved details
                 self.sender_profiles.remember(letter.sender)
-        except Exception as exc:  # a full or read-only disk must not lose the words on screen
+        except Exception as exc:  # noqa: BLE001 - a full or read-only disk must not lose the words on screen
             log.error("draft not saved: %s", exc)
             self.view.saved.setText("Could not save the draft. Your words are still here; please keep the app open.")
             return None
@@ -449,7 +454,7 @@ class LetterWriterController(QObject):
             return
         try:
             self.drafts.store_pdf(letter_id, pdf, purpose)
-        except Exception as exc:  # printed or saved all the same; only the kept copy failed
+        except Exception as exc:  # noqa: BLE001 - printed or saved all the same; only the kept copy failed
             log.error("copy of the %s letter not kept: %s", purpose, exc)
             self.view.print_step.status.setText(
                 f"The letter was {purpose}, but a copy could not be kept in My letters."
