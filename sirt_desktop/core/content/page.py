@@ -180,7 +180,8 @@ def check_sources(raw: object, where: str = "") -> tuple[tuple[Source, ...], lis
             problems.append(f"{where}source {index} has an unreadable date '{item['date']}'")
         if not _ADDRESS_RE.match(str(item["address"])):
             problems.append(f"{where}source {index} address must start with https:// or http://")
-        sources.append(Source(*(str(item[k]).strip() for k in SOURCE_KEYS), about=str(item.get("about", "")).strip()))
+        title, publisher, when, address = (str(item[k]).strip() for k in SOURCE_KEYS)
+        sources.append(Source(title, publisher, when, address, about=str(item.get("about", "")).strip()))
     return tuple(sources), problems
 
 

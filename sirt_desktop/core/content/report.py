@@ -99,7 +99,7 @@ def report_table(rows: list[PageReport]) -> str:
     widths = [max(len(h), *(len(line[i]) for line in lines)) for i, h in enumerate(header)]
     numeric = {1, 2, 3, 4}
 
-    def fmt(cells) -> str:
+    def fmt(cells: tuple[str, ...] | list[str]) -> str:
         return "  ".join(
             c.rjust(w) if i in numeric else c.ljust(w) for i, (c, w) in enumerate(zip(cells, widths, strict=True))
         ).rstrip()

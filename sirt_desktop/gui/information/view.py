@@ -18,6 +18,7 @@ from PySide6.QtGui import (
     QShortcut,
     QTextCursor,
     QTextFormat,
+    QTextFrame,
     QTextFrameFormat,
 )
 from PySide6.QtWidgets import (
@@ -114,10 +115,11 @@ class FittingBrowser(QTextBrowser):
         so prose keeps its reading length when a page's tables need a wider page."""
         document = self.document()
         document.setUndoRedoEnabled(False)
-        blocks, boxes = [], []
+        blocks: list[int] = []
+        boxes: list[QTextFrame] = []
         it = document.rootFrame().begin()
         while not it.atEnd():  # collect first: changing formats while iterating upsets the layout
-            frame = it.currentFrame()
+            frame: QTextFrame | None = it.currentFrame()
             if frame is None:
                 if it.currentBlock().isValid():
                     blocks.append(it.currentBlock().position())
@@ -134,11 +136,11 @@ class FittingBrowser(QTextBrowser):
                 cursor.setBlockFormat(fmt)
         cursor.endEditBlock()
         changed = False
-        for frame in boxes:
-            fmt = frame.frameFormat()
-            if abs(fmt.rightMargin() - spare) > 0.5:
-                fmt.setRightMargin(spare)
-                frame.setFrameFormat(fmt)
+        for box in boxes:
+            box_format = box.frameFormat()
+            if abs(box_format.rightMargin() - spare) > 0.5:
+                box_format.setRightMargin(spare)
+                box.setFrameFormat(box_format)
                 changed = True
         if changed:  # a changed frame leaves the text after it unlaid: lay the whole page out again
             document.markContentsDirty(0, document.characterCount())

@@ -286,19 +286,19 @@ def test_home_opens_when_to_get_help_and_each_page_opens_in_its_own_section(shel
     window.show_section("home")
     window.page("home").buttons["page:get-help"].click()
     assert window.current_section() == "learn"
-    learn = window.page("learn")
-    assert learn.controller.current_id == "get-help"
-    assert learn.page_title.text() == content.get_page("get-help").title
-    learn.controller.show("what-is-sirt")
-    learn.controller.follow(QUrl("page:funding"))  # Learn → Funding is the Funding section itself
+    learn = shell.information["learn"]
+    assert learn.current_id == "get-help"
+    assert learn.view.page_title.text() == content.get_page("get-help").title
+    learn.show("what-is-sirt")
+    learn.follow(QUrl("page:funding"))  # Learn → Funding is the Funding section itself
     assert window.current_section() == "funding"
-    assert window.page("funding").controller.current_id == "funding"
-    assert learn.controller.current_id == "what-is-sirt"
-    for_me = window.page("for_me")
+    assert shell.information["funding"].current_id == "funding"
+    assert learn.current_id == "what-is-sirt"
     window.show_section("for_me")
-    for_me.controller.show("other-treatments")  # from the treatment grid to When to get help
-    for_me.controller.follow(QUrl("page:get-help"))
-    assert window.current_section() == "learn" and learn.controller.current_id == "get-help"
+    for_me = shell.information["for_me"]
+    for_me.show("other-treatments")  # from the treatment grid to When to get help
+    for_me.follow(QUrl("page:get-help"))
+    assert window.current_section() == "learn" and learn.current_id == "get-help"
 
 
 def test_treatment_grid_becomes_one_list_per_option_when_there_is_little_room(qtbot):
