@@ -19,6 +19,7 @@ from PySide6.QtWidgets import QApplication
 from sirt_desktop import APP_ID, APP_NAME, __version__
 from sirt_desktop.core.logs import setup_logging
 from sirt_desktop.core.resources import resource_path
+from sirt_desktop.core.session import SessionGuard
 from sirt_desktop.core.settings import LAST_PAGE, TEXT_SCALE, THEME, Settings
 from sirt_desktop.gui.crash import CrashHandler
 from sirt_desktop.gui.prompts import Prompts
@@ -57,6 +58,17 @@ def build_window(settings: Settings, theme: Theme, prompts: Prompts | None = Non
 def run(crash_dialog: bool = True, quit_after_ms: int | None = None, startup_probe: bool = False) -> int:
     setup_logging()
     log.info("%s %s starting", APP_NAME, __version__)
+    guard = SessionGuard()
+    last_end = guard.begin()
+    if last_end is not None:
+        log.warning(
+            "the last run (started %s UTC, process %s) did not close properly%s",
+            f"{last_end.started:%Y-%m-%d %H:%M:%S}",
+            last_end.pid,
+            f"; it wrote this to {last_end.fault_file}:\n{last_end.fault}"
+            if last_end.fault
+            else " and left no error report (it was stopped from outside, or the computer went off)",
+        )
     app = create_application()
     handler = CrashHandler(show_dialog=crash_dialog)
     handler.install()
@@ -73,9 +85,13 @@ def run(crash_dialog: bool = True, quit_after_ms: int | None = None, startup_pro
 
         QTimer.singleShot(0, probe)
     else:
+        shell.last_end = last_end
         QTimer.singleShot(0, shell.after_first_show)
     if quit_after_ms is not None:
         QTimer.singleShot(quit_after_ms, app.quit)
     code = app.exec()
     shell.shutdown()
+    if code == 0:
+        guard.end()
+        log.info("%s closed", APP_NAME)
     return code

@@ -141,7 +141,7 @@ def test_update_mp_list_rejects_a_bad_file_and_changes_nothing(shell, qtbot, tmp
     bad = tmp_path / "bad.csv"
     bad.write_text("gss_code,constituency\nE14001449,Romsey\n", encoding="utf-8")
     before = representatives.mp_list_as_of()
-    assert shell.update_mp_list(str(bad)) is False
+    assert shell.update_mp_list(str(bad)).wait() is False
     [(kind, title, text)] = shell.prompts.told
     assert (kind, title) == ("problems", "The MP list was not changed")
     assert len(text.splitlines()) >= 3  # the explanation and at least two problems
