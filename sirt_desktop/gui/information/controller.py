@@ -21,7 +21,7 @@ from sirt_desktop.gui.information.view import (
 )
 
 if TYPE_CHECKING:
-    from PySide6.QtTextToSpeech import QTextToSpeech
+    from sirt_desktop.gui.information.speech import ReadAloud
 
 log = logging.getLogger(__name__)
 
@@ -62,7 +62,7 @@ class ContentController(QObject):
         self.current_id = ""
         self.expanded = False  # is the page's folded background open?
         self._grid_stacked: bool | None = None  # how the grid is shown now (None: no grid shown)
-        self.speech: QTextToSpeech | None = None
+        self.speech: ReadAloud | None = None
         self._section_pages = [p for s in sections for p in content.pages(s)]
         view.page_chosen.connect(self.show)
         view.browser.room_changed.connect(self._room_changed)

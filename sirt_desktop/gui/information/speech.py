@@ -33,7 +33,7 @@ class _Engine(QObject):
     def __init__(self, engine_name: str | None) -> None:
         super().__init__()
         self.engine_name = engine_name
-        self.tts = None
+        self.tts: QTextToSpeech | None = None
 
     @Slot(str)
     def say(self, text: str) -> None:
@@ -59,7 +59,8 @@ class _Engine(QObject):
 
     def _state(self, state) -> None:
         if state == QTextToSpeech.State.Error:
-            self.failed.emit(self.tts.errorString() or "the voice stopped with an error")
+            reason = self.tts.errorString() if self.tts is not None else ""
+            self.failed.emit(reason or "the voice stopped with an error")
         self.speaking.emit(state == QTextToSpeech.State.Speaking)
 
 
