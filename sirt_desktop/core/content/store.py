@@ -99,7 +99,9 @@ def grid_stacked_markdown(grid: TreatmentGrid) -> str:
     parts = []
     for option in grid.options:
         parts.append(f"**{option.name}**\n")
-        parts += [f"- **{q.label}** {option.cells[q.id]}" for q in grid.questions]
+        parts += [
+            f"- **{q.label if q.label.endswith('?') else q.label + ':'}** {option.cells[q.id]}" for q in grid.questions
+        ]
         parts.append("")
     return "\n".join(parts) + (f"\n{grid.key}" if grid.key else "")
 

@@ -28,7 +28,7 @@ log = logging.getLogger(__name__)
 
 TOGGLE_LINK = "toggle:collapsed"
 # Below this many characters across, the treatment grid is shown as one list per option.
-GRID_MIN_CHARS = 120
+GRID_MIN_CHARS = 145
 
 
 def line_chars(markdown: str) -> int:

@@ -20,6 +20,8 @@ from PySide6.QtGui import (
     QTextFormat,
     QTextFrame,
     QTextFrameFormat,
+    QTextLength,
+    QTextTable,
 )
 from PySide6.QtWidgets import (
     QApplication,
@@ -211,6 +213,13 @@ class FittingBrowser(QTextBrowser):
                     block_cursor = QTextCursor(inside)
                     block_cursor.setBlockFormat(fmt)
                 inner += 1
+        for frame in document.rootFrame().childFrames():  # tables: tighter cells, so the grid fits
+            if isinstance(frame, QTextTable):
+                table_format = frame.format()
+                table_format.setCellPadding(3)
+                table_format.setCellSpacing(0)
+                table_format.setWidth(QTextLength(QTextLength.Type.PercentageLength, 100))
+                frame.setFormat(table_format)
         self.style_boxes()
         return [kind for _start, _end, kind in runs]
 
