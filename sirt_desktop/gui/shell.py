@@ -18,10 +18,8 @@ from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QWidget
 
 from sirt_desktop.core import paths
-from sirt_desktop.core.dates import long_date
 from sirt_desktop.core.db.errors import CorruptDatabaseError, DatabaseError, NewerDatabaseError
 from sirt_desktop.core.settings import LAST_PAGE, Settings
-from sirt_desktop.gui import tasks
 from sirt_desktop.gui.main_window import MainWindow
 from sirt_desktop.gui.prompts import Prompts, QtPrompts
 from sirt_desktop.gui.sections import Section
@@ -418,6 +416,7 @@ class Shell:
 
     def recover(self, error: DatabaseError) -> None:
         """A damaged or newer database: explain, then start fresh or restore, never overwrite."""
+        from sirt_desktop.core.dates import long_date  # noqa: PLC0415 (start-up: datetime)
         from sirt_desktop.core.db import recovery  # noqa: PLC0415 (start-up: SQLAlchemy)
         from sirt_desktop.gui.common.recovery_dialog import RESTORE, START_FRESH, ask_recovery  # noqa: PLC0415 (section registry: menu action)
 
@@ -449,6 +448,8 @@ class Shell:
 
     def shutdown(self) -> None:
         """Let background work that was started finish (an export, a save), then close."""
+        from sirt_desktop.gui import tasks  # noqa: PLC0415 (start-up: defines a QObject class)
+
         if not tasks.wait_for_all(10_000):
             log.warning("%d background tasks still running at shut-down", tasks.running())
         self.database.close()
