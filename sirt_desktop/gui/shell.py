@@ -202,6 +202,7 @@ class Shell:
         devolved_nation: str | None = None,
         for_caller: bool = False,
         caller_postcode: str = "",
+        devolved: Any = None,
     ) -> bool:
         """Open the letter writer, addressed to a chosen MP or set for a devolved member.
         False if the person chose to stay with an unsaved letter."""
@@ -211,6 +212,7 @@ class Shell:
             devolved_nation=devolved_nation,
             for_caller=for_caller,
             caller_postcode=caller_postcode,
+            devolved=devolved,
         )
 
     def open_letter(self, letter_id: int) -> None:
@@ -278,7 +280,13 @@ class Shell:
         update_mps.setStatusTip("Replace the list of MPs with a newer one from a CSV file")
         update_mps.triggered.connect(lambda: self.update_mp_list())
         file_menu.addAction(update_mps)
-        self.update_actions = [update_mps]
+        update_members = QAction("Update m&embers list…", self.window)
+        update_members.setStatusTip(
+            "Import the names of Members of the Senedd, MSPs or MLAs from the official lists (a CSV file)"
+        )
+        update_members.triggered.connect(lambda: self.update_members_list())
+        file_menu.addAction(update_members)
+        self.update_actions = [update_mps, update_members]
         update_info = QAction("Update &information…", self.window)
         update_info.setStatusTip("Install newer patient information from an update file")
         update_info.triggered.connect(lambda: self.update_information())
@@ -323,6 +331,18 @@ class Shell:
         from sirt_desktop.gui.find_mp.update_mps import UpdateMpsController  # noqa: PLC0415 (section registry: menu action)
 
         return UpdateMpsController(self.prompts, busy=self._file_update_busy).run(path)
+
+    def update_members_list(self, path: str | None = None) -> UpdateOutcome:
+        from sirt_desktop.gui.find_mp.update_members import UpdateMembersController  # noqa: PLC0415 (section registry: menu action)
+
+        return UpdateMembersController(self.prompts, self.members_updated, busy=self._file_update_busy).run(path)
+
+    def members_updated(self) -> None:
+        """Show the new names at once wherever a devolved result is on screen."""
+        if self.helpline is not None:
+            self.helpline.refresh_members()
+        if self.writer is not None:
+            self.writer.refresh_members()
 
     def update_information(self, path: str | None = None) -> UpdateOutcome:
         from sirt_desktop.gui.information.update_content import UpdateContentController  # noqa: PLC0415 (section registry: menu action)
@@ -373,6 +393,8 @@ class Shell:
         QTimer.singleShot(0, self._start_background_work)
 
     def _start_background_work(self) -> None:
+        from sirt_desktop.gui import tasks  # noqa: PLC0415 (start-up: defines a QObject class)
+
         tasks.run_in_background(_warm_up_letters, name="warm-up")
         settings = self.settings
 

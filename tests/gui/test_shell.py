@@ -170,19 +170,14 @@ def test_lists_with_their_own_style_follow_the_text_size(shell, qapp, qtbot):
     assert nav.font().pointSizeF() < big
 
 
-def test_file_menu_update_commands_open_a_file_chooser(shell, monkeypatch):
+def test_file_menu_update_commands_open_a_file_chooser(shell, prompts):
     """File → Update MP list… and Update information… once passed the menu's checked flag
     (False) as the file name: TypeError, "Something went wrong" (found by the soak)."""
-    from PySide6.QtWidgets import QFileDialog
-
-    asked = []
-
-    def chooser(_parent, title, *_args, **_kwargs):
-        asked.append(title)
-        return "", ""  # the person cancels
-
-    monkeypatch.setattr(QFileDialog, "getOpenFileName", chooser)
+    prompts.expect(None, None)  # the person cancels each file chooser
     actions = {a.text(): a for a in shell.file_menu.actions()}
     actions["Update &MP list…"].trigger()
     actions["Update &information…"].trigger()
-    assert len(asked) == 2
+    assert [asked[:2] for asked in prompts.asked] == [
+        ("open_path", "Choose the new MP list"),
+        ("open_path", "Choose the information update"),
+    ]

@@ -12,7 +12,6 @@ from __future__ import annotations
 import logging
 
 from PySide6.QtCore import QObject, QThread, QTimer, Signal, Slot
-from PySide6.QtTextToSpeech import QTextToSpeech
 
 log = logging.getLogger(__name__)
 
@@ -37,6 +36,9 @@ class _Engine(QObject):
 
     @Slot(str)
     def say(self, text: str) -> None:
+        # Looked up when used (not at import), on the speech thread; tests stand a fake in its place.
+        from PySide6.QtTextToSpeech import QTextToSpeech  # noqa: PLC0415 (start-up: QtTextToSpeech)
+
         if self.tts is None:
             try:
                 self.tts = QTextToSpeech(self.engine_name, self) if self.engine_name else QTextToSpeech(self)
@@ -58,6 +60,8 @@ class _Engine(QObject):
             self.tts.stop()
 
     def _state(self, state) -> None:
+        from PySide6.QtTextToSpeech import QTextToSpeech  # noqa: PLC0415 (start-up: QtTextToSpeech)
+
         if state == QTextToSpeech.State.Error:
             reason = self.tts.errorString() if self.tts is not None else ""
             self.failed.emit(reason or "the voice stopped with an error")

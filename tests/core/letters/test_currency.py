@@ -1,6 +1,6 @@
 """Letter tips and starter sentences stay current: NHS England is being abolished by the Health
 Bill 2026, the Health Secretary of June 2025 is no longer in post, and devolved members come in
-groups (1 + 7 MSPs, 6 Members of the Senedd, 5 MLAs)."""
+groups."""
 
 from __future__ import annotations
 
@@ -30,8 +30,10 @@ def test_no_tip_or_starter_names_a_minister():
         assert not any(name in text for name in FORMER_MINISTERS), f"{kind_id}: {text}"
 
 
-def test_devolved_tips_say_there_is_more_than_one_member():
+def test_devolved_tips_speak_of_members_in_the_plural():
+    """Since May 2026 each Senedd constituency has 6 Members; Scotland has 1 + 7 MSPs for each
+    person, Northern Ireland 5 MLAs: there is no single "your MS"."""
     devolved = next(k for k in KINDS if k.id == "devolved_rep")
     tips = " ".join(devolved.tips)
-    for fact in ("7 regional MSPs", "6 Members of the Senedd", "5 MLAs"):
-        assert fact in tips
+    assert "MSPs" in tips and "Members of the Senedd" in tips and "MLAs" in tips
+    assert not re.search(r"\byour (MSP|MS|MLA)\b", tips)
