@@ -25,7 +25,7 @@ from sirt_desktop import __version__
 from sirt_desktop.core.db.engine import Database
 from sirt_desktop.core.db.errors import DatabaseError
 from sirt_desktop.core.db.failures import explain, plain_database_errors
-from sirt_desktop.core.db.letter_records import PDF_PURPOSES, REPLY_STATUSES, SENT_METHODS, LetterRecord
+from sirt_desktop.core.db.records import PDF_PURPOSES, REPLY_STATUSES, SENT_METHODS, LetterRecord
 from sirt_desktop.core.db.letters_repo import _RECORD_COLUMNS, _record
 from sirt_desktop.core.db.models import Letter, LetterPdf, SenderProfile
 from sirt_desktop.core.db.profiles_repo import ProfileRecord, _record as _profile_record

@@ -26,7 +26,7 @@ from sirt_desktop.core.db.engine import Database
 from sirt_desktop.core.db.errors import DatabaseError
 from sirt_desktop.core.db.failures import plain_database_errors
 from sirt_desktop.core.db.letter_search import purge_deleted, narrowing
-from sirt_desktop.core.db.letter_records import (
+from sirt_desktop.core.db.records import (
     ANSWERED,
     PDF_PURPOSES,
     REPLY_STATUSES,

@@ -16,7 +16,7 @@ from sqlalchemy import delete, func, select, text
 from sirt_desktop.core import paths
 from sirt_desktop.core.db.engine import Database, sqlite_file
 from sirt_desktop.core.db.failures import plain_database_errors
-from sirt_desktop.core.db.letter_records import add_months
+from sirt_desktop.core.db.records import add_months
 from sirt_desktop.core.db.letter_search import clear_index, purge_deleted
 from sirt_desktop.core.db.models import Letter, LetterPdf, SenderProfile
 from sirt_desktop.core.db.recovery import set_aside_dir
