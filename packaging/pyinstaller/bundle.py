@@ -18,6 +18,9 @@ APP_NAME = "SIRT Desktop"
 EXE_NAME = "sirt-desktop"
 BUNDLE_ID = "uk.org.sirtdesktop.SirtDesktop"
 
+# Distributions whose metadata the app reads at run time (importlib.metadata).
+METADATA = ["sirt-desktop", "SQLAlchemy", "reportlab", "alembic"]
+
 # Python modules nobody imports at run time. PyInstaller would otherwise follow optional imports
 # from the standard library and from the dependencies into them.
 EXCLUDED_MODULES = [
@@ -139,6 +142,9 @@ _UNUSED_PLUGIN_DIRS = {
     "tls",
     "egldeviceintegrations",
     "wayland-graphics-integration-server",
+    # OpenGL and server-buffer glue for Wayland: the widgets draw into shared memory; the
+    # EGL plugin would bring back QtOpenGL.
+    "wayland-graphics-integration-client",
     "generic",  # evdev/tuio input for screens without a window system
     "vectorimageformats",
 }
@@ -148,6 +154,17 @@ _UNUSED_PLUGINS = {
     "platforminputcontexts/libqtvirtualkeyboardplugin.so",
     "platforminputcontexts/qtvirtualkeyboardplugin.dll",
     "platforminputcontexts/libqtvirtualkeyboardplugin.dylib",
+    # Qt's test engine for read-aloud: it "speaks" in silence, so with it installed the app
+    # would offer Read aloud on a computer that cannot speak.
+    "texttospeech/libqtexttospeech_mock.so",
+    "texttospeech/qtexttospeech_mock.dll",
+    "texttospeech/libqtexttospeech_mock.dylib",
+    # Wayland shells other than xdg-shell (what every desktop speaks): in-car screens, kiosks,
+    # Qt's own compositor, and the obsolete wl-shell (which needs a library left out above).
+    "wayland-shell-integration/libwl-shell-plugin.so",
+    "wayland-shell-integration/libivi-shell.so",
+    "wayland-shell-integration/libfullscreen-shell-v1.so",
+    "wayland-shell-integration/libqt-shell.so",
     # Screens without a window system, and VNC.
     "platforms/libqeglfs.so",
     "platforms/libqlinuxfb.so",
