@@ -59,15 +59,15 @@ EXTRA_RECOMMENDS = ["cups-client", "speech-dispatcher", "xdg-utils"]
 
 DESCRIPTION = """\
 Understand SIRT for NETs, see NHS funding, and write letters
- SIRT Desktop is an offline app for people in the UK living with neuroendocrine
- tumours (NETs) that have spread to the liver, their carers, and charity helpline
- volunteers.
+ SIRT Desktop is an offline app for people in the UK living with
+ neuroendocrine tumours (NETs) that have spread to the liver, their carers,
+ and charity helpline volunteers.
  .
- It explains selective internal radiation therapy (SIRT) in plain English, with
- sources and dates; shows where NHS funding stands in England, Scotland, Wales and
- Northern Ireland; finds a person's MP from their postcode without going online; and
- writes, prints and keeps letters to MPs and clinicians, laid out for a window
- envelope.
+ It explains selective internal radiation therapy (SIRT) in plain English,
+ with sources and dates; shows where NHS funding stands in England,
+ Scotland, Wales and Northern Ireland; finds a person's MP from their
+ postcode without going online; and writes, prints and keeps letters to MPs
+ and clinicians, laid out for a window envelope.
  .
  Everything stays on the computer. It is information, not medical advice."""
 
@@ -109,7 +109,8 @@ def metainfo(dest: Path, version: str, date: str) -> None:
     tree = ElementTree.parse(LINUX / f"{APP_ID}.metainfo.xml")
     component = tree.getroot()
     releases = component.find("releases")
-    if releases is None or not any(r.get("version") == version for r in releases.findall("release")):
+    upstream = version.split("~", 1)[0]  # a snapshot before a release belongs to that release
+    if releases is None or not any(r.get("version") == upstream for r in releases.findall("release")):
         raise SystemExit(f"{APP_ID}.metainfo.xml has no <release version=\"{version}\">: add it (docs/release.md)")
     url = os.environ.get(SCREENSHOT_ENV, "").strip()
     if url:
@@ -263,8 +264,8 @@ def _installed_size_kib(root: Path) -> int:
     return total
 
 
-def build(bundle: Path, icons: Path, out_dir: Path, work: Path) -> Path:
-    version = app_version()
+def build(bundle: Path, icons: Path, out_dir: Path, work: Path, version: str | None = None) -> Path:
+    version = version or app_version()
     epoch = source_date_epoch()
     arch = subprocess.run(["dpkg", "--print-architecture"], capture_output=True, text=True, check=True).stdout.strip()
     if not (bundle / PACKAGE).is_file():
@@ -279,7 +280,8 @@ def build(bundle: Path, icons: Path, out_dir: Path, work: Path) -> Path:
         shutil.rmtree(cache)
 
     (root / "usr/bin").mkdir(parents=True)
-    (root / "usr/bin" / PACKAGE).symlink_to(f"../../opt/{PACKAGE}/{PACKAGE}")
+    # Absolute, as Debian policy wants for a link between top-level folders.
+    (root / "usr/bin" / PACKAGE).symlink_to(f"/opt/{PACKAGE}/{PACKAGE}")
 
     share = root / "usr/share"
     (share / "applications").mkdir(parents=True)
@@ -335,20 +337,20 @@ def build(bundle: Path, icons: Path, out_dir: Path, work: Path) -> Path:
 
 # Tags that follow from shipping a frozen app under /opt rather than Debian's own libraries.
 LINTIAN_OVERRIDES = """\
-# A frozen app: Python, Qt and the Python libraries are inside the bundle, under /opt.
-sirt-desktop: embedded-library *
+# A frozen app under /opt: Python, Qt and the Python libraries come inside the bundle, as built
+# by their authors (PyPI wheels), rather than from Debian's packages.
 sirt-desktop: dir-or-file-in-opt *
-sirt-desktop: shared-library-lacks-prerequisites *
-sirt-desktop: shared-library-lacks-version *
-sirt-desktop: binary-or-shlib-defines-rpath *
-sirt-desktop: custom-library-search-path *
+sirt-desktop: embedded-library *
 sirt-desktop: hardening-no-fortify-functions *
-sirt-desktop: hardening-no-relro *
+sirt-desktop: hardening-no-pie [opt/sirt-desktop/sirt-desktop]
 sirt-desktop: unstripped-binary-or-object *
-sirt-desktop: library-not-linked-against-libc *
-sirt-desktop: package-installs-python-pycache-dir *
-sirt-desktop: executable-not-elf-or-script *
+sirt-desktop: shared-library-lacks-prerequisites *
+# The PDF fonts are read from the bundle by path, so every letter prints with the same font.
+sirt-desktop: duplicate-font-file *
+# No manual page yet: `sirt-desktop --help` describes every command.
 sirt-desktop: no-manual-page *
+# Not an upload to Debian's archive.
+sirt-desktop: initial-upload-closes-no-bugs *
 """
 
 
@@ -358,9 +360,10 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--icons", type=Path, default=ROOT / "build" / "icons")
     parser.add_argument("--out", type=Path, default=ROOT / "dist")
     parser.add_argument("--work", type=Path, default=ROOT / "build" / "deb")
+    parser.add_argument("--version", help="the package's upstream version (default: sirt_desktop.__version__)")
     args = parser.parse_args(argv)
     start = time.monotonic()
-    deb = build(args.bundle, args.icons, args.out, args.work)
+    deb = build(args.bundle, args.icons, args.out, args.work, args.version)
     size = deb.stat().st_size
     print(f"{deb.relative_to(ROOT) if deb.is_relative_to(ROOT) else deb}: {size / 1e6:.1f} MB "
           f"(zstd -{ZSTD_LEVEL}, {time.monotonic() - start:.0f} s)")

@@ -31,7 +31,6 @@ ROOT = Path(__file__).resolve().parents[1]
 SPEC = ROOT / "packaging" / "pyinstaller" / "sirt-desktop.spec"
 DIST = ROOT / "dist"
 BUILD = ROOT / "build"
-BUNDLE = DIST / "sirt-desktop"
 REPORT = BUILD / "dist-report.json"
 
 sys.path.insert(0, str(ROOT / "packaging" / "pyinstaller"))
@@ -74,30 +73,37 @@ def source_date_epoch() -> str:
         return str(int(time.time()))
 
 
-def install_wheel() -> Path:
-    """Build the checkout's wheel from scratch and install it in place of any earlier one."""
-    # setuptools reuses build/lib: a module moved or deleted since the last build would
-    # otherwise still ship.
-    for stale in [BUILD / "lib", *BUILD.glob("bdist.*"), BUILD / "wheel"]:
+def install_wheel(source: Path, build: Path, target: Path | None = None) -> Path:
+    """Build the source's wheel from scratch and install it: into this venv in place of any
+    earlier one, or, with ``target``, into a folder of its own (another release's build)."""
+    # setuptools reuses <source>/build/lib: a module moved or deleted since the last build
+    # would otherwise still ship.
+    for stale in [source / "build" / "lib", *(source / "build").glob("bdist.*"), build / "wheel"]:
         shutil.rmtree(stale, ignore_errors=True)
     pip = [sys.executable, "-m", "pip", "--disable-pip-version-check", "--quiet"]
-    run([*pip, "wheel", "--no-deps", "-w", str(BUILD / "wheel"), str(ROOT)])
-    wheel = next((BUILD / "wheel").glob("sirt_desktop-*.whl"))
-    run([*pip, "install", "--no-deps", "--force-reinstall", str(wheel)])
+    run([*pip, "wheel", "--no-deps", "-w", str(build / "wheel"), str(source)])
+    wheel = next((build / "wheel").glob("sirt_desktop-*.whl"))
+    if target is None:
+        run([*pip, "install", "--no-deps", "--force-reinstall", str(wheel)])
+    else:
+        shutil.rmtree(target, ignore_errors=True)
+        run([*pip, "install", "--no-deps", "--target", str(target), str(wheel)])
     return wheel
 
 
-def run_pyinstaller(epoch: str) -> None:
-    shutil.rmtree(BUNDLE, ignore_errors=True)
-    shutil.rmtree(DIST / "SIRT Desktop.app", ignore_errors=True)
-    work = BUILD / "pyinstaller"
+def run_pyinstaller(epoch: str, dist: Path, build: Path, package_path: Path | None) -> None:
+    shutil.rmtree(dist / "sirt-desktop", ignore_errors=True)
+    shutil.rmtree(dist / "SIRT Desktop.app", ignore_errors=True)
+    work = build / "pyinstaller"
     work.mkdir(parents=True, exist_ok=True)
-    env = dict(os.environ, SOURCE_DATE_EPOCH=epoch, PYTHONHASHSEED="0")
+    env = dict(os.environ, SOURCE_DATE_EPOCH=epoch, PYTHONHASHSEED="0", SIRT_DESKTOP_ICON_DIR=str(build / "icons"))
     env.pop("PYTHONPATH", None)
+    if package_path is not None:
+        env["PYTHONPATH"] = str(package_path)
     # From outside the checkout, so `import sirt_desktop` finds the installed wheel.
     run(
         [sys.executable, "-m", "PyInstaller", "--noconfirm", "--clean", "--log-level", "WARN",
-         "--distpath", str(DIST), "--workpath", str(work), str(SPEC)],
+         "--distpath", str(dist), "--workpath", str(work), str(SPEC)],
         cwd=work, env=env,
     )
 
@@ -154,7 +160,7 @@ def check_contents(bundle: Path) -> None:
     import bundle as spec_rules
 
     internal = bundle / "_internal"
-    for _src, dest in spec_rules.data_files():
+    for dest in spec_rules.data_folders_in(internal / "sirt_desktop"):
         if not (internal / dest).is_dir():
             raise SystemExit(f"data folder missing from the bundle: {dest}")
     for required in ("sirt_desktop/resources/data/manifest.json", "sirt_desktop/resources/fonts/DejaVuSans.ttf",
@@ -199,31 +205,40 @@ def print_report(report: dict) -> None:
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--skip-wheel", action="store_true", help="freeze the already installed package")
+    parser.add_argument("--source", type=Path, default=ROOT,
+                        help="freeze this source tree instead (an earlier release: its wheel goes into a folder "
+                        "of its own, and this venv keeps the checkout's)")
+    parser.add_argument("--dist", type=Path, default=DIST, help="where the bundle goes")
+    parser.add_argument("--work", type=Path, default=BUILD, help="where the build's own files go")
     args = parser.parse_args(argv)
     if sys.prefix == sys.base_prefix:
         raise SystemExit("run this with a virtual environment's Python made for it (make dist)")
     start = time.monotonic()
     epoch = source_date_epoch()
+    source = args.source.resolve()
+    package_path = None if source == ROOT else args.work / "site"
     if not args.skip_wheel:
-        install_wheel()
+        install_wheel(source, args.work, package_path)
     from make_icons import make_icons
 
-    make_icons(BUILD / "icons")
-    run_pyinstaller(epoch)
-    check_contents(BUNDLE)
+    make_icons(args.work / "icons")
+    run_pyinstaller(epoch, args.dist, args.work, package_path)
+    bundle = args.dist / "sirt-desktop"
+    check_contents(bundle)
     needs: dict[str, list[str]] = {}
     if sys.platform.startswith("linux"):
-        needs = check_links(BUNDLE)
-        env = dict(os.environ, SIRT_DESKTOP_HOME=str(BUILD / "smoke-home"))
+        needs = check_links(bundle)
+        env = dict(os.environ, SIRT_DESKTOP_HOME=str(args.work / "smoke-home"))
         env.pop("DISPLAY", None)
-        out = run([str(BUNDLE / "sirt-desktop"), "--version"], capture_output=True, text=True, env=env)
+        out = run([str(bundle / "sirt-desktop"), "--version"], capture_output=True, text=True, env=env)
         print(out.stdout.strip())
-        shutil.rmtree(BUILD / "smoke-home", ignore_errors=True)
-    report = size_report(BUNDLE)
+        shutil.rmtree(args.work / "smoke-home", ignore_errors=True)
+    report = size_report(bundle)
     report["build_seconds"] = round(time.monotonic() - start, 1)
     report["system_libraries"] = sorted(needs)
-    REPORT.parent.mkdir(parents=True, exist_ok=True)
-    REPORT.write_text(json.dumps(report, indent=2) + "\n", encoding="utf-8")
+    if source == ROOT:
+        REPORT.parent.mkdir(parents=True, exist_ok=True)
+        REPORT.write_text(json.dumps(report, indent=2) + "\n", encoding="utf-8")
     print_report(report)
     return 0
 

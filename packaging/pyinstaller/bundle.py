@@ -213,7 +213,7 @@ def package_dir() -> Path:
     import sirt_desktop
 
     pkg = Path(sirt_desktop.__file__).resolve().parent
-    if "site-packages" not in pkg.parts:
+    if not (pkg / "resources" / "__init__.py").is_file():
         raise SystemExit(
             f"sirt_desktop was imported from {pkg}, not from an installed wheel: "
             "build with scripts/build_dist.py (make dist)"
@@ -253,6 +253,14 @@ def data_files(pkg: Path | None = None, resources: Path | None = None) -> list[t
                 continue
             dest = dest_root / path.parent.relative_to(folder)
             out.append((str(path), dest.as_posix()))
+    return out
+
+
+def data_folders_in(pkg: Path) -> list[str]:
+    """The destination folders data_files() fills, for a bundle's ``sirt_desktop`` folder."""
+    out = ["sirt_desktop/resources", "sirt_desktop/resources/data", "sirt_desktop/resources/content",
+           "sirt_desktop/resources/fonts"]
+    out += [f"sirt_desktop/{m.relative_to(pkg).as_posix()}" for m in migration_dirs(pkg)]
     return out
 
 
@@ -325,8 +333,10 @@ def keep(toc, platform: str | None = None):
 
 def icon_path(platform: str | None = None) -> str | None:
     """The icon for the executable: .ico on Windows, .icns on macOS (made by scripts/make_icons.py)."""
+    import os
+
     platform = platform or sys.platform
-    icons = repo_root() / "build" / "icons"
+    icons = Path(os.environ.get("SIRT_DESKTOP_ICON_DIR") or repo_root() / "build" / "icons")
     if platform.startswith("win"):
         path = icons / "sirt-desktop.ico"
     elif platform == "darwin":
