@@ -228,11 +228,13 @@ def main(argv: list[str] | None = None) -> int:
     needs: dict[str, list[str]] = {}
     if sys.platform.startswith("linux"):
         needs = check_links(bundle)
-        env = dict(os.environ, SIRT_DESKTOP_HOME=str(args.work / "smoke-home"))
-        env.pop("DISPLAY", None)
-        out = run([str(bundle / "sirt-desktop"), "--version"], capture_output=True, text=True, env=env)
-        print(out.stdout.strip())
-        shutil.rmtree(args.work / "smoke-home", ignore_errors=True)
+    # The frozen app answers --version with no display (on Windows the console program does).
+    program = bundle / ("sirt-desktop-cli.exe" if sys.platform.startswith("win") else "sirt-desktop")
+    env = dict(os.environ, SIRT_DESKTOP_HOME=str(args.work / "smoke-home"))
+    env.pop("DISPLAY", None)
+    out = run([str(program), "--version"], capture_output=True, text=True, env=env)
+    print(out.stdout.strip())
+    shutil.rmtree(args.work / "smoke-home", ignore_errors=True)
     report = size_report(bundle)
     report["build_seconds"] = round(time.monotonic() - start, 1)
     report["system_libraries"] = sorted(needs)

@@ -19,7 +19,7 @@ RUNTIME=(libgl1 libegl1 libfontconfig1 libxkbcommon0 libglib2.0-0 libdbus-1-3
          fontconfig python3-venv)
 TEST=(xvfb xauth poppler-utils desktop-file-utils appstream cups printer-driver-cups-pdf
       cups-client postgresql)
-DIST=(binutils dpkg-dev zstd libspeechd2 libwayland-client0 libwayland-cursor0 debootstrap
+DIST=(mount binutils dpkg-dev zstd libspeechd2 libwayland-client0 libwayland-cursor0 debootstrap
       xvfb xdotool x11-utils poppler-utils lintian icoutils)
 
 want=("${RUNTIME[@]}")

@@ -122,7 +122,6 @@ _QT_LIB = re.compile(
 
 # Qt plugins: folders dropped whole, and single plugins dropped from folders that stay.
 _UNUSED_PLUGIN_DIRS = {
-    "multimedia",  # FFmpeg and GStreamer media backends (21 MB); see _UNUSED_QT_LIBS
     "qmltooling",
     "qmllint",
     "renderers",
@@ -149,6 +148,14 @@ _UNUSED_PLUGIN_DIRS = {
     "vectorimageformats",
 }
 _UNUSED_PLUGINS = {
+    # QtMultimedia's FFmpeg and GStreamer media backends (21 MB with FFmpeg): read-aloud on
+    # Linux (speech-dispatcher) and macOS (AVSpeechSynthesizer) plays its own sound. On
+    # Windows the native media plugin (windowsmediaplugin.dll, Media Foundation) stays, for
+    # the WinRT voice's audio output.
+    "multimedia/libffmpegmediaplugin.so",
+    "multimedia/libgstreamermediaplugin.so",
+    "multimedia/ffmpegmediaplugin.dll",
+    "multimedia/libffmpegmediaplugin.dylib",
     # The virtual keyboard: it alone pulls in QtQuick and QML (18 MB). The compose plugin
     # (dead keys for accented letters) and ibus (input methods) stay.
     "platforminputcontexts/libqtvirtualkeyboardplugin.so",
@@ -366,27 +373,50 @@ def info_plist(ver: str | None = None) -> dict:
     }
 
 
-def windows_version_info(ver: str | None = None):
-    """The version resource of the Windows .exe (Properties → Details)."""
-    from PyInstaller.utils.win32 import versioninfo as vi
+def windows_version_tuple(ver: str) -> tuple[int, int, int, int]:
+    """"0.1.0" → (0, 1, 0, 0): Windows wants four numbers; a suffix ("0.2.0rc1") is dropped."""
+    match = re.match(r"(\d+)\.(\d+)(?:\.(\d+))?", ver)
+    if not match:
+        raise ValueError(f"not a release version: {ver!r}")
+    major, minor, patch = (int(g or 0) for g in match.groups())
+    return (major, minor, patch, 0)
 
+
+def windows_version_text(ver: str | None = None) -> str:
+    """The version resource of the Windows .exe (Properties → Details), in the text form
+    PyInstaller reads from a version file (PyInstaller's own classes need pefile, which only
+    Windows builds have, so the text is written here and checked on any machine)."""
     ver = ver or version()
-    parts = tuple(int(p) for p in re.findall(r"\d+", ver)[:3]) + (0,)
-    parts = (parts + (0, 0, 0, 0))[:4]
-    strings = [
-        vi.StringStruct("CompanyName", "SIRT Desktop contributors"),
-        vi.StringStruct("FileDescription", APP_NAME),
-        vi.StringStruct("FileVersion", ver),
-        vi.StringStruct("InternalName", EXE_NAME),
-        vi.StringStruct("LegalCopyright", "GPL-3.0-or-later"),
-        vi.StringStruct("OriginalFilename", f"{EXE_NAME}.exe"),
-        vi.StringStruct("ProductName", APP_NAME),
-        vi.StringStruct("ProductVersion", ver),
-    ]
-    return vi.VSVersionInfo(
-        ffi=vi.FixedFileInfo(filevers=parts, prodvers=parts),
-        kids=[
-            vi.StringFileInfo([vi.StringTable("080904B0", strings)]),  # English (UK), Unicode
-            vi.VarFileInfo([vi.VarStruct("Translation", [0x0809, 1200])]),
-        ],
+    parts = windows_version_tuple(ver)
+    strings = {
+        "CompanyName": "SIRT Desktop contributors",
+        "FileDescription": APP_NAME,
+        "FileVersion": ver,
+        "InternalName": EXE_NAME,
+        "LegalCopyright": "GPL-3.0-or-later",
+        "OriginalFilename": f"{EXE_NAME}.exe",
+        "ProductName": APP_NAME,
+        "ProductVersion": ver,
+    }
+    table = ",\n".join(f"          StringStruct({k!r}, {v!r})" for k, v in strings.items())
+    return (
+        "# Made by packaging/pyinstaller/bundle.py; do not edit.\n"
+        "VSVersionInfo(\n"
+        f"  ffi=FixedFileInfo(filevers={parts!r}, prodvers={parts!r}, mask=0x3f, flags=0x0, OS=0x40004,\n"
+        "    fileType=0x1, subtype=0x0, date=(0, 0)),\n"
+        "  kids=[\n"
+        "    StringFileInfo([\n"
+        "      StringTable('080904B0', [\n"  # English (United Kingdom), Unicode
+        f"{table}\n"
+        "      ])\n"
+        "    ]),\n"
+        "    VarFileInfo([VarStruct('Translation', [0x0809, 1200])])\n"
+        "  ]\n"
+        ")\n"
     )
+
+
+def windows_version_file(folder: Path, ver: str | None = None) -> str:
+    path = Path(folder) / "version-info.txt"
+    path.write_text(windows_version_text(ver), encoding="utf-8")
+    return str(path)
