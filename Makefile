@@ -9,8 +9,8 @@ VENV_DIST := .venv-dist
 SUDO := $(shell test "$$(id -u)" -eq 0 || echo sudo)
 PIP_FLAGS := --disable-pip-version-check --quiet --constraint constraints.txt
 
-.PHONY: run test lint system-deps system-deps-test system-deps-dist data content-pack bench screenshot constraints \
-	icons dist dist-check clean
+.PHONY: run test lint fix system-deps system-deps-test system-deps-dist data content-pack bench screenshot \
+	constraints icons dist dist-check clean
 
 system-deps:
 	bash scripts/install-system-deps.sh --runtime
@@ -48,7 +48,19 @@ run: system-deps $(VENV_RUN)/.installed
 # Runs the whole suite offscreen (the journey and soak tests start their own Xvfb and use xcb).
 # Exit 5 (no tests collected) fails like any other error.
 test: system-deps-test $(VENV_TEST)/.installed
-	QT_QPA_PLATFORM=offscreen $(VENV_TEST)/bin/python -m pytest -p no:cacheprovider
+	QT_QPA_PLATFORM=offscreen $(VENV_TEST)/bin/python -m pytest -p no:cacheprovider --durations=12
+
+# ruff (lint and format), mypy (strict on core, the CLI and about) and the import contracts.
+lint: $(VENV_TEST)/.installed
+	$(VENV_TEST)/bin/ruff check .
+	$(VENV_TEST)/bin/ruff format --check .
+	$(VENV_TEST)/bin/mypy
+	$(VENV_TEST)/bin/lint-imports
+
+# What ruff can put right by itself: import order, safe fixes, formatting.
+fix: $(VENV_TEST)/.installed
+	$(VENV_TEST)/bin/ruff check --fix .
+	$(VENV_TEST)/bin/ruff format .
 
 # Rebuild resources/data from ../shared/data (see scripts/build_data.py).
 data: $(VENV_RUN)/.installed
@@ -61,6 +73,7 @@ bench: $(VENV_TEST)/.installed
 	$(VENV_TEST)/bin/python bench/startup.py
 	$(VENV_TEST)/bin/python bench/lookup.py
 	$(VENV_TEST)/bin/python bench/letters.py
+	$(VENV_TEST)/bin/python bench/history.py
 
 screenshot: system-deps-test $(VENV_TEST)/.installed
 	$(VENV_TEST)/bin/python scripts/screenshot.py --out docs/screenshot.png

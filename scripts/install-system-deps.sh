@@ -3,7 +3,8 @@
 #   --runtime : what Qt needs to show a window (default)
 #   --test    : also what the test suite and CI use (Xvfb, poppler, desktop-file/appstream
 #               validators, CUPS with a PDF printer, a PostgreSQL server for the shared-helpline
-#               test; installing postgresql does not start a server)
+#               test; installing postgresql does not start a server; locales, whose
+#               localedef compiles a Welsh locale for the locale-free dates test)
 #   --dist    : what make dist and make dist-check use: readelf and dpkg-shlibdeps, the
 #               libraries of the optional parts (so their Recommends can be worked out),
 #               debootstrap for the bare-machine check, Xvfb and xdotool for its window,
@@ -17,8 +18,8 @@ RUNTIME=(libgl1 libegl1 libfontconfig1 libxkbcommon0 libglib2.0-0 libdbus-1-3
          libxcb-render-util0 libxcb-shape0 libxcb-xkb1 libxcb-render0 libxcb-randr0
          libxcb-shm0 libxcb-sync1 libxcb-xfixes0 libxcb-util1 libx11-xcb1 libpulse0
          fontconfig python3-venv)
-TEST=(xvfb xauth poppler-utils desktop-file-utils appstream cups printer-driver-cups-pdf
-      cups-client postgresql)
+TEST=(xvfb xauth xdotool poppler-utils desktop-file-utils appstream cups printer-driver-cups-pdf
+      cups-client postgresql locales)
 DIST=(mount binutils dpkg-dev zstd libspeechd2 libwayland-client0 libwayland-cursor0 debootstrap
       xvfb xdotool x11-utils poppler-utils lintian icoutils)
 

@@ -28,6 +28,7 @@ def rotate(path: str, max_bytes: int = MAX_BYTES, backups: int = BACKUPS) -> boo
     os.replace(path, f"{path}.1")
     return True
 
+
 _configured_for: str | None = None
 
 

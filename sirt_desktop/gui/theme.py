@@ -6,9 +6,9 @@ follows what the person chose for their desktop and then makes it larger if they
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
-from PySide6.QtGui import QColor, QFont, QFontMetrics, QGuiApplication, QPalette
-from PySide6.QtWidgets import QApplication, QStyleFactory
+from PySide6.QtCore import QRectF, Qt
+from PySide6.QtGui import QColor, QFont, QFontMetrics, QGuiApplication, QPainter, QPalette, QPen
+from PySide6.QtWidgets import QAbstractScrollArea, QApplication, QProxyStyle, QStyle, QStyleFactory
 
 _SCHEMES = {"system": "Unknown", "light": "Light", "dark": "Dark"}
 
@@ -66,8 +66,8 @@ def _palette(colours: dict[str, str]) -> QPalette:
     for role, colour in colours.items():
         palette.setColor(getattr(QPalette.ColorRole, role), QColor(colour))
     disabled = QColor(colours["PlaceholderText"])
-    for role in (QPalette.ColorRole.WindowText, QPalette.ColorRole.Text, QPalette.ColorRole.ButtonText):
-        palette.setColor(QPalette.ColorGroup.Disabled, role, disabled)
+    for disabled_role in (QPalette.ColorRole.WindowText, QPalette.ColorRole.Text, QPalette.ColorRole.ButtonText):
+        palette.setColor(QPalette.ColorGroup.Disabled, disabled_role, disabled)
     return palette
 
 
@@ -75,10 +75,6 @@ def readable_style():
     """Fusion, with tick boxes and round option buttons as tall as the text beside them, so
     they grow with the text size instead of staying a fixed 13 pixels. (Defined on first use:
     creating a QStyle subclass costs start-up time.)"""
-    from PySide6.QtCore import QRectF
-    from PySide6.QtGui import QPainter, QPen
-    from PySide6.QtWidgets import QAbstractScrollArea, QProxyStyle, QStyle
-
     outlined = {
         QStyle.PrimitiveElement.PE_PanelButtonCommand,
         QStyle.PrimitiveElement.PE_PanelLineEdit,
@@ -149,7 +145,11 @@ class Theme:
         # Many desktops draw example text in empty fields at about 2.3:1; make it readable.
         self.system_palette.setColor(
             QPalette.ColorRole.PlaceholderText,
-            mix(self.system_palette.color(QPalette.ColorRole.Text), self.system_palette.color(QPalette.ColorRole.Base), 0.6),
+            mix(
+                self.system_palette.color(QPalette.ColorRole.Text),
+                self.system_palette.color(QPalette.ColorRole.Base),
+                0.6,
+            ),
         )
         self.scheme = "system"
 

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import io
 import json
 import os
 import subprocess
@@ -10,7 +9,7 @@ import sys
 
 import pytest
 
-from sirt_desktop.cli.lookup import run_lookup
+from tests.cli.run import cli
 
 pytestmark = pytest.mark.slow
 
@@ -53,15 +52,29 @@ def test_json_one_object_per_line_in_order() -> None:
     assert out_lines[-1] == ""
     objects = [json.loads(line) for line in out_lines[:-1]]
     assert len(objects) == len(ODD_LINES)
-    for raw, obj in zip(ODD_LINES, objects):
+    for raw, obj in zip(ODD_LINES, objects, strict=True):
         assert list(obj) == ["input", "postcode", "status", "candidates", "message"]
         assert obj["input"] == raw.decode("utf-8", "replace").rstrip("\r")
         if obj["status"] == "found":
             assert len(obj["candidates"]) == 1
     statuses = [obj["status"] for obj in objects]
     assert statuses == [
-        "found", "invalid", "invalid", "found", "invalid", "invalid", "invalid", "invalid", "invalid",
-        "northern_ireland", "crown_dependency", "non_geographic", "partial", "unknown", "invalid", "found",
+        "found",
+        "invalid",
+        "invalid",
+        "found",
+        "invalid",
+        "invalid",
+        "invalid",
+        "invalid",
+        "invalid",
+        "northern_ireland",
+        "crown_dependency",
+        "non_geographic",
+        "partial",
+        "unknown",
+        "invalid",
+        "found",
     ]
     assert objects[0]["postcode"] == "SO51 7AA"
     assert objects[3]["candidates"][0]["constituency"] == "Aberdeen North"
@@ -87,7 +100,7 @@ def test_plain_text_from_arguments() -> None:
 
 
 def test_in_process_writes_one_answer_per_argument() -> None:
-    out = io.StringIO()
-    assert run_lookup(["SO51 7AA", "", "😀"], as_json=True, stdin=io.StringIO(), stdout=out) == 0
-    lines = out.getvalue().splitlines()
+    ran = cli("lookup", "--json", "SO51 7AA", "", "😀")
+    assert ran.code == 0
+    lines = ran.out.splitlines()
     assert [json.loads(line)["status"] for line in lines] == ["found", "invalid", "invalid"]

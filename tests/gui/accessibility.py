@@ -39,12 +39,15 @@ def unnamed_controls(root: QWidget) -> list[str]:
             continue
         if widget.window().windowType() == Qt.WindowType.Popup:
             continue
-        if isinstance(widget, QAbstractSlider) and widget.parent() is not None and widget.parent().objectName().startswith("qt_scrollarea"):
+        if (
+            isinstance(widget, QAbstractSlider)
+            and widget.parent() is not None
+            and widget.parent().objectName().startswith("qt_scrollarea")
+        ):
             continue
         if isinstance(widget, QAbstractButton):
             if not accessible_name(widget).strip():
                 problems.append(f"button {type(widget).__name__} {widget.objectName()!r}")
-        elif isinstance(widget, FIELDS + LISTS):
-            if not widget.accessibleName().strip():
-                problems.append(f"{type(widget).__name__} {widget.objectName()!r} (tooltip {widget.toolTip()!r})")
+        elif isinstance(widget, FIELDS + LISTS) and not widget.accessibleName().strip():
+            problems.append(f"{type(widget).__name__} {widget.objectName()!r} (tooltip {widget.toolTip()!r})")
     return problems

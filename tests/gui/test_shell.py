@@ -98,7 +98,7 @@ def test_crash_handler_logs_and_shows_details(qapp, qtbot):
         seen["text"] = box.text()
         seen["details"] = box.detailedText()
         box.button(QMessageBox.StandardButton.NoButton) if False else None
-        carry_on = [b for b in box.buttons() if b.text() == "Carry on"][0]
+        carry_on = next(b for b in box.buttons() if b.text() == "Carry on")
         carry_on.click()
 
     QTimer.singleShot(200, close_dialog)
@@ -119,7 +119,7 @@ def test_log_dialog_and_about_open(shell, qtbot):
     for dialog_class, opener in ((LogDialog, shell.show_log), (AboutDialog, shell.show_about)):
         found = {}
 
-        def close():
+        def close(found=found, dialog_class=dialog_class):
             dialog = QApplication.activeModalWidget()
             found["ok"] = isinstance(dialog, dialog_class)
             dialog.reject()
@@ -168,3 +168,16 @@ def test_lists_with_their_own_style_follow_the_text_size(shell, qapp, qtbot):
     shell.step_text_size(0)
     qtbot.waitUntil(lambda: nav.font().pointSizeF() == qapp.font().pointSizeF(), timeout=2000)
     assert nav.font().pointSizeF() < big
+
+
+def test_file_menu_update_commands_open_a_file_chooser(shell, prompts):
+    """File → Update MP list… and Update information… once passed the menu's checked flag
+    (False) as the file name: TypeError, "Something went wrong" (found by the soak)."""
+    prompts.expect(None, None)  # the person cancels each file chooser
+    actions = {a.text(): a for a in shell.file_menu.actions()}
+    actions["Update &MP list…"].trigger()
+    actions["Update &information…"].trigger()
+    assert [asked[:2] for asked in prompts.asked] == [
+        ("open_path", "Choose the new MP list"),
+        ("open_path", "Choose the information update"),
+    ]

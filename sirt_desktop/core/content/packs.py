@@ -21,12 +21,12 @@ import tempfile
 import zipfile
 from dataclasses import dataclass, field
 from pathlib import Path, PurePosixPath
-from typing import TextIO
 
 from sirt_desktop.core import paths
 from sirt_desktop.core.content import store as content
+from sirt_desktop.core.content.page import ContentError, ContentManifest
 from sirt_desktop.core.content.parse import IMAGE_SUFFIXES, parse_content_files
-from sirt_desktop.core.content.page import ContentError, ContentManifest, date_in_words
+from sirt_desktop.core.dates import long_date
 
 MAX_FILE_BYTES = 2 * 1024 * 1024
 MAX_TOTAL_BYTES = 20 * 1024 * 1024
@@ -100,12 +100,13 @@ def validate_pack(path: str | os.PathLike[str]) -> PackReport:
         for info in infos:
             member = _member_problems(info)
             problems += member
-            name = info.filename[len(prefix):]
+            name = info.filename[len(prefix) :]
             folder, _, base = name.rpartition("/")
             if not member:
                 if folder not in ALLOWED_FOLDERS or not base.lower().endswith(ALLOWED_SUFFIXES) or base.startswith("."):
-                    problems.append(f"{info.filename}: unexpected file (only .md, .json, and .svg or .png "
-                                    "in images/ are allowed)")
+                    problems.append(
+                        f"{info.filename}: unexpected file (only .md, .json, and .svg or .png in images/ are allowed)"
+                    )
                     continue
                 if folder == "images" and not base.lower().endswith(IMAGE_SUFFIXES):
                     problems.append(f"{info.filename}: only images belong in images/")
@@ -181,9 +182,9 @@ def install_pack(path: str | os.PathLike[str]) -> InstallResult:
     return InstallResult(
         True,
         report,
-        f"Installed patient information version {new.version_text}, dated {date_in_words(new.date)}: "
+        f"Installed patient information version {new.version_text}, dated {long_date(new.date)}: "
         f"{report.page_count} pages and {report.term_count} words explained. "
-        f"It replaces version {current.version_text}, dated {date_in_words(current.date)}.",
+        f"It replaces version {current.version_text}, dated {long_date(current.date)}.",
         target,
     )
 
@@ -193,23 +194,6 @@ def _remove_older_packs(keep: Path) -> None:
         if folder != keep:
             shutil.rmtree(folder, ignore_errors=True)
     content.reload_content()
-
-
-def run_content_import(path: str, stdout: TextIO, stderr: TextIO) -> int:
-    """``sirt-desktop content import PACK.zip``: 0 if installed, 1 if not; never a traceback."""
-    try:
-        result = install_pack(path)
-    except Exception as exc:  # noqa: BLE001 - the CLI promises a message, not a traceback
-        stderr.write(f"This content pack was not installed. Nothing has changed.\nAn unexpected error: {exc}\n")
-        return 1
-    if result.installed:
-        stdout.write(result.message + "\n")
-        return 0
-    problems = result.report.problems
-    lines = [result.message, f"{len(problems)} problem{'s' if len(problems) != 1 else ''} found:"]
-    lines += [f"  - {problem}" for problem in problems]
-    stderr.write("\n".join(lines) + "\n")
-    return 1
 
 
 def build_pack(source: Path, out: Path, version: int | str, when: str) -> Path:

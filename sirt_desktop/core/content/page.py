@@ -32,6 +32,8 @@ from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
 
+from sirt_desktop.core.dates import add_months
+
 SECTIONS = ("learn", "for_me", "funding", "support")
 REQUIRED_KEYS = ("id", "title", "summary", "section", "order", "last_reviewed", "next_review", "sources")
 OPTIONAL_KEYS = ("newest_fact",)
@@ -41,11 +43,6 @@ MAX_REVIEW_MONTHS = 12
 _ID_RE = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 _SOURCE_DATE_RE = re.compile(r"^(?:undated|about \d{4}|\d{4}/\d{2}|\d{4}(?:-\d{2}(?:-\d{2})?)?)$")
 _ADDRESS_RE = re.compile(r"^https?://[^\s]+$")
-
-MONTHS = (
-    "January", "February", "March", "April", "May", "June",
-    "July", "August", "September", "October", "November", "December",
-)
 
 
 class ContentError(ValueError):
@@ -80,22 +77,6 @@ class Page:
     newest_fact: date | None = None
 
 
-def date_in_words(value: date) -> str:
-    """``date(2026, 11, 14)`` -> ``"14 November 2026"``."""
-    return f"{value.day} {MONTHS[value.month - 1]} {value.year}"
-
-
-def add_months(value: date, months: int) -> date:
-    month0 = value.month - 1 + months
-    year, month = value.year + month0 // 12, month0 % 12 + 1
-    for day in (value.day, 30, 29, 28):
-        try:
-            return date(year, month, day)
-        except ValueError:
-            continue
-    raise ValueError(value)  # pragma: no cover - day 28 always exists
-
-
 def _strip_comment(line: str) -> str:
     if line.lstrip().startswith("#"):
         return ""
@@ -110,7 +91,7 @@ def split_front_matter(text: str) -> tuple[list[str], str]:
         raise ContentError(["the file must start with a '---' line"])
     for index in range(1, len(lines)):
         if lines[index].strip() == "---":
-            return lines[1:index], "\n".join(lines[index + 1:]).lstrip("\n")
+            return lines[1:index], "\n".join(lines[index + 1 :]).lstrip("\n")
     raise ContentError(["the header has no closing '---' line"])
 
 

@@ -19,6 +19,13 @@ from functools import lru_cache
 from pathlib import Path
 
 from sirt_desktop.core import paths
+from sirt_desktop.core.content.glossary import Glossary, GlossaryTerm, glossary_page, link_glossary_terms
+from sirt_desktop.core.content.page import (
+    SECTIONS,
+    ContentError,
+    ContentManifest,
+    Page,
+)
 from sirt_desktop.core.content.parse import (
     GLOSSARY_PAGE_ID,
     ChecklistQuestion,
@@ -26,15 +33,7 @@ from sirt_desktop.core.content.parse import (
     find_links,
     parse_content_files,
 )
-from sirt_desktop.core.content.glossary import Glossary, GlossaryTerm, glossary_page, link_glossary_terms
-from sirt_desktop.core.content.page import (
-    MONTHS,
-    SECTIONS,
-    ContentError,
-    ContentManifest,
-    Page,
-    date_in_words,
-)
+from sirt_desktop.core.dates import MONTHS, long_date
 from sirt_desktop.core.resources import resource_path
 
 PACK_DIR_PREFIX = "pack-"
@@ -75,9 +74,7 @@ def read_content_dir(root: Path) -> dict[str, bytes]:
 def grid_markdown(grid: TreatmentGrid) -> str:
     header = "| | " + " | ".join(o.name for o in grid.options) + " |"
     rule = "|---" * (len(grid.options) + 1) + "|"
-    rows = [
-        f"| **{q.label}** | " + " | ".join(o.cells[q.id] for o in grid.options) + " |" for q in grid.questions
-    ]
+    rows = [f"| **{q.label}** | " + " | ".join(o.cells[q.id] for o in grid.options) + " |" for q in grid.questions]
     key = f"\n\n{grid.key}" if grid.key else ""
     return "\n".join([header, rule, *rows]) + key
 
@@ -149,6 +146,7 @@ def reload_content() -> None:
 
 # --- Pages -------------------------------------------------------------------------------
 
+
 def pages(section: str | None = None) -> list[Page]:
     """All pages (the glossary too), in reading order; or only one section's."""
     return [p for p in active_content().pages if section is None or p.section == section]
@@ -167,7 +165,7 @@ def display_markdown(page: Page) -> str:
 
 def review_line(page: Page) -> str:
     """``"Last reviewed 14 November 2026 · Next review due 14 May 2027"``."""
-    return f"Last reviewed {date_in_words(page.last_reviewed)} · Next review due {date_in_words(page.next_review)}"
+    return f"Last reviewed {long_date(page.last_reviewed)} · Next review due {long_date(page.next_review)}"
 
 
 def review_notice(page: Page, today: date | None = None) -> str | None:
@@ -176,7 +174,7 @@ def review_notice(page: Page, today: date | None = None) -> str | None:
     if today <= page.next_review:
         return None
     return (
-        f"This page was due for review on {date_in_words(page.next_review)}. "
+        f"This page was due for review on {long_date(page.next_review)}. "
         "The information may be out of date. Check with your NET team, "
         "or call the Macmillan Support Line on 0808 808 00 00 (see Support and helplines)."
     )
@@ -202,6 +200,7 @@ def newest_fact_date(page: Page) -> date | None:
 
 
 # --- Glossary, checklist, grid -----------------------------------------------------------
+
 
 def glossary() -> Glossary:
     return active_content().glossary

@@ -10,12 +10,13 @@ from __future__ import annotations
 import logging
 import os
 import sqlite3
-from contextlib import contextmanager
 from collections.abc import Iterator
+from contextlib import contextmanager
 from datetime import datetime
 from pathlib import Path
+from typing import Any, cast
 
-from sqlalchemy import Engine, create_engine, event
+from sqlalchemy import CursorResult, Engine, Result, create_engine, event
 from sqlalchemy.engine import make_url
 from sqlalchemy.orm import Session, sessionmaker
 
@@ -28,7 +29,7 @@ log = logging.getLogger(__name__)
 MIGRATIONS_DIR = Path(__file__).with_name("migrations")
 
 
-def _sqlite_pragmas(dbapi_connection, _record) -> None:
+def _sqlite_pragmas(dbapi_connection: Any, _record: Any) -> None:
     cursor = dbapi_connection.cursor()
     cursor.execute("PRAGMA foreign_keys=ON")
     cursor.execute("PRAGMA journal_mode=WAL")
@@ -58,8 +59,8 @@ def make_engine(url: str | None = None) -> Engine:
     return create_engine(url, pool_pre_ping=True, hide_parameters=True)
 
 
-def _alembic_config(engine: Engine):
-    from alembic.config import Config
+def _alembic_config(engine: Engine) -> Any:  # alembic.config.Config, imported on use
+    from alembic.config import Config  # noqa: PLC0415 (start-up: Alembic)
 
     config = Config()
     config.set_main_option("script_location", str(MIGRATIONS_DIR))
@@ -97,8 +98,8 @@ def backup_sqlite(source: Path, reason: str = "pre-migration") -> Path:
 
 def migration_status(engine: Engine) -> tuple[str | None, str]:
     """(current revision in the database, newest revision this app knows)."""
-    from alembic.runtime.migration import MigrationContext
-    from alembic.script import ScriptDirectory
+    from alembic.runtime.migration import MigrationContext  # noqa: PLC0415 (start-up: Alembic)
+    from alembic.script import ScriptDirectory  # noqa: PLC0415 (start-up: Alembic)
 
     script = ScriptDirectory.from_config(_alembic_config(engine))
     head = script.get_current_head()
@@ -114,12 +115,12 @@ def migration_status(engine: Engine) -> tuple[str | None, str]:
             raise NewerDatabaseError(
                 f"This database was saved by a newer version of SIRT Desktop (schema {current})."
             ) from exc
-    return current, head
+    return current, head or ""
 
 
 def upgrade_database(engine: Engine) -> Path | None:
     """Bring the schema up to date. Returns the backup made first, if any."""
-    from alembic import command
+    from alembic import command  # noqa: PLC0415 (start-up: Alembic)
 
     current, head = migration_status(engine)
     if current == head:
@@ -165,3 +166,17 @@ class Database:
 
     def close(self) -> None:
         self.engine.dispose()
+
+
+def affected_rows(result: Result[Any]) -> int:
+    """Rows an UPDATE or DELETE changed. (``Session.execute`` is typed as returning a ``Result``;
+    for these statements it is a ``CursorResult``, which counts them.)"""
+    return cast("CursorResult[Any]", result).rowcount
+
+
+def inserted_key(result: Result[Any]) -> Any:
+    """The primary key an INSERT created."""
+    key = cast("CursorResult[Any]", result).inserted_primary_key
+    if key is None:
+        raise DatabaseError("The new row was not given a key.")
+    return key[0]

@@ -13,22 +13,29 @@ import hashlib
 import json
 import logging
 import os
-import tempfile
 import zipfile
 from dataclasses import asdict, dataclass, fields
 from pathlib import Path
-from typing import Any, TextIO
+from typing import Any, BinaryIO
 
 from sqlalchemy import select
 
 from sirt_desktop import __version__
 from sirt_desktop.core.db.engine import Database
-from sirt_desktop.core.db.errors import DatabaseError
-from sirt_desktop.core.db.failures import explain, plain_database_errors
-from sirt_desktop.core.db.records import PDF_PURPOSES, REPLY_STATUSES, SENT_METHODS, LetterRecord
+from sirt_desktop.core.db.failures import plain_database_errors
 from sirt_desktop.core.db.letters_repo import _RECORD_COLUMNS, _record
 from sirt_desktop.core.db.models import Letter, LetterPdf, SenderProfile
-from sirt_desktop.core.db.profiles_repo import ProfileRecord, _record as _profile_record
+from sirt_desktop.core.db.profiles_repo import ProfileRecord
+from sirt_desktop.core.db.profiles_repo import _record as _profile_record
+from sirt_desktop.core.db.records import (
+    PDF_PURPOSES,
+    REPLY_STATUSES,
+    SENT_METHODS,
+    LetterRecord,
+    LetterStatus,
+    ReplyStatus,
+)
+from sirt_desktop.core.files import atomic_writer
 
 log = logging.getLogger(__name__)
 
@@ -75,21 +82,24 @@ def _plain(value: Any) -> Any:
     return value.isoformat() if isinstance(value, (dt.date, dt.datetime)) else value
 
 
-def _write_zip(handle, db: Database) -> tuple[int, int, int]:
+def _write_zip(handle: BinaryIO, db: Database) -> tuple[int, int, int]:
     letters_out: list[dict[str, Any]] = []
     pdf_count = 0
     with zipfile.ZipFile(handle, "w", compression=zipfile.ZIP_DEFLATED) as archive:
         with plain_database_errors(), db.session() as s:
-            profiles = [{k: _plain(v) for k, v in asdict(_profile_record(p)).items()}
-                        for p in s.scalars(select(SenderProfile).order_by(SenderProfile.id))]
+            profiles = [
+                {k: _plain(v) for k, v in asdict(_profile_record(p)).items()}
+                for p in s.scalars(select(SenderProfile).order_by(SenderProfile.id))
+            ]
             rows = s.execute(select(*_RECORD_COLUMNS).order_by(Letter.id).execution_options(yield_per=500))
             for row in rows:
                 record = _record(row)
                 item = {k: _plain(v) for k, v in asdict(record).items()}
                 item["pdfs"] = []
                 letters_out.append(item)
-            pdf_rows = s.execute(select(LetterPdf).order_by(LetterPdf.letter_id, LetterPdf.id)
-                                 .execution_options(yield_per=20))
+            pdf_rows = s.execute(
+                select(LetterPdf).order_by(LetterPdf.letter_id, LetterPdf.id).execution_options(yield_per=20)
+            )
             by_letter = {item["id"]: item for item in letters_out}
             for (pdf,) in pdf_rows:
                 entry = by_letter[pdf.letter_id]
@@ -97,12 +107,24 @@ def _write_zip(handle, db: Database) -> tuple[int, int, int]:
                 info = zipfile.ZipInfo(name, date_time=dt.datetime.now().timetuple()[:6])
                 info.external_attr = 0o600 << 16
                 archive.writestr(info, bytes(pdf.pdf), compress_type=zipfile.ZIP_STORED)
-                entry["pdfs"].append({"file": name, "created_at": _plain(pdf.created_at), "purpose": pdf.purpose,
-                                      "sha256": pdf.sha256, "size": pdf.size})
+                entry["pdfs"].append(
+                    {
+                        "file": name,
+                        "created_at": _plain(pdf.created_at),
+                        "purpose": pdf.purpose,
+                        "sha256": pdf.sha256,
+                        "size": pdf.size,
+                    }
+                )
                 pdf_count += 1
-        document = {"format": FORMAT, "format_version": FORMAT_VERSION,
-                    "exported_at": dt.datetime.now(dt.timezone.utc).isoformat(), "app_version": __version__,
-                    "profiles": profiles, "letters": letters_out}
+        document = {
+            "format": FORMAT,
+            "format_version": FORMAT_VERSION,
+            "exported_at": dt.datetime.now(dt.UTC).isoformat(),
+            "app_version": __version__,
+            "profiles": profiles,
+            "letters": letters_out,
+        }
         info = zipfile.ZipInfo(JSON_NAME, date_time=dt.datetime.now().timetuple()[:6])
         info.external_attr = 0o600 << 16
         info.compress_type = zipfile.ZIP_DEFLATED
@@ -113,23 +135,13 @@ def _write_zip(handle, db: Database) -> tuple[int, int, int]:
 def export_everything(db: Database, path: str | os.PathLike[str]) -> ExportSummary:
     """Write the export to ``path`` (owner-only; replaced only once complete)."""
     target = Path(path).expanduser().absolute()
-    fd, tmp = tempfile.mkstemp(dir=target.parent, prefix=".sirt-export-", suffix=".zip.part")  # mode 0600
-    try:
-        with os.fdopen(fd, "w+b") as handle:
-            counts = _write_zip(handle, db)
-            handle.flush()
-            os.fsync(handle.fileno())
-        if os.name == "posix":
-            os.chmod(tmp, 0o600)
-        os.replace(tmp, target)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise
+    with atomic_writer(target) as handle:
+        counts = _write_zip(handle, db)
     return ExportSummary(target, *counts)
 
 
 # --- reading back -----------------------------------------------------------------------
-def _need(obj: dict, key: str, kinds: type | tuple[type, ...], where: str) -> Any:
+def _need(obj: dict[str, Any], key: str, kinds: type | tuple[type, ...], where: str) -> Any:
     if key not in obj:
         raise ExportFormatError(f"{where}: '{key}' is missing")
     value = obj[key]
@@ -187,16 +199,18 @@ def read_export(path: str | os.PathLike[str]) -> ExportContents:
         version = document.get("format_version")
         if not isinstance(version, int) or version > FORMAT_VERSION:
             raise ExportFormatError("This export was made by a newer version of SIRT Desktop")
-        profiles = [ProfileRecord(**_typed(ProfileRecord, p, f"profile {i + 1}"))
-                    for i, p in enumerate(_need(document, "profiles", list, "export"))]
+        profiles = [
+            ProfileRecord(**_typed(ProfileRecord, p, f"profile {i + 1}"))
+            for i, p in enumerate(_need(document, "profiles", list, "export"))
+        ]
         letters: list[LetterRecord] = []
         pdfs: dict[int, list[ExportedPdf]] = {}
         for i, item in enumerate(_need(document, "letters", list, "export")):
             where = f"letter {i + 1}"
             letter = LetterRecord(**_typed(LetterRecord, item, where))
-            if letter.status not in ("draft", "finished"):
+            if letter.status not in set(LetterStatus):
                 raise ExportFormatError(f"{where}: unknown status {letter.status!r}")
-            if letter.reply_status != "none" and letter.reply_status not in REPLY_STATUSES:
+            if letter.reply_status != ReplyStatus.NONE and letter.reply_status not in REPLY_STATUSES:
                 raise ExportFormatError(f"{where}: unknown reply status {letter.reply_status!r}")
             if letter.sent_method and letter.sent_method not in SENT_METHODS:
                 raise ExportFormatError(f"{where}: unknown way of sending {letter.sent_method!r}")
@@ -233,42 +247,25 @@ def _read_pdf(archive: zipfile.ZipFile, entry: Any, letter_id: int, where: str) 
 
 
 # --- command line -------------------------------------------------------------------------
-def run_export(path: str, stdout: TextIO, stderr: TextIO) -> int:
-    """``sirt-desktop data export FILE.zip``: 0 on success, 1 if it could not be written."""
+def export_target_problem(path: str | os.PathLike[str]) -> str | None:
+    """Why an export cannot be written to ``path``, in plain words; None when it can."""
     target = Path(path).expanduser().absolute()
     if target.is_dir():
-        print(f"Cannot export to {target}: that is a folder. Give a file name ending in .zip.", file=stderr)
-        return 1
+        return f"Cannot export to {target}: that is a folder. Give a file name ending in .zip."
     if not target.parent.is_dir():
-        print(f"Cannot export: the folder {target.parent} does not exist.", file=stderr)
-        return 1
-    if not os.access(target.parent, os.W_OK | os.X_OK) or target.exists() and not os.access(target, os.W_OK):
-        print(f"Cannot export: you do not have permission to write in {target.parent}. "
-              "Choose another folder, for example your Documents folder.", file=stderr)
-        return 1
-    try:
-        from sirt_desktop.core.db.recovery import open_database
+        return f"Cannot export: the folder {target.parent} does not exist."
+    if not os.access(target.parent, os.W_OK | os.X_OK) or (target.exists() and not os.access(target, os.W_OK)):
+        return (
+            f"Cannot export: you do not have permission to write in {target.parent}. "
+            "Choose another folder, for example your Documents folder."
+        )
+    return None
 
-        db = open_database()
-    except DatabaseError as exc:
-        print(f"Your letters could not be opened, so nothing was exported: {exc}", file=stderr)
-        return 1
-    try:
-        summary = export_everything(db, target)
-    except DatabaseError as exc:
-        print(f"Nothing was exported: {exc}", file=stderr)
-        return 1
-    except OSError as exc:
-        reason = "the disk is full" if "space" in explain(exc) else (exc.strerror or str(exc))
-        print(f"Nothing was exported: {target} could not be written ({reason}).", file=stderr)
-        return 1
-    except Exception as exc:  # never a traceback at the command line; the log has the detail
-        log.exception("export failed")
-        print(f"Nothing was exported because of an unexpected problem: {exc}", file=stderr)
-        return 1
-    finally:
-        db.close()
-    print(f"Exported {summary.letters} letters, {summary.profiles} sender profiles and {summary.pdfs} PDFs "
-          f"to {summary.path}", file=stdout)
-    print("Keep this file safe: anyone who opens it can read your letters.", file=stdout)
-    return 0
+
+def summary_lines(summary: ExportSummary) -> list[str]:
+    """What was exported, and the warning that goes with it."""
+    return [
+        f"Exported {summary.letters:,} letters, {summary.profiles} sender profiles and {summary.pdfs} PDFs "
+        f"to {summary.path}",
+        "Keep this file safe: anyone who opens it can read your letters.",
+    ]

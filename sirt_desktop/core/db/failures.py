@@ -11,6 +11,9 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
+from sqlalchemy.exc import DBAPIError
+
+from sirt_desktop.core import paths
 from sirt_desktop.core.db.errors import DatabaseError
 
 DISK_FULL = (
@@ -25,19 +28,17 @@ LOCKED = "Your letters are busy in another copy of SIRT Desktop. Close the other
 
 
 def _data_folder() -> str:
-    from sirt_desktop.core import paths
-
     return str(paths.data_dir(create=False))
 
 
 def explain(exc: BaseException) -> str:
     """A plain sentence for a storage failure (sqlite3, SQLAlchemy or OS error)."""
     text = str(getattr(exc, "orig", None) or exc).lower()
-    if isinstance(exc, OSError) and exc.errno == errno.ENOSPC or "disk is full" in text or "no space" in text:
+    if (isinstance(exc, OSError) and exc.errno == errno.ENOSPC) or "disk is full" in text or "no space" in text:
         return DISK_FULL
     if (
         isinstance(exc, PermissionError)
-        or isinstance(exc, OSError) and exc.errno in (errno.EROFS, errno.EACCES, errno.EPERM)
+        or (isinstance(exc, OSError) and exc.errno in (errno.EROFS, errno.EACCES, errno.EPERM))
         or "readonly" in text
         or "read-only" in text
         or "unable to open database file" in text
@@ -52,8 +53,6 @@ def explain(exc: BaseException) -> str:
 @contextmanager
 def plain_database_errors() -> Iterator[None]:
     """Re-raise storage failures as ``DatabaseError`` with a plain message."""
-    from sqlalchemy.exc import DBAPIError
-
     try:
         yield
     except DatabaseError:

@@ -28,8 +28,9 @@ from __future__ import annotations
 
 import logging
 import weakref
+from typing import Any
 
-from sqlalchemy import ColumnElement, func, literal_column, select, table, text
+from sqlalchemy import ColumnElement, Select, func, literal_column, select, table, text
 from sqlalchemy.exc import DBAPIError
 from sqlalchemy.orm import Session
 
@@ -89,15 +90,16 @@ def _probe_available(db: Database) -> bool:
             ).scalar_one()
             if found != len(names):
                 return False
-            connection.execute(text(f"SELECT rowid FROM {FTS_TABLE} WHERE {FTS_TABLE} MATCH :q LIMIT 1"),
-                               {"q": fts_phrase("probe")}).all()
+            connection.execute(
+                text(f"SELECT rowid FROM {FTS_TABLE} WHERE {FTS_TABLE} MATCH :q LIMIT 1"), {"q": fts_phrase("probe")}
+            ).all()
     except DBAPIError as exc:  # e.g. "no such module: fts5" on an older SQLite
         log.warning("letter text search index not usable, searching without it: %s", exc)
         return False
     return True
 
 
-def matching_ids(query: str):
+def matching_ids(query: str) -> Select[tuple[Any]]:
     """``SELECT rowid FROM letters_fts WHERE letters_fts MATCH :query``."""
     fts = table(FTS_TABLE, literal_column("rowid"))
     return select(literal_column("rowid")).select_from(fts).where(literal_column(FTS_TABLE).op("MATCH")(query))
@@ -123,8 +125,9 @@ def narrowing(db: Database, session: Session, words: list[str]) -> ColumnElement
 def _has_index(session: Session) -> bool:
     if session.get_bind().dialect.name != "sqlite":
         return False
-    found = session.execute(text("SELECT count(*) FROM sqlite_master WHERE type = 'table' AND name = :name"),
-                            {"name": FTS_TABLE}).scalar_one()
+    found = session.execute(
+        text("SELECT count(*) FROM sqlite_master WHERE type = 'table' AND name = :name"), {"name": FTS_TABLE}
+    ).scalar_one()
     return bool(found)
 
 

@@ -12,7 +12,7 @@ from typing import Any
 
 from sqlalchemy import delete, select
 
-from sirt_desktop.core.db.engine import Database
+from sirt_desktop.core.db.engine import Database, affected_rows
 from sirt_desktop.core.db.failures import plain_database_errors
 from sirt_desktop.core.db.models import SenderProfile, utcnow
 
@@ -36,8 +36,13 @@ class ProfileRecord:
 
     def sender_snapshot(self) -> dict[str, Any]:
         """The ``sender`` part of a letter's data (the letters model's field names)."""
-        return {"name": self.name, "address_lines": self.address_lines(), "postcode": self.postcode,
-                "email": self.email, "phone": self.phone}
+        return {
+            "name": self.name,
+            "address_lines": self.address_lines(),
+            "postcode": self.postcode,
+            "email": self.email,
+            "phone": self.phone,
+        }
 
 
 class ProfileNotFoundError(LookupError):
@@ -98,5 +103,5 @@ class ProfilesRepository:
         """Letters written from this profile stay (their sender is in their own data)."""
         with plain_database_errors(), self.db.session() as s:
             # Core DELETE: the database unlinks the letters (ON DELETE SET NULL) without loading them.
-            if s.execute(delete(SenderProfile).where(SenderProfile.id == profile_id)).rowcount == 0:
+            if affected_rows(s.execute(delete(SenderProfile).where(SenderProfile.id == profile_id))) == 0:
                 raise ProfileNotFoundError(profile_id)

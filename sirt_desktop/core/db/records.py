@@ -5,37 +5,87 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass, field
+from enum import StrEnum
 from typing import Any
 
+from sirt_desktop.core.dates import short_date
+
+
+class LetterStatus(StrEnum):
+    """``letters.status`` in the database (a sent letter is a finished one with ``sent_at``)."""
+
+    DRAFT = "draft"
+    FINISHED = "finished"
+
+
+class SentMethod(StrEnum):
+    PRINTED = "printed"
+    POSTED = "posted"
+    EMAILED = "emailed"
+
+
 SENT_METHODS: dict[str, str] = {
-    "printed": "Printed (to post or hand in)",
-    "posted": "Posted",
-    "emailed": "Emailed",
+    SentMethod.PRINTED: "Printed (to post or hand in)",
+    SentMethod.POSTED: "Posted",
+    SentMethod.EMAILED: "Emailed",
 }
+
+
+class ReplyStatus(StrEnum):
+    """``letters.reply_status`` in the database."""
+
+    NONE = "none"  # never asked
+    REPLIED_HELPED = "replied_helped"
+    REPLIED_NOT_ANSWERED = "replied_not_answered"
+    ACKNOWLEDGEMENT_ONLY = "acknowledgement_only"
+    NO_REPLY_YET = "no_reply_yet"
+    NOT_EXPECTING = "not_expecting"
+
 
 # reply_status values, with the words the reply question and the list use.
-REPLY_NONE = "none"
+REPLY_NONE = ReplyStatus.NONE
 REPLY_STATUSES: dict[str, str] = {
-    "replied_helped": "Replied and it helped",
-    "replied_not_answered": "Replied but did not answer my question",
-    "acknowledgement_only": "Only an acknowledgement",
-    "no_reply_yet": "No reply yet",
-    "not_expecting": "Not expecting a reply",
+    ReplyStatus.REPLIED_HELPED: "Replied and it helped",
+    ReplyStatus.REPLIED_NOT_ANSWERED: "Replied but did not answer my question",
+    ReplyStatus.ACKNOWLEDGEMENT_ONLY: "Only an acknowledgement",
+    ReplyStatus.NO_REPLY_YET: "No reply yet",
+    ReplyStatus.NOT_EXPECTING: "Not expecting a reply",
 }
-ANSWERED = ("replied_helped", "replied_not_answered", "acknowledgement_only")
-WAITING = (REPLY_NONE, "no_reply_yet")
+ANSWERED = (ReplyStatus.REPLIED_HELPED, ReplyStatus.REPLIED_NOT_ANSWERED, ReplyStatus.ACKNOWLEDGEMENT_ONLY)
+WAITING = (ReplyStatus.NONE, ReplyStatus.NO_REPLY_YET)
 REPLY_CHECK_WEEKS = (2, 4)
 
-# Status filter of the list: id -> label. "" means every letter.
+
+class StatusFilter(StrEnum):
+    """The status filter of the My letters list. ``ALL`` ("") shows every letter."""
+
+    ALL = ""
+    DRAFT = "draft"
+    FINISHED = "finished"
+    SENT = "sent"
+    WAITING = "waiting"
+    ANSWERED = "answered"
+
+
+# Status filter of the list: id -> label.
 STATUS_FILTERS: dict[str, str] = {
-    "": "All letters",
-    "draft": "Drafts",
-    "finished": "Finished, not sent yet",
-    "sent": "Sent",
-    "waiting": "Sent, waiting for a reply",
-    "answered": "Replied",
+    StatusFilter.ALL: "All letters",
+    StatusFilter.DRAFT: "Drafts",
+    StatusFilter.FINISHED: "Finished, not sent yet",
+    StatusFilter.SENT: "Sent",
+    StatusFilter.WAITING: "Sent, waiting for a reply",
+    StatusFilter.ANSWERED: "Replied",
 }
-PDF_PURPOSES = ("printed", "saved")
+
+
+class PdfPurpose(StrEnum):
+    """Why a PDF was kept with a letter."""
+
+    PRINTED = "printed"
+    SAVED = "saved"
+
+
+PDF_PURPOSES = tuple(PdfPurpose)
 
 
 @dataclass(frozen=True)
@@ -75,9 +125,9 @@ class LetterSummary:
     def status_text(self) -> str:
         """Plain words for the list's Status column."""
         if self.sent_at is None:
-            return "Draft" if self.status == "draft" else "Finished, not sent"
-        sent = f"Sent {format_short_date(self.sent_at)}"
-        if self.reply_status in REPLY_STATUSES and self.reply_status != "no_reply_yet":
+            return "Draft" if self.status == LetterStatus.DRAFT else "Finished, not sent"
+        sent = f"Sent {short_date(self.sent_at)}"
+        if self.reply_status in REPLY_STATUSES and self.reply_status != ReplyStatus.NO_REPLY_YET:
             return f"{sent}. {REPLY_STATUSES[self.reply_status]}"
         return f"{sent}, no reply yet"
 
@@ -122,24 +172,12 @@ class PdfVersion:
     size: int
 
 
-def format_short_date(day: dt.date) -> str:
-    """``3 Mar 2027``: unambiguous for UK readers, short enough for a list column."""
-    return f"{day.day} {day.strftime('%b')} {day.year}"
+@dataclass(frozen=True)
+class StoredCounts:
+    """What "Delete everything" would remove, to name it in the confirmation."""
 
-
-def local_date(moment: dt.datetime) -> dt.date:
-    """A stored (naive UTC) time as the date on this computer's calendar."""
-    return moment.replace(tzinfo=dt.timezone.utc).astimezone().date()
-
-
-def add_months(day: dt.date, months: int) -> dt.date:
-    """``day`` moved by ``months`` calendar months (negative goes back), clamped to month end."""
-    index = day.year * 12 + day.month - 1 + months
-    year, month = divmod(index, 12)
-    month += 1
-    for last in (31, 30, 29, 28):
-        try:
-            return dt.date(year, month, min(day.day, last))
-        except ValueError:
-            continue
-    raise ValueError(day)
+    letters: int
+    profiles: int
+    pdfs: int
+    backup_files: int
+    other_files: int  # saved PDFs and set-aside databases in the data folder

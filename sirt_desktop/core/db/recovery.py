@@ -13,13 +13,16 @@ import logging
 import os
 import shutil
 import sqlite3
-import tempfile
 from dataclasses import dataclass
 from pathlib import Path
 
+from sqlalchemy.exc import SQLAlchemyError
+
 from sirt_desktop.core import paths
+from sirt_desktop.core.db.engine import MIGRATIONS_DIR, Database
 from sirt_desktop.core.db.errors import DatabaseError
 from sirt_desktop.core.db.failures import check_writable, explain
+from sirt_desktop.core.files import atomic_writer
 
 log = logging.getLogger(__name__)
 
@@ -39,23 +42,9 @@ class RecoveryResult:
     restored_from: Path | None = None
 
 
-def set_aside_dir(create: bool = True) -> Path:
-    """Databases moved out of the way by ``start_fresh`` and ``restore_last_backup``."""
-    path = paths.data_dir(create) / "set-aside"
-    if create:
-        path.mkdir(exist_ok=True)
-        if os.name == "posix":
-            path.chmod(0o700)
-    return path
-
-
-def open_database(url: str | None = None):
+def open_database(url: str | None = None) -> Database:
     """``Database.open()``, with storage failures (read-only or full folder, a file that
     cannot be created) raised as ``DatabaseError`` in plain words."""
-    from sqlalchemy.exc import SQLAlchemyError
-
-    from sirt_desktop.core.db.engine import Database
-
     try:
         if url is None and not os.environ.get(paths.DATABASE_URL_ENV, "").strip():
             folder = paths.data_dir(create=False)
@@ -98,7 +87,7 @@ def _set_aside(db_file: Path, reason: str) -> Path | None:
         return None
     check_writable(db_file.parent)
     try:
-        folder = set_aside_dir()
+        folder = paths.set_aside_dir()
         stamp = dt.datetime.now().strftime("%Y%m%d-%H%M%S")
         target = _unique(folder / f"{db_file.stem}-{reason}-{stamp}{db_file.suffix}")
         moved: list[tuple[Path, Path]] = []
@@ -128,8 +117,6 @@ def start_fresh() -> RecoveryResult:
 
 def _usable(backup: Path) -> bool:
     """The backup opens, passes SQLite's quick check and has a schema this version knows."""
-    from sirt_desktop.core.db.engine import MIGRATIONS_DIR
-
     try:
         con = sqlite3.connect(f"file:{backup}?mode=ro", uri=True)
         try:
@@ -154,18 +141,9 @@ def restore_last_backup() -> RecoveryResult:
     db_file = paths.database_path()
     aside = _set_aside(db_file, "before-restore")
     try:
-        fd, tmp = tempfile.mkstemp(dir=db_file.parent, prefix=".restore-", suffix=".sqlite3")
-        os.close(fd)
-        try:
-            shutil.copyfile(backup, tmp)
-            if os.name == "posix":
-                os.chmod(tmp, 0o600)
-            if db_file.exists():  # never overwrite: something appeared meanwhile
-                raise FileExistsError(db_file)
-            os.replace(tmp, db_file)
-        except BaseException:
-            Path(tmp).unlink(missing_ok=True)
-            raise
+        # never overwrite: if a database appeared meanwhile, it stays
+        with atomic_writer(db_file, overwrite=False) as handle, open(backup, "rb") as source:
+            shutil.copyfileobj(source, handle)
     except OSError as exc:
         raise DatabaseError(f"The backup could not be restored: {explain(exc)}") from exc
     log.warning("database restored from %s", backup)

@@ -12,6 +12,31 @@ clinician can make an individual funding request.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from enum import StrEnum
+
+
+class KindId(StrEnum):
+    """The six kinds. The values are the ``kind`` strings of the JSON form and the database."""
+
+    MP_CAMPAIGN = "mp_campaign"
+    MP_MY_CASE = "mp_my_case"
+    CLINICIAN = "clinician"
+    IFR_STATEMENT = "ifr_statement"
+    MP_FOLLOW_UP = "mp_follow_up"
+    DEVOLVED_REP = "devolved_rep"
+
+
+class RecipientKind(StrEnum):
+    """Who receives a letter. The values are the ``recipient.kind`` strings of the JSON form."""
+
+    MP = "mp"
+    CLINICIAN = "clinician"
+    DEVOLVED = "devolved"  # an MSP, MS or MLA
+    OTHER = "other"
+
+
+#: Elected members reply only to people who live in the area they represent.
+ELECTED = (RecipientKind.MP, RecipientKind.DEVOLVED)
 
 
 @dataclass(frozen=True)
@@ -24,10 +49,10 @@ class Starter:
 
 @dataclass(frozen=True)
 class LetterKind:
-    id: str
+    id: KindId
     title: str  # "To my MP — campaign"
     to_whom: str  # one plain sentence: who this letter goes to and why
-    recipient_kind: str  # the Recipient.kind it starts with: mp / clinician / devolved / other
+    recipient_kind: RecipientKind  # the Recipient.kind it starts with
     fields: tuple[str, ...]  # Letter fields the form shows, as JSON paths
     tips: tuple[str, ...]
     starters: tuple[Starter, ...]
@@ -37,14 +62,28 @@ class LetterKind:
     campaign: bool = False  # a public-policy letter: private clinical details are not needed
     needs_ask: bool = True  # False for a statement, which supports someone else's request
 
+    @property
+    def elected(self) -> bool:
+        """Written to an MP, MSP, MS or MLA, who reply only to their own constituents."""
+        return self.recipient_kind in ELECTED
+
     def starter_texts(self) -> list[str]:
         return [s.text for s in self.starters]
 
 
 _COMMON_FIELDS = (
-    "sender.name", "sender.address_lines", "sender.postcode", "sender.email", "sender.phone",
-    "recipient.full_name", "recipient.address_lines", "recipient.postcode",
-    "date", "greeting", "subject", "body",
+    "sender.name",
+    "sender.address_lines",
+    "sender.postcode",
+    "sender.email",
+    "sender.phone",
+    "recipient.full_name",
+    "recipient.address_lines",
+    "recipient.postcode",
+    "date",
+    "greeting",
+    "subject",
+    "body",
 )
 
 _OWN_WORDS_TIP = (
@@ -53,21 +92,21 @@ _OWN_WORDS_TIP = (
 )
 
 _MP_TIPS_COMMON = (
-    "Put your full postal address and postcode at the top: MPs reply only to people who live in "
-    "their constituency.",
+    "Put your full postal address and postcode at the top: MPs reply only to people who live in their constituency.",
     _OWN_WORDS_TIP,
     "Keep it to one page and make one clear request.",
 )
 
 KINDS: tuple[LetterKind, ...] = (
     LetterKind(
-        id="mp_campaign",
+        id=KindId.MP_CAMPAIGN,
         title="To my MP — campaign",
         to_whom="Your MP at Westminster, asking them to press for NHS funding of SIRT for NETs that "
         "have spread to the liver.",
-        recipient_kind="mp",
+        recipient_kind=RecipientKind.MP,
         fields=_COMMON_FIELDS,
-        tips=_MP_TIPS_COMMON + (
+        tips=(
+            *_MP_TIPS_COMMON,
             "Ask one thing: that your MP writes to the Health Secretary and NHS England asking them to "
             "fund SIRT for neuroendocrine tumours in the liver. NICE said on 16 May 2024 that SIRT can "
             "be used for these tumours.",
@@ -76,57 +115,83 @@ KINDS: tuple[LetterKind, ...] = (
             "Say why it matters to you in a sentence or two: that is what your MP will remember.",
         ),
         starters=(
-            Starter("Who I am", "I live in your constituency and I have a neuroendocrine tumour that has "
-                    "spread to my liver."),
-            Starter("What NICE said", "On 16 May 2024 NICE published guidance (IPG786) saying that SIRT "
-                    "can be used for neuroendocrine tumours that have spread to the liver."),
-            Starter("The funding gap", "NHS England routinely funds SIRT for some people with primary "
-                    "liver cancer or with bowel cancer that has spread to the liver, but it does not "
-                    "routinely fund it for neuroendocrine tumours."),
-            Starter("My request", "Please write to the Health Secretary and to NHS England asking them "
-                    "to fund SIRT for people with neuroendocrine tumours in the liver."),
+            Starter(
+                "Who I am",
+                "I live in your constituency and I have a neuroendocrine tumour that has spread to my liver.",
+            ),
+            Starter(
+                "What NICE said",
+                "On 16 May 2024 NICE published guidance (IPG786) saying that SIRT "
+                "can be used for neuroendocrine tumours that have spread to the liver.",
+            ),
+            Starter(
+                "The funding gap",
+                "NHS England routinely funds SIRT for some people with primary "
+                "liver cancer or with bowel cancer that has spread to the liver, but it does not "
+                "routinely fund it for neuroendocrine tumours.",
+            ),
+            Starter(
+                "My request",
+                "Please write to the Health Secretary and to NHS England asking them "
+                "to fund SIRT for people with neuroendocrine tumours in the liver.",
+            ),
             Starter("Asking for a reply", "I would be grateful to hear what you are able to do."),
         ),
-        ask_keywords=("fund", "health secretary", "nhs england", "write to", "commission", "minister",
-                      "raise", "question", "debate", "meet"),
+        ask_keywords=(
+            "fund",
+            "health secretary",
+            "nhs england",
+            "write to",
+            "commission",
+            "minister",
+            "raise",
+            "question",
+            "debate",
+            "meet",
+        ),
         suggested_subject="NHS funding for SIRT for neuroendocrine tumours in the liver",
         campaign=True,
     ),
     LetterKind(
-        id="mp_my_case",
+        id=KindId.MP_MY_CASE,
         title="To my MP — my case",
-        to_whom="Your MP at Westminster, asking them to take up your own case because your treatment is "
-        "held up.",
-        recipient_kind="mp",
-        fields=_COMMON_FIELDS + ("consent_to_share",),
-        tips=_MP_TIPS_COMMON + (
-            "Explain briefly what has happened: who recommended SIRT, what you were told about funding, "
-            "and when.",
+        to_whom="Your MP at Westminster, asking them to take up your own case because your treatment is held up.",
+        recipient_kind=RecipientKind.MP,
+        fields=(*_COMMON_FIELDS, "consent_to_share"),
+        tips=(
+            *_MP_TIPS_COMMON,
+            "Explain briefly what has happened: who recommended SIRT, what you were told about funding, and when.",
             "Tick the consent box if you are happy for your MP to share your details with the NHS: they "
             "usually need this before they can act for you.",
-            "Ask one thing, for example that your MP contacts NHS England or your hospital on your "
-            "behalf.",
+            "Ask one thing, for example that your MP contacts NHS England or your hospital on your behalf.",
         ),
         starters=(
             Starter("Who I am", "I live in your constituency and I am writing about my own treatment."),
-            Starter("What happened", "My specialist team has said that SIRT could help me, but I have "
-                    "been told that the NHS does not fund it for neuroendocrine tumours."),
-            Starter("What NICE said", "NICE said on 16 May 2024 (IPG786) that SIRT can be used for "
-                    "neuroendocrine tumours that have spread to the liver."),
-            Starter("My request", "Please take up my case with NHS England and ask why I cannot have "
-                    "the treatment my doctors recommend."),
+            Starter(
+                "What happened",
+                "My specialist team has said that SIRT could help me, but I have "
+                "been told that the NHS does not fund it for neuroendocrine tumours.",
+            ),
+            Starter(
+                "What NICE said",
+                "NICE said on 16 May 2024 (IPG786) that SIRT can be used for "
+                "neuroendocrine tumours that have spread to the liver.",
+            ),
+            Starter(
+                "My request",
+                "Please take up my case with NHS England and ask why I cannot have the treatment my doctors recommend.",
+            ),
         ),
-        ask_keywords=("take up", "my case", "contact", "nhs england", "on my behalf", "fund", "find out",
-                      "write to"),
+        ask_keywords=("take up", "my case", "contact", "nhs england", "on my behalf", "fund", "find out", "write to"),
         suggested_subject="Please take up my case: SIRT treatment",
     ),
     LetterKind(
-        id="clinician",
+        id=KindId.CLINICIAN,
         title="To my clinician",
         to_whom="Your GP, oncologist or NET specialist, asking about SIRT: a team discussion, a "
         "referral, or an individual funding request.",
-        recipient_kind="clinician",
-        fields=_COMMON_FIELDS + ("recipient.position", "nhs_number", "date_of_birth", "reply_format"),
+        recipient_kind=RecipientKind.CLINICIAN,
+        fields=(*_COMMON_FIELDS, "recipient.position", "nhs_number", "date_of_birth", "reply_format"),
         tips=(
             "Add your date of birth and NHS number so the letter reaches your records. Your NHS number "
             "is on letters from the hospital or your GP.",
@@ -141,27 +206,43 @@ KINDS: tuple[LetterKind, ...] = (
         ),
         starters=(
             Starter("Why I am writing", "I am writing to ask whether SIRT could be right for me."),
-            Starter("What NICE said", "I understand that NICE guidance from 16 May 2024 (IPG786) says SIRT "
-                    "can be used for neuroendocrine tumours that have spread to the liver, with patients "
-                    "chosen by a specialist team."),
-            Starter("Ask for an MDT discussion", "Please could my case be discussed at the NET "
-                    "multidisciplinary team meeting to consider whether SIRT is suitable for me?"),
-            Starter("Ask for a referral", "Please could you refer me to a centre that offers SIRT for an "
-                    "assessment?"),
-            Starter("Ask for an IFR", "If SIRT is suitable, would you be willing to make an individual "
-                    "funding request on my behalf?"),
+            Starter(
+                "What NICE said",
+                "I understand that NICE guidance from 16 May 2024 (IPG786) says SIRT "
+                "can be used for neuroendocrine tumours that have spread to the liver, with patients "
+                "chosen by a specialist team.",
+            ),
+            Starter(
+                "Ask for an MDT discussion",
+                "Please could my case be discussed at the NET "
+                "multidisciplinary team meeting to consider whether SIRT is suitable for me?",
+            ),
+            Starter("Ask for a referral", "Please could you refer me to a centre that offers SIRT for an assessment?"),
+            Starter(
+                "Ask for an IFR",
+                "If SIRT is suitable, would you be willing to make an individual funding request on my behalf?",
+            ),
         ),
-        ask_keywords=("mdt", "multidisciplinary", "refer", "referral", "individual funding", "ifr",
-                      "discuss", "assessment", "suitable"),
+        ask_keywords=(
+            "mdt",
+            "multidisciplinary",
+            "refer",
+            "referral",
+            "individual funding",
+            "ifr",
+            "discuss",
+            "assessment",
+            "suitable",
+        ),
         suggested_subject="SIRT for my neuroendocrine tumour",
         word_range=(80, 500),
     ),
     LetterKind(
-        id="ifr_statement",
+        id=KindId.IFR_STATEMENT,
         title="My statement for an individual funding request",
         to_whom="Your own statement for your clinician to attach to an individual funding request.",
-        recipient_kind="clinician",
-        fields=_COMMON_FIELDS + ("recipient.position", "nhs_number", "date_of_birth"),
+        recipient_kind=RecipientKind.CLINICIAN,
+        fields=(*_COMMON_FIELDS, "recipient.position", "nhs_number", "date_of_birth"),
         tips=(
             "This is your voice in the request. The panel decides on medical grounds only. It does not "
             "weigh your job, caring or money. You can describe your symptoms and what you can and "
@@ -171,8 +252,9 @@ KINDS: tuple[LetterKind, ...] = (
             "Give it to your clinician: only they can send an individual funding request.",
         ),
         starters=(
-            Starter("Opening", "I am writing this statement to go with my clinician's individual funding "
-                    "request for SIRT."),
+            Starter(
+                "Opening", "I am writing this statement to go with my clinician's individual funding request for SIRT."
+            ),
             Starter("Daily life", "Since my diagnosis, my day-to-day life has changed in these ways:"),
             Starter("What I hope for", "If I could have SIRT, I hope that"),
             Starter("Closing", "Thank you for considering my request."),
@@ -183,23 +265,24 @@ KINDS: tuple[LetterKind, ...] = (
         needs_ask=False,
     ),
     LetterKind(
-        id="mp_follow_up",
+        id=KindId.MP_FOLLOW_UP,
         title="Follow-up to my MP",
-        to_whom="Your MP again: when you have had no reply after a few weeks, or to ask them to write to "
-        "the Minister.",
-        recipient_kind="mp",
-        fields=_COMMON_FIELDS + ("earlier_letter.date", "earlier_letter.subject"),
+        to_whom="Your MP again: when you have had no reply after a few weeks, or to ask them to write to the Minister.",
+        recipient_kind=RecipientKind.MP,
+        fields=(*_COMMON_FIELDS, "earlier_letter.date", "earlier_letter.subject"),
         tips=(
             "Give the date and subject of your earlier letter so the office can find it.",
             "Keep it short and polite: a few sentences is enough.",
-            "Ask one thing: a reply, or that your MP writes to the Health Secretary or the health "
-            "minister about SIRT.",
+            "Ask one thing: a reply, or that your MP writes to the Health Secretary or the health minister about SIRT.",
             _OWN_WORDS_TIP,
         ),
         starters=(
             Starter("No reply yet", "I wrote to you some weeks ago and have not yet had a reply."),
-            Starter("Ask to write to the Minister", "Please write to the Health Secretary asking when "
-                    "NHS England will decide on funding SIRT for neuroendocrine tumours in the liver."),
+            Starter(
+                "Ask to write to the Minister",
+                "Please write to the Health Secretary asking when "
+                "NHS England will decide on funding SIRT for neuroendocrine tumours in the liver.",
+            ),
             Starter("Asking for a reply", "I would be grateful for a reply."),
         ),
         ask_keywords=("reply", "write to", "minister", "health secretary", "nhs england", "fund", "update"),
@@ -207,12 +290,12 @@ KINDS: tuple[LetterKind, ...] = (
         word_range=(40, 300),
     ),
     LetterKind(
-        id="devolved_rep",
+        id=KindId.DEVOLVED_REP,
         title="To my MSP, MS or MLA (Scotland, Wales, Northern Ireland)",
         to_whom="Your member of the Scottish Parliament, the Senedd or the Northern Ireland Assembly, "
         "where health is run by the devolved government.",
-        recipient_kind="devolved",
-        fields=_COMMON_FIELDS + ("recipient.position", "consent_to_share"),
+        recipient_kind=RecipientKind.DEVOLVED,
+        fields=(*_COMMON_FIELDS, "recipient.position", "consent_to_share"),
         tips=(
             "Health is devolved: in Scotland, Wales and Northern Ireland your MSP, MS or MLA can raise "
             "SIRT with the health minister there.",
@@ -222,12 +305,17 @@ KINDS: tuple[LetterKind, ...] = (
             _OWN_WORDS_TIP,
         ),
         starters=(
-            Starter("Who I am", "I live in your area and I have a neuroendocrine tumour that has spread "
-                    "to my liver."),
-            Starter("What NICE said", "NICE guidance from 16 May 2024 (IPG786) says that SIRT can be used "
-                    "for neuroendocrine tumours that have spread to the liver."),
-            Starter("My request", "Please ask the health minister how people here with neuroendocrine "
-                    "tumours in the liver can get SIRT on the NHS."),
+            Starter("Who I am", "I live in your area and I have a neuroendocrine tumour that has spread to my liver."),
+            Starter(
+                "What NICE said",
+                "NICE guidance from 16 May 2024 (IPG786) says that SIRT can be used "
+                "for neuroendocrine tumours that have spread to the liver.",
+            ),
+            Starter(
+                "My request",
+                "Please ask the health minister how people here with neuroendocrine "
+                "tumours in the liver can get SIRT on the NHS.",
+            ),
         ),
         ask_keywords=("minister", "cabinet secretary", "raise", "fund", "take up", "ask", "health board"),
         suggested_subject="SIRT for neuroendocrine tumours in the liver",
@@ -235,7 +323,7 @@ KINDS: tuple[LetterKind, ...] = (
 )
 
 KIND_IDS: tuple[str, ...] = tuple(k.id for k in KINDS)
-_BY_ID = {k.id: k for k in KINDS}
+_BY_ID: dict[str, LetterKind] = {k.id: k for k in KINDS}
 
 
 def get_kind(kind_id: str) -> LetterKind:

@@ -11,15 +11,18 @@ text stays searchable. ReportLab is imported inside the functions: it is slow to
 
 from __future__ import annotations
 
+import io
 import os
-import tempfile
 from dataclasses import dataclass
 from functools import lru_cache
-from pathlib import Path
+from typing import Any
 from xml.sax.saxutils import escape
 
+from sirt_desktop.core.dates import long_date
+from sirt_desktop.core.files import write_atomically
 from sirt_desktop.core.letters import layout as L
-from sirt_desktop.core.letters.model import Letter, format_long_date
+from sirt_desktop.core.letters.model import Letter
+from sirt_desktop.core.pdf_fonts import BOLD, REGULAR, register_fonts
 
 _CREATOR = "SIRT Desktop"
 
@@ -37,12 +40,13 @@ def render_letter(letter: Letter, large_print: bool = False) -> bytes:
     return render_letter_details(letter, large_print=large_print).pdf
 
 
-def render_letter_to_file(letter: Letter, path: str | os.PathLike[str], large_print: bool = False,
-                          durable: bool = True) -> RenderedLetter:
+def render_letter_to_file(
+    letter: Letter, path: str | os.PathLike[str], large_print: bool = False, durable: bool = True
+) -> RenderedLetter:
     """Render and write atomically: the file is either the whole new PDF or untouched.
     ``durable`` also flushes it to disk before it appears (a batch skips that for speed)."""
     result = render_letter_details(letter, large_print=large_print)
-    write_atomically(Path(path), result.pdf, durable=durable)
+    write_atomically(path, result.pdf, durable=durable)
     return result
 
 
@@ -53,24 +57,6 @@ def warm_up() -> None:
     _styles(True)
 
 
-def write_atomically(path: Path, data: bytes, durable: bool = True) -> None:
-    path = Path(path)
-    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".part", dir=path.parent or ".")
-    try:
-        with os.fdopen(fd, "wb") as handle:
-            handle.write(data)
-            if durable:
-                handle.flush()
-                os.fsync(handle.fileno())
-        os.replace(tmp, path)
-    except BaseException:
-        try:
-            os.unlink(tmp)
-        except FileNotFoundError:
-            pass
-        raise
-
-
 def paragraph_markup(lines: list[str]) -> str:
     """The writer's lines as ReportLab markup: escaped (so ``<img ...>`` prints as typed), with
     their line breaks kept."""
@@ -79,9 +65,7 @@ def paragraph_markup(lines: list[str]) -> str:
 
 @lru_cache(maxsize=1)
 def _font_metrics() -> tuple[float, float]:
-    from reportlab.pdfbase import pdfmetrics
-
-    from sirt_desktop.core.pdf_fonts import REGULAR, register_fonts
+    from reportlab.pdfbase import pdfmetrics  # noqa: PLC0415 (start-up: ReportLab)
 
     register_fonts()
     ascent, descent = pdfmetrics.getAscentDescent(REGULAR, 1000)
@@ -90,15 +74,21 @@ def _font_metrics() -> tuple[float, float]:
 
 @lru_cache(maxsize=2)
 def _styles(large_print: bool):
-    from reportlab.lib.styles import ParagraphStyle
-
-    from sirt_desktop.core.pdf_fonts import BOLD, REGULAR, register_fonts
+    from reportlab.lib.styles import ParagraphStyle  # noqa: PLC0415 (start-up: ReportLab)
 
     register_fonts()
     sizes = L.TypeSizes.for_print(large_print)
-    body = ParagraphStyle("body", fontName=REGULAR, fontSize=sizes.body, leading=sizes.leading,
-                          spaceAfter=sizes.leading * 0.6, allowOrphans=0, allowWidows=0,
-                          splitLongWords=1, embeddedHyphenation=0)
+    body = ParagraphStyle(
+        "body",
+        fontName=REGULAR,
+        fontSize=sizes.body,
+        leading=sizes.leading,
+        spaceAfter=sizes.leading * 0.6,
+        allowOrphans=0,
+        allowWidows=0,
+        splitLongWords=1,
+        embeddedHyphenation=0,
+    )
     bold = ParagraphStyle("bold", parent=body, fontName=BOLD)
     tight = ParagraphStyle("tight", parent=body, spaceAfter=0, allowOrphans=1, allowWidows=1)
     return sizes, body, bold, tight
@@ -106,17 +96,17 @@ def _styles(large_print: bool):
 
 def _tail_class():
     """A flowable holding the last paragraph and the close, split so the signature never sits alone."""
-    from reportlab.platypus import Flowable
+    from reportlab.platypus import Flowable  # noqa: PLC0415 (start-up: ReportLab)
 
     class Tail(Flowable):
         KEEP_LINES = 2
 
-        def __init__(self, para, closing: list, gap: float):
+        def __init__(self, para: Any, closing: list[Any], gap: float) -> None:
             super().__init__()
             self.para, self.closing, self.gap = para, closing, gap
 
         def _closing_height(self, aw: float, ah: float) -> float:
-            return sum(f.wrap(aw, ah)[1] for f in self.closing)
+            return float(sum(f.wrap(aw, ah)[1] for f in self.closing))
 
         def wrap(self, aw, ah):
             self._ph = self.para.wrap(aw, ah)[1] if self.para is not None else 0.0
@@ -153,11 +143,11 @@ def _tail_class():
     return Tail
 
 
-def _story(letter: Letter, large_print: bool) -> list:
-    from reportlab.platypus import Paragraph, Spacer
+def _story(letter: Letter, large_print: bool) -> list[Any]:
+    from reportlab.platypus import Paragraph, Spacer  # noqa: PLC0415 (start-up: ReportLab)
 
     sizes, body, bold, tight = _styles(large_print)
-    story: list = [Paragraph(escape(letter.greeting_text()) + ",", body)]
+    story: list[Any] = [Paragraph(escape(letter.greeting_text()) + ",", body)]
     subject = " ".join(letter.subject.split())
     if subject:
         story.append(Paragraph(escape(subject), bold))
@@ -183,11 +173,9 @@ def _story(letter: Letter, large_print: bool) -> list:
 
 def render_letter_details(letter: Letter, large_print: bool = False) -> RenderedLetter:
     """Render and also return page 1's layout (tests check it against the envelope window)."""
-    from reportlab.lib.pagesizes import A4
-    from reportlab.pdfbase.pdfmetrics import stringWidth
-    from reportlab.platypus import BaseDocTemplate, Frame, NextPageTemplate, PageTemplate
-
-    from sirt_desktop.core.pdf_fonts import BOLD, REGULAR, register_fonts
+    from reportlab.lib.pagesizes import A4  # noqa: PLC0415 (start-up: ReportLab)
+    from reportlab.pdfbase.pdfmetrics import stringWidth  # noqa: PLC0415 (start-up: ReportLab)
+    from reportlab.platypus import BaseDocTemplate, Frame, NextPageTemplate, PageTemplate  # noqa: PLC0415 (start-up: ReportLab)
 
     register_fonts()
     large = large_print or letter.large_print
@@ -195,15 +183,22 @@ def render_letter_details(letter: Letter, large_print: bool = False) -> Rendered
     ascent, descent = _font_metrics()
 
     def measure(text: str, size: float) -> float:
-        return stringWidth(text, REGULAR, size) / L.MM
+        return float(stringWidth(text, REGULAR, size)) / L.MM
 
-    page1 = L.first_page_layout(letter.sender.block_lines(), format_long_date(letter.date),
-                                letter.recipient.block_lines(), measure, ascent, descent, sizes)
-    page_w, page_h = A4
+    page1 = L.first_page_layout(
+        letter.sender.block_lines(),
+        long_date(letter.date),
+        letter.recipient.block_lines(),
+        measure,
+        ascent,
+        descent,
+        sizes,
+    )
+    _page_w, page_h = A4
     mm = L.MM
 
     def y_pt(top_mm: float) -> float:
-        return page_h - top_mm * mm
+        return float(page_h - top_mm * mm)
 
     def draw_block(canvas, block: L.TextBlock) -> None:
         canvas.setFont(REGULAR, block.size)
@@ -228,10 +223,28 @@ def render_letter_details(letter: Letter, large_print: bool = False) -> Rendered
     name = letter.signature_name()
     frame_w = (L.CONTENT_RIGHT - L.MARGIN_LEFT) * mm
     bottom = L.MARGIN_BOTTOM * mm
-    first_frame = Frame(L.MARGIN_LEFT * mm, bottom, frame_w, y_pt(page1.body_top) - bottom,
-                        leftPadding=0, rightPadding=0, topPadding=0, bottomPadding=0, id="first")
-    later_frame = Frame(L.MARGIN_LEFT * mm, bottom, frame_w, y_pt(L.LATER_PAGE_BODY_TOP) - bottom,
-                        leftPadding=0, rightPadding=0, topPadding=0, bottomPadding=0, id="later")
+    first_frame = Frame(
+        L.MARGIN_LEFT * mm,
+        bottom,
+        frame_w,
+        y_pt(page1.body_top) - bottom,
+        leftPadding=0,
+        rightPadding=0,
+        topPadding=0,
+        bottomPadding=0,
+        id="first",
+    )
+    later_frame = Frame(
+        L.MARGIN_LEFT * mm,
+        bottom,
+        frame_w,
+        y_pt(L.LATER_PAGE_BODY_TOP) - bottom,
+        leftPadding=0,
+        rightPadding=0,
+        topPadding=0,
+        bottomPadding=0,
+        id="later",
+    )
 
     def page_numbers(canvas, page: int, total: int) -> None:
         if total < 2:
@@ -247,18 +260,18 @@ def render_letter_details(letter: Letter, large_print: bool = False) -> Rendered
             canvas.setFont(REGULAR, sizes.small)
             canvas.drawRightString(L.CONTENT_RIGHT * mm, top, label)
 
-    from reportlab.pdfgen.canvas import Canvas
+    from reportlab.pdfgen.canvas import Canvas  # noqa: PLC0415 (start-up: ReportLab)
 
     class NumberedCanvas(Canvas):
         """Holds pages back until the end so each can say 'Page n of N'."""
 
         def __init__(self, *args, **kwargs):
             super().__init__(*args, **kwargs)
-            self._pages: list[dict] = []
+            self._pages: list[dict[str, Any]] = []
             # The PDF's creation date is the letter's date, so the same letter gives the same bytes.
             self.setDateFormatter(lambda *_: f"D:{letter.date:%Y%m%d}120000+00'00'")
 
-        def showPage(self):
+        def showPage(self):  # noqa: N802 (ReportLab's name)
             self._pages.append(dict(self.__dict__))
             self._startPage()
 
@@ -270,19 +283,28 @@ def render_letter_details(letter: Letter, large_print: bool = False) -> Rendered
                 super().showPage()
             super().save()
 
-    import io
-
     buffer = io.BytesIO()
     doc = BaseDocTemplate(
-        buffer, pagesize=A4, title=letter.title(), author=name, subject=letter.title(),
-        creator=_CREATOR, producer=_CREATOR, invariant=1, initialFontName=REGULAR,
-        leftMargin=L.MARGIN_LEFT * mm, rightMargin=L.MARGIN_RIGHT * mm,
-        topMargin=L.MARGIN_TOP * mm, bottomMargin=L.MARGIN_BOTTOM * mm,
+        buffer,
+        pagesize=A4,
+        title=letter.title(),
+        author=name,
+        subject=letter.title(),
+        creator=_CREATOR,
+        producer=_CREATOR,
+        invariant=1,
+        initialFontName=REGULAR,
+        leftMargin=L.MARGIN_LEFT * mm,
+        rightMargin=L.MARGIN_RIGHT * mm,
+        topMargin=L.MARGIN_TOP * mm,
+        bottomMargin=L.MARGIN_BOTTOM * mm,
     )
-    doc.addPageTemplates([
-        PageTemplate(id="first", frames=[first_frame], onPage=first_page),
-        PageTemplate(id="later", frames=[later_frame]),
-    ])
-    story = [NextPageTemplate("later")] + _story(letter, large)
+    doc.addPageTemplates(
+        [
+            PageTemplate(id="first", frames=[first_frame], onPage=first_page),
+            PageTemplate(id="later", frames=[later_frame]),
+        ]
+    )
+    story = [NextPageTemplate("later"), *_story(letter, large)]
     doc.build(story, canvasmaker=NumberedCanvas)
     return RenderedLetter(pdf=buffer.getvalue(), page_count=doc.page, layout=page1, large_print=large)

@@ -10,13 +10,12 @@ from __future__ import annotations
 import datetime as dt
 from typing import Any
 
-from sirt_desktop.core.letters.kinds import KIND_IDS
+from sirt_desktop.core.letters.kinds import KIND_IDS, RecipientKind
 from sirt_desktop.core.letters.model import (
     MAX_RECIPIENT_LINES,
     RECIPIENT_KINDS,
     EarlierLetter,
     Letter,
-    LetterDataError,
     Recipient,
     Sender,
 )
@@ -31,9 +30,28 @@ _SENDER_KEYS = ("name", "address_lines", "postcode", "email", "phone")
 _RECIPIENT_KEYS = ("title", "first_name", "surname", "full_name", "position", "address_lines", "postcode", "kind")
 _EARLIER_KEYS = ("date", "subject")
 _LETTER_KEYS = (
-    "kind", "date", "sender", "recipient", "subject", "body", "greeting", "consent_to_share",
-    "nhs_number", "date_of_birth", "reply_format", "earlier_letter", "large_print",
+    "kind",
+    "date",
+    "sender",
+    "recipient",
+    "subject",
+    "body",
+    "greeting",
+    "consent_to_share",
+    "nhs_number",
+    "date_of_birth",
+    "reply_format",
+    "earlier_letter",
+    "large_print",
 )
+
+
+class LetterDataError(ValueError):
+    """Letter data that cannot be used; ``errors`` names each bad field."""
+
+    def __init__(self, errors: list[str]):
+        super().__init__("; ".join(errors))
+        self.errors = errors
 
 
 class _Reader:
@@ -53,7 +71,7 @@ class _Reader:
                 self.errors.append(f"{where}: unknown field (expected one of: {', '.join(allowed)})")
         return data
 
-    def text(self, data: dict, key: str, path: str, limit: int = MAX_SHORT_TEXT) -> str:
+    def text(self, data: dict[str, Any], key: str, path: str, limit: int = MAX_SHORT_TEXT) -> str:
         value = data.get(key, "")
         if value is None:
             return ""
@@ -64,7 +82,7 @@ class _Reader:
             self.errors.append(f"{path}: {len(value)} characters; at most {limit}")
         return value
 
-    def lines(self, data: dict, key: str, path: str) -> list[str]:
+    def lines(self, data: dict[str, Any], key: str, path: str) -> list[str]:
         value = data.get(key, [])
         if value is None:
             return []
@@ -75,7 +93,7 @@ class _Reader:
             return []
         return [x for x in value if x.strip()]
 
-    def flag(self, data: dict, key: str, path: str) -> bool:
+    def flag(self, data: dict[str, Any], key: str, path: str) -> bool:
         value = data.get(key, False)
         if value is None:
             return False
@@ -84,7 +102,7 @@ class _Reader:
             return False
         return value
 
-    def date(self, data: dict, key: str, path: str) -> dt.date | None:
+    def date(self, data: dict[str, Any], key: str, path: str) -> dt.date | None:
         value = data.get(key)
         if value in (None, ""):
             return None
@@ -99,8 +117,15 @@ class _Reader:
 
 
 def _type_name(value: Any) -> str:
-    return {bool: "true/false", int: "a number", float: "a number", str: "text", list: "a list",
-            dict: "an object", type(None): "null"}.get(type(value), type(value).__name__)
+    return {
+        bool: "true/false",
+        int: "a number",
+        float: "a number",
+        str: "text",
+        list: "a list",
+        dict: "an object",
+        type(None): "null",
+    }.get(type(value), type(value).__name__)
 
 
 def letter_from_dict(data: Any, strict: bool = True) -> Letter:
@@ -151,8 +176,9 @@ def letter_from_dict(data: Any, strict: bool = True) -> Letter:
     earlier = None
     if top.get("earlier_letter") is not None:
         e = r.obj(top["earlier_letter"], "earlier_letter", _EARLIER_KEYS)
-        earlier = EarlierLetter(date=r.date(e, "date", "earlier_letter.date"),
-                                subject=r.text(e, "subject", "earlier_letter.subject"))
+        earlier = EarlierLetter(
+            date=r.date(e, "date", "earlier_letter.date"), subject=r.text(e, "subject", "earlier_letter.subject")
+        )
 
     kind = top.get("kind", "")
     if not isinstance(kind, str):
@@ -194,28 +220,35 @@ def validate_letter(letter: Letter) -> list[str]:
         errors.append(f"sender.address_lines: {len(s.address_lines)} lines given; at most {MAX_SENDER_LINES}")
     for i, line in enumerate(s.address_lines):
         if len(line.strip()) > MAX_ADDRESS_LINE_CHARS:
-            errors.append(f"sender.address_lines[{i}]: {len(line.strip())} characters; "
-                          f"at most {MAX_ADDRESS_LINE_CHARS} fit on a line")
+            errors.append(
+                f"sender.address_lines[{i}]: {len(line.strip())} characters; "
+                f"at most {MAX_ADDRESS_LINE_CHARS} fit on a line"
+            )
 
     rc = letter.recipient
     if rc.kind not in RECIPIENT_KINDS:
         errors.append(f"recipient.kind: {rc.kind!r} is not one of: {', '.join(RECIPIENT_KINDS)}")
     if not (rc.display_name() or rc.position.strip()):
         errors.append("recipient.full_name: the name (or position) of the person you are writing to is needed")
-    if rc.kind != "mp" and not rc.address_lines:
+    if rc.kind != RecipientKind.MP and not rc.address_lines:
         errors.append("recipient.address_lines: the address is needed for the envelope window")
     given = len(rc.address_lines)
     total = len(rc.block_lines())
     if given > MAX_RECIPIENT_LINES:
-        errors.append(f"recipient.address_lines: {given} lines given; "
-                      f"a window envelope shows at most {MAX_RECIPIENT_LINES}")
+        errors.append(
+            f"recipient.address_lines: {given} lines given; a window envelope shows at most {MAX_RECIPIENT_LINES}"
+        )
     elif total > MAX_RECIPIENT_LINES:
-        errors.append(f"recipient.address_lines: {given} lines given, which with the name, position and "
-                      f"postcode makes {total}; a window envelope shows at most {MAX_RECIPIENT_LINES}")
+        errors.append(
+            f"recipient.address_lines: {given} lines given, which with the name, position and "
+            f"postcode makes {total}; a window envelope shows at most {MAX_RECIPIENT_LINES}"
+        )
     for i, line in enumerate(rc.address_lines):
         if len(line.strip()) > MAX_ADDRESS_LINE_CHARS:
-            errors.append(f"recipient.address_lines[{i}]: {len(line.strip())} characters; "
-                          f"at most {MAX_ADDRESS_LINE_CHARS} fit in the envelope window")
+            errors.append(
+                f"recipient.address_lines[{i}]: {len(line.strip())} characters; "
+                f"at most {MAX_ADDRESS_LINE_CHARS} fit in the envelope window"
+            )
     if len(rc.display_name()) > MAX_ADDRESS_LINE_CHARS:
         errors.append(f"recipient.full_name: at most {MAX_ADDRESS_LINE_CHARS} characters fit in the envelope window")
 
@@ -240,11 +273,27 @@ def letter_to_dict(letter: Letter) -> dict[str, Any]:
     out: dict[str, Any] = {
         "kind": letter.kind,
         "date": letter.date.isoformat(),
-        "sender": _compact({"name": s.name, "address_lines": list(s.address_lines), "postcode": s.postcode,
-                            "email": s.email, "phone": s.phone}),
-        "recipient": _compact({"title": rc.title, "first_name": rc.first_name, "surname": rc.surname,
-                               "full_name": rc.full_name, "position": rc.position,
-                               "address_lines": list(rc.address_lines), "postcode": rc.postcode, "kind": rc.kind}),
+        "sender": _compact(
+            {
+                "name": s.name,
+                "address_lines": list(s.address_lines),
+                "postcode": s.postcode,
+                "email": s.email,
+                "phone": s.phone,
+            }
+        ),
+        "recipient": _compact(
+            {
+                "title": rc.title,
+                "first_name": rc.first_name,
+                "surname": rc.surname,
+                "full_name": rc.full_name,
+                "position": rc.position,
+                "address_lines": list(rc.address_lines),
+                "postcode": rc.postcode,
+                "kind": rc.kind,
+            }
+        ),
         "subject": letter.subject,
         "body": letter.body,
         "greeting": letter.greeting,

@@ -1,217 +1,19 @@
 """Replace the MP list with a newer CSV (same columns as the shipped ``mps.csv``).
 
-The file is checked as a whole: every one of the 650 seats exactly once, no unknown seat
-codes, the needed columns, ISO dates (YYYY-MM-DD) and whole-number member IDs. Every
-problem is listed with its line number in the file, and the list is either applied in
-full or not at all. An applied list is written atomically to
-``paths.data_dir()/mps-imported.csv``; lookups use it from then on.
+The file is checked as a whole (``mp_csv``) and either applied in full or not at all. An
+applied list is written atomically to ``paths.imported_mps_file()``; lookups use it from
+then on.
 """
 
 from __future__ import annotations
 
-import csv
-import io
 import os
-import re
-import tempfile
-from dataclasses import dataclass, field
-from datetime import date
 from pathlib import Path
-from typing import TextIO
 
 from sirt_desktop.core import paths
+from sirt_desktop.core.files import write_atomically
 from sirt_desktop.core.representatives import seats
-
-REQUIRED_COLUMNS = (
-    "gss_code",
-    "constituency",
-    "nation",
-    "mp_name",
-    "party",
-    "party_abbrev",
-    "parliament_member_id",
-    "member_since",
-    "record_as_of",
-)
-ID_COLUMNS = ("parliament_member_id", "twfy_person_id", "ge2024_member_id")
-DATE_COLUMNS = ("member_since", "record_as_of")
-MAX_FILE_BYTES = 5_000_000
-EARLIEST_AS_OF = date(2024, 7, 4)  # the general election that brought in these seats
-_ISO_DATE = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}")
-
-
-@dataclass(frozen=True, slots=True)
-class Problem:
-    """One thing wrong with the file. ``line`` is the line number in the file, if there is one."""
-
-    line: int | None
-    message: str
-
-    def __str__(self) -> str:
-        return f"Line {self.line}: {self.message}" if self.line else self.message
-
-
-@dataclass
-class ValidationReport:
-    """The result of checking (and perhaps applying) an MP list."""
-
-    ok: bool
-    problems: list[Problem]
-    seat_count: int = 0
-    as_of: str | None = None
-    vacant: list[str] = field(default_factory=list)  # constituency names with no MP
-    changed: list[str] = field(default_factory=list)  # seats whose MP differs from the list in use
-    applied: bool = False
-    rows: list[dict[str, str]] = field(default_factory=list, repr=False)
-    text: str = field(default="", repr=False)  # the file's text, kept only when it passed
-
-    def summary(self) -> str:
-        """A few plain sentences for the person importing the list."""
-        if not self.ok:
-            count = len(self.problems)
-            noun = "problem" if count == 1 else "problems"
-            head = f"The MP list was not changed. The file has {count} {noun}:"
-            return "\n".join([head, *(f"  {problem}" for problem in self.problems)])
-        lines = [f"The file lists all {self.seat_count} constituencies. It is correct as of {self.as_of}."]
-        if self.changed:
-            lines.append(f"{len(self.changed)} seats have a different MP from the list in use: " + ", ".join(self.changed) + ".")
-        else:
-            lines.append("No seat has a different MP from the list in use.")
-        if self.vacant:
-            lines.append("Vacant seats (no MP at the moment): " + ", ".join(self.vacant) + ".")
-        if self.applied:
-            lines.append("The new MP list is now in use.")
-        return "\n".join(lines)
-
-
-def _parse_date(value: str) -> date | None:
-    if not _ISO_DATE.fullmatch(value):
-        return None
-    try:
-        return date.fromisoformat(value)
-    except ValueError:
-        return None
-
-
-def _decode(data: bytes) -> tuple[str | None, list[Problem]]:
-    if not data.strip():
-        return None, [Problem(None, "The file is empty.")]
-    if len(data) > MAX_FILE_BYTES:
-        return None, [Problem(None, f"The file is too large for an MP list ({len(data):,} bytes).")]
-    if b"\x00" in data:
-        line = data[: data.index(b"\x00")].count(b"\n") + 1
-        return None, [Problem(line, "This is not a text CSV file: it contains binary data.")]
-    try:
-        return data.decode("utf-8-sig"), []
-    except UnicodeDecodeError as exc:
-        line = data[: exc.start].count(b"\n") + 1
-        return None, [Problem(line, "This line is not UTF-8 text. Save the file as 'CSV UTF-8' and try again.")]
-
-
-def _check_row(
-    row: dict[str, str], line: int, columns: set[str], first_seen: dict[str, int], problems: list[Problem]
-) -> date | None:
-    """Check one data row; return its record date if it is valid."""
-    known = seats.constituencies()
-    code = row.get("gss_code", "")
-    if "gss_code" in columns:
-        if not code:
-            problems.append(Problem(line, "The gss_code is empty."))
-        elif code not in known:
-            problems.append(Problem(line, f"Unknown constituency code '{code}'."))
-        elif code in first_seen:
-            problems.append(
-                Problem(line, f"{code} ({known[code].name}) is listed again; it is already on line {first_seen[code]}.")
-            )
-        else:
-            first_seen[code] = line
-            seat = known[code]
-            if "constituency" in columns and seats.fold(row.get("constituency", "")) != seats.fold(seat.name):
-                problems.append(
-                    Problem(line, f"{code} is {seat.name}, but this line says '{row.get('constituency', '')}'.")
-                )
-            if "nation" in columns and seats.fold(row.get("nation", "")) != seats.fold(seat.nation):
-                problems.append(Problem(line, f"{code} is in {seat.nation}, but this line says '{row.get('nation', '')}'."))
-    if row.get("mp_name") and "party" in columns and not row.get("party"):
-        problems.append(Problem(line, "The party is empty (write 'Independent' for an MP with no party)."))
-    for column in ID_COLUMNS:
-        value = row.get(column, "")
-        if value and not (value.isascii() and value.isdigit() and int(value) > 0):
-            problems.append(Problem(line, f"{column} must be a whole number, not '{value}'."))
-    record_date: date | None = None
-    for column in DATE_COLUMNS:
-        if column not in columns:
-            continue
-        value = row.get(column, "")
-        if not value:
-            if column == "record_as_of":
-                problems.append(Problem(line, "record_as_of is empty: give the date this line is correct to."))
-            continue
-        parsed = _parse_date(value)
-        if parsed is None:
-            problems.append(Problem(line, f"{column} '{value}' is not a date written as YYYY-MM-DD."))
-        elif column == "record_as_of":
-            if parsed < EARLIEST_AS_OF:
-                problems.append(Problem(line, f"record_as_of {value} is before the 2024 general election."))
-            else:
-                record_date = parsed
-    return record_date
-
-
-def validate_mp_bytes(data: bytes) -> ValidationReport:
-    """Check the contents of an MP list CSV. Never raises."""
-    text, problems = _decode(data)
-    if text is None:
-        return ValidationReport(False, problems)
-    reader = csv.reader(io.StringIO(text, newline=""))
-    header: list[str] | None = None
-    header_line = 0
-    rows: list[dict[str, str]] = []
-    first_seen: dict[str, int] = {}
-    newest: date | None = None
-    line = 1
-    try:
-        for record in reader:
-            start, line = line, reader.line_num + 1
-            values = [value.strip() for value in record]
-            if not any(values):
-                continue
-            if header is None:
-                header, header_line = values, start
-                for name in sorted({n for n in header if header.count(n) > 1}):
-                    problems.append(Problem(start, f"The column '{name}' appears more than once."))
-                for name in REQUIRED_COLUMNS:
-                    if name not in header:
-                        problems.append(Problem(start, f"The column '{name}' is missing from the first line."))
-                continue
-            if len(values) != len(header):
-                problems.append(Problem(start, f"This line has {len(values)} values, but the first line has {len(header)} columns."))
-            row = dict(zip(header, values + [""] * (len(header) - len(values))))
-            record_date = _check_row(row, start, set(header), first_seen, problems)
-            if record_date and (newest is None or record_date > newest):
-                newest = record_date
-            rows.append(row)
-    except csv.Error as exc:
-        problems.append(Problem(reader.line_num or None, f"The file could not be read as CSV ({exc})."))
-    if header is None:
-        return ValidationReport(False, [Problem(None, "The file is empty.")])
-    if not rows:
-        problems.append(Problem(None, f"The file has a first line (line {header_line}) but no MPs."))
-    if "gss_code" in header:
-        for code, seat in seats.constituencies().items():
-            if code not in first_seen:
-                problems.append(Problem(None, f"No line for {seat.name} ({code}): every constituency must be listed."))
-    ok = not problems
-    vacant = [seats.constituencies()[r["gss_code"]].name for r in rows if ok and not r.get("mp_name")]
-    return ValidationReport(
-        ok,
-        problems,
-        seat_count=len(first_seen),
-        as_of=newest.isoformat() if newest and ok else None,
-        vacant=sorted(vacant),
-        rows=rows if ok else [],
-        text=text if ok else "",
-    )
+from sirt_desktop.core.representatives.mp_csv import MAX_FILE_BYTES, Problem, ValidationReport, validate_mp_bytes
 
 
 def _read(path: str | os.PathLike[str]) -> tuple[bytes | None, list[Problem]]:
@@ -233,7 +35,7 @@ def validate_mp_csv(path: str | os.PathLike[str]) -> ValidationReport:
     data, problems = _read(path)
     if data is None:
         return ValidationReport(False, problems)
-    report = validate_mp_bytes(data)
+    report = validate_mp_bytes(data, seats.constituencies())
     if report.ok:
         current = seats.mp_list().by_seat
         names = seats.constituencies()
@@ -241,7 +43,7 @@ def validate_mp_csv(path: str | os.PathLike[str]) -> ValidationReport:
         report.changed = sorted(
             names[code].name
             for code, mp in incoming.items()
-            if (mp.name if mp else None) != (current[code].name if current.get(code) else None)
+            if (mp.name if mp else None) != (seat.name if (seat := current.get(code)) else None)
         )
     return report
 
@@ -251,9 +53,9 @@ def apply_mp_csv(path: str | os.PathLike[str]) -> ValidationReport:
     report = validate_mp_csv(path)
     if not report.ok:
         return report
-    target = paths.data_dir() / seats.IMPORTED_MPS_FILE
+    target = paths.imported_mps_file()
     try:
-        _write_atomically(target, report.text)
+        write_atomically(target, report.text)
     except OSError as exc:
         report.ok = False
         report.problems.append(Problem(None, f"The new list could not be saved ({exc.strerror or exc})."))
@@ -263,27 +65,9 @@ def apply_mp_csv(path: str | os.PathLike[str]) -> ValidationReport:
     return report
 
 
-def _write_atomically(target: Path, text: str) -> None:
-    handle = tempfile.NamedTemporaryFile(
-        "w", encoding="utf-8", newline="", dir=target.parent, prefix=".mps-", suffix=".tmp", delete=False
-    )
-    try:
-        with handle:
-            handle.write(text)
-            handle.flush()
-            os.fsync(handle.fileno())
-        os.replace(handle.name, target)
-    except BaseException:
-        try:
-            os.unlink(handle.name)
-        except OSError:
-            pass
-        raise
-
-
 def remove_imported_mp_list() -> bool:
     """Go back to the MP list shipped with the app. True if an imported list was removed."""
-    target = paths.data_dir(create=False) / seats.IMPORTED_MPS_FILE
+    target = paths.imported_mps_file(create=False)
     try:
         target.unlink()
         removed = True
@@ -291,17 +75,3 @@ def remove_imported_mp_list() -> bool:
         removed = False
     seats.reload_mps()
     return removed
-
-
-def run_import_mps(path: str, stdout: TextIO, stderr: TextIO) -> int:
-    """``sirt-desktop data import-mps FILE.csv``: 0 if applied, 1 if rejected. Never a traceback."""
-    try:
-        report = apply_mp_csv(path)
-    except Exception as exc:  # noqa: BLE001 - the command line must never show a traceback
-        stderr.write(f"The MP list was not changed: an unexpected error happened ({type(exc).__name__}).\n")
-        return 1
-    if report.ok:
-        stdout.write(report.summary() + "\n")
-        return 0
-    stderr.write(report.summary() + "\n")
-    return 1

@@ -14,18 +14,23 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from enum import StrEnum
 
 #: Longest input we try to read as a postcode. Anything longer is not a postcode.
 MAX_POSTCODE_INPUT = 40
 
-# Kinds returned by classify().
-FULL = "full"  # a full GB postcode, e.g. "SO51 7AA"
-PARTIAL = "partial"  # a district ("SO51") or a sector ("SO51 7")
-NORTHERN_IRELAND = "northern_ireland"  # BT...
-CROWN_DEPENDENCY = "crown_dependency"  # Jersey, Guernsey, Isle of Man
-OVERSEAS_TERRITORY = "overseas_territory"  # e.g. Falkland Islands "FIQQ 1ZZ"
-NON_GEOGRAPHIC = "non_geographic"  # BFPO, GIR 0AA, PO-box and business-only districts
-INVALID = "invalid"  # not a postcode at all (including empty input)
+
+class Kind(StrEnum):
+    """What ``classify()`` found. The values are the strings the JSON output has always used."""
+
+    FULL = "full"  # a full GB postcode, e.g. "SO51 7AA"
+    PARTIAL = "partial"  # a district ("SO51") or a sector ("SO51 7")
+    NORTHERN_IRELAND = "northern_ireland"  # BT...
+    CROWN_DEPENDENCY = "crown_dependency"  # Jersey, Guernsey, Isle of Man
+    OVERSEAS_TERRITORY = "overseas_territory"  # e.g. Falkland Islands "FIQQ 1ZZ"
+    NON_GEOGRAPHIC = "non_geographic"  # BFPO, GIR 0AA, PO-box and business-only districts
+    INVALID = "invalid"  # not a postcode at all (including empty input)
+
 
 CROWN_DEPENDENCIES: dict[str, str] = {"JE": "Jersey", "GY": "Guernsey", "IM": "the Isle of Man"}
 
@@ -77,7 +82,7 @@ class ParsedPostcode:
     """
 
     text: str
-    kind: str
+    kind: Kind
     canonical: str | None = None
     district: str | None = None
     sector: str | None = None
@@ -88,7 +93,7 @@ class ParsedPostcode:
 
     @property
     def is_full(self) -> bool:
-        return self.kind == FULL
+        return self.kind == Kind.FULL
 
 
 def _squash(text: object) -> str | None:
@@ -109,12 +114,7 @@ def area_of(outward: str) -> str:
 
 def inward_is_possible(inward: str) -> bool:
     """True if the inward code uses only letters Royal Mail allows (no C, I, K, M, O or V)."""
-    return (
-        len(inward) == 3
-        and inward[0].isdigit()
-        and inward[1] in _INWARD_LETTERS
-        and inward[2] in _INWARD_LETTERS
-    )
+    return len(inward) == 3 and inward[0].isdigit() and inward[1] in _INWARD_LETTERS and inward[2] in _INWARD_LETTERS
 
 
 def normalise(text: object) -> str | None:
@@ -131,24 +131,24 @@ def normalise(text: object) -> str | None:
 def _special(text: str, area: str, district: str | None, canonical: str) -> ParsedPostcode | None:
     """Northern Ireland, Crown Dependencies and non-geographic codes, else None."""
     if area == "BT":
-        return ParsedPostcode(text, NORTHERN_IRELAND, canonical, district=district, area=area)
+        return ParsedPostcode(text, Kind.NORTHERN_IRELAND, canonical, district=district, area=area)
     if area in CROWN_DEPENDENCIES:
         return ParsedPostcode(
-            text, CROWN_DEPENDENCY, canonical, district=district, area=area, place=CROWN_DEPENDENCIES[area]
+            text, Kind.CROWN_DEPENDENCY, canonical, district=district, area=area, place=CROWN_DEPENDENCIES[area]
         )
     if area in NON_GEOGRAPHIC_AREAS or district in NON_GEOGRAPHIC_DISTRICTS:
         return ParsedPostcode(
-            text, NON_GEOGRAPHIC, canonical, district=district, area=area, place=NON_GEOGRAPHIC_AREAS.get(area)
+            text, Kind.NON_GEOGRAPHIC, canonical, district=district, area=area, place=NON_GEOGRAPHIC_AREAS.get(area)
         )
     return None
 
 
 def classify(text: object) -> ParsedPostcode:
-    """Say what ``text`` is. Never raises; anything unreadable is ``INVALID``."""
+    """Say what ``text`` is. Never raises; anything unreadable is ``Kind.INVALID``."""
     original = text if isinstance(text, str) else ""
     squashed = _squash(text)
     if not squashed:
-        return ParsedPostcode(original, INVALID)
+        return ParsedPostcode(original, Kind.INVALID)
 
     full = _FULL_RE.fullmatch(squashed)
     if full is not None:
@@ -159,17 +159,17 @@ def classify(text: object) -> ParsedPostcode:
         if special is not None:
             special.sector, special.inward = sector, inward
             return special
-        return ParsedPostcode(original, FULL, canonical, district, sector, inward, area)
+        return ParsedPostcode(original, Kind.FULL, canonical, district, sector, inward, area)
 
     if squashed in OVERSEAS_TERRITORIES:
         canonical = f"{squashed[:-3]} {squashed[-3:]}"
-        return ParsedPostcode(original, OVERSEAS_TERRITORY, canonical, place=OVERSEAS_TERRITORIES[squashed])
+        return ParsedPostcode(original, Kind.OVERSEAS_TERRITORY, canonical, place=OVERSEAS_TERRITORIES[squashed])
     if squashed == "GIR0AA":
-        return ParsedPostcode(original, NON_GEOGRAPHIC, "GIR 0AA", place="Girobank (a business address)")
+        return ParsedPostcode(original, Kind.NON_GEOGRAPHIC, "GIR 0AA", place="Girobank (a business address)")
     if _BFPO_RE.fullmatch(squashed):
         number = squashed[4:]
         canonical = f"BFPO {number}" if number else "BFPO"
-        return ParsedPostcode(original, NON_GEOGRAPHIC, canonical, area="BFPO", place=NON_GEOGRAPHIC_AREAS["BF"])
+        return ParsedPostcode(original, Kind.NON_GEOGRAPHIC, canonical, area="BFPO", place=NON_GEOGRAPHIC_AREAS["BF"])
 
     return _classify_partial(original, squashed)
 
@@ -200,16 +200,17 @@ def _classify_partial(original: str, squashed: str) -> ParsedPostcode:
             special = _special(original, squashed, None, squashed)
             if special is not None:
                 return ParsedPostcode(original, special.kind, squashed, area=squashed, place=special.place)
-        return ParsedPostcode(original, INVALID)
+        return ParsedPostcode(original, Kind.INVALID)
 
     area = area_of(district)
     canonical = sector or district
     special = _special(original, area, district, canonical)
     if special is not None:
-        return ParsedPostcode(original, special.kind, canonical, district=district, sector=sector, area=area,
-                              place=special.place)
+        return ParsedPostcode(
+            original, special.kind, canonical, district=district, sector=sector, area=area, place=special.place
+        )
     return ParsedPostcode(
-        original, PARTIAL, canonical, district=district, sector=sector, area=area, alternative_sector=alternative
+        original, Kind.PARTIAL, canonical, district=district, sector=sector, area=area, alternative_sector=alternative
     )
 
 

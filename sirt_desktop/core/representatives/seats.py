@@ -2,9 +2,9 @@
 
 Nothing is read at import time. ``data()`` loads everything the first time it is called
 (a few milliseconds); ``reload_mps()`` makes the next call read the MP list again, which
-``mp_import`` does after a new list has been applied.
+``mp_list`` does after a new list has been applied.
 
-The MP list in use is the imported one (``paths.data_dir()/mps-imported.csv``) if it exists
+The MP list in use is the imported one (``paths.imported_mps_file()``) if it exists
 and still passes every check, else the one shipped with the app.
 """
 
@@ -14,65 +14,16 @@ import csv
 import io
 import logging
 import os
-import re
 import threading
-import unicodedata
 from dataclasses import dataclass
 
 from sirt_desktop.core import paths
+from sirt_desktop.core.representatives.mp_csv import validate_mp_bytes
+from sirt_desktop.core.representatives.records import MP, ByElection, Constituency, MPList
 from sirt_desktop.core.representatives.store import PostcodeStore
+from sirt_desktop.core.resources import data_manifest, read_text
 
 log = logging.getLogger(__name__)
-
-IMPORTED_MPS_FILE = "mps-imported.csv"
-NATIONS = ("England", "Scotland", "Wales", "Northern Ireland")
-
-
-@dataclass(frozen=True, slots=True)
-class Constituency:
-    """A Westminster seat on the July 2024 boundaries."""
-
-    gss_code: str
-    name: str
-    name_cy: str
-    nation: str
-    region: str
-    constituency_type: str
-
-
-@dataclass(frozen=True, slots=True)
-class MP:
-    """The Member of Parliament for a seat. ``as_of`` is the date the record refers to."""
-
-    name: str
-    party: str
-    party_abbrev: str
-    member_id: int | None
-    member_since: str | None
-    as_of: str | None
-    twfy_person_id: int | None = None
-
-
-@dataclass(frozen=True, slots=True)
-class ByElection:
-    """A by-election since the 2024 general election."""
-
-    date: str
-    gss_code: str
-    constituency: str
-    winner_name: str
-    winner_party: str
-    winner_member_id: int | None
-    result: str
-
-
-@dataclass(frozen=True, slots=True)
-class MPList:
-    """The MP for every seat (None where the seat is vacant), and where the list came from."""
-
-    by_seat: dict[str, MP | None]
-    as_of: str
-    imported: bool
 
 
 @dataclass(frozen=True, slots=True)
@@ -92,13 +43,6 @@ _data: SeatData | None = None
 _mps_home: str | None = None  # SIRT_DESKTOP_HOME when the MP list was loaded
 
 
-def fold(text: str) -> str:
-    """Lower case with accents and punctuation removed, for matching names: "Glyndŵr" -> "glyndwr"."""
-    decomposed = unicodedata.normalize("NFKD", text)
-    plain = "".join(ch for ch in decomposed if not unicodedata.combining(ch)).casefold()
-    return " ".join(re.sub(r"[^0-9a-z]+", " ", plain).split())
-
-
 def _int_or_none(value: str | None) -> int | None:
     value = (value or "").strip()
     return int(value) if value.isdigit() else None
@@ -113,8 +57,6 @@ def constituencies() -> dict[str, Constituency]:
     global _constituencies
     with _lock:
         if _constituencies is None:
-            from sirt_desktop.core.resources import read_text
-
             rows = read_csv_text(read_text("data", "constituencies.csv"))
             seats = [
                 Constituency(
@@ -138,17 +80,10 @@ def postcode_store() -> PostcodeStore:
 
 def bundled_mp_list_as_of() -> str:
     """The date the shipped MP list is correct to, from the data manifest."""
-    from sirt_desktop.core.resources import data_manifest
-
     for item in data_manifest().get("datasets", []):
         if item.get("id") == "mps":
             return str(item.get("as_of", ""))
     return ""
-
-
-def imported_mps_path() -> str:
-    """Where an imported MP list is kept."""
-    return str(paths.data_dir() / IMPORTED_MPS_FILE)
 
 
 def mps_from_rows(rows: list[dict[str, str]]) -> dict[str, MP | None]:
@@ -173,20 +108,16 @@ def mps_from_rows(rows: list[dict[str, str]]) -> dict[str, MP | None]:
 
 
 def _load_mps() -> MPList:
-    imported = paths.data_dir(create=False) / IMPORTED_MPS_FILE
+    imported = paths.imported_mps_file(create=False)
     if imported.is_file():
-        from sirt_desktop.core.representatives.mp_list import validate_mp_bytes  # noqa: PLC0415 (no import cycle)
-
         try:
-            report = validate_mp_bytes(imported.read_bytes())
+            report = validate_mp_bytes(imported.read_bytes(), constituencies())
         except OSError as exc:
             log.warning("could not read the imported MP list %s: %s", imported, exc)
         else:
             if report.ok and report.as_of:
                 return MPList(mps_from_rows(report.rows), report.as_of, imported=True)
             log.warning("imported MP list %s failed its checks; using the bundled list", imported)
-    from sirt_desktop.core.resources import read_text
-
     rows = read_csv_text(read_text("data", "mps.csv"))
     return MPList(mps_from_rows(rows), bundled_mp_list_as_of(), imported=False)
 
@@ -229,13 +160,16 @@ def reload_mps() -> None:
 
 def by_elections() -> list[ByElection]:
     """By-elections since the 2024 general election, oldest first."""
-    from sirt_desktop.core.resources import read_text
-
     rows = read_csv_text(read_text("data", "by_elections.csv"))
     return [
         ByElection(
-            row["by_election_date"], row["gss_code"], row["constituency"], row["winner_name"],
-            row["winner_party"], _int_or_none(row["winner_member_id"]), row["result"],
+            row["by_election_date"],
+            row["gss_code"],
+            row["constituency"],
+            row["winner_name"],
+            row["winner_party"],
+            _int_or_none(row["winner_member_id"]),
+            row["result"],
         )
         for row in rows
     ]

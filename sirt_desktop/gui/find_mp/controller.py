@@ -2,75 +2,29 @@
 
 from __future__ import annotations
 
-import re
-
 from PySide6.QtCore import QObject, QTimer, Signal
 
-from sirt_desktop.core.representatives import postcodes
-from sirt_desktop.core.representatives import lookup as representatives
 from sirt_desktop.core.dates import long_date
-from sirt_desktop.core.representatives.lookup import Candidate, LookupResult
+from sirt_desktop.core.nations import HOUSE_OF_COMMONS_ADDRESS
+from sirt_desktop.core.representatives import lookup as representatives
+from sirt_desktop.core.representatives import messages, postcodes
+from sirt_desktop.core.representatives.messages import Audience
+from sirt_desktop.core.representatives.postcodes import Kind
+from sirt_desktop.core.representatives.records import Candidate, LookupResult, Status
 from sirt_desktop.gui.find_mp.view import FindMpView
 
-HOUSE_OF_COMMONS = "House of Commons, London SW1A 0AA"
-
-DEVOLVED_MEMBER = {"Scotland": "MSP", "Wales": "MS", "Northern Ireland": "MLA"}
-
 _HINTS = {
-    "full": "",
-    "partial": "That is the first part of a postcode. Press Find to see the constituencies it covers, "
+    Kind.FULL: "",
+    Kind.PARTIAL: "That is the first part of a postcode. Press Find to see the constituencies it covers, "
     "or type the rest.",
-    "northern_ireland": "That is a Northern Ireland postcode.",
-    "crown_dependency": "That postcode is in Jersey, Guernsey or the Isle of Man.",
-    "non_geographic": "That is not a home postcode.",
+    Kind.NORTHERN_IRELAND: "That is a Northern Ireland postcode.",
+    Kind.CROWN_DEPENDENCY: "That postcode is in Jersey, Guernsey or the Isle of Man.",
+    Kind.NON_GEOGRAPHIC: "That is not a home postcode.",
 }
 
-
-_LISTING = re.compile(r"constituencies: .*?\. The most likely is first\.")
-
-
-def short_message(result: LookupResult) -> str:
-    """The lookup's message without its list of seats: the list below shows them, and a
-    volunteer reading the screen aloud on the phone should not say everything twice."""
-    return _LISTING.sub("constituencies, listed below with the most likely first.", result.message)
-
-
-# The lookup's messages speak to the person whose postcode it is; on the Helpline page they
-# should speak to the volunteer about the caller.
-_TO_VOLUNTEER = (
-    ("Please choose yours", "Please choose the caller's"),
-    ("If you are not sure which is yours", "If the caller is not sure which is theirs"),
-    ("Your MP is", "Their MP is"),
-    ("your home address", "the caller's home address"),
-    ("your home postcode", "the caller's home postcode"),
-    ("your full postcode", "the caller's full postcode"),
-    ("your constituency", "the caller's constituency"),
-    ("Your MSP", "Their MSP"),
-    ("Your MS ", "Their MS "),
-    ("Your MLA", "Their MLA"),
-    ("You can still write to your MP", "They can still write to their MP"),
-    ("please contact your elected representative", "they should contact their elected representative"),
-)
-
-
-def for_volunteer(text: str) -> str:
-    for mine, theirs in _TO_VOLUNTEER:
-        text = text.replace(mine, theirs)
-    return text
-
-
-def candidate_line(candidate: Candidate) -> str:
-    """One line for the candidate list: seat, likelihood, MP."""
-    parts = [candidate.constituency]
-    if candidate.share is not None:
-        percent = round(candidate.share * 100)
-        parts.append(f"{percent}% of postcodes here" if percent >= 1 else "under 1% of postcodes here")
-    if candidate.vacant or candidate.mp is None:
-        parts.append("no MP at present (vacant seat)")
-    else:
-        parts.append(f"{candidate.mp.name} ({candidate.mp.party})")
-    parts.append(candidate.nation)
-    return " — ".join(parts)
+# A result shown on its own (no list) only when it is certain; these statuses preselect the
+# most likely seat, clearly marked as such.
+_PRESELECT = (Status.FOUND, Status.UNKNOWN, Status.PARTIAL)
 
 
 class FindMpController(QObject):
@@ -83,10 +37,11 @@ class FindMpController(QObject):
     def __init__(self, view: FindMpView, for_caller: bool = False) -> None:
         super().__init__(view)
         self.view = view
-        self.whose = "the caller's" if for_caller else "your"
+        self.audience = Audience.VOLUNTEER if for_caller else Audience.PERSON
         if for_caller:
-            view.set_intro("Type the caller's home postcode. The app looks it up on this computer; "
-                           "nothing is sent anywhere.")
+            view.set_intro(
+                "Type the caller's home postcode. The app looks it up on this computer; nothing is sent anywhere."
+            )
         self.candidates: list[Candidate] = []
         self.current: Candidate | None = None
         self.last_result: LookupResult | None = None
@@ -122,10 +77,10 @@ class FindMpController(QObject):
             self.view.set_hint("")
             return
         parsed = postcodes.classify(text)
-        if parsed.kind == "full":
+        if parsed.kind == Kind.FULL:
             self.view.set_hint("")
             self.find(text)
-        elif parsed.kind == "invalid":
+        elif parsed.kind == Kind.INVALID:
             self.view.set_hint("Keep typing — a postcode looks like SO51 7AA.")
         else:
             self.view.set_hint(_HINTS.get(parsed.kind, ""))
@@ -134,28 +89,26 @@ class FindMpController(QObject):
         result = representatives.lookup(text)
         self.last_result = result
         self._picked = False
-        message = short_message(result)
-        self.view.set_message(for_volunteer(message) if self.whose != "your" else message)
+        # The list below shows the seats, so the message does not read them all out as well.
+        self.view.set_message(messages.message(result, self.audience, seats_listed=False))
         self.show_candidates(result.candidates, self._candidates_heading(result))
-        if result.candidates and result.status in ("found", "unknown", "partial"):
+        if result.candidates and result.status in _PRESELECT:
             self.select(0)  # the most likely, clearly marked as such unless certain
         else:
             self.view.hide_card()
             self.current = None
-        self.view.announce(result.message)
+        self.view.announce(messages.message(result, self.audience))
         return result
 
     def _candidates_heading(self, result: LookupResult) -> str:
-        if result.status == "found" or not result.candidates:
+        if result.status == Status.FOUND or not result.candidates:
             return ""
-        if result.status == "northern_ireland":
-            return f"Choose {self.whose} constituency from the 18 in Northern Ireland:"
-        return f"Choose {self.whose} constituency (the most likely is first):"
+        return messages.choose_heading(result.status, self.audience)
 
     def show_candidates(self, candidates: list[Candidate], heading: str) -> None:
         self.candidates = list(candidates)
         # A single certain result is shown as the card alone, not as a list.
-        lines = [candidate_line(c) for c in self.candidates] if heading else []
+        lines = [messages.candidate_line(c) for c in self.candidates] if heading else []
         self.view.show_candidates(lines, heading)
 
     def _run_search(self) -> None:
@@ -164,7 +117,9 @@ class FindMpController(QObject):
             return
         found = representatives.search(query)
         if not found:
-            self.view.set_message(f"No constituency or MP name contains “{query}”. Check the spelling, or try part of it.")
+            self.view.set_message(
+                f"No constituency or MP name contains “{query}”. Check the spelling, or try part of it."
+            )
             self.show_candidates([], "")
             return
         self.view.set_message("")
@@ -182,9 +137,7 @@ class FindMpController(QObject):
             return
         candidate = self.candidates[row]
         self.current = candidate
-        advice = representatives.nation_advice(candidate.nation) or ""
-        if self.whose != "your":
-            advice = for_volunteer(advice)
+        advice = messages.nation_advice(candidate.nation, self.audience) or ""
         as_of = f"MP list correct as of {long_date(representatives.mp_list_as_of())}."
         if candidate.vacant or candidate.mp is None:
             title = f"{candidate.constituency}: no MP at present"
@@ -200,17 +153,22 @@ class FindMpController(QObject):
             if not self._certain(candidate):
                 title = f"Most likely: {title}"
             details = f"{mp.party}\nMP for {candidate.constituency} ({candidate.nation})"
-            address = f"Write to: {mp.name} MP, {HOUSE_OF_COMMONS}"
+            address = f"Write to: {mp.name} MP, {HOUSE_OF_COMMONS_ADDRESS}"
             can_use = True
-        member = DEVOLVED_MEMBER.get(candidate.nation, "")
-        whose = "my" if self.whose == "your" else self.whose
-        self.view.show_card(title, details, address, advice, as_of, can_use,
-                            devolved=f"{whose} {member}" if member else "")
+        self.view.show_card(
+            title,
+            details,
+            address,
+            advice,
+            as_of,
+            can_use,
+            devolved=messages.write_to_devolved(candidate.nation, self.audience),
+        )
 
     def _certain(self, candidate: Candidate) -> bool:
         """A seat is certain for a known postcode, or when the person picked it by name or
         from the list; otherwise it is only the most likely one and says so."""
-        return self._picked or (self.last_result is not None and self.last_result.status == "found")
+        return self._picked or (self.last_result is not None and self.last_result.status == Status.FOUND)
 
     def use_current(self) -> None:
         if self.current is not None and self.current.mp is not None and not self.current.vacant:

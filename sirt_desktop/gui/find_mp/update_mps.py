@@ -1,57 +1,62 @@
-"""File → Update MP list…: check a CSV as a whole, then apply all of it or none of it."""
+"""File → Update MP list…: check a CSV as a whole, then apply all of it or none of it.
+
+Both the check and the change run in the background; the question in between is asked on
+the GUI thread.
+"""
 
 from __future__ import annotations
 
-from PySide6.QtWidgets import QMessageBox
-
-from sirt_desktop.core.representatives import mp_list as mp_import
-from sirt_desktop.core.representatives import lookup as representatives
 from sirt_desktop.core.dates import long_date
-from sirt_desktop.gui.common.file_update import FileUpdateController
-from sirt_desktop.gui.common.problems_dialog import ProblemsDialog
+from sirt_desktop.core.representatives import lookup as representatives
+from sirt_desktop.core.representatives import mp_list
+from sirt_desktop.core.representatives.mp_csv import ValidationReport
+from sirt_desktop.gui.file_update import FileUpdateController
 
-
-def problem_lines(report: mp_import.ValidationReport) -> list[str]:
-    return [f"Line {p.line}: {p.message}" if p.line else p.message for p in report.problems]
+NOT_CHANGED = "The MP list was not changed"
 
 
 class UpdateMpsController(FileUpdateController):
     title = "Choose the new MP list"
     file_filter = "MP list (*.csv);;All files (*)"
+    not_changed = NOT_CHANGED
 
-    def apply(self, path: str) -> bool:
-        report = mp_import.validate_mp_csv(path)
-        if not report.ok:
-            ProblemsDialog(
-                "The MP list was not changed",
-                "This file cannot be used, so nothing has been changed. These are the problems found:",
-                problem_lines(report),
-                self.parent,
-            ).exec()
-            return False
-        summary = [f"The file lists all {report.seat_count} seats, correct as of {long_date(report.as_of)}."]
-        if report.changed:
-            shown = ", ".join(report.changed[:10]) + (" and others" if len(report.changed) > 10 else "")
-            summary.append(f"{len(report.changed)} seats have a different MP from the list in use: {shown}.")
-        else:
-            summary.append("No seat has a different MP from the list in use.")
-        if report.vacant:
-            summary.append(f"Vacant seats: {', '.join(report.vacant)}.")
-        answer = QMessageBox.question(
-            self.parent,
-            "Use this MP list?",
-            "\n\n".join(summary) + "\n\nUse this list from now on?",
+    def start(self, path: str) -> None:
+        self.in_background(
+            lambda: mp_list.validate_mp_csv(path), lambda report: self._checked(path, report), "Checking the MP list…"
         )
-        if answer != QMessageBox.StandardButton.Yes:
-            return False
-        applied = mp_import.apply_mp_csv(path)
+
+    def _checked(self, path: str, report: ValidationReport) -> None:
+        if not report.ok:
+            self.prompts.problems(
+                NOT_CHANGED,
+                "This file cannot be used, so nothing has been changed. These are the problems found:",
+                report.problem_lines(),
+            )
+            self.finish(False)
+            return
+        summary = report.summary_lines(most_names=10)
+        if not self.prompts.confirm(
+            "Use this MP list?", "\n\n".join(summary) + "\n\nUse this list from now on?", yes="Yes", no="No"
+        ):
+            self.finish(False)
+            return
+
+        def apply_and_load() -> ValidationReport:
+            applied = mp_list.apply_mp_csv(path)
+            if applied.ok:
+                representatives.reload()
+                representatives.mp_list_as_of()  # loads the new list here, not on the GUI thread
+            return applied
+
+        self.in_background(apply_and_load, self._applied, "Changing to the new MP list…")
+
+    def _applied(self, applied: ValidationReport) -> None:
         if not applied.ok:
-            ProblemsDialog("The MP list was not changed", "Nothing has been changed:", problem_lines(applied), self.parent).exec()
-            return False
-        representatives.reload()
-        QMessageBox.information(
-            self.parent,
+            self.prompts.problems(NOT_CHANGED, "Nothing has been changed:", applied.problem_lines())
+            self.finish(False)
+            return
+        self.finish(True)
+        self.prompts.tell(
             "MP list updated",
             f"The app now uses the new MP list, correct as of {long_date(representatives.mp_list_as_of())}.",
         )
-        return True

@@ -7,9 +7,11 @@ import logging
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt, Signal
 
+from sirt_desktop.core.dates import local_date, short_date
 from sirt_desktop.core.db.errors import DatabaseError
-from sirt_desktop.core.db.records import LetterFilters, LetterSummary, format_short_date, local_date
 from sirt_desktop.core.db.letters_repo import PAGE_SIZE, LettersRepository
+from sirt_desktop.core.db.records import LetterFilters, LetterSummary
+from sirt_desktop.core.letters.kinds import KINDS
 
 log = logging.getLogger(__name__)
 
@@ -20,14 +22,12 @@ _Index = QModelIndex | QPersistentModelIndex
 
 def kind_titles() -> dict[str, str]:
     """Letter kind id -> the title people see ("To my MP — campaign")."""
-    from sirt_desktop.core.letters.kinds import KINDS
-
     return {kind.id: kind.title for kind in KINDS}
 
 
 def date_text(letter: LetterSummary) -> str:
     """When it was sent; for a letter not sent yet, when it was last changed."""
-    return format_short_date(letter.sent_at or local_date(letter.updated_at))
+    return short_date(letter.sent_at or local_date(letter.updated_at))
 
 
 class LettersTableModel(QAbstractTableModel):

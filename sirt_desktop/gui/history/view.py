@@ -22,9 +22,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from sirt_desktop.core.db.records import STATUS_FILTERS, LetterFilters
-from sirt_desktop.gui.history.model import LETTER_ID_ROLE, LettersTableModel, kind_titles
+from sirt_desktop.core.db.records import STATUS_FILTERS, LetterFilters, LetterStatus
 from sirt_desktop.gui.common.widgets import Heading, Paragraph
+from sirt_desktop.gui.history.model import LETTER_ID_ROLE, LettersTableModel, kind_titles
 
 SEARCH_DELAY_MS = 350
 EMPTY_TEXT = (
@@ -63,7 +63,9 @@ class HistoryView(QWidget):
         filters = QGridLayout()
         self.search = QLineEdit()
         self.search.setAccessibleName("Search your letters")
-        self.search.setAccessibleDescription("Finds letters with all these words in the subject, the letter or the name it is to")
+        self.search.setAccessibleDescription(
+            "Finds letters with all these words in the subject, the letter or the name it is to"
+        )
         self.search.setPlaceholderText("Words to find")
         self.search.setClearButtonEnabled(True)
         for clear in self.search.findChildren(QToolButton):
@@ -78,10 +80,12 @@ class HistoryView(QWidget):
         for key, label in STATUS_FILTERS.items():
             self.status.addItem(label, key)
         # One filter per row: each keeps its full width at 200% text.
-        for row, (text, field) in enumerate((("F&ind:", self.search), ("&Kind:", self.kind), ("&Letters to show:", self.status))):
-            label = QLabel(text)
-            label.setBuddy(field)
-            filters.addWidget(label, row, 0)
+        for row, (text, field) in enumerate(
+            (("F&ind:", self.search), ("&Kind:", self.kind), ("&Letters to show:", self.status))
+        ):
+            row_label = QLabel(text)
+            row_label.setBuddy(field)
+            filters.addWidget(row_label, row, 0)
             filters.addWidget(field, row, 1)
         filters.setColumnStretch(1, 1)
         layout.addLayout(filters)
@@ -159,8 +163,9 @@ class HistoryView(QWidget):
         model.modelReset.connect(self.update_buttons)
 
     def filters(self) -> LetterFilters:
-        return LetterFilters(text=self.search.text().strip(), kind=self.kind.currentData() or "",
-                             status=self.status.currentData() or "")
+        return LetterFilters(
+            text=self.search.text().strip(), kind=self.kind.currentData() or "", status=self.status.currentData() or ""
+        )
 
     def apply_filters_now(self) -> None:
         """Apply the filters without waiting for the pause in typing."""
@@ -180,7 +185,8 @@ class HistoryView(QWidget):
             return False
         index = self.model.index(row, 0)
         self.table.selectionModel().setCurrentIndex(
-            index, QItemSelectionModel.SelectionFlag.ClearAndSelect | QItemSelectionModel.SelectionFlag.Rows)
+            index, QItemSelectionModel.SelectionFlag.ClearAndSelect | QItemSelectionModel.SelectionFlag.Rows
+        )
         self.table.scrollTo(index)
         return True
 
@@ -206,11 +212,12 @@ class HistoryView(QWidget):
         if self.model is not None and self.table.selectionModel() is not None:
             rows = self.table.selectionModel().selectedRows()
             letter = self.model.summary(rows[0].row()) if rows else None
-        chosen = letter is not None
         for key in ("open", "reprint", "sent", "duplicate", "delete"):
-            self.buttons[key].setEnabled(chosen)
-        self.buttons["reply"].setEnabled(chosen and letter.is_sent)
-        self.buttons["follow_up"].setEnabled(chosen and (letter.is_sent or letter.status == "finished"))
+            self.buttons[key].setEnabled(letter is not None)
+        self.buttons["reply"].setEnabled(letter is not None and letter.is_sent)
+        self.buttons["follow_up"].setEnabled(
+            letter is not None and (letter.is_sent or letter.status == LetterStatus.FINISHED)
+        )
 
     def _request(self, action: str) -> None:
         letter_id = self.selected_letter_id()

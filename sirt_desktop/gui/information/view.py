@@ -130,8 +130,8 @@ class ContentView(QWidget):
         self.find_previous = QPushButton("Previous")
         self.find_previous.setAccessibleName("Find the previous match")
         self.find_status = QLabel("")
-        for widget in (find_label, self.find_text, self.find_next, self.find_previous, self.find_status):
-            find_layout.addWidget(widget)
+        for find_widget in (find_label, self.find_text, self.find_next, self.find_previous, self.find_status):
+            find_layout.addWidget(find_widget)
         self.find_bar.hide()
         page_layout.addWidget(self.find_bar)
 
@@ -154,6 +154,11 @@ class ContentView(QWidget):
         actions.addWidget(self.read_aloud)
         actions.addStretch(1)
         page_layout.addLayout(actions)
+        self.speech_status = Paragraph("")
+        self.speech_status.setObjectName("SpeechStatus")
+        self.speech_status.setAccessibleName("Reading aloud")
+        self.speech_status.hide()
+        page_layout.addWidget(self.speech_status)
         # The right side shows a page, or the extra panel (e.g. the checklist) as its own entry.
         self.right = QStackedWidget()
         self.right.addWidget(article)
@@ -180,11 +185,13 @@ class ContentView(QWidget):
         close.activated.connect(self.find_bar.hide)
 
     def _row(self, row: int) -> None:
-        item = self.page_list.item(row)
-        if item is None:
+        if not 0 <= row < self.page_list.count():
             return
+        item = self.page_list.item(row)
         page_id = item.data(Qt.ItemDataRole.UserRole)
-        if page_id == self.EXTRA_ID:
+        if not page_id:  # a line such as "Nothing found": no page behind it
+            return
+        if page_id == self.EXTRA_ID and self.extra is not None:
             self.right.setCurrentWidget(self.extra)
         else:
             self.right.setCurrentIndex(0)
@@ -217,6 +224,16 @@ class ContentView(QWidget):
             self.page_list.item(self.page_list.count() - 1).setData(Qt.ItemDataRole.UserRole, self.EXTRA_ID)
         self.page_list.blockSignals(False)
 
+    def show_speech_problem(self, text: str) -> None:
+        self.speech_status.setText(text)
+        self.speech_status.setVisible(bool(text))
+
+    def show_no_results(self, text: str) -> None:
+        """A line in the list saying nothing matched; it can be read but not chosen."""
+        self.page_list.addItem(text)
+        item = self.page_list.item(self.page_list.count() - 1)
+        item.setFlags(Qt.ItemFlag.ItemIsEnabled)
+
     def select_page(self, page_id: str) -> None:
         for row in range(self.page_list.count()):
             if self.page_list.item(row).data(Qt.ItemDataRole.UserRole) == page_id:
@@ -225,7 +242,8 @@ class ContentView(QWidget):
 
     def show_extra(self) -> None:
         self.select_page(self.EXTRA_ID)
-        self.right.setCurrentWidget(self.extra)
+        if self.extra is not None:
+            self.right.setCurrentWidget(self.extra)
 
     def show_page(self, title: str, review: str, notice: str | None, markdown: str, search_paths: list[str]) -> None:
         self.page_title.setText(title)

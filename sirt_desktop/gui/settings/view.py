@@ -42,8 +42,12 @@ class SettingsView(QWidget):
             label = f"{scale}%" + (" (normal)" if scale == 100 else " (largest)" if scale == 200 else "")
             self.text_scale.addItem(label, scale)
         text_form.addRow("Size of &text:", self.text_scale)
-        text_form.addRow(Paragraph("The change applies straight away, everywhere in the app. Anywhere in the app, "
-                                   "Ctrl and + makes text bigger, Ctrl and − smaller, and Ctrl and 0 normal."))
+        text_form.addRow(
+            Paragraph(
+                "The change applies straight away, everywhere in the app. Anywhere in the app, "
+                "Ctrl and + makes text bigger, Ctrl and − smaller, and Ctrl and 0 normal."
+            )
+        )
         self.layout_.addWidget(text_group)
 
         theme_group = QGroupBox("Colours")
@@ -62,8 +66,8 @@ class SettingsView(QWidget):
         self.text_scale.currentIndexChanged.connect(
             lambda _i: self.text_scale_chosen.emit(int(self.text_scale.currentData()))
         )
-        for theme, radio in self.theme_radios.items():
-            radio.toggled.connect(lambda checked, t=theme: checked and self.theme_chosen.emit(t))
+        for scheme, scheme_radio in self.theme_radios.items():
+            scheme_radio.toggled.connect(lambda checked, t=scheme: self.theme_chosen.emit(t) if checked else None)
 
     def add_group(self, group: QWidget) -> None:
         """Other features add their own settings groups (e.g. 'Your data') above the stretch."""

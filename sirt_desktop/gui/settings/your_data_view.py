@@ -6,19 +6,20 @@ from __future__ import annotations
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QComboBox,
-    QFrame,
     QDialog,
     QDialogButtonBox,
+    QFrame,
     QGroupBox,
     QHBoxLayout,
     QLabel,
     QLineEdit,
+    QProgressBar,
     QPushButton,
     QVBoxLayout,
     QWidget,
 )
 
-from sirt_desktop.core.db.privacy import StoredCounts
+from sirt_desktop.core.db.records import StoredCounts
 from sirt_desktop.gui.common.widgets import Paragraph
 
 CONFIRM_WORD = "DELETE"
@@ -51,7 +52,9 @@ class YourDataView(QGroupBox):
 
         row = QHBoxLayout()
         self.open_folder = _button("&Open the folder", "Show the folder where your letters are kept")
-        self.export = _button("&Export everything…", "Save all your letters, profiles and printed copies in one ZIP file")
+        self.export = _button(
+            "&Export everything…", "Save all your letters, profiles and printed copies in one ZIP file"
+        )
         row.addWidget(self.open_folder)
         row.addWidget(self.export)
         row.addStretch(1)
@@ -70,23 +73,53 @@ class YourDataView(QGroupBox):
         months_row.addWidget(self.months)
         months_row.addStretch(1)
         layout.addLayout(months_row)
-        layout.addWidget(Paragraph("Finished letters older than this are deleted when the app starts. "
-                                   "Drafts are never deleted."))
+        layout.addWidget(
+            Paragraph("Finished letters older than this are deleted when the app starts. Drafts are never deleted.")
+        )
 
         # Set apart from the everyday buttons above, and says what it does before it is pressed.
         danger = QFrame()
         danger.setFrameShape(QFrame.Shape.HLine)
         layout.addWidget(danger)
-        layout.addWidget(Paragraph("Careful: this removes every letter, saved detail and backup from this "
-                                   "computer. It asks you to confirm first, and it cannot be undone."))
-        self.delete_all = _button("&Delete everything…",
-                                  "Delete all your letters, profiles, printed copies and backups from this computer")
+        layout.addWidget(
+            Paragraph(
+                "Careful: this removes every letter, saved detail and backup from this "
+                "computer. It asks you to confirm first, and it cannot be undone."
+            )
+        )
+        self.delete_all = _button(
+            "&Delete everything…", "Delete all your letters, profiles, printed copies and backups from this computer"
+        )
         layout.addWidget(self.delete_all, 0, Qt.AlignmentFlag.AlignLeft)
+
+        # Shown while an export or a deletion runs in the background: the window keeps answering,
+        # and the buttons wait until the work is done.
+        self.busy_label = Paragraph("")
+        self.busy_label.setAccessibleName("Working")
+        self.busy_bar = QProgressBar()
+        self.busy_bar.setRange(0, 0)  # no percentage: it says only that work is under way
+        self.busy_bar.setAccessibleName("Working, please wait")
+        self.busy_bar.setTextVisible(False)
+        layout.addWidget(self.busy_label)
+        layout.addWidget(self.busy_bar)
+        self.set_busy(None)
 
         self.open_folder.clicked.connect(self.open_folder_requested)
         self.export.clicked.connect(self.export_requested)
         self.delete_all.clicked.connect(self.delete_everything_requested)
         self.months.currentIndexChanged.connect(lambda _i: self.auto_delete_months_chosen.emit(self.months_chosen()))
+
+    def set_busy(self, message: str | None) -> None:
+        """``message`` while slow work runs (buttons wait); None when it is done."""
+        busy = message is not None
+        self.busy_label.setText(message or "")
+        self.busy_label.setVisible(busy)
+        self.busy_bar.setVisible(busy)
+        for button in (self.export, self.delete_all):
+            button.setEnabled(not busy)
+
+    def is_busy(self) -> bool:
+        return not self.busy_bar.isHidden()
 
     def months_chosen(self) -> int:
         return int(self.months.currentData())
@@ -134,9 +167,14 @@ class DeleteEverythingDialog(QDialog):
         ]
         if counts.other_files:
             items.append(_plural(counts.other_files, "other saved file") + " (saved PDFs, set-aside copies)")
-        layout.addWidget(Paragraph("This deletes from this computer:\n\n• " + "\n• ".join(items)
-                                   + "\n\nIt cannot be undone. Letters you exported or printed are not affected. "
-                                   "Your settings (text size, colours) are kept."))
+        layout.addWidget(
+            Paragraph(
+                "This deletes from this computer:\n\n• "
+                + "\n• ".join(items)
+                + "\n\nIt cannot be undone. Letters you exported or printed are not affected. "
+                "Your settings (text size, colours) are kept."
+            )
+        )
         prompt = QLabel(f"To confirm, type {CONFIRM_WORD} in &capitals:")
         self.confirm = QLineEdit()
         self.confirm.setAccessibleName(f"Type {CONFIRM_WORD} to confirm")

@@ -6,40 +6,35 @@ from __future__ import annotations
 
 import datetime as dt
 import logging
-from typing import Protocol
+from collections.abc import Callable
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, QTimer, Signal
-from PySide6.QtWidgets import QMessageBox
 
+from sirt_desktop.core.dates import long_date
+from sirt_desktop.core.db.records import LetterFilters, StatusFilter
 from sirt_desktop.core.letters.coach import coach
-from sirt_desktop.core.letters.kinds import get_kind
+from sirt_desktop.core.letters.drafts import Drafts
+from sirt_desktop.core.letters.kinds import KindId, RecipientKind, get_kind
 from sirt_desktop.core.letters.model import Letter, Recipient, Sender
 from sirt_desktop.core.letters.nhs_number import nhs_number_problem
-from sirt_desktop.gui.writer import form as letter_form
+from sirt_desktop.core.representatives.lookup import mp_list_as_of
+from sirt_desktop.core.representatives.messages import Audience, devolved_member_help
 from sirt_desktop.gui.find_mp.controller import FindMpController
+from sirt_desktop.gui.prompts import Prompts, QtPrompts
+from sirt_desktop.gui.writer import form as letter_form
 from sirt_desktop.gui.writer.output import LetterOutput
 from sirt_desktop.gui.writer.sender_profiles import SenderProfiles
 from sirt_desktop.gui.writer.view import LetterWriterView
+
+if TYPE_CHECKING:  # SQLAlchemy loads when the database opens, not with this page
+    from sirt_desktop.core.db.letters_repo import LettersRepository
+    from sirt_desktop.core.db.profiles_repo import ProfilesRepository
 
 log = logging.getLogger(__name__)
 
 COACH_DELAY_MS = 300
 AUTOSAVE_DELAY_MS = 1000
-
-_DEVOLVED_HELP = {
-    "Scotland": "Type your MSP's name and address. You can find them on the Scottish Parliament's website "
-    "or by asking your council.",
-    "Wales": "Type your Member of the Senedd's name and address. The Senedd's website lists them.",
-    "Northern Ireland": "Type your MLA's name and address. The Northern Ireland Assembly's website lists them.",
-}
-
-
-class DraftStore(Protocol):
-    """What the writer needs from storage: save a draft, keep the PDF exactly as printed."""
-
-    def save(self, letter_id: int | None, letter: Letter) -> int: ...
-
-    def store_pdf(self, letter_id: int, pdf: bytes, purpose: str) -> None: ...
 
 
 class LetterWriterController(QObject):
@@ -47,15 +42,21 @@ class LetterWriterController(QObject):
     letter_printed = Signal(int)
 
     def __init__(
-        self, view: LetterWriterView, drafts: DraftStore | None = None, profiles=None, today=dt.date.today
+        self,
+        view: LetterWriterView,
+        drafts: Drafts | None = None,
+        profiles: ProfilesRepository | None = None,
+        today: Callable[[], dt.date] = dt.date.today,
+        prompts: Prompts | None = None,
     ) -> None:
         super().__init__(view)
         self.view = view
+        self.prompts: Prompts = prompts if prompts is not None else QtPrompts(view)
         self.drafts = drafts
         self.today = today
         self.letter_id: int | None = None
-        self.kind_id = "mp_campaign"
-        self.recipient = Recipient(kind="mp")
+        self.kind_id: str = KindId.MP_CAMPAIGN
+        self.recipient = Recipient(kind=RecipientKind.MP)
         self.pdf: bytes = b""
         self._loading = False
 
@@ -69,8 +70,8 @@ class LetterWriterController(QObject):
         view.kind_step.kind_chosen.connect(self.set_kind)
         view.write_step.starter_requested.connect(self.add_starter)
         view.new_letter_requested.connect(self.start_new)
-        self.output = LetterOutput(view, self.letter, self._keep_pdf)
-        self.output.printed.connect(lambda: self.letter_id is not None and self.letter_printed.emit(self.letter_id))
+        self.output = LetterOutput(view, self.letter, self._keep_pdf, self.prompts)
+        self.output.printed.connect(self._printed)
         for signal in self._edit_signals():
             signal.connect(self.changed)
         view.write_step.nhs_number.textChanged.connect(self._check_nhs_number)
@@ -84,7 +85,11 @@ class LetterWriterController(QObject):
         self.sender_profiles = SenderProfiles(profiles, view.sender_step, self.changed)
         self.start_new()
 
-    def _timer(self, ms: int, slot) -> QTimer:
+    def _printed(self) -> None:
+        if self.letter_id is not None:
+            self.letter_printed.emit(self.letter_id)
+
+    def _timer(self, ms: int, slot: Callable[[], object]) -> QTimer:
         timer = QTimer(self)
         timer.setSingleShot(True)
         timer.setInterval(ms)
@@ -93,8 +98,19 @@ class LetterWriterController(QObject):
 
     def _edit_signals(self):
         s, r, w = self.view.sender_step, self.view.recipient_step, self.view.write_step
-        for line in (s.name, s.postcode, s.email, s.phone, r.full_name, r.position, r.postcode,
-                     w.subject, w.greeting, w.nhs_number, w.earlier_subject):
+        for line in (
+            s.name,
+            s.postcode,
+            s.email,
+            s.phone,
+            r.full_name,
+            r.position,
+            r.postcode,
+            w.subject,
+            w.greeting,
+            w.nhs_number,
+            w.earlier_subject,
+        ):
             yield line.textEdited
         for box in (s.address, r.address, w.body):
             yield box.textChanged
@@ -104,8 +120,15 @@ class LetterWriterController(QObject):
         yield w.reply_format.currentTextChanged
 
     # Starting and loading ---------------------------------------------------------------
-    def start_new(self, recipient=None, devolved_nation: str | None = None, kind: str | None = None,
-                  for_caller: bool = False, caller_postcode: str = "", keep_sender: bool = True) -> bool:
+    def start_new(
+        self,
+        recipient=None,
+        devolved_nation: str | None = None,
+        kind: str | None = None,
+        for_caller: bool = False,
+        caller_postcode: str = "",
+        keep_sender: bool = True,
+    ) -> bool:
         """A fresh letter. The writer's own details carry over (the same person usually writes
         again) — but never from or to a helpline caller's letter: a caller's letter starts blank
         and is not kept unless the volunteer ticks "Keep a copy" because the caller asked.
@@ -117,12 +140,15 @@ class LetterWriterController(QObject):
             not keep_sender
             or for_caller
             or self.for_caller
-            or (self._reopened and not self.sender_profiles.matches(self.sender()))
+            or (self._reopened and not self.sender_profiles.matches(self.form_sender()))
         )
         self._reopened = False
-        sender = Sender(postcode=caller_postcode.strip()) if blank else self.sender()
-        letter = Letter(kind=kind or ("devolved_rep" if devolved_nation else "mp_campaign"), sender=sender,
-                        date=self.today())
+        sender = Sender(postcode=caller_postcode.strip()) if blank else self.form_sender()
+        letter = Letter(
+            kind=kind or (KindId.DEVOLVED_REP if devolved_nation else KindId.MP_CAMPAIGN),
+            sender=sender,
+            date=self.today(),
+        )
         self.letter_id = None
         self.for_caller = for_caller
         self.keeping = not for_caller
@@ -138,7 +164,7 @@ class LetterWriterController(QObject):
         self._reset_finder()
         self.load(letter, None)
         if devolved_nation:
-            self.view.recipient_step.manual_help.setText(_DEVOLVED_HELP.get(devolved_nation, ""))
+            self.view.recipient_step.manual_help.setText(devolved_member_help(devolved_nation, self._audience()))
             self.view.go(2)
         elif recipient is not None and getattr(recipient, "mp", None) is not None:
             self.use_mp(recipient)
@@ -156,16 +182,24 @@ class LetterWriterController(QObject):
 
     def switch_to_devolved(self, nation: str) -> None:
         """'Write to my MSP, MS or MLA instead': same letter and words, typed-in recipient."""
-        self.view.kind_step.set_kind("devolved_rep")
-        self.set_kind("devolved_rep")
-        self.view.recipient_step.manual_help.setText(_DEVOLVED_HELP.get(nation, ""))
+        self.view.kind_step.set_kind(KindId.DEVOLVED_REP)
+        self.set_kind(KindId.DEVOLVED_REP)
+        self.view.recipient_step.manual_help.setText(devolved_member_help(nation, self._audience()))
         self.view.go(2)
+
+    def _audience(self) -> Audience:
+        return Audience.VOLUNTEER if self.for_caller else Audience.PERSON
 
     def ready_to_leave(self) -> bool:
         """Before the words on screen are replaced (new letter, another letter, closing): save
         them, and if that fails, let the person choose to stay rather than lose them. A caller's
         letter that is not kept and was not printed or saved is only dropped if the volunteer says so."""
-        if self.for_caller and not self.keeping and not self._sent_out and self.view.write_step.body.toPlainText().strip():
+        if (
+            self.for_caller
+            and not self.keeping
+            and not self._sent_out
+            and self.view.write_step.body.toPlainText().strip()
+        ):
             return self._go_on_anyway(
                 "This letter is not kept",
                 "This caller's letter has not been printed or saved, and no copy is kept. "
@@ -180,11 +214,13 @@ class LetterWriterController(QObject):
 
     def _go_on_anyway(self, title: str, text: str) -> bool:
         """Ask before words are lost; the safe answer (No) is the default."""
-        answer = QMessageBox.question(
-            self.view, title, f"{text}\n\nGo on anyway?",
-            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No, QMessageBox.StandardButton.No,
-        )
-        return answer == QMessageBox.StandardButton.Yes
+        return self.prompts.go_on_anyway(title, text)
+
+    def reconnect(self, drafts: Drafts, profiles: ProfilesRepository) -> None:
+        """The database is back (started fresh, or restored): save there from now on."""
+        self.drafts = drafts
+        self.sender_profiles.profiles = profiles
+        self.sender_profiles.refresh()
 
     def letter_deleted(self, letter_id: int) -> None:
         """My letters deleted a letter: if it is the one on screen, it is gone here too."""
@@ -223,7 +259,7 @@ class LetterWriterController(QObject):
         if self.letter_id is not None and self.drafts is not None:
             try:
                 self.drafts.delete(self.letter_id)
-            except Exception as exc:  # already gone, or the database is unavailable
+            except Exception as exc:  # noqa: BLE001 - already gone, or the database is unavailable
                 log.warning("caller's copy not deleted: %s", exc)
             self.letter_id = None
         self.view.saved.setText("This letter is not being kept; any copy in My letters has been deleted.")
@@ -242,18 +278,16 @@ class LetterWriterController(QObject):
         self._show_recipient()
         self.run_coach()
 
-    def resume_latest_draft(self, letters) -> bool:
+    def resume_latest_draft(self, letters: LettersRepository | None) -> bool:
         """Open the newest unfinished draft, so after a crash or a bad day the words are there."""
         if letters is None or self.drafts is None:
             return False
-        from sirt_desktop.core.db.records import LetterFilters
-
         try:
-            newest = letters.list_page(LetterFilters(status="draft"), 0, 1)
+            newest = letters.list_page(LetterFilters(status=StatusFilter.DRAFT), 0, 1)
             if not newest:
                 return False
             letter = self.drafts.load(newest[0].id)
-        except Exception as exc:  # a damaged draft must not stop the writer from opening
+        except Exception as exc:  # noqa: BLE001 - a damaged draft must not stop the writer from opening
             log.error("newest draft could not be reopened: %s", exc)
             return False
         self._keep_always()
@@ -268,9 +302,9 @@ class LetterWriterController(QObject):
             return False
         try:
             letter = self.drafts.load(letter_id)
-        except Exception as exc:
+        except Exception as exc:  # noqa: BLE001 - never lose the words on screen over a storage failure
             log.error("letter %s could not be opened: %s", letter_id, exc)
-            QMessageBox.warning(self.view, "This letter could not be opened", str(exc))
+            self.prompts.problem(str(exc), "This letter could not be opened")
             return False
         self._keep_always()
         self.load(letter, letter_id)
@@ -278,11 +312,12 @@ class LetterWriterController(QObject):
         return True
 
     # Reading the form --------------------------------------------------------------------
-    def sender(self) -> Sender:
+    def form_sender(self) -> Sender:
+        """The sender as the form shows it now (not QObject.sender(), which Qt uses)."""
         return letter_form.read_sender(self.view)
 
     def current_recipient(self) -> Recipient:
-        if self.recipient.kind == "mp" and get_kind(self.kind_id).recipient_kind == "mp":
+        if self.recipient.kind == RecipientKind.MP and get_kind(self.kind_id).recipient_kind == RecipientKind.MP:
             return self.recipient
         return letter_form.read_recipient(self.view, get_kind(self.kind_id).recipient_kind)
 
@@ -300,10 +335,10 @@ class LetterWriterController(QObject):
         if not from_load and not w.subject.text().strip() and kind.suggested_subject:
             w.subject.setText(kind.suggested_subject)
             w.subject.setCursorPosition(0)
-        finder = kind.recipient_kind == "mp"
+        finder = kind.recipient_kind == RecipientKind.MP
         help_text = "" if finder else "Type the name and address exactly as they should appear on the envelope."
         self.view.recipient_step.use_finder(finder, help_text)
-        if not finder and self.recipient.kind == "mp":
+        if not finder and self.recipient.kind == RecipientKind.MP:
             self.recipient = Recipient(kind=kind.recipient_kind)
         self._show_recipient()
         if not from_load:
@@ -311,20 +346,17 @@ class LetterWriterController(QObject):
 
     def use_mp(self, candidate) -> None:
         mp = candidate.mp
-        self.recipient = Recipient(full_name=mp.name, position="MP", kind="mp")
-        if get_kind(self.kind_id).recipient_kind != "mp":
-            self.set_kind("mp_campaign")
-            self.view.kind_step.set_kind("mp_campaign")
+        self.recipient = Recipient(full_name=mp.name, position="MP", kind=RecipientKind.MP)
+        if get_kind(self.kind_id).recipient_kind != RecipientKind.MP:
+            self.set_kind(KindId.MP_CAMPAIGN)
+            self.view.kind_step.set_kind(KindId.MP_CAMPAIGN)
         self._show_recipient(f"MP for {candidate.constituency}")
         self.changed()
         self.view.go(3)
 
     def _show_recipient(self, extra: str = "") -> None:
         label = self.view.recipient_step.chosen
-        if self.recipient.kind == "mp" and self.recipient.display_name():
-            from sirt_desktop.core.dates import long_date
-            from sirt_desktop.core.representatives.lookup import mp_list_as_of
-
+        if self.recipient.kind == RecipientKind.MP and self.recipient.display_name():
             lines = "\n".join(self.recipient.block_lines())
             as_of = f"MP list correct as of {long_date(mp_list_as_of())}."
             label.setText(f"Writing to:\n{lines}" + (f"\n({extra})" if extra else "") + f"\n{as_of}")
@@ -348,8 +380,13 @@ class LetterWriterController(QObject):
         """Opening 'To' with no MP chosen yet: look up the postcode typed under 'From'."""
         finder = self.view.recipient_step.find_mp
         postcode = self.view.sender_step.postcode.text().strip()
-        if (index == 2 and not finder.isHidden() and not finder.postcode.text().strip() and postcode
-                and not self.recipient.display_name()):
+        if (
+            index == 2
+            and not finder.isHidden()
+            and not finder.postcode.text().strip()
+            and postcode
+            and not self.recipient.display_name()
+        ):
             finder.postcode.setText(postcode)
             self.finder.find(postcode)
 
@@ -390,7 +427,7 @@ class LetterWriterController(QObject):
             self._dirty = False
             if not self.for_caller:  # a caller never becomes the volunteer's saved details
                 self.sender_profiles.remember(letter.sender)
-        except Exception as exc:  # a full or read-only disk must not lose the words on screen
+        except Exception as exc:  # noqa: BLE001 - a full or read-only disk must not lose the words on screen
             log.error("draft not saved: %s", exc)
             self.view.saved.setText("Could not save the draft. Your words are still here; please keep the app open.")
             return None
@@ -417,7 +454,7 @@ class LetterWriterController(QObject):
             return
         try:
             self.drafts.store_pdf(letter_id, pdf, purpose)
-        except Exception as exc:  # printed or saved all the same; only the kept copy failed
+        except Exception as exc:  # noqa: BLE001 - printed or saved all the same; only the kept copy failed
             log.error("copy of the %s letter not kept: %s", purpose, exc)
             self.view.print_step.status.setText(
                 f"The letter was {purpose}, but a copy could not be kept in My letters."

@@ -10,9 +10,15 @@ from urllib.parse import quote
 
 from PySide6.QtCore import QObject, QUrl, Signal
 from PySide6.QtGui import QDesktopServices, QGuiApplication
-from PySide6.QtWidgets import QFileDialog, QMessageBox
 
+from sirt_desktop.core.db.records import PdfPurpose
+from sirt_desktop.core.files import write_atomically
+from sirt_desktop.core.letters.checks import missing_for_reply
 from sirt_desktop.core.letters.model import Letter
+from sirt_desktop.core.letters.render import render_letter
+from sirt_desktop.core.letters.schema import validate_letter
+from sirt_desktop.gui.prompts import Prompts
+from sirt_desktop.gui.writer.view import LetterWriterView
 
 log = logging.getLogger(__name__)
 PRINT_STEP = 4
@@ -23,22 +29,6 @@ _STEP_OF_FIELD = (
     ("recipient.", "step 3, To"),
     ("kind", "step 1, Kind of letter"),
 )
-
-
-_ELECTED_KINDS = ("mp_campaign", "mp_my_case", "mp_follow_up", "devolved_rep")
-
-
-def missing_for_reply(letter: Letter) -> list[str]:
-    """What an elected member needs in order to reply, beyond what a letter needs to print."""
-    if letter.kind not in _ELECTED_KINDS:
-        return []
-    problems = []
-    if not letter.sender.address_lines:
-        problems.append("Your address is needed so they can reply by post (step 2, From)")
-    if not letter.sender.postcode.strip():
-        problems.append("Your postcode is needed: they reply only to people who live in the area "
-                        "they represent (step 2, From)")
-    return problems
 
 
 def plain_problem(problem: str) -> str:
@@ -55,9 +45,16 @@ class LetterOutput(QObject):
 
     printed = Signal()
 
-    def __init__(self, view, current_letter: Callable[[], Letter], keep_pdf: Callable[[bytes, str], None]) -> None:
+    def __init__(
+        self,
+        view: LetterWriterView,
+        current_letter: Callable[[], Letter],
+        keep_pdf: Callable[[bytes, str], None],
+        prompts: Prompts,
+    ) -> None:
         super().__init__(view)
         self.view = view
+        self.prompts = prompts
         self.current_letter = current_letter
         self.keep_pdf = keep_pdf
         self.pdf = b""
@@ -75,10 +72,10 @@ class LetterOutput(QObject):
             self.refresh_preview()
 
     def refresh_preview(self) -> bytes:
-        from sirt_desktop.core.letters.render import render_letter
-
         letter = self.current_letter()
-        self.problems = [plain_problem(p) for p in letter.validate()] + missing_for_reply(letter)
+        self.problems = [plain_problem(p) for p in validate_letter(letter)] + [
+            f"{m.text} (step 2, From)" for m in missing_for_reply(letter)
+        ]
         step = self.view.print_step
         step.problems.setText(
             "Please check before printing:\n" + "\n".join(f"• {p}" for p in self.problems)
@@ -102,18 +99,15 @@ class LetterOutput(QObject):
         """An unfinished letter (no name, no address, no text) is only printed if the person says so."""
         if not self.problems:
             return True
-        box = QMessageBox(self.view)
-        box.setIcon(QMessageBox.Icon.Question)
-        box.setWindowTitle(f"{action} this letter anyway?")
-        box.setText("This letter is not finished:\n\n" + "\n".join(f"• {p}" for p in self.problems))
-        go = box.addButton(f"{action} anyway", QMessageBox.ButtonRole.AcceptRole)
-        back = box.addButton("Go back and finish it", QMessageBox.ButtonRole.RejectRole)
-        box.setDefaultButton(back)
-        box.exec()
-        return box.clickedButton() is go
+        return self.prompts.confirm(
+            f"{action} this letter anyway?",
+            "This letter is not finished:\n\n" + "\n".join(f"• {p}" for p in self.problems),
+            yes=f"{action} anyway",
+            no="Go back and finish it",
+        )
 
     def print_letter(self) -> None:
-        from sirt_desktop.gui.printing import PrintError, print_with_dialog
+        from sirt_desktop.gui.printing import PrintError, print_with_dialog  # noqa: PLC0415 (start-up: QtPrintSupport)
 
         pdf = self.refresh_preview()
         if not pdf or not self._go_ahead("Print"):
@@ -121,11 +115,11 @@ class LetterOutput(QObject):
         try:
             outcome = print_with_dialog(pdf, self.view)
         except PrintError as exc:
-            QMessageBox.warning(self.view, "Printing did not work", str(exc))
+            self.prompts.problem(str(exc), "Printing did not work")
             return
         if outcome is None:
             return
-        self.keep_pdf(self.pdf, "printed")
+        self.keep_pdf(self.pdf, PdfPurpose.PRINTED)
         if outcome.method == "file":
             self.view.print_step.status.setText(f"Saved as a PDF file: {outcome.detail}")
         else:
@@ -135,7 +129,6 @@ class LetterOutput(QObject):
         self.printed.emit()
 
     def save_pdf(self, path: str | None = None) -> str | None:
-        from sirt_desktop.core.letters.render import write_atomically
 
         pdf = self.refresh_preview()
         if not pdf:
@@ -144,15 +137,15 @@ class LetterOutput(QObject):
             if not self._go_ahead("Save"):
                 return None
             suggested = f"{self.current_letter().title()[:60]}.pdf".replace("/", "-")
-            path, _f = QFileDialog.getSaveFileName(self.view, "Save the letter as a PDF", suggested, "PDF (*.pdf)")
+            path = self.prompts.save_path("Save the letter as a PDF", suggested, "PDF (*.pdf)")
             if not path:
                 return None
         try:
             write_atomically(Path(path), pdf)
         except OSError as exc:
-            QMessageBox.warning(self.view, "The PDF was not saved", f"It could not be written to {path}:\n{exc.strerror}")
+            self.prompts.problem(f"It could not be written to {path}:\n{exc.strerror}", "The PDF was not saved")
             return None
-        self.keep_pdf(self.pdf, "saved")
+        self.keep_pdf(self.pdf, PdfPurpose.SAVED)
         self.view.print_step.status.setText(f"Saved to {path}")
         return path
 

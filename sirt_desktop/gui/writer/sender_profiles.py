@@ -7,15 +7,20 @@ already written.
 from __future__ import annotations
 
 from collections.abc import Callable
+from typing import TYPE_CHECKING
 
 from sirt_desktop.core.letters.model import Sender
+
+if TYPE_CHECKING:
+    from sirt_desktop.core.db.profiles_repo import ProfilesRepository
+    from sirt_desktop.gui.writer.steps import SenderStep
 
 
 class SenderProfiles:
     """``profiles`` is a ProfilesRepository (or None without a database); ``step`` the 'From'
     step view; ``changed`` is called when chosen details fill the form."""
 
-    def __init__(self, profiles, step, changed: Callable[[], None]) -> None:
+    def __init__(self, profiles: ProfilesRepository | None, step: SenderStep, changed: Callable[[], None]) -> None:
         self.profiles = profiles
         self.step = step
         self.changed = changed
@@ -40,9 +45,7 @@ class SenderProfiles:
         """Whether these details are one of the saved ones (so they may carry into a new letter)."""
         if self.profiles is None or not sender.name:
             return False
-        return any(
-            record.name == sender.name and record.postcode == sender.postcode for record in self.profiles.list()
-        )
+        return any(record.name == sender.name and record.postcode == sender.postcode for record in self.profiles.list())
 
     def forget_choice(self) -> None:
         """For a letter that is someone else's (a helpline caller's): no saved details in use."""
@@ -74,8 +77,9 @@ class SenderProfiles:
         """Save (or update) the details when "Remember these details" is ticked."""
         if self.profiles is None or not self.step.remember.isChecked() or not sender.name:
             return
-        values = dict(address="\n".join(sender.address_lines), postcode=sender.postcode,
-                      email=sender.email, phone=sender.phone)
+        values = dict(
+            address="\n".join(sender.address_lines), postcode=sender.postcode, email=sender.email, phone=sender.phone
+        )
         if self.profile_id:
             try:
                 self.profiles.update(self.profile_id, name=sender.name, **values)

@@ -27,9 +27,9 @@ from PySide6.QtWidgets import (
 )
 
 from sirt_desktop.core.letters.kinds import KINDS
-from sirt_desktop.gui.find_mp.view import FindMpView
 from sirt_desktop.gui.common.pdf_preview import PdfPreview
 from sirt_desktop.gui.common.widgets import Heading, Paragraph
+from sirt_desktop.gui.find_mp.view import FindMpView
 
 
 def _line(name: str, placeholder: str = "", max_length: int = 200) -> QLineEdit:
@@ -77,7 +77,7 @@ class KindStep(QWidget):
             about = Paragraph(kind.to_whom)
             about.setContentsMargins(radio.sizeHint().height(), 0, 0, 8)
             layout.addWidget(about)
-            radio.toggled.connect(lambda on, k=kind.id: on and self.kind_chosen.emit(k))
+            radio.toggled.connect(lambda on, k=kind.id: self.kind_chosen.emit(k) if on else None)
         layout.addStretch(1)
 
     def set_kind(self, kind_id: str) -> None:
@@ -103,7 +103,9 @@ class SenderStep(QWidget):
         self.profiles_label.setBuddy(self.profiles)
         form.addRow(self.profiles_label, self.profiles)
         self.name = _line("Your name", "for example Mrs Ann Jones")
-        self.address = _lines_box("Your address, one line per line (without the postcode)", "for example:\n12 High Street\nRomsey")
+        self.address = _lines_box(
+            "Your address, one line per line (without the postcode)", "for example:\n12 High Street\nRomsey"
+        )
         self.postcode = _line("Your postcode", "for example SO51 7AA", 12)
         self.email = _line("Your email (optional)")
         self.phone = _line("Your phone number (optional)", max_length=40)
@@ -123,7 +125,6 @@ class SenderStep(QWidget):
         layout.addLayout(form)
         layout.addStretch(1)
         self.profiles.activated.connect(lambda i: self.profile_chosen.emit(int(self.profiles.itemData(i) or 0)))
-
 
     def set_for_caller(self, for_caller: bool) -> None:
         """Speak to the volunteer about the caller, or to the writer about themselves."""
@@ -152,7 +153,10 @@ class RecipientStep(QWidget):
         self.title = _line("Their title", "Dr, Mr, Ms, Professor…", 40)
         self.full_name = _line("Their name", "for example Dr Priya Patel")
         self.position = _line("Their job or role", "for example Consultant oncologist, GP, MSP")
-        self.address = _lines_box("Their address, one line per line (without the postcode)", "for example:\nOncology Department\nCity Hospital\nSOUTHAMPTON")
+        self.address = _lines_box(
+            "Their address, one line per line (without the postcode)",
+            "for example:\nOncology Department\nCity Hospital\nSOUTHAMPTON",
+        )
         self.postcode = _line("Their postcode", max_length=12)
         for label, field in (
             ("Na&me:", self.full_name),
@@ -222,7 +226,9 @@ class WriteStep(QWidget):
         self.reply_format.setAccessibleName("How I would like the reply")
         self.reply_format.setEditable(True)
         self.reply_format.addItems(["", "large print", "email", "audio", "braille", "easy read"])
-        self.reply_format.lineEdit().setMaxLength(200)
+        reply_line = self.reply_format.lineEdit()
+        if reply_line is not None:
+            reply_line.setMaxLength(200)
         self.earlier_date = QDateEdit()
         self.earlier_date.setAccessibleName("Date of my earlier letter")
         self.earlier_date.setDisplayFormat("d MMMM yyyy")
@@ -232,21 +238,22 @@ class WriteStep(QWidget):
         self.earlier_date.setDate(self.earlier_date.minimumDate())
         self.earlier_subject = _line("Subject of my earlier letter")
         self.extra_rows: dict[str, tuple[QLabel | None, QWidget]] = {}
-        for key, label, field in (
+        extra_fields: tuple[tuple[str, str | None, QWidget], ...] = (
             ("consent_to_share", None, self.consent),
             ("nhs_number", "NHS numbe&r:", self.nhs_number),
             ("date_of_birth", "Date of b&irth:", self.date_of_birth),
             ("reply_format", "Reply f&ormat:", self.reply_format),
             ("earlier_letter.date", "Earlier letter's &date:", self.earlier_date),
             ("earlier_letter.subject", "Earlier letter's subj&ect:", self.earlier_subject),
-        ):
-            row_label = QLabel(label) if label else None
-            if row_label is not None:
-                row_label.setBuddy(field)
-                form.addRow(row_label, field)
+        )
+        for key, extra_label, extra_field in extra_fields:
+            extra_row_label = QLabel(extra_label) if extra_label else None
+            if extra_row_label is not None:
+                extra_row_label.setBuddy(extra_field)
+                form.addRow(extra_row_label, extra_field)
             else:
-                form.addRow(field)
-            self.extra_rows[key] = (row_label, field)
+                form.addRow(extra_field)
+            self.extra_rows[key] = (extra_row_label, extra_field)
         form.addRow(self.nhs_number_problem)
         splitter.addWidget(left)
 
@@ -260,7 +267,9 @@ class WriteStep(QWidget):
         side.addWidget(Heading("Ideas to start from", level=3))
         self.starters = QListWidget()
         self.starters.setAccessibleName("Starter sentences")
-        self.starters.setAccessibleDescription("Press Enter to add the chosen sentence to your letter, then change it into your own words")
+        self.starters.setAccessibleDescription(
+            "Press Enter to add the chosen sentence to your letter, then change it into your own words"
+        )
         self.starters.setWordWrap(True)
         side.addWidget(self.starters)
         self.starter_text = Paragraph("")

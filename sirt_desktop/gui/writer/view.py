@@ -6,8 +6,8 @@ from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import QCheckBox, QHBoxLayout, QPushButton, QSizePolicy, QTabWidget, QVBoxLayout, QWidget
 
-from sirt_desktop.gui.writer.steps import KindStep, PrintStep, RecipientStep, SenderStep, WriteStep, scrolling
 from sirt_desktop.gui.common.widgets import Paragraph
+from sirt_desktop.gui.writer.steps import KindStep, PrintStep, RecipientStep, SenderStep, WriteStep, scrolling
 
 STEP_TITLES = ("1. Kind of letter", "2. From", "3. To", "4. Write", "5. Check and print")
 
@@ -69,10 +69,10 @@ class LetterWriterView(QWidget):
         self.new_button.clicked.connect(self.new_letter_requested)
         self.tabs.currentChanged.connect(self._update_nav)
         # Alt+Right / Alt+Left also move between steps (as in a web browser).
-        for keys, step in (("Alt+Right", 1), ("Alt+Left", -1)):
+        for keys, offset in (("Alt+Right", 1), ("Alt+Left", -1)):
             shortcut = QShortcut(QKeySequence(keys), self)
             shortcut.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
-            shortcut.activated.connect(lambda st=step: self.go(self.tabs.currentIndex() + st))
+            shortcut.activated.connect(lambda st=offset: self.go(self.tabs.currentIndex() + st))
         self._update_nav(0)
 
     def go(self, index: int) -> None:

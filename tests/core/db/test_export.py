@@ -1,7 +1,6 @@
 from __future__ import annotations
 
 import datetime as dt
-import io
 import json
 import os
 import zipfile
@@ -15,10 +14,10 @@ from sirt_desktop.core.db.export import (
     ExportFormatError,
     export_everything,
     read_export,
-    run_export,
 )
 from sirt_desktop.core.db.letters_repo import LettersRepository
 from sirt_desktop.core.db.profiles_repo import ProfilesRepository
+from tests.cli.run import cli
 
 PDF_A = b"%PDF-1.4\n" + bytes(range(256)) + b"\n%%EOF\n"
 PDF_B = b"%PDF-1.4\nsecond \xe2\x9c\x93\n%%EOF\n"
@@ -30,8 +29,14 @@ def filled():
     profiles, letters = ProfilesRepository(db), LettersRepository(db)
     me = profiles.create("Siân Llŵyd", label="Me", address="1 Stryd Fawr\nLlanelli", postcode="SA15 1AA")
     profiles.create("Zoë O’Brien", label="Carer", email="zoe@example.org")
-    first = letters.create_draft("mp_campaign", {"sender": me.sender_snapshot(), "body": "“SIRT” ✓"},
-                                 "Jane Smith MP", "Fund SIRT — please", "“SIRT” ✓", me.id)
+    first = letters.create_draft(
+        "mp_campaign",
+        {"sender": me.sender_snapshot(), "body": "“SIRT” ✓"},
+        "Jane Smith MP",
+        "Fund SIRT — please",
+        "“SIRT” ✓",
+        me.id,
+    )
     letters.mark_sent(first.id, "posted", dt.date(2027, 3, 1))
     letters.record_reply(first.id, "no_reply_yet", check_weeks=2)
     letters.store_pdf(first.id, PDF_A, "printed")
@@ -51,7 +56,9 @@ def test_export_round_trips_every_field(filled, tmp_path):
     repo = LettersRepository(filled)
     originals = [repo.get(s.id) for s in reversed(repo.list_page())]
     assert sorted(contents.letters, key=lambda r: r.id) == sorted(originals, key=lambda r: r.id)
-    for read, original in zip(sorted(contents.letters, key=lambda r: r.id), sorted(originals, key=lambda r: r.id)):
+    for read, original in zip(
+        sorted(contents.letters, key=lambda r: r.id), sorted(originals, key=lambda r: r.id), strict=True
+    ):
         assert asdict(read) == asdict(original)
     first = originals[0]
     assert [p.data for p in contents.pdfs[first.id]] == [PDF_A, PDF_B]
@@ -82,16 +89,19 @@ def _rewrite_json(source, target, change):
             archive.writestr(name, data)
 
 
-@pytest.mark.parametrize("change, message", [
-    (lambda d: d.update(format="something-else"), "not a SIRT Desktop export"),
-    (lambda d: d.update(format_version=99), "newer version"),
-    (lambda d: d["letters"][0].pop("body"), "'body' is missing"),
-    (lambda d: d["letters"][0].update(sent_at="yesterday"), "not a valid date"),
-    (lambda d: d["letters"][0].update(reply_asked_2w="yes"), "wrong type"),
-    (lambda d: d["letters"][0].update(reply_status="lost"), "unknown reply status"),
-    (lambda d: d["letters"][0]["pdfs"][0].update(sha256="0" * 64), "damaged"),
-    (lambda d: d["profiles"][0].update(id="one"), "wrong type"),
-])
+@pytest.mark.parametrize(
+    "change, message",
+    [
+        (lambda d: d.update(format="something-else"), "not a SIRT Desktop export"),
+        (lambda d: d.update(format_version=99), "newer version"),
+        (lambda d: d["letters"][0].pop("body"), "'body' is missing"),
+        (lambda d: d["letters"][0].update(sent_at="yesterday"), "not a valid date"),
+        (lambda d: d["letters"][0].update(reply_asked_2w="yes"), "wrong type"),
+        (lambda d: d["letters"][0].update(reply_status="lost"), "unknown reply status"),
+        (lambda d: d["letters"][0]["pdfs"][0].update(sha256="0" * 64), "damaged"),
+        (lambda d: d["profiles"][0].update(id="one"), "wrong type"),
+    ],
+)
 def test_read_export_refuses_anything_wrong(filled, tmp_path, change, message):
     good, bad = tmp_path / "good.zip", tmp_path / "bad.zip"
     export_everything(filled, good)
@@ -108,20 +118,20 @@ def test_read_export_refuses_a_file_that_is_not_a_zip(tmp_path):
 
 
 def test_run_export_writes_the_file_and_says_so(filled, tmp_path):
-    out, err = io.StringIO(), io.StringIO()
     target = tmp_path / "mine.zip"
-    assert run_export(str(target), out, err) == 0
-    assert "Exported 3 letters" in out.getvalue() and err.getvalue() == ""
+    ran = cli("data", "export", target)
+    assert ran.code == 0
+    assert "Exported 3 letters" in ran.out and ran.err == ""
     assert len(read_export(target).letters) == 3
 
 
 def test_run_export_explains_a_missing_folder_or_a_folder_target(tmp_path):
-    out, err = io.StringIO(), io.StringIO()
-    assert run_export(str(tmp_path / "nowhere" / "x.zip"), out, err) == 1
-    assert "does not exist" in err.getvalue() and "Traceback" not in err.getvalue()
-    err = io.StringIO()
-    assert run_export(str(tmp_path), out, err) == 1
-    assert "is a folder" in err.getvalue()
+    ran = cli("data", "export", tmp_path / "nowhere" / "x.zip")
+    assert ran.code == 1
+    assert "does not exist" in ran.err and "Traceback" not in ran.err
+    ran = cli("data", "export", tmp_path)
+    assert ran.code == 1
+    assert "is a folder" in ran.err
 
 
 def test_run_export_explains_an_unwritable_folder(tmp_path):
@@ -131,9 +141,9 @@ def test_run_export_explains_an_unwritable_folder(tmp_path):
     try:
         if os.access(folder, os.W_OK):
             pytest.skip("running as a user who can write anywhere (root)")
-        err = io.StringIO()
-        assert run_export(str(folder / "x.zip"), io.StringIO(), err) == 1
-        assert "permission" in err.getvalue()
+        ran = cli("data", "export", folder / "x.zip")
+        assert ran.code == 1
+        assert "permission" in ran.err
     finally:
         folder.chmod(0o700)
 
@@ -143,7 +153,7 @@ def test_run_export_writes_nothing_half_done_when_writing_fails(filled, tmp_path
         raise OSError(28, "No space left on device")
 
     monkeypatch.setattr("sirt_desktop.core.db.export._write_zip", broken)
-    err = io.StringIO()
-    assert run_export(str(tmp_path / "x.zip"), io.StringIO(), err) == 1
-    assert "disk is full" in err.getvalue()
+    ran = cli("data", "export", tmp_path / "x.zip")
+    assert ran.code == 1
+    assert "disk is full" in ran.err
     assert list(tmp_path.glob("*.zip*")) == []

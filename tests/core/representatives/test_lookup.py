@@ -15,8 +15,9 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from sirt_desktop.core.nations import Nation
 from sirt_desktop.core.representatives import lookup as reps
-from sirt_desktop.core.representatives import seats
+from sirt_desktop.core.representatives import messages, seats
 from sirt_desktop.core.representatives.mp_list import apply_mp_csv
 from sirt_desktop.core.representatives.store import NO_SEAT, NOT_FOUND
 from sirt_desktop.core.resources import read_text
@@ -28,7 +29,7 @@ ABERDEEN_NORTH = "S14000060"
 
 def test_postcode_in_a_one_seat_sector_is_found() -> None:
     result = reps.lookup("so51 7aa")
-    assert result.status == reps.FOUND
+    assert result.status == reps.Status.FOUND
     assert result.postcode == "SO51 7AA"
     assert [c.gss_code for c in result.candidates] == [ROMSEY]
     c = result.candidates[0]
@@ -41,7 +42,7 @@ def test_postcode_in_a_one_seat_sector_is_found() -> None:
 def test_postcode_in_a_split_sector_gets_its_own_seat_not_the_sectors_main_one() -> None:
     minority = reps.lookup("AB10 1PE")
     majority = reps.lookup("AB10 1AB")
-    assert minority.status == majority.status == reps.FOUND
+    assert minority.status == majority.status == reps.Status.FOUND
     assert [c.gss_code for c in minority.candidates] == [ABERDEEN_NORTH]
     assert [c.gss_code for c in majority.candidates] == [ABERDEEN_SOUTH]
     assert "Scottish Government" in (minority.advice or "")
@@ -51,7 +52,7 @@ def test_known_postcode_with_no_seat_offers_the_area_seats_to_choose_from() -> N
     store = seats.postcode_store()
     assert store.find("AB43", "1AG") == NO_SEAT
     result = reps.lookup("AB43 1AG")
-    assert result.status == reps.CHOOSE
+    assert result.status == reps.Status.CHOOSE
     assert len(result.candidates) >= 2
     shares = [c.share for c in result.candidates]
     assert shares == sorted(shares, reverse=True)
@@ -61,7 +62,7 @@ def test_known_postcode_with_no_seat_offers_the_area_seats_to_choose_from() -> N
 def test_known_postcode_with_no_seat_in_a_one_seat_sector_is_found() -> None:
     assert seats.postcode_store().find("TW15", "9FQ") == NO_SEAT
     result = reps.lookup("TW15 9FQ")
-    assert result.status == reps.FOUND
+    assert result.status == reps.Status.FOUND
     assert len(result.candidates) == 1
     assert result.candidates[0].constituency == "Spelthorne"
     assert "only constituency" in result.message
@@ -71,7 +72,7 @@ def test_unknown_but_well_formed_postcode_offers_its_sector_seats_most_likely_fi
     store = seats.postcode_store()
     assert store.find("EH12", "9ZZ") == NOT_FOUND
     result = reps.lookup("EH12 9ZZ")
-    assert result.status == reps.UNKNOWN
+    assert result.status == reps.Status.UNKNOWN
     assert result.area == "EH12 9"
     sector = store.sector_seats("EH12 9")
     assert [c.gss_code for c in result.candidates] == [store.seat_codes[s.seat] for s in sector]
@@ -84,7 +85,7 @@ def test_unknown_but_well_formed_postcode_offers_its_sector_seats_most_likely_fi
 def test_unknown_postcode_in_a_one_seat_sector_is_never_certain() -> None:
     assert seats.postcode_store().find("SO51", "7ZZ") == NOT_FOUND
     result = reps.lookup("SO51 7ZZ")
-    assert result.status == reps.UNKNOWN
+    assert result.status == reps.Status.UNKNOWN
     assert [c.gss_code for c in result.candidates] == [ROMSEY]
     assert "check" in result.message
 
@@ -93,7 +94,7 @@ def test_unknown_postcode_in_an_unknown_sector_falls_back_to_the_district() -> N
     store = seats.postcode_store()
     assert store.sector_seats("SO51 2") == [] and store.district_seats("SO51")
     result = reps.lookup("SO51 2AA")
-    assert result.status == reps.UNKNOWN
+    assert result.status == reps.Status.UNKNOWN
     assert result.area == "SO51"
     assert len(result.candidates) == len(store.district_seats("SO51"))
 
@@ -101,7 +102,7 @@ def test_unknown_postcode_in_an_unknown_sector_falls_back_to_the_district() -> N
 @pytest.mark.parametrize("typed", ["QQ1", "ZZ99 1AA", "qq1 1aa", "hello", "", "😀", "x" * 10_000])
 def test_not_a_postcode_is_invalid(typed: str) -> None:
     result = reps.lookup(typed)
-    assert result.status == reps.INVALID
+    assert result.status == reps.Status.INVALID
     assert result.candidates == []
     assert result.postcode is None
     assert result.message
@@ -110,7 +111,7 @@ def test_not_a_postcode_is_invalid(typed: str) -> None:
 
 def test_northern_ireland_lists_all_18_seats() -> None:
     result = reps.lookup("bt7 1nn")
-    assert result.status == reps.NORTHERN_IRELAND
+    assert result.status == reps.Status.NORTHERN_IRELAND
     assert len(result.candidates) == 18
     assert {c.nation for c in result.candidates} == {"Northern Ireland"}
     assert all(c.share is None for c in result.candidates)
@@ -121,7 +122,7 @@ def test_northern_ireland_lists_all_18_seats() -> None:
 @pytest.mark.parametrize("typed, place", [("JE2 3AB", "Jersey"), ("GY1 1AA", "Guernsey"), ("IM1 1AA", "Isle of Man")])
 def test_crown_dependencies_are_not_represented_at_westminster(typed: str, place: str) -> None:
     result = reps.lookup(typed)
-    assert result.status == reps.CROWN_DEPENDENCY
+    assert result.status == reps.Status.CROWN_DEPENDENCY
     assert result.candidates == []
     assert place in result.message
     assert "Westminster" in result.message
@@ -130,14 +131,14 @@ def test_crown_dependencies_are_not_represented_at_westminster(typed: str, place
 @pytest.mark.parametrize("typed", ["BFPO 123", "bfpo123", "GIR 0AA", "BX1 1LT", "PO24 1AA", "EN77 1AA"])
 def test_non_geographic_postcodes_ask_for_the_home_postcode(typed: str) -> None:
     result = reps.lookup(typed)
-    assert result.status == reps.NON_GEOGRAPHIC
+    assert result.status == reps.Status.NON_GEOGRAPHIC
     assert result.candidates == []
     assert "home" in result.message
 
 
 def test_partial_district_lists_the_district_seats() -> None:
     result = reps.lookup("so51")
-    assert result.status == reps.PARTIAL
+    assert result.status == reps.Status.PARTIAL
     assert result.postcode == "SO51"
     assert len(result.candidates) >= 2
     assert result.candidates[0].gss_code == ROMSEY
@@ -146,21 +147,29 @@ def test_partial_district_lists_the_district_seats() -> None:
 
 def test_partial_sector_lists_the_sector_seats() -> None:
     result = reps.lookup("AB10 1")
-    assert result.status == reps.PARTIAL
+    assert result.status == reps.Status.PARTIAL
     assert [c.gss_code for c in result.candidates] == [ABERDEEN_SOUTH, ABERDEEN_NORTH]
     assert result.candidates[0].share > 0.9
 
 
 def test_partial_that_does_not_exist_is_invalid() -> None:
-    assert reps.lookup("QQ1").status == reps.INVALID
-    assert reps.lookup("ZZ99 1").status == reps.INVALID
+    assert reps.lookup("QQ1").status == reps.Status.INVALID
+    assert reps.lookup("ZZ99 1").status == reps.Status.INVALID
 
 
 def _import_with_one_vacancy(tmp_path, gss_code: str) -> None:
     rows = list(csv.DictReader(io.StringIO(read_text("data", "mps.csv"))))
     for row in rows:
         if row["gss_code"] == gss_code:
-            for column in ("mp_name", "party", "party_abbrev", "parliament_member_id", "twfy_person_id", "gender", "member_since"):
+            for column in (
+                "mp_name",
+                "party",
+                "party_abbrev",
+                "parliament_member_id",
+                "twfy_person_id",
+                "gender",
+                "member_since",
+            ):
                 row[column] = ""
             row["record_as_of"] = "2026-09-01"
     target = tmp_path / "vacancy.csv"
@@ -176,7 +185,7 @@ def test_vacant_seat_from_an_imported_list_says_so(tmp_path) -> None:
     assert reps.lookup("SO51 7AA").candidates[0].vacant is False
     _import_with_one_vacancy(tmp_path, ROMSEY)
     result = reps.lookup("SO51 7AA")
-    assert result.status == reps.FOUND
+    assert result.status == reps.Status.FOUND
     c = result.candidates[0]
     assert c.mp is None and c.vacant is True
     assert "vacant" in result.message
@@ -191,11 +200,15 @@ def test_mp_list_as_of_defaults_to_the_bundled_date() -> None:
 
 
 @pytest.mark.parametrize(
-    "nation, words", [("Scotland", ["Scottish Government", "MSP"]), ("Wales", ["Welsh Government", "Member of the Senedd"]),
-                      ("Northern Ireland", ["Department of Health", "MLA"])],
+    "nation, words",
+    [
+        ("Scotland", ["Scottish Government", "MSP"]),
+        ("Wales", ["Welsh Government", "Member of the Senedd"]),
+        ("Northern Ireland", ["Department of Health", "MLA"]),
+    ],
 )
 def test_nation_advice_for_devolved_nations(nation: str, words: list[str]) -> None:
-    advice = reps.nation_advice(nation)
+    advice = messages.nation_advice(nation)
     assert advice is not None
     for word in words:
         assert word in advice
@@ -203,19 +216,24 @@ def test_nation_advice_for_devolved_nations(nation: str, words: list[str]) -> No
 
 
 def test_no_nation_advice_for_england() -> None:
-    assert reps.nation_advice("England") is None
-    assert reps.nation_advice(None) is None
+    assert messages.nation_advice("England") is None
+    assert messages.nation_advice(None) is None
 
 
 def test_nation_counts() -> None:
-    counts = {nation: len(reps.seats_in_nation(nation)) for nation in seats.NATIONS}
+    counts = {nation: len(reps.seats_in_nation(nation)) for nation in Nation}
     assert counts == {"England": 543, "Scotland": 57, "Wales": 32, "Northern Ireland": 18}
     assert len(reps.all_seats()) == 650
 
 
 @pytest.mark.parametrize(
     "query, expected",
-    [("ynys", "Ynys Môn"), ("YNYS MON", "Ynys Môn"), ("glyndwr", "Montgomeryshire and Glyndŵr"), ("romsey", "Romsey and Southampton North")],
+    [
+        ("ynys", "Ynys Môn"),
+        ("YNYS MON", "Ynys Môn"),
+        ("glyndwr", "Montgomeryshire and Glyndŵr"),
+        ("romsey", "Romsey and Southampton North"),
+    ],
 )
 def test_search_by_constituency_ignores_case_and_accents(query: str, expected: str) -> None:
     assert expected in [c.constituency for c in reps.search(query)]
@@ -243,9 +261,9 @@ def test_json_shape() -> None:
 @given(st.text(max_size=30))
 def test_lookup_never_raises_and_found_means_one_candidate(text: str) -> None:
     result = reps.lookup(text)
-    assert result.status in reps.STATUSES
+    assert result.status in set(reps.Status)
     assert result.message
-    if result.status == reps.FOUND:
+    if result.status == reps.Status.FOUND:
         assert len(result.candidates) == 1
     shares = [c.share for c in result.candidates if c.share is not None]
     assert shares == sorted(shares, reverse=True)

@@ -22,7 +22,9 @@ def gb_postcodes(draw) -> str:
     outward = f"{area}{draw(st.integers(1, 9))}{suffix}"
     # Districts kept for PO boxes and businesses are classified as non-geographic on purpose.
     assume(outward not in postcodes.NON_GEOGRAPHIC_DISTRICTS)
-    inward = str(draw(st.integers(0, 9))) + draw(st.sampled_from(INWARD_LETTERS)) + draw(st.sampled_from(INWARD_LETTERS))
+    inward = (
+        str(draw(st.integers(0, 9))) + draw(st.sampled_from(INWARD_LETTERS)) + draw(st.sampled_from(INWARD_LETTERS))
+    )
     return f"{outward} {inward}"
 
 
@@ -43,7 +45,7 @@ def test_any_spacing_or_case_gives_the_same_canonical_form(pair: tuple[str, str]
     canonical, typed = pair
     assert normalise(typed) == canonical
     parsed = classify(typed)
-    assert parsed.kind == postcodes.FULL
+    assert parsed.kind == postcodes.Kind.FULL
     assert parsed.canonical == canonical
     assert parsed.district == canonical.split(" ")[0]
     assert parsed.sector == canonical[:-2]
@@ -62,12 +64,21 @@ def test_canonical_form_is_idempotent(text: str) -> None:
 
 
 @settings(max_examples=300)
-@given(st.one_of(st.text(), st.text(min_size=500, max_size=5000), st.binary().map(lambda b: b.decode("utf-8", "surrogateescape"))))
+@given(
+    st.one_of(
+        st.text(), st.text(min_size=500, max_size=5000), st.binary().map(lambda b: b.decode("utf-8", "surrogateescape"))
+    )
+)
 def test_never_raises_on_any_text(text: str) -> None:
     parsed = classify(text)
     assert parsed.kind in {
-        postcodes.FULL, postcodes.PARTIAL, postcodes.NORTHERN_IRELAND, postcodes.CROWN_DEPENDENCY,
-        postcodes.OVERSEAS_TERRITORY, postcodes.NON_GEOGRAPHIC, postcodes.INVALID,
+        postcodes.Kind.FULL,
+        postcodes.Kind.PARTIAL,
+        postcodes.Kind.NORTHERN_IRELAND,
+        postcodes.Kind.CROWN_DEPENDENCY,
+        postcodes.Kind.OVERSEAS_TERRITORY,
+        postcodes.Kind.NON_GEOGRAPHIC,
+        postcodes.Kind.INVALID,
     }
     normalise(text)
     assert len(postcodes.display_text(text)) <= 40
@@ -76,33 +87,33 @@ def test_never_raises_on_any_text(text: str) -> None:
 @pytest.mark.parametrize(
     "typed, kind, canonical",
     [
-        ("so517aa.", postcodes.FULL, "SO51 7AA"),
-        ("  SO51   7AA  ", postcodes.FULL, "SO51 7AA"),
-        ("sw1a1aa", postcodes.FULL, "SW1A 1AA"),
-        ("SO51", postcodes.PARTIAL, "SO51"),
-        ("so51 7", postcodes.PARTIAL, "SO51 7"),
-        ("SO517", postcodes.PARTIAL, "SO51 7"),
-        ("SO51 7A", postcodes.PARTIAL, "SO51 7"),
-        ("bt7 1nn", postcodes.NORTHERN_IRELAND, "BT7 1NN"),
-        ("BT7", postcodes.NORTHERN_IRELAND, "BT7"),
-        ("JE2 3AB", postcodes.CROWN_DEPENDENCY, "JE2 3AB"),
-        ("gy1 1aa", postcodes.CROWN_DEPENDENCY, "GY1 1AA"),
-        ("IM1 1AA", postcodes.CROWN_DEPENDENCY, "IM1 1AA"),
-        ("BFPO 1234", postcodes.NON_GEOGRAPHIC, "BFPO 1234"),
-        ("bfpo", postcodes.NON_GEOGRAPHIC, "BFPO"),
-        ("GIR 0AA", postcodes.NON_GEOGRAPHIC, "GIR 0AA"),
-        ("BX1 1LT", postcodes.NON_GEOGRAPHIC, "BX1 1LT"),
-        ("XX3 0AA", postcodes.NON_GEOGRAPHIC, "XX3 0AA"),
-        ("PO24 1AA", postcodes.NON_GEOGRAPHIC, "PO24 1AA"),
-        ("S94 1AA", postcodes.NON_GEOGRAPHIC, "S94 1AA"),
-        ("sr43 2aa", postcodes.NON_GEOGRAPHIC, "SR43 2AA"),
-        ("FIQQ 1ZZ", postcodes.OVERSEAS_TERRITORY, "FIQQ 1ZZ"),
-        ("", postcodes.INVALID, None),
-        ("hello", postcodes.INVALID, None),
-        ("SO51 7AA SO51 7AB", postcodes.INVALID, None),
-        ("😀", postcodes.INVALID, None),
-        ("\x00SO51 7AA", postcodes.INVALID, None),
-        ("x" * 10_000, postcodes.INVALID, None),
+        ("so517aa.", postcodes.Kind.FULL, "SO51 7AA"),
+        ("  SO51   7AA  ", postcodes.Kind.FULL, "SO51 7AA"),
+        ("sw1a1aa", postcodes.Kind.FULL, "SW1A 1AA"),
+        ("SO51", postcodes.Kind.PARTIAL, "SO51"),
+        ("so51 7", postcodes.Kind.PARTIAL, "SO51 7"),
+        ("SO517", postcodes.Kind.PARTIAL, "SO51 7"),
+        ("SO51 7A", postcodes.Kind.PARTIAL, "SO51 7"),
+        ("bt7 1nn", postcodes.Kind.NORTHERN_IRELAND, "BT7 1NN"),
+        ("BT7", postcodes.Kind.NORTHERN_IRELAND, "BT7"),
+        ("JE2 3AB", postcodes.Kind.CROWN_DEPENDENCY, "JE2 3AB"),
+        ("gy1 1aa", postcodes.Kind.CROWN_DEPENDENCY, "GY1 1AA"),
+        ("IM1 1AA", postcodes.Kind.CROWN_DEPENDENCY, "IM1 1AA"),
+        ("BFPO 1234", postcodes.Kind.NON_GEOGRAPHIC, "BFPO 1234"),
+        ("bfpo", postcodes.Kind.NON_GEOGRAPHIC, "BFPO"),
+        ("GIR 0AA", postcodes.Kind.NON_GEOGRAPHIC, "GIR 0AA"),
+        ("BX1 1LT", postcodes.Kind.NON_GEOGRAPHIC, "BX1 1LT"),
+        ("XX3 0AA", postcodes.Kind.NON_GEOGRAPHIC, "XX3 0AA"),
+        ("PO24 1AA", postcodes.Kind.NON_GEOGRAPHIC, "PO24 1AA"),
+        ("S94 1AA", postcodes.Kind.NON_GEOGRAPHIC, "S94 1AA"),
+        ("sr43 2aa", postcodes.Kind.NON_GEOGRAPHIC, "SR43 2AA"),
+        ("FIQQ 1ZZ", postcodes.Kind.OVERSEAS_TERRITORY, "FIQQ 1ZZ"),
+        ("", postcodes.Kind.INVALID, None),
+        ("hello", postcodes.Kind.INVALID, None),
+        ("SO51 7AA SO51 7AB", postcodes.Kind.INVALID, None),
+        ("😀", postcodes.Kind.INVALID, None),
+        ("\x00SO51 7AA", postcodes.Kind.INVALID, None),
+        ("x" * 10_000, postcodes.Kind.INVALID, None),
     ],
 )
 def test_examples(typed: str, kind: str, canonical: str | None) -> None:
@@ -120,7 +131,7 @@ def test_district_typed_without_space_keeps_the_sector_reading() -> None:
 
 def test_non_ascii_look_alikes_are_not_read_as_postcodes() -> None:
     # "ſ" (long s) upper-cases to "S"; a postcode must be typed in plain letters.
-    assert classify("ſo51 7aa").kind == postcodes.INVALID
+    assert classify("ſo51 7aa").kind == postcodes.Kind.INVALID
 
 
 def test_inward_letters() -> None:

@@ -3,8 +3,7 @@ from __future__ import annotations
 import csv
 import io
 
-from PySide6.QtCore import Qt, QTimer
-from PySide6.QtWidgets import QApplication, QMessageBox
+from PySide6.QtCore import Qt
 
 from sirt_desktop.core.representatives import lookup as representatives
 from sirt_desktop.core.resources import read_text
@@ -31,7 +30,7 @@ def make(qtbot):
 
 
 def test_typing_a_full_postcode_shows_the_mp(qtbot):
-    view, controller = make(qtbot)
+    view, _controller = make(qtbot)
     qtbot.keyClicks(view.postcode, "so51 7aa")
     assert view.card.isVisible()
     assert view.card.title.text() == "Caroline Nokes MP"
@@ -142,16 +141,10 @@ def test_update_mp_list_rejects_a_bad_file_and_changes_nothing(shell, qtbot, tmp
     bad = tmp_path / "bad.csv"
     bad.write_text("gss_code,constituency\nE14001449,Romsey\n", encoding="utf-8")
     before = representatives.mp_list_as_of()
-    seen = {}
-
-    def close():
-        dialog = QApplication.activeModalWidget()
-        seen["items"] = [dialog.list.item(i).text() for i in range(dialog.list.count())]
-        dialog.reject()
-
-    QTimer.singleShot(200, close)
-    assert shell.update_mp_list(str(bad)) is False
-    assert len(seen["items"]) >= 2
+    assert shell.update_mp_list(str(bad)).wait() is False
+    [(kind, title, text)] = shell.prompts.told
+    assert (kind, title) == ("problems", "The MP list was not changed")
+    assert len(text.splitlines()) >= 3  # the explanation and at least two problems
     assert representatives.mp_list_as_of() == before
 
 
@@ -165,7 +158,7 @@ def test_helpline_section_finds_an_mp(shell, qtbot):
 def test_helpline_messages_speak_of_the_caller(shell, qtbot):
     shell.window.show_section("helpline")
     finder = shell.window.page("helpline").find_mp
-    controller = shell.window.page("helpline").controller
+    controller = shell.helpline
     controller.find("BT1 1AA")
     assert "choose the caller's" in finder.message.text()
     controller.find("SO51 7AA")
@@ -173,3 +166,11 @@ def test_helpline_messages_speak_of_the_caller(shell, qtbot):
     controller.find("AB15 8ZZ")
     finder.candidates.setCurrentRow(0)
     assert "Their MSP" in finder.card.advice.text() and "Your" not in finder.card.advice.text()
+    controller.find("BFPO 1234")
+    assert "where they are registered to vote" in finder.message.text()
+    assert "you are registered" not in finder.message.text()
+    controller.find("AB32 6")
+    assert [finder.candidates.item(i).text().split(" — ")[1] for i in range(2)] == [
+        "over 99% of postcodes here",
+        "under 1% of postcodes here",
+    ]

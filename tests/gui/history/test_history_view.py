@@ -2,14 +2,15 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+from typing import ClassVar
 
 import pytest
 from PySide6.QtCore import Qt
 from sqlalchemy import insert
 
-from sirt_desktop.core.db.records import LetterFilters
 from sirt_desktop.core.db.letters_repo import LettersRepository
 from sirt_desktop.core.db.models import Letter
+from sirt_desktop.core.db.records import LetterFilters
 from sirt_desktop.gui.history.controller import HistoryController
 from sirt_desktop.gui.history.view import EMPTY_TEXT, HistoryView
 from tests.gui.accessibility import unnamed_controls
@@ -50,9 +51,18 @@ def filled(db):
     for i in range(350):
         kind = KINDS[i % 3]
         word = "hospital" if i % 7 == 0 else "parliament"
-        rows.append(dict(kind=kind, status="draft", recipient_name=f"Recipient {i}", subject=f"Letter {i:03d}",
-                         body=f"Words about the {word} — Siân {i}", data_json=json.dumps({"n": i}),
-                         created_at=base + dt.timedelta(minutes=i), updated_at=base + dt.timedelta(minutes=i)))
+        rows.append(
+            dict(
+                kind=kind,
+                status="draft",
+                recipient_name=f"Recipient {i}",
+                subject=f"Letter {i:03d}",
+                body=f"Words about the {word} — Siân {i}",
+                data_json=json.dumps({"n": i}),
+                created_at=base + dt.timedelta(minutes=i),
+                updated_at=base + dt.timedelta(minutes=i),
+            )
+        )
     with db.session() as s:
         s.execute(insert(Letter), rows)
     return db
@@ -72,7 +82,7 @@ def page(filled, qtbot):
 
 
 def test_first_page_is_fetched_and_more_on_demand(page, qtbot):
-    view, controller, repo, _ = page
+    view, controller, _repo, _ = page
     model = controller.model
     assert 0 < model.rowCount() <= 350
     assert model.data(model.index(0, 3)) == "Letter 349"  # newest first
@@ -178,7 +188,7 @@ def test_reprint_sends_the_stored_bytes(page, qtbot):
 
 
 def test_a_letter_deleted_elsewhere_is_explained(page):
-    view, controller, repo, answers = page
+    view, _controller, repo, answers = page
     view.table.selectRow(0)
     repo.delete(view.selected_letter_id())
     view.buttons["sent"].click()
@@ -186,7 +196,8 @@ def test_a_letter_deleted_elsewhere_is_explained(page):
 
 
 def test_reply_check_dialog_records_answers_and_skips(db, qtbot):
-    from sirt_desktop.gui.history.reply_checks import ReplyCheckDialog, connect_reply_checks
+    from sirt_desktop.gui.history.reply_check_dialog import ReplyCheckDialog
+    from sirt_desktop.gui.history.reply_checks import ReplyChecks
 
     repo = LettersRepository(db)
     first = repo.create_draft("mp_campaign", {}, "Jane Smith MP", "Fund SIRT")
@@ -197,7 +208,7 @@ def test_reply_check_dialog_records_answers_and_skips(db, qtbot):
     assert [(c.letter.id, c.weeks) for c in checks] == [(first.id, 4), (second.id, 2)]
     dialog = ReplyCheckDialog(checks)
     qtbot.addWidget(dialog)
-    connect_reply_checks(dialog, repo)
+    ReplyChecks(repo).connect(dialog)
     assert unnamed_controls(dialog) == []
     assert "Jane Smith MP" in dialog.question.text()
     assert not dialog.save.isEnabled()
@@ -220,7 +231,7 @@ def test_your_data_group(db, qtbot, tmp_path):
 
     class DataAnswers:
         confirm = False
-        told: list[str] = []
+        told: ClassVar[list[str]] = []
 
         def export_path(self):
             return str(tmp_path / "export.zip")
@@ -248,6 +259,7 @@ def test_your_data_group(db, qtbot, tmp_path):
     assert Settings().get(AUTO_DELETE_MONTHS) == 12
 
     view.export.click()
+    qtbot.waitUntil(lambda: "Exported" in answers.told, timeout=10_000)
     assert len(read_export(tmp_path / "export.zip").letters) == 1
     view.delete_all.click()
     assert answers.counts.letters == 1 and repo.count() == 1  # not confirmed

@@ -2,12 +2,10 @@
 
 from __future__ import annotations
 
-import datetime as dt
-
 import pytest
-from PySide6.QtWidgets import QMessageBox
 
 from sirt_desktop.core.letters.model import Letter
+from sirt_desktop.core.letters.schema import letter_from_dict, letter_to_dict
 from tests.gui.writer.test_letter_writer import MemoryDrafts, fill_sender, make
 
 
@@ -33,17 +31,11 @@ def test_next_letter_after_a_callers_letter_starts_blank(qtbot, monkeypatch):
     view.sender_step.name.setText("A Caller")
     view.sender_step.address.setPlainText("1 Caller Street")
     view.write_step.body.setPlainText("The caller's words.")
-    asked = []
-
-    def answer(*args, **kwargs):
-        asked.append(args[1])
-        return QMessageBox.StandardButton.No if len(asked) == 1 else QMessageBox.StandardButton.Yes
-
-    monkeypatch.setattr(QMessageBox, "question", answer)
+    controller.prompts.expect(False, True)
     assert controller.start_new() is False  # not kept, not printed: the volunteer is asked first
     assert view.write_step.body.toPlainText() == "The caller's words."
     assert controller.start_new() is True  # …and says yes, go on
-    assert asked == ["This letter is not kept", "This letter is not kept"]
+    assert [title for _kind, title, _text in controller.prompts.asked] == ["This letter is not kept"] * 2
     assert view.sender_step.name.text() == "" and view.sender_step.address.toPlainText() == ""
     view.write_step.body.setPlainText("My own letter.")
     controller.save_now()
@@ -70,7 +62,7 @@ def test_a_failed_save_is_never_silently_thrown_away(qtbot, monkeypatch):
     view.write_step.body.setPlainText("Precious words.")
     controller.save_now()
     assert "Could not save" in view.saved.text()
-    monkeypatch.setattr(QMessageBox, "question", lambda *a, **k: QMessageBox.StandardButton.No)
+    controller.prompts.expect(False)
     assert controller.start_new() is False
     assert view.write_step.body.toPlainText() == "Precious words."
     drafts.fail = False  # the disk has room again: leaving now saves first
@@ -106,7 +98,7 @@ def test_opening_someone_elses_letter_does_not_change_my_saved_details(shell, qt
     letters, profiles = shell.repositories()
     shell.go_to("write")
     page = shell.window.page("write")
-    c = page.controller
+    c = shell.writer
     page.sender_step.remember.setChecked(True)
     page.sender_step.name.setText("Ann Jones")
     page.write_step.body.setPlainText("My letter.")
@@ -114,7 +106,7 @@ def test_opening_someone_elses_letter_does_not_change_my_saved_details(shell, qt
     assert [p.name for p in profiles.list()] == ["Ann Jones"]
     other = Letter(kind="mp_campaign", body="Mum's letter.")
     other.sender.name = "Mum Smith"
-    other_id = letters.create_draft("mp_campaign", other.to_dict(), body="Mum's letter.").id
+    other_id = letters.create_draft("mp_campaign", letter_to_dict(other), body="Mum's letter.").id
     shell.open_letter(other_id)
     page.write_step.body.setPlainText("Mum's letter, edited.")
     c.save_now()
@@ -124,27 +116,26 @@ def test_opening_someone_elses_letter_does_not_change_my_saved_details(shell, qt
 def test_after_delete_everything_nothing_old_is_offered_or_saved(shell, qtbot):
     from sirt_desktop.core.db.privacy import delete_everything
 
-    letters, profiles = shell.repositories()
+    letters, _profiles = shell.repositories()
     shell.go_to("write")
     page = shell.window.page("write")
     page.sender_step.remember.setChecked(True)
     page.sender_step.name.setText("Ann Jones")
     page.write_step.body.setPlainText("Old words.")
-    page.controller.save_now()
+    shell.writer.save_now()
     delete_everything(shell.database.get())
     shell._after_delete_everything()
     assert page.sender_step.name.text() == ""
     assert page.sender_step.profiles.count() == 1  # only "New details"
     page.sender_step.name.setText("New Person")
     page.write_step.body.setPlainText("New words.")
-    assert page.controller.save_now() is not None
+    assert shell.writer.save_now() is not None
     assert letters.count() == 1
 
 
 def test_draft_with_a_very_long_reply_format_still_opens():
-    from sirt_desktop.core.letters.schema import letter_from_dict
 
-    data = Letter(kind="clinician", body="x", reply_format="large print " * 40).to_dict()
+    data = letter_to_dict(Letter(kind="clinician", body="x", reply_format="large print " * 40))
     assert letter_from_dict(data, strict=False).reply_format.startswith("large print")
 
 
@@ -152,13 +143,12 @@ def test_database_errors_never_carry_letter_text():
     from sqlalchemy import text
 
     from sirt_desktop.core.db.engine import Database
-    from sirt_desktop.core.db.failures import plain_database_errors
     from sirt_desktop.core.db.errors import DatabaseError
+    from sirt_desktop.core.db.failures import plain_database_errors
 
     db = Database.open()
-    with pytest.raises(DatabaseError) as caught:
-        with plain_database_errors(), db.session() as s:
-            s.execute(text("INSERT INTO no_such_table VALUES (:secret)"), {"secret": "NHS 943 476 5919"})
+    with pytest.raises(DatabaseError) as caught, plain_database_errors(), db.session() as s:
+        s.execute(text("INSERT INTO no_such_table VALUES (:secret)"), {"secret": "NHS 943 476 5919"})
     assert "943 476 5919" not in str(caught.value)
     db.close()
 
@@ -168,11 +158,11 @@ def test_a_reopened_letter_does_not_pass_its_sender_on(shell, qtbot):
     caller = Letter(kind="mp_campaign", body="A kept caller letter.")
     caller.sender.name = "Caller Cara"
     caller.sender.address_lines = ["2 Private Road"]
-    caller_id = letters.create_draft("mp_campaign", caller.to_dict(), body=caller.body).id
+    caller_id = letters.create_draft("mp_campaign", letter_to_dict(caller), body=caller.body).id
     shell.open_letter(caller_id)
     page = shell.window.page("write")
     assert page.sender_step.name.text() == "Caller Cara"
-    page.controller.start_new()
+    shell.writer.start_new()
     assert page.sender_step.name.text() == ""  # not one of the saved details: not carried over
     assert profiles.list() == []
 

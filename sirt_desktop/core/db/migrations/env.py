@@ -13,7 +13,7 @@ config = context.config
 target_metadata = Base.metadata
 
 
-def include_name(name, type_, _parent_names) -> bool:
+def include_name(name: str | None, type_: str, _parent_names: object) -> bool:
     """Autogenerate ignores the full-text index (FTS5 virtual and shadow tables, made by
     migration 0003 with raw SQL, not models): it must never propose dropping them."""
     return not (type_ == "table" and is_fts_table(name))
@@ -34,8 +34,9 @@ def run_migrations_offline() -> None:
 def run_migrations_online() -> None:
     connection = config.attributes.get("connection")
     if connection is not None:
-        context.configure(connection=connection, target_metadata=target_metadata, include_name=include_name,
-                          render_as_batch=True)
+        context.configure(
+            connection=connection, target_metadata=target_metadata, include_name=include_name, render_as_batch=True
+        )
         with context.begin_transaction():
             context.run_migrations()
         return
@@ -43,8 +44,9 @@ def run_migrations_online() -> None:
         config.get_section(config.config_ini_section, {}), prefix="sqlalchemy.", poolclass=pool.NullPool
     )
     with connectable.connect() as connection:
-        context.configure(connection=connection, target_metadata=target_metadata, include_name=include_name,
-                          render_as_batch=True)
+        context.configure(
+            connection=connection, target_metadata=target_metadata, include_name=include_name, render_as_batch=True
+        )
         with context.begin_transaction():
             context.run_migrations()
 
