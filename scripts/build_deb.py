@@ -33,7 +33,6 @@ import hashlib
 import os
 import re
 import shutil
-import stat
 import subprocess
 import sys
 import time
@@ -111,7 +110,7 @@ def metainfo(dest: Path, version: str, date: str) -> None:
     releases = component.find("releases")
     upstream = version.split("~", 1)[0]  # a snapshot before a release belongs to that release
     if releases is None or not any(r.get("version") == upstream for r in releases.findall("release")):
-        raise SystemExit(f"{APP_ID}.metainfo.xml has no <release version=\"{version}\">: add it (docs/release.md)")
+        raise SystemExit(f'{APP_ID}.metainfo.xml has no <release version="{version}">: add it (docs/release.md)')
     url = os.environ.get(SCREENSHOT_ENV, "").strip()
     if url:
         if not url.startswith("https://"):
@@ -221,8 +220,17 @@ def _shlibdeps(root: Path, app: Path) -> tuple[list[str], list[str]]:
             rel = path.relative_to(app).as_posix()
             (optional if OPTIONAL.search(rel) else core).append(str(path))
     libdirs = sorted({str(Path(p).parent) for p in core + optional})
-    cmd = ["dpkg-shlibdeps", "-O", "--ignore-missing-info", "--warnings=0", *[f"-l{d}" for d in libdirs],
-           "-dDepends", *core, "-dRecommends", *optional]
+    cmd = [
+        "dpkg-shlibdeps",
+        "-O",
+        "--ignore-missing-info",
+        "--warnings=0",
+        *[f"-l{d}" for d in libdirs],
+        "-dDepends",
+        *core,
+        "-dRecommends",
+        *optional,
+    ]
     # dpkg-shlibdeps reads debian/control from where it runs, as in a source package.
     scratch = root.parent / "shlibdeps"
     (scratch / "debian").mkdir(parents=True, exist_ok=True)
@@ -307,7 +315,11 @@ def build(bundle: Path, icons: Path, out_dir: Path, work: Path, version: str | N
     recommends += [r for r in EXTRA_RECOMMENDS if r not in recommends]
 
     md5 = []
-    for path in sorted(p for p in root.rglob("*") if (p.is_file() and not p.is_symlink()) and "DEBIAN" not in p.relative_to(root).parts[:1]):
+    for path in sorted(
+        p
+        for p in root.rglob("*")
+        if (p.is_file() and not p.is_symlink()) and "DEBIAN" not in p.relative_to(root).parts[:1]
+    ):
         md5.append(f"{hashlib.md5(path.read_bytes()).hexdigest()}  {path.relative_to(root).as_posix()}\n")
     (debian / "md5sums").write_text("".join(md5), encoding="utf-8")
     control = (
@@ -329,8 +341,10 @@ def build(bundle: Path, icons: Path, out_dir: Path, work: Path, version: str | N
     deb = out_dir / f"{PACKAGE}_{version}-{DEBIAN_REVISION}_{arch}.deb"
     env = dict(os.environ, SOURCE_DATE_EPOCH=str(epoch))
     subprocess.run(
-        ["dpkg-deb", "--root-owner-group", f"-Zzstd", f"-z{ZSTD_LEVEL}", "--build", str(root), str(deb)],
-        check=True, env=env, stdout=subprocess.DEVNULL,
+        ["dpkg-deb", "--root-owner-group", "-Zzstd", f"-z{ZSTD_LEVEL}", "--build", str(root), str(deb)],
+        check=True,
+        env=env,
+        stdout=subprocess.DEVNULL,
     )
     return deb
 
@@ -365,10 +379,18 @@ def main(argv: list[str] | None = None) -> int:
     start = time.monotonic()
     deb = build(args.bundle, args.icons, args.out, args.work, args.version)
     size = deb.stat().st_size
-    print(f"{deb.relative_to(ROOT) if deb.is_relative_to(ROOT) else deb}: {size / 1e6:.1f} MB "
-          f"(zstd -{ZSTD_LEVEL}, {time.monotonic() - start:.0f} s)")
-    print(subprocess.run(["dpkg-deb", "--field", str(deb), "Depends", "Recommends", "Installed-Size"],
-                         capture_output=True, text=True, check=True).stdout.strip())
+    print(
+        f"{deb.relative_to(ROOT) if deb.is_relative_to(ROOT) else deb}: {size / 1e6:.1f} MB "
+        f"(zstd -{ZSTD_LEVEL}, {time.monotonic() - start:.0f} s)"
+    )
+    print(
+        subprocess.run(
+            ["dpkg-deb", "--field", str(deb), "Depends", "Recommends", "Installed-Size"],
+            capture_output=True,
+            text=True,
+            check=True,
+        ).stdout.strip()
+    )
     return 0
 
 

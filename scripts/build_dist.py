@@ -38,20 +38,33 @@ sys.path.insert(0, str(ROOT / "scripts"))
 
 # What each large part of the bundle is for, in the order they are matched.
 PARTS: list[tuple[str, str, str]] = [
-    ("PySide6 bindings", r"PySide6/Qt\w+\.(abi3\.so|pyd)$|shiboken|pyside6\.", "the Python side of each Qt module used"),
+    (
+        "PySide6 bindings",
+        r"PySide6/Qt\w+\.(abi3\.so|pyd)$|shiboken|pyside6\.",
+        "the Python side of each Qt module used",
+    ),
     ("ICU data", r"libicudata", "Unicode tables QtCore links to (collation, line breaking, text boundaries)"),
     ("ICU code", r"libicu(uc|i18n)", "Unicode algorithms QtCore links to"),
     ("QtPdf", r"Qt6?Pdf", "the print preview and the raster print path (PDFium inside)"),
-    ("Read aloud", r"Qt6?(TextToSpeech|Multimedia|Network|Concurrent)\b|plugins/texttospeech",
-     "read-aloud (QtTextToSpeech needs QtMultimedia and QtNetwork to load)"),
+    (
+        "Read aloud",
+        r"Qt6?(TextToSpeech|Multimedia|Network|Concurrent)\b|plugins/texttospeech",
+        "read-aloud (QtTextToSpeech needs QtMultimedia and QtNetwork to load)",
+    ),
     ("Qt plugins", r"/plugins/", "X11 and Wayland screens, SVG images and icons, CUPS printing, input methods"),
     ("QtGui", r"Qt6?(Gui|XcbQpa|WaylandClient|DBus|Svg)\b", "drawing, fonts, the X11/Wayland connection, SVG"),
     ("QtWidgets", r"Qt6?(Widgets|PrintSupport)\b", "every window, form and dialog, and the print dialog"),
     ("QtCore", r"Qt6?Core\b", "Qt's base library"),
-    ("Python", r"libpython|python3\d*\.dll|base_library\.zip|python3\.\d+/|lib-dynload|/Python$",
-     "the interpreter and its standard library's compiled modules"),
-    ("Python code", r"^(sirt-desktop|sirt-desktop-cli)(\.exe)?$",
-     "the launcher with all Python code compressed inside (app, standard library, dependencies)"),
+    (
+        "Python",
+        r"libpython|python3\d*\.dll|base_library\.zip|python3\.\d+/|lib-dynload|/Python$",
+        "the interpreter and its standard library's compiled modules",
+    ),
+    (
+        "Python code",
+        r"^(sirt-desktop|sirt-desktop-cli)(\.exe)?$",
+        "the launcher with all Python code compressed inside (app, standard library, dependencies)",
+    ),
     ("SQLAlchemy", r"sqlalchemy", "the database layer's compiled speed-ups"),
     ("Pillow", r"PIL/|pillow\.libs", "ReportLab imports Pillow's image module on start"),
     ("App data", r"sirt_desktop/", "postcodes, MPs, patient pages, fonts, migrations"),
@@ -102,9 +115,22 @@ def run_pyinstaller(epoch: str, dist: Path, build: Path, package_path: Path | No
         env["PYTHONPATH"] = str(package_path)
     # From outside the checkout, so `import sirt_desktop` finds the installed wheel.
     run(
-        [sys.executable, "-m", "PyInstaller", "--noconfirm", "--clean", "--log-level", "WARN",
-         "--distpath", str(dist), "--workpath", str(work), str(SPEC)],
-        cwd=work, env=env,
+        [
+            sys.executable,
+            "-m",
+            "PyInstaller",
+            "--noconfirm",
+            "--clean",
+            "--log-level",
+            "WARN",
+            "--distpath",
+            str(dist),
+            "--workpath",
+            str(work),
+            str(SPEC),
+        ],
+        cwd=work,
+        env=env,
     )
 
 
@@ -163,12 +189,18 @@ def check_contents(bundle: Path) -> None:
     for dest in spec_rules.data_folders_in(internal / "sirt_desktop"):
         if not (internal / dest).is_dir():
             raise SystemExit(f"data folder missing from the bundle: {dest}")
-    for required in ("sirt_desktop/resources/data/manifest.json", "sirt_desktop/resources/fonts/DejaVuSans.ttf",
-                     "sirt_desktop/core/db/migrations/env.py"):
+    for required in (
+        "sirt_desktop/resources/data/manifest.json",
+        "sirt_desktop/resources/fonts/DejaVuSans.ttf",
+        "sirt_desktop/core/db/migrations/env.py",
+    ):
         if not (internal / required).is_file():
             raise SystemExit(f"missing from the bundle: {required}")
-    leftovers = [p.relative_to(bundle).as_posix() for p in bundle.rglob("*") if spec_rules.is_unused(
-        p.relative_to(bundle).as_posix()) and p.is_file()]
+    leftovers = [
+        p.relative_to(bundle).as_posix()
+        for p in bundle.rglob("*")
+        if spec_rules.is_unused(p.relative_to(bundle).as_posix()) and p.is_file()
+    ]
     if leftovers:
         raise SystemExit("files the app never uses are in the bundle:\n  " + "\n  ".join(leftovers[:20]))
 
@@ -195,9 +227,13 @@ def size_report(bundle: Path) -> dict:
 
 def print_report(report: dict) -> None:
     why = {name: text for name, _, text in PARTS}
-    why["other"] = "small compiled helpers (charset-normalizer, MarkupSafe, rl_accel), pyphen's English dictionary, metadata"
-    print(f"\nBundle: {report['total_bytes'] / 1e6:.1f} MB in {report['files']} files"
-          f" (built in {report.get('build_seconds', 0):.0f} s)")
+    why["other"] = (
+        "small compiled helpers (charset-normalizer, MarkupSafe, rl_accel), pyphen's English dictionary, metadata"
+    )
+    print(
+        f"\nBundle: {report['total_bytes'] / 1e6:.1f} MB in {report['files']} files"
+        f" (built in {report.get('build_seconds', 0):.0f} s)"
+    )
     for name, size in sorted(report["parts"].items(), key=lambda kv: -kv[1]):
         print(f"  {size / 1e6:6.1f} MB  {name:<20} {why[name]}")
 
@@ -205,9 +241,13 @@ def print_report(report: dict) -> None:
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--skip-wheel", action="store_true", help="freeze the already installed package")
-    parser.add_argument("--source", type=Path, default=ROOT,
-                        help="freeze this source tree instead (an earlier release: its wheel goes into a folder "
-                        "of its own, and this venv keeps the checkout's)")
+    parser.add_argument(
+        "--source",
+        type=Path,
+        default=ROOT,
+        help="freeze this source tree instead (an earlier release: its wheel goes into a folder "
+        "of its own, and this venv keeps the checkout's)",
+    )
     parser.add_argument("--dist", type=Path, default=DIST, help="where the bundle goes")
     parser.add_argument("--work", type=Path, default=BUILD, help="where the build's own files go")
     args = parser.parse_args(argv)

@@ -134,8 +134,15 @@ class Root:
     def __exit__(self, *exc) -> None:
         self._unmount_all()
 
-    def run(self, cmd: list[str], user: bool = False, env: dict[str, str] | None = None,
-            check: bool = True, timeout: float = 600, **kwargs) -> subprocess.CompletedProcess:
+    def run(
+        self,
+        cmd: list[str],
+        user: bool = False,
+        env: dict[str, str] | None = None,
+        check: bool = True,
+        timeout: float = 600,
+        **kwargs,
+    ) -> subprocess.CompletedProcess:
         base_env = {"PATH": "/usr/local/bin:/usr/bin:/bin:/usr/sbin:/sbin", "LANG": "C.UTF-8"}
         if user:
             base_env |= {"HOME": HOME, "USER": USER, "XDG_RUNTIME_DIR": f"/tmp/runtime-{USER}"}
@@ -167,7 +174,9 @@ def xvfb() -> Iterator[str]:
     read, write = os.pipe()
     proc = subprocess.Popen(
         ["Xvfb", "-displayfd", str(write), "-screen", "0", f"{SCREEN[0]}x{SCREEN[1]}x24", "-nolisten", "tcp", "-ac"],
-        pass_fds=(write,), stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
+        pass_fds=(write,),
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
     )
     os.close(write)
     try:
@@ -225,10 +234,24 @@ def run_window(root: Root, display: str | None, seconds: float = 6.0, shot: Path
     """Open the window for a few seconds; on X, check where the first start puts it."""
     env = {"QT_QPA_PLATFORM": "offscreen"} if display is None else {"DISPLAY": display, "QT_QPA_PLATFORM": "xcb"}
     proc = subprocess.Popen(
-        ["chroot", f"--userspec={USER}:{USER}", str(root.path), "/usr/bin/env", "-i", f"HOME={HOME}",
-         "PATH=/usr/bin:/bin", "LANG=C.UTF-8", *[f"{k}={v}" for k, v in env.items()],
-         PACKAGE, "--no-crash-dialog", "--quit-after-ms", str(int(seconds * 1000))],
-        stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
+        [
+            "chroot",
+            f"--userspec={USER}:{USER}",
+            str(root.path),
+            "/usr/bin/env",
+            "-i",
+            f"HOME={HOME}",
+            "PATH=/usr/bin:/bin",
+            "LANG=C.UTF-8",
+            *[f"{k}={v}" for k, v in env.items()],
+            PACKAGE,
+            "--no-crash-dialog",
+            "--quit-after-ms",
+            str(int(seconds * 1000)),
+        ],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
     )
     geometry: dict = {}
     try:
@@ -237,18 +260,29 @@ def run_window(root: Root, display: str | None, seconds: float = 6.0, shot: Path
             deadline = time.monotonic() + 60
             window = ""
             while time.monotonic() < deadline and proc.poll() is None and not window:
-                found = subprocess.run(["xdotool", "search", "--onlyvisible", "--name", "^SIRT Desktop$"],
-                                       capture_output=True, text=True, env=xenv)
+                found = subprocess.run(
+                    ["xdotool", "search", "--onlyvisible", "--name", "^SIRT Desktop$"],
+                    capture_output=True,
+                    text=True,
+                    env=xenv,
+                )
                 window = found.stdout.split()[0] if found.stdout.split() else ""
                 time.sleep(0.2)
             if not window:
                 fail(f"no SIRT Desktop window appeared on {display}")
             info = subprocess.run(["xwininfo", "-id", window], capture_output=True, text=True, env=xenv).stdout
-            geometry = {k: int(re.search(rf"{pattern}:\s+(-?\d+)", info).group(1)) for k, pattern in
-                        (("x", "Absolute upper-left X"), ("y", "Absolute upper-left Y"), ("w", "Width"), ("h", "Height"))}
+            geometry = {
+                k: int(re.search(rf"{pattern}:\s+(-?\d+)", info).group(1))
+                for k, pattern in (
+                    ("x", "Absolute upper-left X"),
+                    ("y", "Absolute upper-left Y"),
+                    ("w", "Width"),
+                    ("h", "Height"),
+                )
+            }
             if shot is not None and shutil.which("import"):
                 subprocess.run(["import", "-window", "root", str(shot)], env=xenv, check=False)
-        out, err = proc.communicate(timeout=120)
+        _out, err = proc.communicate(timeout=120)
     finally:
         if proc.poll() is None:
             proc.send_signal(signal.SIGTERM)
@@ -258,10 +292,14 @@ def run_window(root: Root, display: str | None, seconds: float = 6.0, shot: Path
     if geometry:
         w, h = SCREEN
         fits = geometry["w"] <= w and geometry["h"] <= h and geometry["x"] >= 0 and geometry["y"] >= 0
-        centred = abs(geometry["x"] + geometry["w"] / 2 - w / 2) <= 2 and abs(geometry["y"] + geometry["h"] / 2 - h / 2) <= 2
+        centred = (
+            abs(geometry["x"] + geometry["w"] / 2 - w / 2) <= 2 and abs(geometry["y"] + geometry["h"] / 2 - h / 2) <= 2
+        )
         if not (fits and centred):
             fail(f"first start window {geometry} does not fit and sit centred on a {w}x{h} screen")
-        print(f"   window on X: {geometry['w']}x{geometry['h']} at {geometry['x']},{geometry['y']} (centred on {w}x{h})")
+        print(
+            f"   window on X: {geometry['w']}x{geometry['h']} at {geometry['x']},{geometry['y']} (centred on {w}x{h})"
+        )
     return geometry
 
 
@@ -295,9 +333,31 @@ def check_purged(root: Root, owned: list[str], user_before: dict[str, str]) -> N
     if status.returncode == 0 and "not-installed" not in status.stdout:
         left.append(f"dpkg still lists the package: {status.stdout}")
     stray = subprocess.run(
-        ["find", str(root.path), "-xdev", "(", "-path", str(root.host(HOME)), "-o", "-path", str(root.host("/tmp")),
-         "-o", "-path", str(root.host("/proc")), "-o", "-path", str(root.host("/dev")), ")", "-prune", "-o",
-         "-iname", "*sirt*", "-print"], capture_output=True, text=True,
+        [
+            "find",
+            str(root.path),
+            "-xdev",
+            "(",
+            "-path",
+            str(root.host(HOME)),
+            "-o",
+            "-path",
+            str(root.host("/tmp")),
+            "-o",
+            "-path",
+            str(root.host("/proc")),
+            "-o",
+            "-path",
+            str(root.host("/dev")),
+            ")",
+            "-prune",
+            "-o",
+            "-iname",
+            "*sirt*",
+            "-print",
+        ],
+        capture_output=True,
+        text=True,
     ).stdout.split()
     left += [s.removeprefix(str(root.path)) for s in stray if not s.endswith((".deb",))]
     if left:
@@ -313,7 +373,8 @@ def check_purged(root: Root, owned: list[str], user_before: dict[str, str]) -> N
 def previous_release() -> tuple[str, str]:
     """(commit, schema head) of the release the upgrade check starts from."""
     fields = dict(
-        line.split("=", 1) for line in PREVIOUS.read_text(encoding="utf-8").splitlines()
+        line.split("=", 1)
+        for line in PREVIOUS.read_text(encoding="utf-8").splitlines()
         if "=" in line and not line.startswith("#")
     )
     return fields["commit"].strip(), fields["schema"].strip()
@@ -333,16 +394,43 @@ def build_previous_deb(commit: str) -> Path:
     archive = subprocess.run(["git", "-C", str(ROOT), "archive", commit], capture_output=True, check=True).stdout
     sh(["tar", "-C", str(src), "-x"], input=archive)
     python = ROOT / ".venv-dist" / "bin" / "python"
-    stamp = subprocess.run(["git", "-C", str(ROOT), "log", "-1", "--format=%cd.%h", "--date=format:%Y%m%d", commit],
-                           capture_output=True, text=True, check=True).stdout.strip()
+    stamp = subprocess.run(
+        ["git", "-C", str(ROOT), "log", "-1", "--format=%cd.%h", "--date=format:%Y%m%d", commit],
+        capture_output=True,
+        text=True,
+        check=True,
+    ).stdout.strip()
     old_version = re.search(r'__version__ = "([^"]+)"', (src / "sirt_desktop" / "__init__.py").read_text()).group(1)
     # "~" sorts before the release itself: 0.1.0~git20261122.3325b27 < 0.1.0.
     version = f"{old_version}~git{stamp}"
-    sh([str(python), str(ROOT / "scripts" / "build_dist.py"), "--source", str(src), "--dist", str(work / "dist"),
-        "--work", str(work / "build")])
-    sh([sys.executable, str(ROOT / "scripts" / "build_deb.py"), "--bundle", str(work / "dist" / PACKAGE),
-        "--icons", str(work / "build" / "icons"), "--out", str(work), "--work", str(work / "deb"),
-        "--version", version])
+    sh(
+        [
+            str(python),
+            str(ROOT / "scripts" / "build_dist.py"),
+            "--source",
+            str(src),
+            "--dist",
+            str(work / "dist"),
+            "--work",
+            str(work / "build"),
+        ]
+    )
+    sh(
+        [
+            sys.executable,
+            str(ROOT / "scripts" / "build_deb.py"),
+            "--bundle",
+            str(work / "dist" / PACKAGE),
+            "--icons",
+            str(work / "build" / "icons"),
+            "--out",
+            str(work),
+            "--work",
+            str(work / "deb"),
+            "--version",
+            version,
+        ]
+    )
     deb = next(work.glob(f"{PACKAGE}_*.deb"))
     CACHE.mkdir(parents=True, exist_ok=True)
     shutil.copyfile(deb, cached)
@@ -360,15 +448,23 @@ def write_letter_in_old_schema(db: Path, schema: str) -> str:
         if not head.startswith(schema):
             fail(f"the previous release made a database at schema {head}, not {schema}")
         columns = {row[1]: row for row in con.execute("PRAGMA table_info(letters)")}
-        values = {"kind": "mp_campaign", "status": "draft", "recipient_name": "Jane Smith MP",
-                  "subject": "Before the upgrade", "body": body, "data_json": "{}",
-                  "created_at": "2026-11-20 10:00:00.000000", "updated_at": "2026-11-20 10:05:00.000000"}
+        values = {
+            "kind": "mp_campaign",
+            "status": "draft",
+            "recipient_name": "Jane Smith MP",
+            "subject": "Before the upgrade",
+            "body": body,
+            "data_json": "{}",
+            "created_at": "2026-11-20 10:00:00.000000",
+            "updated_at": "2026-11-20 10:05:00.000000",
+        }
         for name, (_cid, _n, _type, notnull, default, _pk) in columns.items():
             if name not in values and notnull and default is None and name != "id":
                 values[name] = "" if "CHAR" in _type.upper() or "TEXT" in _type.upper() else 0
         values = {k: v for k, v in values.items() if k in columns}
-        con.execute(f"INSERT INTO letters ({', '.join(values)}) VALUES ({', '.join('?' * len(values))})",
-                    list(values.values()))
+        con.execute(
+            f"INSERT INTO letters ({', '.join(values)}) VALUES ({', '.join('?' * len(values))})", list(values.values())
+        )
         con.commit()
     finally:
         con.close()
@@ -412,8 +508,10 @@ def check_upgrade(root: Root, new_deb: Path, previous_deb: Path, schema: str, di
     after = json.loads(settings_file.read_text(encoding="utf-8"))
     if after.get("text_scale") != 150:
         fail(f"the text size set before the upgrade was lost: {after.get('text_scale')}")
-    print(f"   {old_version} -> {new_version}: the letter is there, schema {schema} -> {head} "
-          f"({'backup ' + backups[0].name if backups else 'no migration needed'}), text size kept")
+    print(
+        f"   {old_version} -> {new_version}: the letter is there, schema {schema} -> {head} "
+        f"({'backup ' + backups[0].name if backups else 'no migration needed'}), text size kept"
+    )
 
 
 def main(argv: list[str] | None = None) -> int:

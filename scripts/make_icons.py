@@ -72,7 +72,9 @@ def make_icons(out: Path, svg: Path = SVG) -> dict[str, Path]:
     ico = out / "sirt-desktop.ico"
     largest = images[max(ICO_SIZES)]
     largest.save(
-        ico, format="ICO", sizes=[(s, s) for s in ICO_SIZES],
+        ico,
+        format="ICO",
+        sizes=[(s, s) for s in ICO_SIZES],
         append_images=[images[s] for s in ICO_SIZES if s != max(ICO_SIZES)],
     )
     written["ico"] = ico

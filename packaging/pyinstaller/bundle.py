@@ -10,9 +10,14 @@ Every rule that drops something says why the app does not need it.
 
 from __future__ import annotations
 
+import os
 import re
 import sys
 from pathlib import Path, PurePath
+
+# The installed package the spec freezes (see package_dir); imported when the spec starts.
+import sirt_desktop
+import sirt_desktop.resources
 
 APP_NAME = "SIRT Desktop"
 EXE_NAME = "sirt-desktop"
@@ -100,20 +105,52 @@ EXCLUDED_MODULES = [
 # Each is pulled in only by a plugin or a module dropped below.
 _UNUSED_QT_LIBS = (
     # The virtual keyboard's input plugin is the only reason QtQuick and QML came along.
-    "VirtualKeyboard", "VirtualKeyboardQml", "VirtualKeyboardSettings",
-    "Quick", "QuickControls2", "QuickTemplates2", "QuickLayouts", "QuickShapes", "QuickWidgets",
-    "QuickEffects", "QuickParticles", "QuickDialogs2", "QuickDialogs2Utils", "QuickDialogs2QuickImpl",
-    "QuickVectorImage", "QuickVectorImageGenerator", "QuickVectorImageHelpers", "QuickTest",
-    "Qml", "QmlCore", "QmlMeta", "QmlModels", "QmlWorkerScript", "QmlNetwork", "QmlCompiler",
-    "MultimediaQuick", "PdfQuick", "LabsSharedImage", "LabsQmlModels",
+    "VirtualKeyboard",
+    "VirtualKeyboardQml",
+    "VirtualKeyboardSettings",
+    "Quick",
+    "QuickControls2",
+    "QuickTemplates2",
+    "QuickLayouts",
+    "QuickShapes",
+    "QuickWidgets",
+    "QuickEffects",
+    "QuickParticles",
+    "QuickDialogs2",
+    "QuickDialogs2Utils",
+    "QuickDialogs2QuickImpl",
+    "QuickVectorImage",
+    "QuickVectorImageGenerator",
+    "QuickVectorImageHelpers",
+    "QuickTest",
+    "Qml",
+    "QmlCore",
+    "QmlMeta",
+    "QmlModels",
+    "QmlWorkerScript",
+    "QmlNetwork",
+    "QmlCompiler",
+    "MultimediaQuick",
+    "PdfQuick",
+    "LabsSharedImage",
+    "LabsQmlModels",
     # OpenGL helper libraries: the widgets draw in software; only the xcb/EGL glue is kept.
-    "OpenGL", "OpenGLWidgets", "ShaderTools",
+    "OpenGL",
+    "OpenGLWidgets",
+    "ShaderTools",
     # FFmpeg's stubs: read-aloud talks to speech-dispatcher and needs no media backend.
-    "FFmpegStub-crypto", "FFmpegStub-ssl", "FFmpegStub-va", "FFmpegStub-va-drm", "FFmpegStub-va-x11",
+    "FFmpegStub-crypto",
+    "FFmpegStub-ssl",
+    "FFmpegStub-va",
+    "FFmpegStub-va-drm",
+    "FFmpegStub-va-x11",
     # Wayland compositor-side helpers (the app is a client, never a compositor).
-    "WaylandCompositor", "WaylandEglCompositorHwIntegration", "WlShellIntegration",
+    "WaylandCompositor",
+    "WaylandEglCompositorHwIntegration",
+    "WlShellIntegration",
     # Embedded-device screens.
-    "EglFSDeviceIntegration", "EglFsKmsSupport",
+    "EglFSDeviceIntegration",
+    "EglFsKmsSupport",
 )
 
 _QT_LIB = re.compile(
@@ -217,8 +254,6 @@ def package_dir() -> Path:
     top-level ``resources/`` there when it builds the wheel), so freezing it would ship an app
     without its data. Run PyInstaller from outside the checkout (scripts/build_dist.py does).
     """
-    import sirt_desktop
-
     pkg = Path(sirt_desktop.__file__).resolve().parent
     if not (pkg / "resources" / "__init__.py").is_file():
         raise SystemExit(
@@ -230,14 +265,10 @@ def package_dir() -> Path:
 
 def resources_dir() -> Path:
     """The folder that is ``sirt_desktop.resources`` (in a wheel, an editable install or a checkout)."""
-    import sirt_desktop.resources
-
     return Path(sirt_desktop.resources.__file__).resolve().parent
 
 
 def version() -> str:
-    import sirt_desktop
-
     return sirt_desktop.__version__
 
 
@@ -265,8 +296,12 @@ def data_files(pkg: Path | None = None, resources: Path | None = None) -> list[t
 
 def data_folders_in(pkg: Path) -> list[str]:
     """The destination folders data_files() fills, for a bundle's ``sirt_desktop`` folder."""
-    out = ["sirt_desktop/resources", "sirt_desktop/resources/data", "sirt_desktop/resources/content",
-           "sirt_desktop/resources/fonts"]
+    out = [
+        "sirt_desktop/resources",
+        "sirt_desktop/resources/data",
+        "sirt_desktop/resources/content",
+        "sirt_desktop/resources/fonts",
+    ]
     out += [f"sirt_desktop/{m.relative_to(pkg).as_posix()}" for m in migration_dirs(pkg)]
     return out
 
@@ -340,8 +375,6 @@ def keep(toc, platform: str | None = None):
 
 def icon_path(platform: str | None = None) -> str | None:
     """The icon for the executable: .ico on Windows, .icns on macOS (made by scripts/make_icons.py)."""
-    import os
-
     platform = platform or sys.platform
     icons = Path(os.environ.get("SIRT_DESKTOP_ICON_DIR") or repo_root() / "build" / "icons")
     if platform.startswith("win"):
@@ -374,7 +407,7 @@ def info_plist(ver: str | None = None) -> dict:
 
 
 def windows_version_tuple(ver: str) -> tuple[int, int, int, int]:
-    """"0.1.0" → (0, 1, 0, 0): Windows wants four numbers; a suffix ("0.2.0rc1") is dropped."""
+    """ "0.1.0" → (0, 1, 0, 0): Windows wants four numbers; a suffix ("0.2.0rc1") is dropped."""
     match = re.match(r"(\d+)\.(\d+)(?:\.(\d+))?", ver)
     if not match:
         raise ValueError(f"not a release version: {ver!r}")

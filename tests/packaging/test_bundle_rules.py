@@ -119,8 +119,11 @@ def test_only_english_hyphenation(bundle_rules):
 def test_spec_is_valid_python_using_the_rules():
     source = (REPO / "packaging" / "pyinstaller" / "sirt-desktop.spec").read_text(encoding="utf-8")
     tree = ast.parse(source)
-    used = {node.attr for node in ast.walk(tree) if isinstance(node, ast.Attribute)
-            and isinstance(node.value, ast.Name) and node.value.id == "bundle"}
+    used = {
+        node.attr
+        for node in ast.walk(tree)
+        if isinstance(node, ast.Attribute) and isinstance(node.value, ast.Name) and node.value.id == "bundle"
+    }
     assert {"data_files", "EXCLUDED_MODULES", "keep", "icon_path", "windows_version_file", "info_plist"} <= used
     assert (REPO / "packaging" / "pyinstaller" / "launch.py").is_file()
 
@@ -138,10 +141,17 @@ def test_windows_version_resource(bundle_rules):
         def __init__(self, *args, **kwargs):
             self.args, self.kwargs = args, kwargs
 
-    names = ["VSVersionInfo", "FixedFileInfo", "StringFileInfo", "StringTable", "StringStruct",
-             "VarFileInfo", "VarStruct"]
+    names = [
+        "VSVersionInfo",
+        "FixedFileInfo",
+        "StringFileInfo",
+        "StringTable",
+        "StringStruct",
+        "VarFileInfo",
+        "VarStruct",
+    ]
     classes = {name: type(name, (Rec,), {}) for name in names}
-    info = eval(bundle_rules.windows_version_text("0.1.0"), {"__builtins__": {}}, classes)  # noqa: S307
+    info = eval(bundle_rules.windows_version_text("0.1.0"), {"__builtins__": {}}, classes)
     assert info.kwargs["ffi"].kwargs["filevers"] == (0, 1, 0, 0)
     table = info.kwargs["kids"][0].args[0][0]
     strings = {s.args[0]: s.args[1] for s in table.args[1]}

@@ -14,8 +14,19 @@ from tests.packaging.conftest import REPO, load
 make_icons = load("make_icons", REPO / "scripts" / "make_icons.py")
 
 # Apple's PNG-based icon element types and the pixel size of each.
-ICNS_TYPES = {b"ic07": 128, b"ic08": 256, b"ic09": 512, b"ic10": 1024, b"ic11": 32, b"ic12": 64,
-              b"ic13": 256, b"ic14": 512, b"icp4": 16, b"icp5": 32, b"icp6": 64}
+ICNS_TYPES = {
+    b"ic07": 128,
+    b"ic08": 256,
+    b"ic09": 512,
+    b"ic10": 1024,
+    b"ic11": 32,
+    b"ic12": 64,
+    b"ic13": 256,
+    b"ic14": 512,
+    b"icp4": 16,
+    b"icp5": 32,
+    b"icp6": 64,
+}
 PNG = b"\x89PNG\r\n\x1a\n"
 
 
@@ -36,8 +47,9 @@ def test_ico_has_every_windows_size(icons):
     sizes = []
     for i in range(count):
         width, height, _colours, _res, _planes, bits, length, offset = struct.unpack(
-            "<BBBBHHII", data[6 + 16 * i: 22 + 16 * i])
-        image = data[offset: offset + length]
+            "<BBBBHHII", data[6 + 16 * i : 22 + 16 * i]
+        )
+        image = data[offset : offset + length]
         assert len(image) == length and offset + length <= len(data)
         side = width or 256  # 0 means 256
         assert (width or 256) == (height or 256)
@@ -62,9 +74,9 @@ def test_icns_has_every_macos_size(icons):
     assert struct.unpack(">I", data[4:8])[0] == len(data)
     offset, sizes = 8, set()
     while offset < len(data):
-        kind, length = data[offset: offset + 4], struct.unpack(">I", data[offset + 4: offset + 8])[0]
+        kind, length = data[offset : offset + 4], struct.unpack(">I", data[offset + 4 : offset + 8])[0]
         assert length >= 8 and offset + length <= len(data)
-        body = data[offset + 8: offset + length]
+        body = data[offset + 8 : offset + length]
         if kind != b"TOC ":
             assert kind in ICNS_TYPES, kind
             assert png_size(body) == (ICNS_TYPES[kind], ICNS_TYPES[kind]), kind

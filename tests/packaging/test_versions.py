@@ -26,7 +26,8 @@ def test_changelog_starts_with_this_release():
     metainfo = ElementTree.parse(LINUX / f"{sirt_desktop.APP_ID}.metainfo.xml").getroot()
     date = metainfo.find("releases/release").get("date")
     assert re.search(rf"^## \[?{re.escape(sirt_desktop.__version__)}\]? .*{date}", text, flags=re.M), (
-        "CHANGELOG.md and the metainfo give different dates for this release")
+        "CHANGELOG.md and the metainfo give different dates for this release"
+    )
 
 
 def test_inno_setup_default_version_and_app():
@@ -54,10 +55,15 @@ def test_spec_and_package_agree(bundle_rules):
 
 
 def test_previous_release_is_older_and_named_by_commit():
-    fields = dict(line.split("=", 1) for line in
-                  (REPO / "packaging" / "previous-release.txt").read_text(encoding="utf-8").splitlines()
-                  if "=" in line and not line.startswith("#"))
+    fields = dict(
+        line.split("=", 1)
+        for line in (REPO / "packaging" / "previous-release.txt").read_text(encoding="utf-8").splitlines()
+        if "=" in line and not line.startswith("#")
+    )
     assert re.fullmatch(r"[0-9a-f]{40}", fields["commit"])
-    versions = sorted(p.name[:4] for p in (REPO / "sirt_desktop" / "core" / "db" / "migrations" / "versions").glob("0*.py"))
+    versions = sorted(
+        p.name[:4] for p in (REPO / "sirt_desktop" / "core" / "db" / "migrations" / "versions").glob("0*.py")
+    )
     assert fields["schema"] in versions and fields["schema"] <= versions[-1], (
-        "the previous release's schema cannot be newer than this release's newest migration")
+        "the previous release's schema cannot be newer than this release's newest migration"
+    )
