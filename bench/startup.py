@@ -5,10 +5,12 @@ All run as whole processes, offscreen, alternating, in the same run. "Start-up" 
 from just before the process is spawned to the first turn of the event loop after the main
 window is shown (the child prints a wall-clock stamp then quits). Peak RSS comes from wait4.
 
-    python bench/startup.py [--runs 7] [--frozen PATH | --no-frozen]
+    python bench/startup.py [--runs 7] [--frozen PATH | --no-frozen] [--also OTHER_CHECKOUT]
 
 The frozen app is /opt/sirt-desktop/sirt-desktop when the package is installed, else
-dist/sirt-desktop/sirt-desktop; without either it is left out (and said so).
+dist/sirt-desktop/sirt-desktop; without either it is left out (and said so). ``--also`` times
+a second checkout of the app (say, the commit before a change) in the same run, alternating
+with the others, so a busy machine slows all of them alike.
 
 Targets: source ratio ≤ 1.3 against the bare window, peak RSS ≤ bare + 60 MB, and the frozen
 app within 1.2× of the source run. The last line is "startup ratio R".
@@ -42,9 +44,10 @@ app.exec()
 """
 
 
-def run_once(argv: list[str], env: dict[str, str]) -> tuple[float, float]:
+def run_once(argv: list[str], env: dict[str, str], cwd: str) -> tuple[float, float]:
     start = time.time()
-    proc = subprocess.Popen(argv, stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, env=env, text=True)
+    # ``-m sirt_desktop`` imports the package from the working directory (the checkout timed).
+    proc = subprocess.Popen(argv, stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, env=env, text=True, cwd=cwd)
     ready = None
     assert proc.stdout is not None
     for line in proc.stdout:
@@ -78,29 +81,34 @@ def main() -> int:
     parser.add_argument("--runs", type=int, default=7)
     parser.add_argument("--frozen", help="the frozen app to time (default: installed, else dist/)")
     parser.add_argument("--no-frozen", action="store_true", help="time the source run only")
+    parser.add_argument("--also", metavar="CHECKOUT", help="another checkout of the app to time in the same run")
     args = parser.parse_args()
     env = dict(os.environ, QT_QPA_PLATFORM="offscreen")
     home = tempfile.mkdtemp(prefix="sirt-bench-")
     env["SIRT_DESKTOP_HOME"] = home
     probe = ["--startup-probe", "--no-crash-dialog"]
+    app = [sys.executable, "-m", "sirt_desktop", *probe]
+    here = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
     commands = {
-        "bare QMainWindow": [sys.executable, "-c", BARE],
-        "SIRT Desktop": [sys.executable, "-m", "sirt_desktop", *probe],
+        "bare QMainWindow": ([sys.executable, "-c", BARE], here),
+        "SIRT Desktop": (app, here),
     }
+    if args.also:
+        commands["SIRT Desktop (also)"] = (app, os.path.abspath(args.also))
     frozen = frozen_app(args.frozen, args.no_frozen)
     if frozen is not None:
-        commands["frozen app"] = [str(frozen), *probe]
+        commands["frozen app"] = ([str(frozen), *probe], here)
         print(f"frozen app: {frozen}")
     else:
         print("frozen app: none installed or built (make dist), so not timed")
-    # One warm-up each so the file cache is equally warm for both.
-    for argv in commands.values():
-        run_once(argv, env)
+    # One warm-up each so the file cache is equally warm for all.
+    for argv, cwd in commands.values():
+        run_once(argv, env, cwd)
     times: dict[str, list[float]] = {name: [] for name in commands}
     rss: dict[str, list[float]] = {name: [] for name in commands}
     for _ in range(args.runs):
-        for name, argv in commands.items():
-            seconds, peak = run_once(argv, env)
+        for name, (argv, cwd) in commands.items():
+            seconds, peak = run_once(argv, env, cwd)
             times[name].append(seconds)
             rss[name].append(peak)
 
@@ -111,6 +119,9 @@ def main() -> int:
             f"{name:<20} {statistics.median(t) * 1000:>18.0f} {min(t) * 1000:>10.0f} {max(t) * 1000:>10.0f}"
             f" {statistics.median(rss[name]):>15.1f}"
         )
+    if args.also:
+        also = statistics.median(times["SIRT Desktop (also)"]) / statistics.median(times["bare QMainWindow"])
+        print(f"startup ratio of {args.also}: {also:.2f}")
     ratio = statistics.median(times["SIRT Desktop"]) / statistics.median(times["bare QMainWindow"])
     extra = statistics.median(rss["SIRT Desktop"]) - statistics.median(rss["bare QMainWindow"])
     print(f"runs each: {args.runs} (alternating); targets: ratio <= 1.30, extra RSS <= 60 MiB, frozen <= 1.20x source")

@@ -19,14 +19,18 @@ def test_metainfo_lists_this_release():
     assert newest is not None and newest.get("version") == sirt_desktop.__version__
 
 
-def test_changelog_starts_with_this_release():
+def test_changelog_has_this_release_first():
+    """The newest version heading below [Unreleased] is this version; once it has a date, the
+    metainfo gives the same one."""
     text = (REPO / "CHANGELOG.md").read_text(encoding="utf-8")
-    first = re.search(r"^## \[?([0-9][^\]\s]*)\]?", text, flags=re.M)
-    assert first and first.group(1) == sirt_desktop.__version__
+    headings = re.findall(r"^## \[([^\]]+)\](.*)$", text, flags=re.M)
+    released = [(name, rest) for name, rest in headings if name != "Unreleased"]
+    assert released and released[0][0] == sirt_desktop.__version__
     metainfo = ElementTree.parse(LINUX / f"{sirt_desktop.APP_ID}.metainfo.xml").getroot()
     date = metainfo.find("releases/release").get("date")
-    assert re.search(rf"^## \[?{re.escape(sirt_desktop.__version__)}\]? .*{date}", text, flags=re.M), (
-        "CHANGELOG.md and the metainfo give different dates for this release"
+    when = released[0][1]
+    assert "not yet released" in when or date in when, (
+        f"CHANGELOG.md gives {when.strip()!r} for {sirt_desktop.__version__}; the metainfo says {date}"
     )
 
 

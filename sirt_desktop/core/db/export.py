@@ -21,12 +21,12 @@ from typing import Any, BinaryIO
 from sqlalchemy import select
 
 from sirt_desktop import __version__
+from sirt_desktop.core.db import profiles_repo
 from sirt_desktop.core.db.engine import Database
 from sirt_desktop.core.db.failures import plain_database_errors
-from sirt_desktop.core.db.letters_repo import _RECORD_COLUMNS, _record
+from sirt_desktop.core.db.letters_repo import RECORD_COLUMNS, record_from_row
 from sirt_desktop.core.db.models import Letter, LetterPdf, SenderProfile
 from sirt_desktop.core.db.profiles_repo import ProfileRecord
-from sirt_desktop.core.db.profiles_repo import _record as _profile_record
 from sirt_desktop.core.db.records import (
     PDF_PURPOSES,
     REPLY_STATUSES,
@@ -88,12 +88,12 @@ def _write_zip(handle: BinaryIO, db: Database) -> tuple[int, int, int]:
     with zipfile.ZipFile(handle, "w", compression=zipfile.ZIP_DEFLATED) as archive:
         with plain_database_errors(), db.session() as s:
             profiles = [
-                {k: _plain(v) for k, v in asdict(_profile_record(p)).items()}
+                {k: _plain(v) for k, v in asdict(profiles_repo.record_from_row(p)).items()}
                 for p in s.scalars(select(SenderProfile).order_by(SenderProfile.id))
             ]
-            rows = s.execute(select(*_RECORD_COLUMNS).order_by(Letter.id).execution_options(yield_per=500))
+            rows = s.execute(select(*RECORD_COLUMNS).order_by(Letter.id).execution_options(yield_per=500))
             for row in rows:
-                record = _record(row)
+                record = record_from_row(row)
                 item = {k: _plain(v) for k, v in asdict(record).items()}
                 item["pdfs"] = []
                 letters_out.append(item)

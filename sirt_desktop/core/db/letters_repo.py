@@ -1,6 +1,6 @@
 """The letters a person has written: drafts (autosaved), finished, sent and answered.
 
-Every method is one unit of work and returns plain values from ``letter_records`` (never ORM
+Every method is one unit of work and returns plain values from ``records`` (never ORM
 objects). Storage failures arrive as ``DatabaseError`` with a plain message; the caller keeps
 the person's words on screen and says the change was not saved.
 
@@ -62,7 +62,7 @@ _SUMMARY_COLUMNS = (
     Letter.reply_status,
     Letter.follow_up_of_id,
 )
-_RECORD_COLUMNS = (
+RECORD_COLUMNS = (
     *_SUMMARY_COLUMNS,
     Letter.body,
     Letter.data_json,
@@ -122,7 +122,8 @@ def _summary(row: Any) -> LetterSummary:
     return LetterSummary(*row[: len(_SUMMARY_COLUMNS)])
 
 
-def _record(row: Any) -> LetterRecord:
+def record_from_row(row: Any) -> LetterRecord:
+    """A ``LetterRecord`` from a row of ``select(*RECORD_COLUMNS)`` (the export reads the same)."""
     values = list(row)
     base = values[: len(_SUMMARY_COLUMNS)]
     body, data_json, profile_id, asked_2w, asked_4w = values[len(_SUMMARY_COLUMNS) :]
@@ -287,10 +288,10 @@ class LettersRepository:
     # --- reading ------------------------------------------------------------------------
     def get(self, letter_id: int) -> LetterRecord:
         with plain_database_errors(), self.db.session() as s:
-            row = s.execute(select(*_RECORD_COLUMNS).where(Letter.id == letter_id)).first()
+            row = s.execute(select(*RECORD_COLUMNS).where(Letter.id == letter_id)).first()
         if row is None:
             raise LetterNotFoundError(letter_id)
-        return _record(row)
+        return record_from_row(row)
 
     def list_page(
         self, filters: LetterFilters = LetterFilters(), offset: int = 0, limit: int = PAGE_SIZE
