@@ -103,7 +103,7 @@ def copy_bundle(bundle: Path, dest: Path) -> None:
     shutil.copytree(bundle, dest, symlinks=True)
 
 
-def metainfo(dest: Path, version: str, date: str) -> None:
+def metainfo(dest: Path, version: str) -> None:
     """The AppStream file: the repository's, with this release and, when published, the screenshot."""
     tree = ElementTree.parse(LINUX / f"{APP_ID}.metainfo.xml")
     component = tree.getroot()
@@ -294,7 +294,7 @@ def build(bundle: Path, icons: Path, out_dir: Path, work: Path, version: str | N
     share = root / "usr/share"
     (share / "applications").mkdir(parents=True)
     shutil.copyfile(LINUX / f"{APP_ID}.desktop", share / "applications" / f"{APP_ID}.desktop")
-    metainfo(share / "metainfo" / f"{APP_ID}.metainfo.xml", version, time.strftime("%Y-%m-%d", time.gmtime(epoch)))
+    metainfo(share / "metainfo" / f"{APP_ID}.metainfo.xml", version)
     if not (icons / "hicolor").is_dir():
         raise SystemExit(f"{icons}/hicolor is missing: run scripts/make_icons.py first")
     shutil.copytree(icons / "hicolor", share / "icons" / "hicolor")

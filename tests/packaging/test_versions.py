@@ -71,3 +71,36 @@ def test_previous_release_is_older_and_named_by_commit():
     assert fields["schema"] in versions and fields["schema"] <= versions[-1], (
         "the previous release's schema cannot be newer than this release's newest migration"
     )
+
+
+def _appstream_validate(path):
+    import shutil
+    import subprocess
+
+    import pytest
+
+    if shutil.which("appstreamcli") is None:
+        pytest.skip("appstreamcli not installed (scripts/install-system-deps.sh --test)")
+    return subprocess.run(
+        ["appstreamcli", "validate", "--no-net", "--explain", str(path)], capture_output=True, text=True
+    )
+
+
+def test_packaged_metainfo_is_valid_with_and_without_a_screenshot(tmp_path, monkeypatch):
+    from tests.packaging.conftest import load
+
+    build_deb = load("build_deb", REPO / "scripts" / "build_deb.py")
+    monkeypatch.delenv(build_deb.SCREENSHOT_ENV, raising=False)
+    plain = tmp_path / "plain.metainfo.xml"
+    build_deb.metainfo(plain, sirt_desktop.__version__)
+    result = _appstream_validate(plain)
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert ElementTree.parse(plain).getroot().find("screenshots") is None
+
+    monkeypatch.setenv(build_deb.SCREENSHOT_ENV, "https://downloads.example.org/sirt-desktop/0.1.0/screenshot.png")
+    shot = tmp_path / "shot.metainfo.xml"
+    build_deb.metainfo(shot, sirt_desktop.__version__)
+    result = _appstream_validate(shot)
+    assert result.returncode == 0, result.stdout + result.stderr
+    image = ElementTree.parse(shot).getroot().find("screenshots/screenshot/image")
+    assert image is not None and image.text.endswith("screenshot.png")
