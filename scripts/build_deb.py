@@ -5,7 +5,7 @@
 Lays out the package tree in build/deb/root and packs it with dpkg-deb (zstd):
 
   /opt/sirt-desktop/                      the one-folder bundle (scripts/build_dist.py)
-  /usr/bin/sirt-desktop                   a link to /opt/sirt-desktop/sirt-desktop
+  /usr/bin/sirt-desktop, sirt-desktop-cli links to /opt/sirt-desktop/sirt-desktop
   /usr/share/applications/<id>.desktop    the launcher (packaging/linux)
   /usr/share/metainfo/<id>.metainfo.xml   AppStream: what software centres show
   /usr/share/icons/hicolor/*/apps/<id>.*  the icon, 16 to 512 px and scalable (scripts/make_icons.py)
@@ -288,8 +288,11 @@ def build(bundle: Path, icons: Path, out_dir: Path, work: Path, version: str | N
         shutil.rmtree(cache)
 
     (root / "usr/bin").mkdir(parents=True)
-    # Absolute, as Debian policy wants for a link between top-level folders.
-    (root / "usr/bin" / PACKAGE).symlink_to(f"/opt/{PACKAGE}/{PACKAGE}")
+    # Absolute, as Debian policy wants for a link between top-level folders. sirt-desktop-cli is
+    # the name the README's headless commands use (on Windows it is the console program); on
+    # Linux the one program does both.
+    for name in (PACKAGE, f"{PACKAGE}-cli"):
+        (root / "usr/bin" / name).symlink_to(f"/opt/{PACKAGE}/{PACKAGE}")
 
     share = root / "usr/share"
     (share / "applications").mkdir(parents=True)

@@ -209,7 +209,7 @@ def check_headless(root: Root, version: str) -> None:
         fail(f"--version said:\n{out}")
     print("   " + out.splitlines()[0])
 
-    out = root.out([PACKAGE, "lookup", "--json", POSTCODE], user=True)
+    out = root.out([f"{PACKAGE}-cli", "lookup", "--json", POSTCODE], user=True)
     found = json.loads(out.splitlines()[0])
     if found["status"] != "found" or not found["candidates"][0]["mp"]["name"]:
         fail(f"lookup {POSTCODE} said: {out}")
