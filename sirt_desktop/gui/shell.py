@@ -18,10 +18,8 @@ from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QWidget
 
 from sirt_desktop.core import paths
-from sirt_desktop.core.dates import long_date
 from sirt_desktop.core.db.errors import CorruptDatabaseError, DatabaseError, NewerDatabaseError
 from sirt_desktop.core.settings import LAST_PAGE, Settings
-from sirt_desktop.gui import tasks
 from sirt_desktop.gui.main_window import MainWindow
 from sirt_desktop.gui.prompts import Prompts, QtPrompts
 from sirt_desktop.gui.sections import Section
@@ -182,6 +180,7 @@ class Shell:
         devolved_nation: str | None = None,
         for_caller: bool = False,
         caller_postcode: str = "",
+        devolved: Any = None,
     ) -> bool:
         """Open the letter writer, addressed to a chosen MP or set for a devolved member.
         False if the person chose to stay with an unsaved letter."""
@@ -191,6 +190,7 @@ class Shell:
             devolved_nation=devolved_nation,
             for_caller=for_caller,
             caller_postcode=caller_postcode,
+            devolved=devolved,
         )
 
     def open_letter(self, letter_id: int) -> None:
@@ -258,7 +258,13 @@ class Shell:
         update_mps.setStatusTip("Replace the list of MPs with a newer one from a CSV file")
         update_mps.triggered.connect(lambda: self.update_mp_list())
         file_menu.addAction(update_mps)
-        self.update_actions = [update_mps]
+        update_members = QAction("Update m&embers list…", self.window)
+        update_members.setStatusTip(
+            "Import the names of Members of the Senedd, MSPs or MLAs from the official lists (a CSV file)"
+        )
+        update_members.triggered.connect(lambda: self.update_members_list())
+        file_menu.addAction(update_members)
+        self.update_actions = [update_mps, update_members]
         update_info = QAction("Update &information…", self.window)
         update_info.setStatusTip("Install newer patient information from an update file")
         update_info.triggered.connect(lambda: self.update_information())
@@ -303,6 +309,18 @@ class Shell:
         from sirt_desktop.gui.find_mp.update_mps import UpdateMpsController  # noqa: PLC0415 (section registry: menu action)
 
         return UpdateMpsController(self.prompts, busy=self._file_update_busy).run(path)
+
+    def update_members_list(self, path: str | None = None) -> UpdateOutcome:
+        from sirt_desktop.gui.find_mp.update_members import UpdateMembersController  # noqa: PLC0415 (section registry: menu action)
+
+        return UpdateMembersController(self.prompts, self.members_updated, busy=self._file_update_busy).run(path)
+
+    def members_updated(self) -> None:
+        """Show the new names at once wherever a devolved result is on screen."""
+        if self.helpline is not None:
+            self.helpline.refresh_members()
+        if self.writer is not None:
+            self.writer.refresh_members()
 
     def update_information(self, path: str | None = None) -> UpdateOutcome:
         from sirt_desktop.gui.information.update_content import UpdateContentController  # noqa: PLC0415 (section registry: menu action)
@@ -353,6 +371,8 @@ class Shell:
         QTimer.singleShot(0, self._start_background_work)
 
     def _start_background_work(self) -> None:
+        from sirt_desktop.gui import tasks  # noqa: PLC0415 (start-up: defines a QObject class)
+
         tasks.run_in_background(_warm_up_letters, name="warm-up")
         settings = self.settings
 
@@ -396,6 +416,7 @@ class Shell:
 
     def recover(self, error: DatabaseError) -> None:
         """A damaged or newer database: explain, then start fresh or restore, never overwrite."""
+        from sirt_desktop.core.dates import long_date  # noqa: PLC0415 (start-up: datetime)
         from sirt_desktop.core.db import recovery  # noqa: PLC0415 (start-up: SQLAlchemy)
         from sirt_desktop.gui.common.recovery_dialog import RESTORE, START_FRESH, ask_recovery  # noqa: PLC0415 (section registry: menu action)
 
@@ -427,6 +448,8 @@ class Shell:
 
     def shutdown(self) -> None:
         """Let background work that was started finish (an export, a save), then close."""
+        from sirt_desktop.gui import tasks  # noqa: PLC0415 (start-up: defines a QObject class)
+
         if not tasks.wait_for_all(10_000):
             log.warning("%d background tasks still running at shut-down", tasks.running())
         self.database.close()

@@ -79,9 +79,13 @@ def test_northern_ireland_offers_the_18_seats_and_devolved_advice(qtbot):
     assert view.candidates.count() == 18
     view.candidates.setCurrentRow(0)
     assert "MLA" in view.card.advice.text()
-    assert view.card.devolved_button.isVisible()
-    view.card.devolved_button.click()
-    assert chosen == ["Northern Ireland"]
+    assert not view.card.devolved_button.isVisible()  # the devolved section below has the button
+    assert view.devolved.isVisible()
+    assert view.devolved.options.count() == 2  # Belfast East overlaps two Assembly constituencies
+    view.devolved.options.setCurrentRow(0)
+    view.devolved.write_button.click()
+    assert [choice.nation for choice in chosen] == ["Northern Ireland"]
+    assert chosen[0].result.constituency.name == "Belfast East" and chosen[0].result.certain
 
 
 def test_crown_dependency_and_non_geographic_explain(qtbot):
