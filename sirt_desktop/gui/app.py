@@ -12,7 +12,7 @@ import logging
 import sys
 import time
 
-from PySide6.QtCore import QLocale, QTimer
+from PySide6.QtCore import QLocale, QPoint, QSize, QTimer
 from PySide6.QtGui import QGuiApplication, QIcon
 from PySide6.QtWidgets import QApplication
 
@@ -45,17 +45,19 @@ def create_application(argv: list[str] | None = None) -> QApplication:
     return app
 
 
-def first_size(window) -> None:
-    """The first time: most of the screen (at most about 1400 × 950, for a comfortable line
-    length), in its middle; not a small window in a corner with small text."""
+def place_first_start(window) -> None:
+    """First start: room for about 120 characters by 40 lines of text, but never more than
+    nine tenths of the screen (a small laptop, large text), centred on the screen."""
+    metrics = window.fontMetrics()
+    size = QSize(metrics.averageCharWidth() * 120, metrics.height() * 40)
     screen = window.screen() or QGuiApplication.primaryScreen()
-    available = screen.availableGeometry()
-    width = min(round(available.width() * 0.9), max(1400, window.fontMetrics().averageCharWidth() * 120))
-    height = min(round(available.height() * 0.9), max(950, window.fontMetrics().height() * 40))
-    window.resize(width, height)
-    window.move(
-        available.left() + (available.width() - width) // 2, available.top() + (available.height() - height) // 2
-    )
+    if screen is None:
+        window.resize(size)
+        return
+    area = screen.availableGeometry()
+    size = size.boundedTo(QSize(area.width() * 9 // 10, area.height() * 9 // 10))
+    window.resize(size)
+    window.move(area.center() - QPoint(size.width() // 2, size.height() // 2))
 
 
 def build_window(settings: Settings, theme: Theme, prompts: Prompts | None = None) -> Shell:
@@ -65,7 +67,7 @@ def build_window(settings: Settings, theme: Theme, prompts: Prompts | None = Non
     window = shell.window
     saved = settings.window_state()
     if saved is None or not window.restore_saved_state(*saved):
-        first_size(window)
+        place_first_start(window)
     window.show_section(settings.get(LAST_PAGE) or window.section_ids()[0])
     return shell
 

@@ -40,8 +40,12 @@ if TYPE_CHECKING:
 
 log = logging.getLogger(__name__)
 
+# Which information section shows the pages of each content section (one home per page).
+CONTENT_SECTIONS = {"learn": ("learn", "support"), "for_me": ("for_me",), "funding": ("funding",)}
+
 HOME_SHORTCUTS = (
     ("learn", "Learn about SIRT", "What SIRT is, what happens, and its risks"),
+    ("page:get-help", "When to get help", "Who to call if you feel unwell after SIRT. In an emergency, call 999"),
     ("for_me", "Is SIRT for me? Questions to ask", "Questions to take to your NET team"),
     ("funding", "Where NHS funding stands", "England, Scotland, Wales and Northern Ireland"),
     ("write", "Write a letter", "To your MP or your doctor, in your own words"),
@@ -80,7 +84,7 @@ class Shell:
                 "learn",
                 "Learn about SIRT",
                 "What SIRT is, what happens, risks, support and words explained",
-                lambda: self._build_information("learn", "Learn about SIRT", ("learn", "support")),
+                lambda: self._build_information("learn", "Learn about SIRT", CONTENT_SECTIONS["learn"]),
             ),
             Section(
                 "for_me",
@@ -92,7 +96,7 @@ class Shell:
                 "funding",
                 "Funding",
                 "Where NHS funding for SIRT stands in each UK nation",
-                lambda: self._build_information("funding", "Funding", ("funding",)),
+                lambda: self._build_information("funding", "Funding", CONTENT_SECTIONS["funding"]),
             ),
             Section("write", "Write a letter", "To your MP or your doctor, in your own words", self._build_writer),
             Section("history", "My letters", "Drafts, letters you have sent, and replies", self._build_history),
@@ -110,14 +114,16 @@ class Shell:
     def _build_information(self, section_id: str, title: str, content_sections: tuple[str, ...]) -> QWidget:
         from sirt_desktop.gui.information import page  # noqa: PLC0415 (section registry)
 
-        built = page.build(title, content_sections, self.app_link, settings=self.settings)
+        built = page.build(title, content_sections, self.app_link, open_page=self.open_page, settings=self.settings)
         self.information[section_id] = built.controller
         return built.widget
 
     def _build_for_me(self) -> QWidget:
         from sirt_desktop.gui.information import page  # noqa: PLC0415 (section registry)
 
-        built = page.build_for_me(self.app_link, self.show_appointment_sheet, settings=self.settings)
+        built = page.build_for_me(
+            self.app_link, self.show_appointment_sheet, open_page=self.open_page, settings=self.settings
+        )
         self.for_me = built.controller
         self.information["for_me"] = built.controller.content
         return built.widget
@@ -166,7 +172,25 @@ class Shell:
 
     # Between pages -------------------------------------------------------------------
     def go_to(self, section_id: str) -> None:
+        """Show a section, or ``page:<id>`` to show one information page in its section."""
+        if section_id.startswith("page:"):
+            self.open_page(section_id.partition(":")[2])
+            return
         self.window.show_section(section_id)
+
+    def open_page(self, page_id: str) -> None:
+        """Show an information page in the section that holds it (one home per page)."""
+        from sirt_desktop.core.content import store as content  # noqa: PLC0415 (section registry)
+
+        try:
+            section = content.get_page(page_id).section
+        except KeyError:
+            log.warning("no information page %s", page_id)
+            return
+        target = next(sid for sid, held in CONTENT_SECTIONS.items() if section in held)
+        self.window.show_section(target)
+        self.window.page(target)  # built if it is not yet
+        self.information[target].show(page_id)
 
     def _writer(self) -> LetterWriterController:
         """The letter writer, built if it is not yet."""

@@ -170,13 +170,6 @@ def test_lists_with_their_own_style_follow_the_text_size(shell, qapp, qtbot):
     assert nav.font().pointSizeF() < big
 
 
-def test_the_first_window_fills_most_of_the_screen_in_its_middle(shell):
-    available = shell.window.screen().availableGeometry()
-    geometry = shell.window.geometry()
-    assert geometry.width() >= 0.85 * available.width() and geometry.height() >= 0.85 * available.height()
-    assert abs(geometry.center().x() - available.center().x()) <= 2
-
-
 def test_file_menu_update_commands_open_a_file_chooser(shell, prompts):
     """File → Update MP list… and Update information… once passed the menu's checked flag
     (False) as the file name: TypeError, "Something went wrong" (found by the soak)."""

@@ -47,7 +47,8 @@ def find_marks(text: str, terms: list[str] | tuple[str, ...]) -> tuple[tuple[int
 
 def plain_text(markdown: str) -> str:
     """Markdown reduced to readable text: no link targets, images, tables rules or markup."""
-    text = re.sub(r"!\[[^\]]*\]\([^)]*\)", " ", markdown)
+    text = re.sub(r"\{\{[^}]*\}\}", " ", markdown)
+    text = re.sub(r"!\[[^\]]*\]\([^)]*\)", " ", text)
     text = re.sub(r"\[([^\]]*)\]\([^)]*\)", r"\1", text)
     text = re.sub(r"^\s*\|?[-| ]+\|\s*$", " ", text, flags=re.MULTILINE)
     text = re.sub(r"^#+\s*", "", text, flags=re.MULTILINE)

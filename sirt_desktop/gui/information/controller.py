@@ -15,7 +15,12 @@ from sirt_desktop.core import paths
 from sirt_desktop.core.content import store as content
 from sirt_desktop.core.content.search import search
 from sirt_desktop.core.settings import READ_ALOUD_SPEED, Settings
-from sirt_desktop.gui.information.view import ContentView
+from sirt_desktop.gui.information.view import (
+    READING_CHARS,
+    TABLE_CHARS,
+    WIDE_CHARS,
+    ContentView,
+)
 from sirt_desktop.gui.theme import MARK_BACKGROUND, MARK_TEXT
 
 if TYPE_CHECKING:
@@ -24,12 +29,18 @@ if TYPE_CHECKING:
 log = logging.getLogger(__name__)
 
 
-def sources_markdown(page) -> str:
-    lines = ["", "---", "", "### Where this information comes from", ""]
-    for source in page.sources:
-        date = source.date if source.date and source.date != "undated" else "undated"
-        lines.append(f"- {source.title}. {source.publisher}, {date}. {source.address}")
-    return "\n".join(lines)
+TOGGLE_LINK = "toggle:collapsed"
+# Below this many characters across, the treatment grid is shown as one list per option.
+GRID_MIN_CHARS = 145
+
+
+def line_chars(markdown: str) -> int:
+    """How many characters a line may hold: tables need more room than prose, and the
+    treatment grid (more than four columns) most."""
+    columns = max((line.count("|") - 1 for line in markdown.split("\n") if line.strip().startswith("|")), default=0)
+    if columns > 4:
+        return WIDE_CHARS
+    return TABLE_CHARS if columns else READING_CHARS
 
 
 # Reading speeds (settings names) as QTextToSpeech rates, from -1 (slowest) to 1 (fastest).
@@ -51,7 +62,9 @@ def _result_html(hit) -> str:
 
 
 class ContentController(QObject):
-    """``app_link(target)`` is called for links into the app (e.g. ``write-letter``)."""
+    """``app_link(target)`` is called for links into the app (e.g. ``write-letter``);
+    ``open_page(page_id)`` for a page that belongs to another section, so each page has one
+    home (the Funding section's page is never shown as a second copy under Learn)."""
 
     def __init__(
         self,
@@ -59,6 +72,7 @@ class ContentController(QObject):
         sections: tuple[str, ...],
         app_link: Callable[[str], None],
         today: Callable[[], dt.date] = dt.date.today,
+        open_page: Callable[[str], None] | None = None,
         settings: Settings | None = None,
     ) -> None:
         super().__init__(view)
@@ -66,12 +80,16 @@ class ContentController(QObject):
         self.settings = settings
         self.sections = sections
         self.app_link = app_link
+        self.open_page = open_page
         self.today = today
         self.current_id = ""
+        self.expanded = False  # is the page's folded background open?
+        self._grid_stacked: bool | None = None  # how the grid is shown now (None: no grid shown)
         self.speech: ReadAloud | None = None
         self._search_terms: tuple[str, ...] = ()
         self._section_pages = [p for s in sections for p in content.pages(s)]
         view.page_chosen.connect(self._chosen)
+        view.browser.room_changed.connect(self._room_changed)
         view.search_edited.connect(self.search)
         view.find_requested.connect(self.find)
         view.browser.anchorClicked.connect(self.follow)
@@ -99,21 +117,53 @@ class ContentController(QObject):
         # A section with one page needs no list beside it (more room for the text at 200%).
         self.view.page_list.setVisible(self.view.page_list.count() > 1)
 
-    def show(self, page_id: str) -> None:
+    def stacked_grid(self) -> bool:
+        return self.view.browser.room() < GRID_MIN_CHARS
+
+    def _room_changed(self, _room: int) -> None:
+        """Re-show a page with the grid when the room for it crosses the limit."""
+        if self.current_id and self._grid_stacked is not None and self._grid_stacked != self.stacked_grid():
+            self.show(self.current_id, keep_scroll=True)
+
+    def owns(self, page_id: str) -> bool:
+        return any(p.id == page_id for p in self._section_pages)
+
+    def show(self, page_id: str, keep_scroll: bool = False) -> None:
+        if not self.owns(page_id) and self.open_page is not None:
+            self.open_page(page_id)  # shown once, in its own section
+            return
         page = content.get_page(page_id)
+        if page.id != self.current_id:
+            self.expanded = False
         self.current_id = page.id
-        markdown = content.display_markdown(page) + sources_markdown(page)
+        self.view.mark_page(page.id)
+        stacked = self.stacked_grid()
+        self._grid_stacked = stacked if content.has_grid(page) else None
+        parts = content.display_parts(page, stacked_grid=stacked)
+        markdown = parts.main
+        if parts.collapsed_title:
+            if self.expanded:
+                markdown += f"\n[▾ Hide: {parts.collapsed_title}]({TOGGLE_LINK})\n\n{parts.collapsed}"
+            else:
+                markdown += f"\n[▸ Show: {parts.collapsed_title}]({TOGGLE_LINK})\n"
+        markdown += "\n\n---\n\n" + content.sources_markdown(page)
         self.view.show_page(
             page.title,
             content.review_line(page),
             content.review_notice(page, self.today()),
             markdown,
             [str(page.base_dir)],
+            generated=page.generated,
+            line_chars=line_chars(markdown),
+            keep_scroll=keep_scroll,
+            description=content.pictures_description(page),
         )
 
     def _chosen(self, page_id: str) -> None:
         """A page chosen in the list; from search results, the page opens at the first match."""
         self.show(page_id)
+        if self.current_id != page_id:
+            return  # a page of another section opens there
         if self.view.search.text().strip() and self._search_terms:
             matches = self._matches(self._search_terms)
             self.view.mark(matches, matches[0] if matches else None)
@@ -181,9 +231,11 @@ class ContentController(QObject):
             if term is not None:
                 self.view.show_meaning(f"{term.term}: {term.definition}")
         elif scheme == "page":
-            self.view.select_page(target)
             if self.current_id != target:
                 self.show(target)
+        elif scheme == "toggle":
+            self.expanded = not self.expanded
+            self.show(self.current_id, keep_scroll=True)
         elif scheme == "app":
             self.app_link(target)
         elif scheme in ("http", "https"):

@@ -21,10 +21,12 @@ def build(
     app_link: Callable[[str], None],
     extra: QWidget | None = None,
     extra_title: str = "",
+    open_page: Callable[[str], None] | None = None,
     settings: Settings | None = None,
 ) -> Page[ContentController]:
+    """``open_page(page_id)`` shows a page that lives in another section, in that section."""
     view = ContentView(title, extra, extra_title)
-    return Page(view, ContentController(view, sections, app_link, settings=settings))
+    return Page(view, ContentController(view, sections, app_link, open_page=open_page, settings=settings))
 
 
 @dataclass(frozen=True)
@@ -45,6 +47,7 @@ class ForMe:
 def build_for_me(
     app_link: Callable[[str], None],
     show_sheet: Callable[[list[str], str, str], object],
+    open_page: Callable[[str], None] | None = None,
     settings: Settings | None = None,
 ) -> Page[ForMe]:
     panel = ChecklistPanel([(q.id, q.text) for q in content.checklist_questions()])
@@ -55,6 +58,7 @@ def build_for_me(
         app_link,
         extra=panel,
         extra_title="My questions to take (tick and print)",
+        open_page=open_page,
         settings=settings,
     )
     return Page(page.widget, ForMe(page.controller, panel))

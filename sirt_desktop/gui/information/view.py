@@ -7,8 +7,22 @@ parts of the app); nothing here opens a network connection.
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QColor, QFontMetrics, QKeySequence, QShortcut, QTextCursor
+from PySide6.QtCore import QBuffer, QByteArray, QEvent, QIODevice, Qt, QUrl, Signal
+from PySide6.QtGui import (
+    QColor,
+    QFontMetrics,
+    QImage,
+    QImageReader,
+    QKeySequence,
+    QPalette,
+    QShortcut,
+    QTextCursor,
+    QTextFormat,
+    QTextFrame,
+    QTextFrameFormat,
+    QTextLength,
+    QTextTable,
+)
 from PySide6.QtWidgets import (
     QApplication,
     QComboBox,
@@ -20,6 +34,7 @@ from PySide6.QtWidgets import (
     QPushButton,
     QSplitter,
     QStackedWidget,
+    QTextBrowser,
     QTextEdit,
     QToolButton,
     QVBoxLayout,
@@ -28,7 +43,18 @@ from PySide6.QtWidgets import (
 
 from sirt_desktop.core.settings import READ_ALOUD_SPEEDS
 from sirt_desktop.gui.common.widgets import RICH_TEXT_ROLE, Heading, Paragraph, ReadingBrowser, wrap_rows
-from sirt_desktop.gui.theme import MARK_BACKGROUND, MARK_TEXT
+from sirt_desktop.gui.theme import MARK_BACKGROUND, MARK_TEXT, is_dark, mix
+
+# About 75 characters a line is easiest to read; the treatment grid needs more room.
+READING_CHARS = 75
+TABLE_CHARS = 105
+WIDE_CHARS = 150
+BROWSER_MIN_LINES = 14
+
+# Boxes (Markdown block quotes) are tinted by what they hold, from the first words.
+BOX_KINDS = (("Call 999", "emergency"), ("Not certain", "uncertain"), ("What we do not know", "uncertain"))
+_BOX_TINTS = {"emergency": "#d4351c", "uncertain": "#ffb81c", "note": "#005eb8"}
+BOX_PROPERTY = QTextFormat.Property.UserProperty + 1  # a box frame's kind
 
 NOT_ADVICE = (
     "This is information, not medical advice. Every person is different: please talk to your NET team "
@@ -36,11 +62,102 @@ NOT_ADVICE = (
 )
 
 
+def picture(data: bytes, scale: float = 2.0) -> QImage:
+    """An image from bytes (SVG or PNG), drawn at ``scale`` times its size so it stays sharp
+    when the text, and with it the picture, is made bigger."""
+    buffer = QBuffer()  # kept alive until the image has been read
+    buffer.setData(QByteArray(data))
+    buffer.open(QIODevice.OpenModeFlag.ReadOnly)
+    reader = QImageReader(buffer)
+    size = reader.size()
+    if size.isValid():
+        reader.setScaledSize(size * scale)
+    image = reader.read()
+    buffer.close()
+    return image
+
+
 class FittingBrowser(ReadingBrowser):
-    """A QTextBrowser whose pictures are scaled to fit its width (the diagram is large)."""
+    """A QTextBrowser for reading: lines no longer than about ``max_chars`` characters at any
+    window width, pictures scaled to fit, and boxes (block quotes) shaded to stand out."""
+
+    max_chars = READING_CHARS  # the widest a line may be: more on pages with tables
+    room_changed = Signal(int)  # how many average characters now fit across the page
+    _room = 0
+
+    def room(self) -> int:
+        return self.viewport().width() // max(1, QFontMetrics(self.document().defaultFont()).averageCharWidth())
+
+    def _report_room(self) -> None:
+        room = self.room()
+        if room != self._room:
+            self._room = room
+            self.room_changed.emit(room)
+
+    def set_reading_width(self, chars: int) -> None:
+        self.max_chars = chars
+        self.fit_width()
+
+    def reading_width(self, chars: int | None = None) -> int:
+        """The longest line, in pixels, for the current text size."""
+        return QFontMetrics(self.document().defaultFont()).averageCharWidth() * (chars or self.max_chars)
+
+    def fit_width(self) -> None:
+        """Lines of running text stay within about 75 characters; tables may use up to
+        ``max_chars``; on a narrow window everything simply wraps at the window's width."""
+        margin = 2 * int(self.document().documentMargin())
+        cap = self.reading_width() + margin
+        if self.viewport().width() > cap:
+            self.setLineWrapMode(QTextBrowser.LineWrapMode.FixedPixelWidth)
+            self.setLineWrapColumnOrWidth(cap)
+        else:
+            self.setLineWrapMode(QTextBrowser.LineWrapMode.WidgetWidth)
+        self.cap_prose(max(0, self.text_width() - margin - self.reading_width(READING_CHARS)))
+        self.fit_images()
+
+    def cap_prose(self, spare: int) -> None:
+        """Give running text (not tables) a right margin of ``spare`` pixels, and boxes a width,
+        so prose keeps its reading length when a page's tables need a wider page."""
+        document = self.document()
+        document.setUndoRedoEnabled(False)
+        blocks: list[int] = []
+        boxes: list[QTextFrame] = []
+        it = document.rootFrame().begin()
+        while not it.atEnd():  # collect first: changing formats while iterating upsets the layout
+            frame: QTextFrame | None = it.currentFrame()
+            if frame is None:
+                if it.currentBlock().isValid():
+                    blocks.append(it.currentBlock().position())
+            elif frame.frameFormat().property(BOX_PROPERTY) in _BOX_TINTS:
+                boxes.append(frame)
+            it += 1
+        cursor = QTextCursor(document)
+        cursor.beginEditBlock()
+        for position in blocks:
+            cursor.setPosition(position)
+            fmt = cursor.blockFormat()
+            if abs(fmt.rightMargin() - spare) > 0.5:
+                fmt.setRightMargin(spare)
+                cursor.setBlockFormat(fmt)
+        cursor.endEditBlock()
+        changed = False
+        for box in boxes:
+            box_format = box.frameFormat()
+            if abs(box_format.rightMargin() - spare) > 0.5:
+                box_format.setRightMargin(spare)
+                box.setFrameFormat(box_format)
+                changed = True
+        if changed:  # a changed frame leaves the text after it unlaid: lay the whole page out again
+            document.markContentsDirty(0, document.characterCount())
+
+    def text_width(self) -> int:
+        if self.lineWrapMode() == QTextBrowser.LineWrapMode.FixedPixelWidth:
+            return min(self.viewport().width(), self.lineWrapColumnOrWidth())
+        return self.viewport().width()
 
     def fit_images(self) -> None:
-        width = max(100, self.viewport().width() - 2 * int(self.document().documentMargin()) - 8)
+        room = self.text_width() - 2 * int(self.document().documentMargin())
+        width = max(100, min(room, self.reading_width(READING_CHARS)) - 8)
         document = self.document()
         block = document.begin()
         while block.isValid():
@@ -64,9 +181,85 @@ class FittingBrowser(ReadingBrowser):
                 iterator += 1
             block = block.next()
 
+    def make_boxes(self) -> list[str]:
+        """Put each box (a run of block-quote blocks) in a framed, shaded box; returns the kinds
+        of box in reading order. Call once after the text is set."""
+        document = self.document()
+        runs: list[tuple[int, int, str]] = []
+        block = document.begin()
+        while block.isValid():
+            if block.blockFormat().intProperty(QTextFormat.Property.BlockQuoteLevel) > 0:
+                first = block
+                while (
+                    block.next().isValid()
+                    and block.next().blockFormat().intProperty(QTextFormat.Property.BlockQuoteLevel) > 0
+                ):
+                    block = block.next()
+                text = first.text().strip()
+                kind = next((k for start, k in BOX_KINDS if text.startswith(start)), "note")
+                runs.append((first.position(), block.position() + block.length() - 1, kind))
+            block = block.next()
+        cursor = QTextCursor(document)
+        for start, end, kind in reversed(runs):  # from the end, so earlier positions stay valid
+            cursor.setPosition(start)
+            cursor.setPosition(end, QTextCursor.MoveMode.KeepAnchor)
+            frame_format = QTextFrameFormat()
+            frame_format.setProperty(BOX_PROPERTY, kind)
+            frame = cursor.insertFrame(frame_format)
+            inner = frame.begin()
+            while not inner.atEnd():
+                inside = inner.currentBlock()
+                if inside.isValid():
+                    fmt = inside.blockFormat()
+                    fmt.setLeftMargin(0)
+                    fmt.setRightMargin(0)
+                    block_cursor = QTextCursor(inside)
+                    block_cursor.setBlockFormat(fmt)
+                inner += 1
+        for frame in document.rootFrame().childFrames():  # tables: tighter cells, so the grid fits
+            if isinstance(frame, QTextTable):
+                table_format = frame.format()
+                table_format.setCellPadding(3)
+                table_format.setCellSpacing(0)
+                table_format.setWidth(QTextLength(QTextLength.Type.PercentageLength, 100))
+                frame.setFormat(table_format)
+        self.style_boxes()
+        return [kind for _start, _end, kind in runs]
+
+    def style_boxes(self) -> None:
+        """Colour the boxes for the current palette (light or dark)."""
+        palette = self.palette()
+        base = palette.color(QPalette.ColorRole.Base)
+        dark = is_dark(palette)
+        for frame in self.document().rootFrame().childFrames():
+            fmt = frame.frameFormat()
+            kind = fmt.property(BOX_PROPERTY)
+            if kind not in _BOX_TINTS:
+                continue
+            tint = QColor(_BOX_TINTS[kind])
+            fmt.setBackground(mix(tint, base, 0.28 if dark else 0.12))
+            fmt.setBorder(3 if kind == "emergency" else 2)
+            fmt.setBorderBrush(mix(tint, base, 0.85))
+            fmt.setBorderStyle(QTextFrameFormat.BorderStyle.BorderStyle_Solid)
+            fmt.setPadding(10)
+            fmt.setTopMargin(8)
+            fmt.setBottomMargin(8)
+            frame.setFrameFormat(fmt)
+        document = self.document()
+        document.markContentsDirty(0, document.characterCount())  # see cap_prose
+
+    def changeEvent(self, event) -> None:  # noqa: N802 (Qt's name)
+        super().changeEvent(event)
+        if event.type() in (QEvent.Type.PaletteChange, QEvent.Type.StyleChange):
+            self.style_boxes()
+        elif event.type() == QEvent.Type.FontChange:
+            self.fit_width()
+            self._report_room()
+
     def resizeEvent(self, event) -> None:  # noqa: N802 (Qt's name)
         super().resizeEvent(event)
-        self.fit_images()
+        self.fit_width()
+        self._report_room()
 
 
 class ContentView(QWidget):
@@ -212,7 +405,11 @@ class ContentView(QWidget):
 
     def refresh_fonts(self) -> None:
         """Keep page titles readable in the list at large text sizes."""
-        self.page_list.setMinimumWidth(QFontMetrics(QApplication.font()).averageCharWidth() * 12)
+        metrics = QFontMetrics(QApplication.font())
+        self.page_list.setMinimumWidth(metrics.averageCharWidth() * 12)
+        # At large text sizes the page text keeps room for a screenful of lines; the section
+        # then scrolls as a whole rather than squeezing the text into a slot.
+        self.browser.setMinimumHeight(metrics.lineSpacing() * BROWSER_MIN_LINES)
         self._share_width()
         if self.extra is not None and hasattr(self.extra, "refresh_fonts"):
             self.extra.refresh_fonts()
@@ -277,12 +474,34 @@ class ContentView(QWidget):
                 self.page_list.setCurrentRow(row)
                 return
 
+    def mark_page(self, page_id: str) -> None:
+        """Highlight a page in the list without asking to show it again."""
+        self.page_list.blockSignals(True)
+        try:
+            self.select_page(page_id)
+        finally:
+            self.page_list.blockSignals(False)
+
     def show_extra(self) -> None:
         self.select_page(self.EXTRA_ID)
         if self.extra is not None:
             self.right.setCurrentWidget(self.extra)
 
-    def show_page(self, title: str, review: str, notice: str | None, markdown: str, search_paths: list[str]) -> None:
+    def show_page(
+        self,
+        title: str,
+        review: str,
+        notice: str | None,
+        markdown: str,
+        search_paths: list[str],
+        generated: tuple[tuple[str, bytes], ...] = (),
+        line_chars: int = READING_CHARS,
+        keep_scroll: bool = False,
+        description: str = "",
+    ) -> None:
+        """``generated``: pictures made from the data, as (name the text links to, image bytes).
+        ``description``: the text a screen reader gives for what the pictures show."""
+        scroll = self.browser.verticalScrollBar().value()
         self.page_title.setText(title)
         self.page_title.setAccessibleName(title)
         self.review.setText(review)
@@ -291,9 +510,15 @@ class ContentView(QWidget):
         self.meaning.hide()
         self.right.setCurrentIndex(0)
         self.browser.setSearchPaths(search_paths)
+        self.browser.setAccessibleDescription(description)
+        self.browser.max_chars = line_chars
         self.browser.setMarkdown(markdown)
-        self.browser.fit_images()
-        self.browser.verticalScrollBar().setValue(0)
+        document = self.browser.document()  # setMarkdown forgets added resources: add them after
+        for name, data in generated:
+            document.addResource(document.ResourceType.ImageResource, QUrl(name), picture(data))
+        self.box_kinds = self.browser.make_boxes()
+        self.browser.fit_width()
+        self.browser.verticalScrollBar().setValue(scroll if keep_scroll else 0)
 
     def reveal(self, cursor: QTextCursor) -> None:
         """Select a match and scroll it to about a third of the way down the page, where the
