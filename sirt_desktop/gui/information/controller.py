@@ -16,7 +16,7 @@ from sirt_desktop.core.content.search import search
 from sirt_desktop.gui.information.view import ContentView
 
 if TYPE_CHECKING:
-    from PySide6.QtTextToSpeech import QTextToSpeech
+    from sirt_desktop.gui.information.speech import ReadAloud
 
 log = logging.getLogger(__name__)
 
@@ -45,7 +45,7 @@ class ContentController(QObject):
         self.app_link = app_link
         self.today = today
         self.current_id = ""
-        self.speech: QTextToSpeech | None = None
+        self.speech: ReadAloud | None = None
         self._section_pages = [p for s in sections for p in content.pages(s)]
         view.page_chosen.connect(self.show)
         view.search_edited.connect(self.search)

@@ -10,8 +10,12 @@ told so, and how to get one.
 from __future__ import annotations
 
 import logging
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, QThread, QTimer, Signal, Slot
+
+if TYPE_CHECKING:
+    from PySide6.QtTextToSpeech import QTextToSpeech
 
 log = logging.getLogger(__name__)
 
@@ -32,7 +36,7 @@ class _Engine(QObject):
     def __init__(self, engine_name: str | None) -> None:
         super().__init__()
         self.engine_name = engine_name
-        self.tts = None
+        self.tts: QTextToSpeech | None = None
 
     @Slot(str)
     def say(self, text: str) -> None:
@@ -59,11 +63,13 @@ class _Engine(QObject):
         if self.tts is not None:
             self.tts.stop()
 
-    def _state(self, state) -> None:
+    def _state(self, state: QTextToSpeech.State) -> None:
         from PySide6.QtTextToSpeech import QTextToSpeech  # noqa: PLC0415 (start-up: QtTextToSpeech)
 
         if state == QTextToSpeech.State.Error:
-            self.failed.emit(self.tts.errorString() or "the voice stopped with an error")
+            # Only the engine's own stateChanged calls this, so self.tts is set by then.
+            error = self.tts.errorString() if self.tts is not None else ""
+            self.failed.emit(error or "the voice stopped with an error")
         self.speaking.emit(state == QTextToSpeech.State.Speaking)
 
 
