@@ -24,7 +24,9 @@ log = logging.getLogger(__name__)
 HELP = "find the constituency and MP for postcodes"
 DESCRIPTION = (
     "Find the Westminster constituency and MP for each postcode, offline. "
-    "With no postcodes, reads one per line from standard input until it ends."
+    "With no postcodes, reads one per line from standard input until it ends. "
+    "Exit status: 0 if at least one postcode gave a constituency (or there was no input), "
+    "1 if none did, 2 if the postcode data cannot be read."
 )
 
 
@@ -44,10 +46,10 @@ def format_text(result: LookupResult) -> str:
         else:
             lines.append(f"MP: {c.mp.name}, {c.mp.party}")
     elif result.candidates:
-        ordered = all(c.share is not None for c in result.candidates)
+        # Only a list ranked by share is "most likely first"; Northern Ireland's is A to Z.
         lines.append(
             "Possible constituencies, most likely first:"
-            if ordered
+            if result.ranked
             else "Possible constituencies, in alphabetical order:"
         )
         for c in result.candidates:
@@ -97,31 +99,44 @@ def format_devolved(found: DevolvedResult) -> list[str]:
     return lines
 
 
-def answer(text: str, as_json: bool) -> str:
-    """The answer for one input line, as written to standard output."""
+def _result(text: str) -> LookupResult:
     try:
-        result = lookup(text)
+        return lookup(text)
     except Exception:
         log.exception("lookup failed for one input line")
-        result = not_checked(text)
+        return not_checked(text)
+
+
+def _written(result: LookupResult, as_json: bool) -> str:
     if as_json:
         return json.dumps(result.to_json(), ensure_ascii=False) + "\n"
     return format_text(result)
 
 
+def answer(text: str, as_json: bool) -> str:
+    """The answer for one input line, as written to standard output."""
+    return _written(_result(text), as_json)
+
+
 @never_a_traceback("The lookup stopped because of an unexpected problem ({kind}).")
 def run(console: Console, args: argparse.Namespace) -> ExitCode:
     """Look up each postcode given (or each line of standard input) and write one answer per
-    input. ``PROBLEMS`` only if the app's own data files cannot be read."""
+    input. ``OK`` if at least one line gave a seat (or there was no input at all);
+    ``PROBLEMS`` if lines were read but none gave a seat, so a script can tell that
+    "S051 7AA" failed; ``CANNOT_START`` if the app's own data files cannot be read."""
     try:
         seats.data()  # load once, up front, so a broken install is reported plainly
     except Exception as exc:
         log.exception("could not load the postcode data")
         console.problem(f"The postcode data could not be read ({exc}). Please reinstall SIRT Desktop.")
-        return ExitCode.PROBLEMS
+        return ExitCode.CANNOT_START
     inputs: Iterable[str] = args.postcodes if args.postcodes else console.lines()
+    lines = seats_found = 0
     for text in inputs:
         # Arguments can hold undecodable bytes (as lone surrogates): make them printable.
         text = text.encode("utf-8", "replace").decode("utf-8", "replace")
-        console.write(answer(text, args.json))
-    return ExitCode.OK
+        result = _result(text)
+        lines += 1
+        seats_found += result.status == Status.FOUND
+        console.write(_written(result, args.json))
+    return ExitCode.OK if seats_found or not lines else ExitCode.PROBLEMS

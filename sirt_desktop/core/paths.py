@@ -87,6 +87,18 @@ def imported_mps_file(create: bool = True) -> Path:
     return data_dir(create) / "mps-imported.csv"
 
 
+def documents_dir() -> Path:
+    """Where "Save as PDF" and "Export" start: the person's Documents folder, or their home
+    folder when there is none (never the folder the app was started from)."""
+    try:
+        documents = Path(platformdirs.user_documents_dir())
+    except Exception:  # noqa: BLE001 - an odd platform setting must not stop a save
+        documents = Path()
+    if documents.is_absolute() and documents.is_dir():
+        return documents
+    return Path.home()
+
+
 def speech_engine() -> str | None:
     """``SIRT_DESKTOP_SPEECH_ENGINE``, or None for Qt's default engine."""
     return os.environ.get(SPEECH_ENGINE_ENV, "").strip() or None

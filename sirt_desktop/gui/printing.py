@@ -31,10 +31,27 @@ from sirt_desktop.core import paths
 log = logging.getLogger(__name__)
 
 
+#: What each printed document is called in the print queue: its kind, never its contents
+#: (a shared printer's queue is seen by others, and a letter's subject can be private).
+LETTER_JOB = "SIRT Desktop letter"
+REPRINT_JOB = "SIRT Desktop letter (printed again)"
+SHEET_JOB = "SIRT Desktop appointment sheet"
+
+
 @dataclass
 class PrintOutcome:
     method: str  # "file", "cups", "raster"
-    detail: str  # where it went, for the message shown to the person
+    detail: str  # where it went: the file, or the printer's name
+    job: str = ""  # what the print system said (a job id), for the log only
+
+
+def outcome_message(outcome: PrintOutcome) -> str:
+    """What happened, in plain words: "Sent to the printer PDF." (the job id goes to the log)."""
+    if outcome.job:
+        log.info("printed on %s: %s", outcome.detail, outcome.job)
+    if outcome.method == "file":
+        return f"Saved as a PDF file: {outcome.detail}"
+    return f"Sent to the printer {outcome.detail}." if outcome.detail else "Sent to the printer."
 
 
 class PrintError(Exception):
@@ -66,12 +83,12 @@ def render_page(document: QPdfDocument, page: int, dpi: float) -> QImage:
     return page_image
 
 
-def new_printer() -> QPrinter:
+def new_printer(title: str = LETTER_JOB) -> QPrinter:
     printer = QPrinter(QPrinter.PrinterMode.HighResolution)
     printer.setPageSize(QPageSize(QPageSize.PageSizeId.A4))
     printer.setPageOrientation(QPageLayout.Orientation.Portrait)
     printer.setFullPage(True)  # the PDF carries its own margins
-    printer.setDocName("SIRT Desktop letter")
+    printer.setDocName(title)
     return printer
 
 
@@ -95,7 +112,7 @@ def raster_print(pdf: bytes, printer: QPrinter) -> int:
     return pages
 
 
-def cups_print(pdf: bytes, queue: str, copies: int = 1) -> str:
+def cups_print(pdf: bytes, queue: str, copies: int = 1, title: str = LETTER_JOB) -> str:
     """Send the PDF file itself to a CUPS queue with ``lp``. Returns the job id line."""
     lp = shutil.which("lp")
     if lp is None:
@@ -120,7 +137,7 @@ def cups_print(pdf: bytes, queue: str, copies: int = 1) -> str:
                 "-o",
                 "fit-to-page=false",
                 "-t",
-                "SIRT Desktop letter",
+                title,
                 str(path),
             ],
             capture_output=True,
@@ -150,15 +167,16 @@ def send_to_printer(pdf: bytes, printer: QPrinter) -> PrintOutcome:
         return PrintOutcome("file", str(target))
     queue = printer.printerName()
     if queue and shutil.which("lp"):
-        job = cups_print(pdf, queue, printer.copyCount())
-        return PrintOutcome("cups", f"{queue} ({job})" if job else queue)
+        job = cups_print(pdf, queue, printer.copyCount(), printer.docName() or LETTER_JOB)
+        return PrintOutcome("cups", queue, job)
     pages = raster_print(pdf, printer)
-    return PrintOutcome("raster", f"{printer.printerName() or 'printer'}, {pages} page(s)")
+    return PrintOutcome("raster", printer.printerName(), f"{pages} page{'s' if pages != 1 else ''}")
 
 
-def print_with_dialog(pdf: bytes, parent: QWidget | None = None) -> PrintOutcome | None:
-    """Show the system print dialog, then print. None if the person cancelled."""
-    printer = new_printer()
+def print_with_dialog(pdf: bytes, parent: QWidget | None = None, title: str = LETTER_JOB) -> PrintOutcome | None:
+    """Show the system print dialog, then print as a job called ``title``. None if the person
+    cancelled."""
+    printer = new_printer(title)
     dialog = QPrintDialog(printer, parent)
     dialog.setWindowTitle("Print")
     if dialog.exec() != QDialog.DialogCode.Accepted:

@@ -11,9 +11,12 @@ The safe answer is always the default button: "No", "Keep it", "Go back".
 from __future__ import annotations
 
 from collections.abc import Sequence
+from pathlib import Path
 from typing import Protocol
 
 from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
+
+from sirt_desktop.core import paths
 
 
 class Prompts(Protocol):
@@ -23,6 +26,10 @@ class Prompts(Protocol):
 
     def confirm(self, title: str, text: str, yes: str, no: str, destructive: bool = False) -> bool:
         """A choice with two named buttons; ``no`` is the default. True for ``yes``."""
+        ...
+
+    def choose(self, title: str, text: str, options: Sequence[str], yes: str, no: str) -> int | None:
+        """One of ``options`` (the first is chosen to start with), or None for ``no``."""
         ...
 
     def tell(self, title: str, text: str) -> None:
@@ -73,6 +80,12 @@ class QtPrompts:
         box.exec()
         return box.clickedButton() is yes_button
 
+    def choose(self, title: str, text: str, options: Sequence[str], yes: str, no: str) -> int | None:
+        from sirt_desktop.gui.common.choice_dialog import ChoiceDialog  # noqa: PLC0415 (start-up: a dialog class)
+
+        dialog = ChoiceDialog(title, text, list(options), yes, no, self.parent)
+        return dialog.chosen() if dialog.exec() == ChoiceDialog.DialogCode.Accepted else None
+
     def tell(self, title: str, text: str) -> None:
         QMessageBox.information(self.parent, title, text)
 
@@ -85,9 +98,14 @@ class QtPrompts:
         ProblemsDialog(title, text, list(items), self.parent).exec()
 
     def open_path(self, title: str, file_filter: str) -> str | None:
-        path, _chosen_filter = QFileDialog.getOpenFileName(self.parent, title, "", file_filter)
+        """Starts in the person's Documents folder (or home), never the app's own folder."""
+        start = str(paths.documents_dir())
+        path, _chosen_filter = QFileDialog.getOpenFileName(self.parent, title, start, file_filter)
         return path or None
 
     def save_path(self, title: str, suggested: str, file_filter: str) -> str | None:
+        """A bare file name is offered in the person's Documents folder (or home)."""
+        if not Path(suggested).is_absolute():
+            suggested = str(paths.documents_dir() / suggested)
         path, _chosen_filter = QFileDialog.getSaveFileName(self.parent, title, suggested, file_filter)
         return path or None

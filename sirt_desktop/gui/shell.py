@@ -224,8 +224,11 @@ class Shell:
     def reprint(self, letter_id: int, pdf: bytes) -> PdfDialog:
         """Show and print the very PDF that was printed before — never a new rendering."""
         from sirt_desktop.gui.common.pdf_dialog import PdfDialog  # noqa: PLC0415 (section registry: menu action)
+        from sirt_desktop.gui.printing import REPRINT_JOB  # noqa: PLC0415 (start-up: QtPrintSupport)
 
-        dialog = PdfDialog("Print again, exactly as before", pdf, f"letter-{letter_id}.pdf", self.window)
+        dialog = PdfDialog(
+            "Print again, exactly as before", pdf, f"letter-{letter_id}.pdf", self.window, job_name=REPRINT_JOB
+        )
         dialog.open()
         return dialog
 
@@ -258,9 +261,11 @@ class Shell:
     def show_appointment_sheet(self, ticked: list[str], name: str, notes: str) -> PdfDialog:
         from sirt_desktop.core.content.appointment_sheet import render_appointment_sheet  # noqa: PLC0415 (start-up: ReportLab)
         from sirt_desktop.gui.common.pdf_dialog import PdfDialog  # noqa: PLC0415 (section registry: menu action)
+        from sirt_desktop.gui.printing import SHEET_JOB  # noqa: PLC0415 (start-up: QtPrintSupport)
 
         pdf = render_appointment_sheet(ticked, name=name or None, notes=notes)
-        dialog = PdfDialog("My appointment sheet", pdf, "appointment-sheet.pdf", self.window)
+
+        dialog = PdfDialog("My appointment sheet", pdf, "appointment-sheet.pdf", self.window, job_name=SHEET_JOB)
         dialog.open()
         return dialog
 

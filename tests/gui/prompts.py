@@ -35,6 +35,13 @@ class FakePrompts:
     def confirm(self, title: str, text: str, yes: str, no: str, destructive: bool = False) -> bool:
         return bool(self._answer("confirm", title, text))
 
+    def choose(self, title: str, text: str, options: Sequence[str], yes: str, no: str) -> int | None:
+        """The answer is an index, the start of an option's label, or None (``no``)."""
+        answer = self._answer("choose", title, "\n".join(options))
+        if isinstance(answer, str):
+            return next(i for i, label in enumerate(options) if label.startswith(answer))
+        return answer  # type: ignore[return-value]
+
     def open_path(self, title: str, file_filter: str) -> str | None:
         return self._answer("open_path", title, file_filter)  # type: ignore[return-value]
 

@@ -94,7 +94,8 @@ def test_second_letter_from_a_different_person_keeps_the_two_apart(start_app, tm
     assert [p["name"] for p in saved_ann] == ["Mrs Ann Carer"], saved_ann
     first_letter = steps.letters(app)[0]
 
-    app.key("alt+w")  # Start a new letter
+    app.key("alt+w")  # Start a new letter: "Who is this letter from?" — Ann (saved), or someone new
+    app.key("Down", "Return")  # someone new
     printed = _clinician_letter(app, tmp_path, BOB, "Second letter, from Bob.", "bob.pdf")
 
     text = " ".join(steps.printed_lines(printed))

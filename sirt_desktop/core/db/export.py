@@ -262,10 +262,22 @@ def export_target_problem(path: str | os.PathLike[str]) -> str | None:
     return None
 
 
+def count_in_words(n: int, one: str, many: str) -> str:
+    """ "1 letter", "2 letters", "no saved details": a count as people say it."""
+    if n == 0:
+        return f"no {many}"
+    return f"{n:,} {one if n == 1 else many}"
+
+
 def summary_lines(summary: ExportSummary) -> list[str]:
-    """What was exported, and the warning that goes with it."""
+    """What was exported ("Saved 1 letter, no saved details and 1 printed copy to …"), and
+    the warning that goes with it."""
+    saved = (
+        f"{count_in_words(summary.letters, 'letter', 'letters')}, "
+        f"{count_in_words(summary.profiles, 'saved details', 'saved details')} and "
+        f"{count_in_words(summary.pdfs, 'printed copy', 'printed copies')}"
+    )
     return [
-        f"Exported {summary.letters:,} letters, {summary.profiles} sender profiles and {summary.pdfs} PDFs "
-        f"to {summary.path}",
+        f"Saved {saved} to:\n{summary.path}",
         "Keep this file safe: anyone who opens it can read your letters.",
     ]

@@ -6,6 +6,7 @@ can be answered. The writing coach, the letter writer and the ``letter`` command
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 
 from sirt_desktop.core.letters.kinds import get_kind
@@ -44,3 +45,22 @@ def missing_for_reply(letter: Letter) -> list[Missing]:
     if not letter.sender.postcode.strip():
         missing.append(SENDER_POSTCODE)
     return missing
+
+
+def postcode_problems(letter: Letter, postcode_problem: Callable[[str], str]) -> list[Missing]:
+    """A sender's (or a typed-in recipient's) postcode that is not a real one: an MP's office
+    checks constituents by postcode, and a reply sent to a wrong one is lost.
+
+    ``postcode_problem(text)`` says in one sentence what is wrong with a postcode ("" when
+    nothing), such as ``representatives.checks.check_postcode(text).problem`` (the letters
+    domain does not hold the list of real postcodes)."""
+    problems = []
+    sender = postcode_problem(letter.sender.postcode) if letter.sender.postcode.strip() else ""
+    if sender:
+        problems.append(Missing("sender_postcode_unknown", "sender.postcode", f"Your postcode: {sender}"))
+    recipient = letter.recipient
+    if recipient.postcode.strip() and recipient.address_lines:
+        theirs = postcode_problem(recipient.postcode)
+        if theirs:
+            problems.append(Missing("recipient_postcode_unknown", "recipient.postcode", f"Their postcode: {theirs}"))
+    return problems

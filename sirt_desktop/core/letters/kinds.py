@@ -336,3 +336,25 @@ def get_kind(kind_id: str) -> LetterKind:
         return _BY_ID[kind_id]
     except KeyError:
         raise KeyError(f"unknown letter kind {kind_id!r}; one of: {', '.join(KIND_IDS)}") from None
+
+
+def subject_for_kind(subject: str, kind_id: str) -> str:
+    """The subject to show after choosing ``kind_id``: that kind's suggestion if the subject is
+    empty or is still another kind's suggestion, else the person's own words, untouched."""
+    current = subject.strip()
+    if not current or current in {k.suggested_subject for k in KINDS}:
+        return get_kind(kind_id).suggested_subject
+    return subject
+
+
+_SENDER_NOTES = {
+    "mp": "MPs reply only to people who live in their constituency, so the postcode matters.",
+    "devolved": "Members reply to the people they represent, so the postcode matters.",
+    "clinician": "Give the name and address {whose} GP and hospital have, so the letter reaches {whose} records.",
+}
+
+
+def sender_note(kind: LetterKind, for_caller: bool = False) -> str:
+    """Why the sender's address matters for this kind of letter, in one sentence."""
+    note = _SENDER_NOTES.get(kind.recipient_kind, "")
+    return note.format(whose="the caller's" if for_caller else "your")

@@ -29,7 +29,9 @@ FOLDS = (99.0, 198.0)  # A4 in thirds for a DL envelope
 WINDOW_INSET = 0.6
 RECIPIENT_X = 26.0  # a millimetre inside the safe area's left edge
 SENDER_MIN_X = 107.0  # the sender block and date stay right of the window area (105 mm)
-BODY_GAP_BELOW_WINDOW = 7.0
+# The greeting starts here or lower: a folded letter can slide in a DL envelope so that its
+# window shows the page down to about 95 mm, and "Dear …" must never peek into it.
+GREETING_TOP = 100.0
 LATER_PAGE_BODY_TOP = 26.0
 FOOTER_BASELINE = 12.0  # from the bottom
 
@@ -167,5 +169,5 @@ def first_page_layout(
     date_top = (sender.rect.bottom + sizes.sender * 0.9 / MM) if sender_lines else MARGIN_TOP
     date = right_block([date_text], measure, ascent, descent, sizes.sender, date_top)
     recipient = recipient_block(recipient_lines, measure, ascent, descent, sizes.recipient_max)
-    body_top = max(WINDOW_SAFE.bottom + BODY_GAP_BELOW_WINDOW, date.rect.bottom + 8.0)
+    body_top = max(GREETING_TOP, date.rect.bottom + 8.0)
     return FirstPageLayout(sender=sender, date=date, recipient=recipient, body_top=body_top)

@@ -77,6 +77,69 @@ def _strip_title(name: str) -> tuple[str, str]:
     return "", rest
 
 
+# Words that name a building, a department or a street, never a post town.
+_NOT_A_TOWN = frozenset(
+    [
+        "hospital",
+        "hospitals",
+        "department",
+        "dept",
+        "centre",
+        "center",
+        "clinic",
+        "unit",
+        "surgery",
+        "practice",
+        "house",
+        "building",
+        "trust",
+        "road",
+        "street",
+        "lane",
+        "avenue",
+        "way",
+        "close",
+        "court",
+        "drive",
+        "place",
+        "square",
+        "crescent",
+        "terrace",
+        "suite",
+        "floor",
+        "wing",
+        "ward",
+        "outpatients",
+        "infirmary",
+        "college",
+        "university",
+        "school",
+        "office",
+        "parliament",
+        "assembly",
+        "senedd",
+        "chambers",
+        "health",
+        "medical",
+        "service",
+        "services",
+        "team",
+        "foundation",
+        "nhs",
+        "board",
+    ]
+)
+
+
+def looks_like_a_town(line: str) -> bool:
+    """Whether an address's last line looks like a post town ("Leeds", "Milton Keynes",
+    "Stoke-on-Trent"): at most four words, no digits, and no word that names a building."""
+    words = line.replace(",", " ").split()
+    if not words or len(words) > 4 or any(ch.isdigit() for ch in line):
+        return False
+    return not any(word.strip(".").casefold() in _NOT_A_TOWN for word in words)
+
+
 @dataclass
 class Sender:
     name: str = ""
@@ -167,8 +230,9 @@ class Recipient:
         if self.kind == RecipientKind.MP and not address:
             address = list(HOUSE_OF_COMMONS)
             postcode = postcode or HOUSE_OF_COMMONS_POSTCODE
-        if address:
-            # Royal Mail: the post town (the last line before the postcode) in capitals.
+        if address and looks_like_a_town(address[-1]):
+            # Royal Mail: the post town (the last line before the postcode) in capitals. A last
+            # line that names a building ("Southampton General Hospital") stays as typed.
             address[-1] = address[-1].upper()
         lines.extend(address)
         if postcode:

@@ -11,7 +11,7 @@ Data is loaded on the first call, once per process (see ``seats``). Nothing impo
 from __future__ import annotations
 
 from sirt_desktop.core.nations import Nation
-from sirt_desktop.core.representatives import devolved, messages, postcodes, seats
+from sirt_desktop.core.representatives import checks, devolved, messages, postcodes, seats
 from sirt_desktop.core.representatives.postcodes import Kind
 from sirt_desktop.core.representatives.records import (
     MP,
@@ -173,6 +173,8 @@ def _lookup_full(raw: str, parsed: postcodes.ParsedPostcode, data: seats.SeatDat
     area, area_seats = _area_seats(store, sector, district)
     candidates = _area_candidates(area_seats, data)
     said = Said(Reason.NOT_IN_LIST, code=code, area=area, candidates=tuple(candidates))
+    if seat != NO_SEAT:
+        said = _with(said, Reason.NOT_IN_LIST, tuple(checks.suggest_postcodes(code)))
     if seat == NO_SEAT:
         if len(candidates) == 1:
             return _result(raw, code, Status.FOUND, candidates, _with(said, Reason.ONLY_SEAT_IN_AREA), area, data)
@@ -182,8 +184,17 @@ def _lookup_full(raw: str, parsed: postcodes.ParsedPostcode, data: seats.SeatDat
     return _result(raw, code, Status.UNKNOWN, candidates, said, area if candidates else None, data)
 
 
-def _with(said: Said, reason: Reason) -> Said:
-    return Said(reason, said.code, said.area, said.typed, said.place, said.problem, said.candidates)
+def _with(said: Said, reason: Reason, suggestions: tuple[str, ...] = ()) -> Said:
+    return Said(
+        reason,
+        said.code,
+        said.area,
+        said.typed,
+        said.place,
+        said.problem,
+        said.candidates,
+        suggestions or said.suggestions,
+    )
 
 
 def _lookup_partial(raw: str, parsed: postcodes.ParsedPostcode, data: seats.SeatData) -> LookupResult:
@@ -204,7 +215,12 @@ def _lookup_partial(raw: str, parsed: postcodes.ParsedPostcode, data: seats.Seat
 
 
 def _invalid(raw: str, problem: str = "", data: seats.SeatData | None = None) -> LookupResult:
-    said = Said(Reason.INVALID, typed=postcodes.display_text(raw), problem=problem)
+    said = Said(
+        Reason.INVALID,
+        typed=postcodes.display_text(raw),
+        problem=problem,
+        suggestions=tuple(checks.suggest_postcodes(raw)),
+    )
     return _result(raw, None, Status.INVALID, [], said, None, data)
 
 
@@ -256,5 +272,15 @@ def _result(
     seats_found = [(c.gss_code, c.nation, c.share) for c in candidates]
     devolved_result = devolved.for_postcode(postcode, seats_found, real, area) if candidates else None
     return LookupResult(
-        raw, postcode, status, candidates, messages.word(said), advice, area, as_of, said, devolved_result
+        raw,
+        postcode,
+        status,
+        candidates,
+        messages.word(said),
+        advice,
+        area,
+        as_of,
+        said,
+        devolved_result,
+        list(said.suggestions),
     )

@@ -16,6 +16,7 @@ from enum import StrEnum
 
 from sirt_desktop.core.nations import Nation, devolved_member, nation_of
 from sirt_desktop.core.representatives.records import Candidate, LookupResult, Reason, Said, Status
+from sirt_desktop.core.text import fold
 
 
 class Audience(StrEnum):
@@ -202,9 +203,9 @@ _CHOOSE_HEADING = {
     PERSON: "Choose your constituency (the most likely is first):",
     VOLUNTEER: "Choose the caller's constituency (the most likely is first):",
 }
-_CHOOSE_NI_HEADING = {
-    PERSON: "Choose your constituency from the 18 in Northern Ireland:",
-    VOLUNTEER: "Choose the caller's constituency from the 18 in Northern Ireland:",
+_CHOOSE_NI_HEADING = {  # the 18 seats are in name order: never called "most likely first"
+    PERSON: "Choose your constituency from the 18 in Northern Ireland (listed A to Z):",
+    VOLUNTEER: "Choose the caller's constituency from the 18 in Northern Ireland (listed A to Z):",
 }
 _WRITE_TO_DEVOLVED = {PERSON: "my {member}", VOLUNTEER: "the caller's {member}"}
 
@@ -228,6 +229,8 @@ def word(said: Said, audience: Audience = PERSON, seats_listed: bool = True) -> 
         return _REAL_NO_SEATS[a].format(code=said.code, check=check)
     if r == Reason.NOT_IN_LIST:
         parts = [_NOT_IN_LIST[a].format(code=said.code)]
+        if said.suggestions:
+            parts.append(did_you_mean(said.suggestions))
         if len(said.candidates) == 1:
             parts.append(
                 _NOT_IN_LIST_ONE_SEAT[a].format(
@@ -268,6 +271,9 @@ def _invalid(said: Said, a: Audience) -> str:
     if not shown:
         return _NOTHING_TYPED[a]
     parts = [_NOT_A_POSTCODE[a].format(shown=shown)]
+    if said.suggestions:  # the real postcode it was probably meant to be says it all
+        parts.append(did_you_mean(said.suggestions))
+        return " ".join(parts)
     if said.problem:
         parts.append(said.problem)
     parts.append(_LOOKS_LIKE[a])
@@ -295,11 +301,22 @@ def listing(candidates: tuple[Candidate, ...] | list[Candidate]) -> str:
     return "; ".join(parts)
 
 
+def _party_after_name(party: str) -> str:
+    """ " (Conservative)" after a name; ", Labour (Co-op)" when brackets would nest."""
+    if not party:
+        return ""
+    return f", {party}" if "(" in party else f" ({party})"
+
+
+def name_and_party(name: str, party: str) -> str:
+    """ "Caroline Nokes (Conservative)", "Stephen Doughty, Labour (Co-op)": never nested brackets."""
+    return name + _party_after_name(party)
+
+
 def mp_sentence(candidate: Candidate, audience: Audience = PERSON) -> str:
     if candidate.mp is None:
         return _VACANT[audience]
-    party = f" ({candidate.mp.party})" if candidate.mp.party else ""
-    return _YOUR_MP[audience].format(name=candidate.mp.name, party=party)
+    return _YOUR_MP[audience].format(name=candidate.mp.name, party=_party_after_name(candidate.mp.party))
 
 
 def message(result: LookupResult, audience: Audience = PERSON, seats_listed: bool = True) -> str:
@@ -338,6 +355,65 @@ def candidate_line(candidate: Candidate) -> str:
     if candidate.vacant or candidate.mp is None:
         parts.append("no MP at present (vacant seat)")
     else:
-        parts.append(f"{candidate.mp.name} ({candidate.mp.party})")
+        parts.append(name_and_party(candidate.mp.name, candidate.mp.party))
     parts.append(candidate.nation)
     return " — ".join(parts)
+
+
+# --- checking a typed postcode (``checks``) --------------------------------------------------
+
+_DID_YOU_MEAN = "Did you mean {postcodes}?"
+_POSTCODE_NOT_IN_LIST = {
+    PERSON: "{code} is not in the list of UK postcodes.",
+    VOLUNTEER: "{code} is not in the list of UK postcodes.",
+}
+_POSTCODE_CHECK_IT = {
+    PERSON: "It may be very new, or mistyped: please check it against a letter sent to your home.",
+    VOLUNTEER: "It may be very new, or mistyped: please check it with the caller.",
+}
+_POSTCODE_FIRST_PART = {
+    PERSON: "{typed} is only the first part of a postcode. Please type all of it, for example SO51 7AA.",
+    VOLUNTEER: "{typed} is only the first part of a postcode. Please type all of the caller's postcode, "
+    "for example SO51 7AA.",
+}
+_POSTCODE_NOT_A_POSTCODE = {
+    PERSON: "'{shown}' is not a UK postcode.",
+    VOLUNTEER: "'{shown}' is not a UK postcode.",
+}
+
+
+def did_you_mean(suggestions: tuple[str, ...] | list[str]) -> str:
+    """ "Did you mean SO51 7AA?" or "Did you mean SO51 7AA or SO51 7AB?" """
+    if not suggestions:
+        return ""
+    names = list(suggestions)
+    joined = names[0] if len(names) == 1 else ", ".join(names[:-1]) + " or " + names[-1]
+    return _DID_YOU_MEAN.format(postcodes=joined)
+
+
+def postcode_not_in_list(code: str, suggestions: tuple[str, ...], audience: Audience = PERSON) -> str:
+    first = _POSTCODE_NOT_IN_LIST[audience].format(code=code)
+    return f"{first} {did_you_mean(suggestions)}" if suggestions else f"{first} {_POSTCODE_CHECK_IT[audience]}"
+
+
+def postcode_first_part_only(typed: str, audience: Audience = PERSON) -> str:
+    return _POSTCODE_FIRST_PART[audience].format(typed=typed)
+
+
+def postcode_not_a_postcode(shown: str, suggestions: tuple[str, ...], audience: Audience = PERSON) -> str:
+    first = _POSTCODE_NOT_A_POSTCODE[audience].format(shown=shown)
+    return f"{first} {did_you_mean(suggestions) if suggestions else _LOOKS_LIKE[audience]}"
+
+
+# --- search by name -------------------------------------------------------------------------
+
+
+def describe_search(query: str, found: list[Candidate]) -> str:
+    """The heading over search results, saying what they matched: the seat's name, the MP's, or both."""
+    wanted = fold(query)
+    by_seat = [c for c in found if wanted in fold(c.constituency) or (c.name_cy and wanted in fold(c.name_cy))]
+    if found and not by_seat:
+        return f"MPs whose name contains “{query}”:"
+    if len(by_seat) < len(found):
+        return f"Constituencies and MPs matching “{query}”:"
+    return f"Constituencies matching “{query}”:"

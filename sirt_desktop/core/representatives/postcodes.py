@@ -106,6 +106,12 @@ def _squash(text: object) -> str | None:
     return core.upper()
 
 
+def squash(text: object) -> str | None:
+    """The text as upper-case letters and digits with all spacing removed ("so51 7aa." ->
+    "SO517AA"), or None if it has anything else in it."""
+    return _squash(text)
+
+
 def area_of(outward: str) -> str:
     """The letters at the start of an outward code: "SO" for "SO51"."""
     match = _OUTWARD_PARTS_RE.match(outward)

@@ -141,6 +141,13 @@ class LookupResult:
     mp_list_as_of: str = ""
     said: Said | None = None
     devolved: DevolvedResult | None = None
+    suggestions: list[str] = field(default_factory=list)  # real postcodes probably meant (a slip)
+
+    @property
+    def ranked(self) -> bool:
+        """True when the candidates are in order of likelihood (each has a share of the area's
+        postcodes); False for a list in name order, such as Northern Ireland's 18 seats."""
+        return bool(self.candidates) and all(c.share is not None for c in self.candidates)
 
     def to_json(self) -> dict[str, Any]:
         """Exactly the fields of ``sirt-desktop lookup --json``."""
@@ -160,7 +167,8 @@ class Said:
 
     ``code`` is the postcode as shown, ``area`` the sector or district whose seats are
     offered, ``typed`` the part of a postcode typed, ``place`` a Crown Dependency or territory,
-    ``problem`` why typed text is not a postcode.
+    ``problem`` why typed text is not a postcode, ``suggestions`` real postcodes that were
+    probably meant.
     """
 
     reason: Reason
@@ -170,3 +178,4 @@ class Said:
     place: str = ""
     problem: str = ""
     candidates: tuple[Candidate, ...] = field(default=())
+    suggestions: tuple[str, ...] = ()

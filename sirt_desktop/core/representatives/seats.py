@@ -86,11 +86,24 @@ def bundled_mp_list_as_of() -> str:
     return ""
 
 
+# The Members API shows some MPs with "Mr" or "Ms" and most without; shown the same way, all
+# without. Honours and "Dr" stay: they are part of how an MP is addressed ("Dear Sir Keir").
+_SOCIAL_TITLES = ("Mr", "Mrs", "Ms", "Miss", "Mx")
+
+
+def display_name(name: str) -> str:
+    """An MP's name as the app shows it: one space between words, no "Mr", "Mrs", "Ms" or "Miss"."""
+    words = name.split()
+    if len(words) >= 3 and words[0].rstrip(".") in _SOCIAL_TITLES:
+        words = words[1:]
+    return " ".join(words)
+
+
 def mps_from_rows(rows: list[dict[str, str]]) -> dict[str, MP | None]:
     """MP records by seat code from rows with the columns of ``mps.csv``; blank name = vacant."""
     by_seat: dict[str, MP | None] = {}
     for row in rows:
-        name = (row.get("mp_name") or "").strip()
+        name = display_name(row.get("mp_name") or "")
         by_seat[row["gss_code"].strip()] = (
             MP(
                 name=name,

@@ -6,17 +6,21 @@ from pathlib import Path
 
 from PySide6.QtWidgets import QDialog, QFileDialog, QHBoxLayout, QMessageBox, QPushButton, QVBoxLayout, QWidget
 
+from sirt_desktop.core import paths
 from sirt_desktop.gui.common.pdf_preview import PdfPreview
 from sirt_desktop.gui.common.widgets import Paragraph
-from sirt_desktop.gui.printing import PrintError, print_with_dialog
+from sirt_desktop.gui.printing import LETTER_JOB, PrintError, outcome_message, print_with_dialog
 
 
 class PdfDialog(QDialog):
-    def __init__(self, title: str, pdf: bytes, suggested_name: str, parent: QWidget | None = None) -> None:
+    def __init__(
+        self, title: str, pdf: bytes, suggested_name: str, parent: QWidget | None = None, job_name: str = LETTER_JOB
+    ) -> None:
         super().__init__(parent)
         self.setWindowTitle(title)
         self.pdf = pdf
         self.suggested_name = suggested_name
+        self.job_name = job_name  # what the print queue calls it
         layout = QVBoxLayout(self)
         self.preview = PdfPreview()
         self.preview.show_pdf(pdf)
@@ -42,16 +46,17 @@ class PdfDialog(QDialog):
 
     def print_pdf(self) -> None:
         try:
-            outcome = print_with_dialog(self.pdf, self)
+            outcome = print_with_dialog(self.pdf, self, title=self.job_name)
         except PrintError as exc:
             QMessageBox.warning(self, "Printing did not work", str(exc))
             return
         if outcome is not None:
-            self.status.setText(f"Sent to {outcome.detail}.")
+            self.status.setText(outcome_message(outcome))
 
     def save(self, path: str | None = None) -> str | None:
         if path is None:
-            path, _f = QFileDialog.getSaveFileName(self, "Save as PDF", self.suggested_name, "PDF (*.pdf)")
+            suggested = str(paths.documents_dir() / self.suggested_name)
+            path, _f = QFileDialog.getSaveFileName(self, "Save as PDF", suggested, "PDF (*.pdf)")
             if not path:
                 return None
         try:

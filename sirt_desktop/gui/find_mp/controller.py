@@ -8,7 +8,7 @@ from PySide6.QtCore import QObject, QTimer, Signal
 
 from sirt_desktop.core.dates import long_date
 from sirt_desktop.core.nations import HOUSE_OF_COMMONS_ADDRESS
-from sirt_desktop.core.representatives import devolved, members, messages, postcodes
+from sirt_desktop.core.representatives import checks, devolved, members, messages, postcodes
 from sirt_desktop.core.representatives import lookup as representatives
 from sirt_desktop.core.representatives.devolved import (
     MOST_PEOPLE,
@@ -50,11 +50,17 @@ _PRESELECT = (Status.FOUND, Status.UNKNOWN, Status.PARTIAL)
 
 class FindMpController(QObject):
     """Emits ``chosen(Candidate)`` when the person picks an MP to write to, and
-    ``devolved_chosen(DevolvedChoice)`` when they choose to write to a devolved Member."""
+    ``devolved_chosen(DevolvedChoice)`` when they choose to write to a devolved Member.
+
+    ``shown(candidate, certain)`` follows the card: the seat shown (None when no card), and
+    whether it is certain (a known postcode, or a seat the person picked) with an MP to write
+    to. ``looked_up(result)`` follows each postcode lookup."""
 
     chosen = Signal(object)
     devolved_chosen = Signal(object)
     devolved_shown = Signal(object)  # a DevolvedChoice (no Member) each time the devolved section changes
+    shown = Signal(object, bool)
+    looked_up = Signal(object)
 
     def __init__(self, view: FindMpView, for_caller: bool = False) -> None:
         super().__init__(view)
@@ -82,6 +88,7 @@ class FindMpController(QObject):
         view.candidate_selected.connect(self._picked_row)
         view.use_requested.connect(self.use_current)
         view.devolved_requested.connect(self._devolved)
+        view.suggestion_requested.connect(self.use_suggestion)
         view.devolved_search_edited.connect(lambda _text: self._show_devolved())
         view.devolved_option_selected.connect(self._devolved_option)
         view.devolved_write_requested.connect(self._devolved)
@@ -93,13 +100,18 @@ class FindMpController(QObject):
         view.search.clear()
         view.set_hint("")
         view.set_message("")
-        view.hide_card()
+        view.show_suggestion("")
         view.show_candidates([], "")
         self.last_result = None
-        self.current = None
         self._picked = False
+        self._hide_card()
         view.devolved.search.clear()
         self._set_devolved(None)
+
+    def _hide_card(self) -> None:
+        self.view.hide_card()
+        self.current = None
+        self.shown.emit(None, False)
 
     # Typing ---------------------------------------------------------------------------
     def on_postcode_edited(self, text: str) -> None:
@@ -112,7 +124,11 @@ class FindMpController(QObject):
             self.view.set_hint("")
             self.find(text)
         elif parsed.kind == Kind.INVALID:
-            self.view.set_hint("Keep typing — a postcode looks like SO51 7AA.")
+            suggestions = checks.suggest_postcodes(text)
+            self.view.set_hint(
+                messages.did_you_mean(suggestions) if suggestions else "Keep typing — a postcode looks like SO51 7AA."
+            )
+            self.view.show_suggestion(suggestions[0] if suggestions else "")
         else:
             self.view.set_hint(_HINTS.get(parsed.kind, ""))
 
@@ -120,18 +136,27 @@ class FindMpController(QObject):
         result = representatives.lookup(text)
         self.last_result = result
         self._picked = False
-        # The list below shows the seats, so the message does not read them all out as well.
+        # One message at a time: the result replaces the hint given while typing. The list
+        # below shows the seats, so the message does not read them all out as well.
+        self.view.set_hint("")
         self.view.set_message(messages.message(result, self.audience, seats_listed=False))
+        self.view.show_suggestion(result.suggestions[0] if result.suggestions else "")
         self.show_candidates(result.candidates, self._candidates_heading(result))
         self.view.devolved.search.clear()
         self._set_devolved(result.devolved)
         if result.candidates and result.status in _PRESELECT:
             self.select(0)  # the most likely, clearly marked as such unless certain
         else:
-            self.view.hide_card()
-            self.current = None
+            self._hide_card()
         self.view.announce(messages.message(result, self.audience))
+        self.looked_up.emit(result)
         return result
+
+    def use_suggestion(self, postcode: str) -> None:
+        """ "Did you mean SO51 7AA?" — yes: look that one up instead."""
+        if postcode:
+            self.view.postcode.setText(postcode)
+            self.find(postcode)
 
     def _candidates_heading(self, result: LookupResult) -> str:
         if result.status == Status.FOUND or not result.candidates:
@@ -149,6 +174,7 @@ class FindMpController(QObject):
         if len(query) < 2:
             return
         found = representatives.search(query)
+        self.view.show_suggestion("")
         if not found:
             self.view.set_message(
                 f"No constituency or MP name contains “{query}”. Check the spelling, or try part of it."
@@ -156,10 +182,10 @@ class FindMpController(QObject):
             self.show_candidates([], "")
             return
         self.view.set_message("")
-        self.view.hide_card()
+        self._hide_card()
         self._picked = True
         self._set_devolved(None)
-        self.show_candidates(found, f"Constituencies matching “{query}”:")
+        self.show_candidates(found, messages.describe_search(query, found))
 
     # Choosing -------------------------------------------------------------------------
     def _picked_row(self, row: int) -> None:
@@ -186,18 +212,30 @@ class FindMpController(QObject):
             title = f"{mp.name} MP"
             if not self._certain(candidate):
                 title = f"Most likely: {title}"
-            details = f"{mp.party}\nMP for {candidate.constituency} ({candidate.nation})"
+            details = (
+                f"{mp.party}\nMP for {candidate.constituency} ({candidate.nation})"
+                if mp.party
+                else (f"MP for {candidate.constituency} ({candidate.nation})")
+            )
             address = f"Write to: {mp.name} MP, {HOUSE_OF_COMMONS_ADDRESS}"
             can_use = True
         self._seat_chosen(candidate)
         # The devolved section below has its own button, with the constituency and the names.
         offer = "" if self.devolved_base is not None else messages.write_to_devolved(candidate.nation, self.audience)
         self.view.show_card(title, details, address, advice, as_of, can_use, devolved=offer)
+        self.shown.emit(candidate, can_use and self._certain(candidate))
 
     def _certain(self, candidate: Candidate) -> bool:
         """A seat is certain for a known postcode, or when the person picked it by name or
         from the list; otherwise it is only the most likely one and says so."""
         return self._picked or (self.last_result is not None and self.last_result.status == Status.FOUND)
+
+    def certain_choice(self) -> Candidate | None:
+        """The seat on the card if it is certain and has an MP to write to, else None."""
+        c = self.current
+        if c is not None and c.mp is not None and not c.vacant and self._certain(c):
+            return c
+        return None
 
     def use_current(self) -> None:
         if self.current is not None and self.current.mp is not None and not self.current.vacant:

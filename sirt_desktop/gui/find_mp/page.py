@@ -27,5 +27,6 @@ def build_helpline(start_letter: Callable[..., bool]) -> Page[FindMpController]:
 
     controller.chosen.connect(lambda candidate: start(recipient=candidate))
     controller.devolved_chosen.connect(lambda choice: start(devolved_nation=choice.nation, devolved=choice))
-    view.write_letter_requested.connect(lambda: start(recipient=controller.current))
+    # Only a seat that is certain goes into the letter; a "most likely" one is chosen there.
+    view.write_letter_requested.connect(lambda: start(recipient=controller.certain_choice()))
     return Page(view, controller)

@@ -161,6 +161,7 @@ class FindMpView(QWidget):
     candidate_selected = Signal(int)  # row in the candidate list
     use_requested = Signal()
     devolved_requested = Signal()
+    suggestion_requested = Signal(str)  # "Did you mean …?": the postcode to look up instead
     devolved_search_edited = Signal(str)
     devolved_option_selected = Signal(int)  # row in the devolved options list
     devolved_write_requested = Signal()
@@ -194,6 +195,11 @@ class FindMpView(QWidget):
         self.hint.setObjectName("PostcodeHint")
         self.hint.setAccessibleName("Postcode check")
         layout.addWidget(self.hint)
+        self.suggestion = QPushButton("")
+        self.suggestion.setObjectName("PostcodeSuggestion")
+        self.suggestion.setAccessibleName("Look up the suggested postcode")
+        self.suggestion.hide()
+        layout.addWidget(self.suggestion, 0, Qt.AlignmentFlag.AlignLeft)
 
         self.message = Paragraph("")
         self.message.setObjectName("LookupMessage")
@@ -238,6 +244,7 @@ class FindMpView(QWidget):
         self.candidates.currentRowChanged.connect(self._row_changed)
         self.candidates.itemActivated.connect(lambda _item: self.use_requested.emit())
         self.card.use_button.clicked.connect(self.use_requested)
+        self.suggestion.clicked.connect(lambda: self.suggestion_requested.emit(self.suggestion.property("postcode")))
         self.card.devolved_button.clicked.connect(self.devolved_requested)
 
     def _row_changed(self, row: int) -> None:
@@ -254,6 +261,13 @@ class FindMpView(QWidget):
     # Shown by the controller ---------------------------------------------------------
     def set_hint(self, text: str) -> None:
         self.hint.setText(text)
+
+    def show_suggestion(self, postcode: str) -> None:
+        """A button to look up the real postcode that was probably meant ("" hides it)."""
+        self.suggestion.setProperty("postcode", postcode)
+        self.suggestion.setText(f"Look up {postcode} instead" if postcode else "")
+        self.suggestion.setAccessibleName(f"Look up {postcode} instead" if postcode else "Suggested postcode")
+        self.suggestion.setVisible(bool(postcode))
 
     def set_message(self, text: str) -> None:
         self.message.setText(text)

@@ -9,9 +9,8 @@ from __future__ import annotations
 import datetime as dt
 import logging
 from collections.abc import Callable
-from pathlib import Path
 
-from PySide6.QtCore import QObject, QStandardPaths, QUrl, Signal
+from PySide6.QtCore import QObject, QUrl, Signal
 from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import QDialog, QWidget
 
@@ -44,8 +43,7 @@ class YourDataPrompts:
         self.prompts.problem(text, title)
 
     def export_path(self) -> str | None:
-        folder = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation)
-        default = str(Path(folder) / f"sirt-desktop-export-{dt.date.today().isoformat()}.zip")
+        default = str(paths.documents_dir() / f"sirt-desktop-export-{dt.date.today().isoformat()}.zip")
         path = self.prompts.save_path("Export everything", default, "ZIP files (*.zip)")
         if path and not path.lower().endswith(".zip"):
             path += ".zip"

@@ -175,19 +175,55 @@ class DeleteEverythingDialog(QDialog):
                 "Your settings (text size, colours) are kept."
             )
         )
-        prompt = QLabel(f"To confirm, type {CONFIRM_WORD} in &capitals:")
+        prompt = QLabel(f"To confirm, type {CONFIRM_WORD} in &capitals, then press Enter:")
         self.confirm = QLineEdit()
         self.confirm.setAccessibleName(f"Type {CONFIRM_WORD} to confirm")
         prompt.setBuddy(self.confirm)
         layout.addWidget(prompt)
         layout.addWidget(self.confirm)
+        # Said in words when Enter is pressed before the word is typed: never a silent cancel.
+        self.hint = Paragraph("")
+        self.hint.setObjectName("ConfirmHint")
+        self.hint.setAccessibleName("Confirmation check")
+        self.hint.hide()
+        layout.addWidget(self.hint)
         self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Cancel)
         self.delete = self.buttons.addButton("Delete everything", QDialogButtonBox.ButtonRole.DestructiveRole)
         self.delete.setAccessibleName("Delete everything")
         self.delete.setEnabled(False)
-        self.buttons.button(QDialogButtonBox.StandardButton.Cancel).setAccessibleName("Cancel")
-        self.buttons.button(QDialogButtonBox.StandardButton.Cancel).setDefault(True)
-        self.confirm.textChanged.connect(lambda text: self.delete.setEnabled(text.strip() == CONFIRM_WORD))
+        cancel = self.buttons.button(QDialogButtonBox.StandardButton.Cancel)
+        cancel.setAccessibleName("Cancel")
+        # No button takes Enter by default: in the box, Enter means "delete" once the word is
+        # there, and "what is missing" before. Cancel is Escape, or the Cancel button itself.
+        for button in (cancel, self.delete):
+            button.setAutoDefault(False)
+            button.setDefault(False)
+        self.confirm.textChanged.connect(self._word_changed)
+        self.confirm.returnPressed.connect(self._enter_pressed)
         self.delete.clicked.connect(self.accept)
         self.buttons.rejected.connect(self.reject)
         layout.addWidget(self.buttons)
+        self.confirm.setFocus()
+
+    def confirmed(self) -> bool:
+        """The word is typed, in capitals (spaces around it ignored)."""
+        return self.confirm.text().strip() == CONFIRM_WORD
+
+    def _word_changed(self, _text: str) -> None:
+        self.delete.setEnabled(self.confirmed())
+        if self.confirmed():
+            self.hint.hide()
+
+    def _enter_pressed(self) -> None:
+        if self.confirmed():
+            self.accept()
+            return
+        self.hint.setText(
+            f"Nothing has been deleted. To delete everything, type {CONFIRM_WORD} in capital "
+            "letters and press Enter. To keep everything, press Escape or choose Cancel."
+        )
+        self.hint.show()
+
+    def showEvent(self, event) -> None:  # noqa: N802 (Qt's name)
+        super().showEvent(event)
+        self.confirm.setFocus()  # typing goes straight into the box

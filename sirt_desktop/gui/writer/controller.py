@@ -16,10 +16,11 @@ from sirt_desktop.core.db.records import LetterFilters, StatusFilter
 from sirt_desktop.core.letters import nation_advice
 from sirt_desktop.core.letters.coach import coach
 from sirt_desktop.core.letters.drafts import Drafts
-from sirt_desktop.core.letters.kinds import KindId, RecipientKind, get_kind
+from sirt_desktop.core.letters.kinds import KindId, RecipientKind, get_kind, sender_note, subject_for_kind
 from sirt_desktop.core.letters.model import Letter, Recipient, Sender
 from sirt_desktop.core.letters.nhs_number import nhs_number_problem
 from sirt_desktop.core.representatives import devolved, members
+from sirt_desktop.core.representatives.checks import check_postcode, is_known_postcode
 from sirt_desktop.core.representatives.lookup import mp_list_as_of, nation_of_postcode
 from sirt_desktop.core.representatives.messages import Audience
 from sirt_desktop.gui.find_mp.controller import DevolvedChoice, FindMpController
@@ -56,6 +57,7 @@ class LetterWriterController(QObject):
         self.prompts: Prompts = prompts if prompts is not None else QtPrompts(view)
         self.drafts = drafts
         self.today = today
+        self._started = False  # the first, empty letter asks nobody anything
         self.letter_id: int | None = None
         self.kind_id: str = KindId.MP_CAMPAIGN
         self.recipient = Recipient(kind=RecipientKind.MP)
@@ -67,6 +69,9 @@ class LetterWriterController(QObject):
         self.finder = FindMpController(view.recipient_step.find_mp)
         self.finder.chosen.connect(self.use_mp)
         self.finder.devolved_chosen.connect(self.switch_to_devolved)
+        self.finder.shown.connect(self._finder_shown)
+        self.finder.looked_up.connect(self._finder_looked_up)
+        self._recipient_from_finder = False  # the MP on the letter is the one the finder shows
         self.finder.devolved_shown.connect(self._devolved_shown)
 
         self._coach_timer = self._timer(COACH_DELAY_MS, self.run_coach)
@@ -83,13 +88,20 @@ class LetterWriterController(QObject):
         view.sender_step.postcode.textChanged.connect(self._sender_postcode_edited)
         view.keep_copy.toggled.connect(self._keep_toggled)
         view.tabs.currentChanged.connect(self._prefill_finder)
+        view.tabs.currentChanged.connect(self._step_changed)
+        self._step = view.tabs.currentIndex()
+        s = view.sender_step
+        s.postcode.editingFinished.connect(self._check_sender_postcode)
+        s.postcode.textEdited.connect(self._recheck_sender_postcode)
+        s.use_suggestion.clicked.connect(self._use_postcode_suggestion)
         self.keeping = True  # False for a helpline caller's letter until the volunteer ticks "Keep a copy"
         self.for_caller = False  # the letter on screen is a helpline caller's
         self._reopened = False  # the letter on screen came from My letters (its sender is its own)
         self._sent_out = False  # printed or saved as a PDF since it was started
         self._dirty = False  # words on screen that are not saved yet
-        self.sender_profiles = SenderProfiles(profiles, view.sender_step, self.changed)
+        self.sender_profiles = SenderProfiles(profiles, view.sender_step, self.changed, self.form_sender)
         self.start_new()
+        self._started = True
 
     def _printed(self) -> None:
         if self.letter_id is not None:
@@ -134,23 +146,43 @@ class LetterWriterController(QObject):
         for_caller: bool = False,
         caller_postcode: str = "",
         keep_sender: bool = True,
+        ask: bool = True,
         devolved=None,
     ) -> bool:
-        """A fresh letter. The writer's own details carry over (the same person usually writes
-        again) — but never from or to a helpline caller's letter: a caller's letter starts blank
-        and is not kept unless the volunteer ticks "Keep a copy" because the caller asked.
-        Returns False if the person chose to stay with an unsaved letter."""
+        """A fresh letter. It asks who the letter is from (each saved person, the last letter's
+        sender, or someone new) — never for a helpline caller's letter, which starts blank and
+        is not kept unless the volunteer ticks "Keep a copy" because the caller asked. With
+        ``ask=False`` the last letter's sender carries over as before.
+        Returns False if the person chose to stay with the letter on screen."""
         if not self.ready_to_leave():
             return False
         had_letter = self.letter_id is not None
-        blank = (
+        previous = self.form_sender()
+        previous_profile = self.sender_profiles.profile_id
+        usable = not (
             not keep_sender
             or for_caller
             or self.for_caller
-            or (self._reopened and not self.sender_profiles.matches(self.form_sender()))
+            or (self._reopened and not self.sender_profiles.matches(previous))
         )
+        choice: int | Sender | None = None
+        if usable and ask and self._started:
+            options = self.sender_profiles.choices(previous)
+            if len(options) > 1:
+                picked = self.prompts.choose(
+                    "Who is this letter from?",
+                    "Choose the person whose name and address go on the new letter.",
+                    [label for label, _what in options],
+                    yes="Start the letter",
+                    no="Stay with this letter",
+                )
+                if picked is None:
+                    return False
+                choice = options[picked][1]
+        elif usable:
+            choice = previous_profile or previous
         self._reopened = False
-        sender = Sender(postcode=caller_postcode.strip()) if blank else self.form_sender()
+        sender = Sender(postcode=caller_postcode.strip()) if for_caller else Sender()
         letter = Letter(
             kind=kind or (KindId.DEVOLVED_REP if devolved_nation else KindId.MP_CAMPAIGN),
             sender=sender,
@@ -163,15 +195,23 @@ class LetterWriterController(QObject):
         self.view.keep_copy.setChecked(False)
         self.view.keep_copy.blockSignals(False)
         self.view.keep_copy.setVisible(for_caller and self.drafts is not None)
-        if blank:
-            self.sender_profiles.forget_choice()
-        self.view.sender_step.remember.setVisible(not for_caller and self.sender_profiles.profiles is not None)
+        self.sender_profiles.for_caller = for_caller
+        self.sender_profiles.forget_choice()
         self.view.sender_step.set_for_caller(for_caller)
         self._sent_out = False
         self._reset_finder()
         self.devolved_choice = None
         self._recipient_nation = None
         self.load(letter, None)
+        self._loading = True  # the chosen person fills the form; that alone is not a letter to keep
+        try:
+            if isinstance(choice, Sender):
+                self.sender_profiles.fill(choice)
+            elif choice:
+                self.sender_profiles.use(choice)
+        finally:
+            self._loading = False
+        self._check_sender_postcode()
         if devolved_nation or devolved is not None:
             self.use_devolved(devolved or DevolvedChoice(devolved_nation or ""), go_on=False)
             self.view.go(2)
@@ -288,7 +328,9 @@ class LetterWriterController(QObject):
                 "This caller's letter has not been printed or saved, and no copy is kept. "
                 "If you go on, it will be gone.",
             )
+        self._commit_sender()
         if self.flush():
+            self._drop_if_empty()
             return True
         return self._go_on_anyway(
             "Your letter is not saved",
@@ -298,6 +340,36 @@ class LetterWriterController(QObject):
     def _go_on_anyway(self, title: str, text: str) -> bool:
         """Ask before words are lost; the safe answer (No) is the default."""
         return self.prompts.go_on_anyway(title, text)
+
+    def _worth_keeping(self, letter: Letter) -> bool:
+        """A draft is kept once it has words of its own: text, a subject the person wrote, or a
+        recipient typed by hand. Who it is from, or an MP found, is not yet a letter."""
+        kind = get_kind(letter.kind)
+        own_subject = letter.subject.strip() and letter.subject.strip() != kind.suggested_subject
+        typed_recipient = kind.recipient_kind != RecipientKind.MP and bool(
+            letter.recipient.display_name() or letter.recipient.address_lines
+        )
+        return bool(letter.body.strip() or own_subject or typed_recipient)
+
+    def _drop_if_empty(self) -> None:
+        """A letter started here and left with no words is not left behind in My letters."""
+        if (
+            self.letter_id is None
+            or self.drafts is None
+            or self._reopened
+            or self._sent_out
+            or self._worth_keeping(self.letter())
+        ):
+            return
+        delete = getattr(self.drafts, "delete", None)
+        if delete is None:
+            return
+        try:
+            delete(self.letter_id)
+        except Exception as exc:  # noqa: BLE001 - already gone, or the database is unavailable: nothing is lost
+            log.warning("empty draft not deleted: %s", exc)
+            return
+        self.letter_id = None
 
     def reconnect(self, drafts: Drafts, profiles: ProfilesRepository) -> None:
         """The database is back (started fresh, or restored): save there from now on."""
@@ -311,7 +383,7 @@ class LetterWriterController(QObject):
             self._save_timer.stop()
             self._dirty = False
             self.letter_id = None
-            self.start_new()
+            self.start_new(ask=False)
             self.view.saved.setText("That letter was deleted in My letters.")
 
     def everything_deleted(self) -> None:
@@ -329,7 +401,7 @@ class LetterWriterController(QObject):
         self.for_caller = False
         self._reopened = True
         self.view.keep_copy.hide()
-        self.view.sender_step.remember.setVisible(self.sender_profiles.profiles is not None)
+        self.sender_profiles.for_caller = False
         self.sender_profiles.forget_choice()
 
     def _keep_toggled(self, keep: bool) -> None:
@@ -353,11 +425,16 @@ class LetterWriterController(QObject):
         try:
             self.letter_id = letter_id
             self.recipient = letter.recipient
+            self._recipient_from_finder = False
             letter_form.fill(self.view, letter)
             self.set_kind(letter.kind, from_load=True)
             self.view.kind_step.set_kind(letter.kind)
         finally:
             self._loading = False
+        self.output.clear_status()  # what was said about the last letter is not about this one
+        self.view.recipient_step.reused.hide()
+        self.sender_profiles.sync()
+        self._check_sender_postcode()
         self._show_recipient()
         self.run_coach()
 
@@ -414,9 +491,13 @@ class LetterWriterController(QObject):
         w = self.view.write_step
         w.show_fields(set(kind.fields))
         self._show_advice(kind)
-        if not from_load and not w.subject.text().strip() and kind.suggested_subject:
-            w.subject.setText(kind.suggested_subject)
-            w.subject.setCursorPosition(0)
+        if not from_load:
+            # The last kind's suggested subject gives way to this kind's; the person's own stays.
+            subject = subject_for_kind(w.subject.text(), kind.id)
+            if subject != w.subject.text():
+                w.subject.setText(subject)
+                w.subject.setCursorPosition(0)
+        self.view.sender_step.set_note(sender_note(kind, self.for_caller))
         finder = kind.recipient_kind == RecipientKind.MP
         help_text = "" if finder else "Type the name and address exactly as they should appear on the envelope."
         member = kind.recipient_kind == RecipientKind.DEVOLVED
@@ -434,9 +515,10 @@ class LetterWriterController(QObject):
         if not from_load:
             self.changed()
 
-    def use_mp(self, candidate) -> None:
+    def use_mp(self, candidate, move_on: bool = True) -> None:
         mp = candidate.mp
         self.recipient = Recipient(full_name=mp.name, position="MP", kind=RecipientKind.MP)
+        self._recipient_from_finder = True
         self._recipient_nation = candidate.nation
         if get_kind(self.kind_id).recipient_kind != RecipientKind.MP:
             self.set_kind(KindId.MP_CAMPAIGN)
@@ -445,7 +527,67 @@ class LetterWriterController(QObject):
             self._sender_postcode_edited()
         self._show_recipient(f"MP for {candidate.constituency}")
         self.changed()
-        self.view.go(3)
+        if move_on:
+            self.view.go(3)
+
+    def _finder_shown(self, candidate, certain: bool) -> None:
+        """One MP found for certain is the recipient (as if "Write to this MP" were pressed,
+        so Next goes on with them); a seat that is only likely never is, and the recipient a
+        finder result had set goes when the finder shows something else."""
+        if get_kind(self.kind_id).recipient_kind != RecipientKind.MP:
+            return
+        if certain and candidate is not None and candidate.mp is not None:
+            self.use_mp(candidate, move_on=False)
+        elif self._recipient_from_finder and self.recipient.display_name():
+            self.recipient = Recipient(kind=RecipientKind.MP)
+            self._recipient_from_finder = False
+            self._show_recipient()
+            self.changed()
+
+    def _finder_looked_up(self, result) -> None:
+        """A real postcode found in step 3 corrects a sender's postcode that is not real."""
+        postcode = self.view.sender_step.postcode.text()
+        if not (result.postcode and postcode.strip() and is_known_postcode(result.postcode)):
+            return
+        if is_known_postcode(postcode) or not check_postcode(postcode).problem:
+            return  # the sender's own postcode is real (or cannot be checked): it stays
+        self.view.sender_step.postcode.setText(result.postcode)
+        self._check_sender_postcode()
+        whose = "The caller's" if self.for_caller else "Your"
+        finder = self.view.recipient_step.find_mp
+        finder.set_message(f"{finder.message.text()}\n\n{whose} postcode in step 2 is now {result.postcode} too.")
+        self.changed()
+
+    # The sender's postcode -------------------------------------------------------------------
+    def _check_sender_postcode(self) -> None:
+        check = check_postcode(self.view.sender_step.postcode.text(), self._audience())
+        self.view.sender_step.show_postcode_check(check.problem, check.suggestions[0] if check.suggestions else "")
+
+    def _recheck_sender_postcode(self, _text: str = "") -> None:
+        """While a problem is shown, it goes as soon as the postcode is right (and only changes
+        again when the person leaves the box)."""
+        step = self.view.sender_step
+        if step.postcode_check.isVisibleTo(step) and not check_postcode(step.postcode.text()).problem:
+            step.show_postcode_check("")
+
+    def _use_postcode_suggestion(self) -> None:
+        step = self.view.sender_step
+        suggestion = step.use_suggestion.property("postcode") or ""
+        if suggestion:
+            step.postcode.setText(suggestion)
+            step.show_postcode_check("")
+            step.postcode.setFocus()
+            self.changed()
+
+    def _step_changed(self, index: int) -> None:
+        if self._step == 1 and index != 1:  # leaving 'From': save the details if ticked
+            self._commit_sender()
+            self._check_sender_postcode()
+        self._step = index
+
+    def _commit_sender(self) -> None:
+        if not self.for_caller:  # a caller never becomes the volunteer's saved details
+            self.sender_profiles.commit(self.form_sender())
 
     def _show_recipient(self, extra: str = "") -> None:
         label = self.view.recipient_step.chosen
@@ -514,6 +656,7 @@ class LetterWriterController(QObject):
             and not self.recipient.display_name()
         ):
             finder.postcode.setText(postcode)
+            finder.postcode.selectAll()  # typing a correction replaces it
             self.finder.find(postcode)
 
     def _check_nhs_number(self, text: str) -> None:
@@ -545,14 +688,16 @@ class LetterWriterController(QObject):
         if self.drafts is None or not self.keeping:
             return None
         letter = self.letter()
-        if self.letter_id is None and not (letter.body.strip() or letter.subject.strip() or letter.sender.name):
+        # Typed details are saved as soon as there are any (a crash must not lose them); a
+        # letter left with no words of its own is dropped when the person moves on.
+        if self.letter_id is None and not (self._worth_keeping(letter) or letter.sender.name):
             self._dirty = False  # nothing worth keeping yet
             return None
         try:
             self.letter_id = self.drafts.save(self.letter_id, letter)
             self._dirty = False
-            if not self.for_caller:  # a caller never becomes the volunteer's saved details
-                self.sender_profiles.remember(letter.sender)
+            if self.view.tabs.currentIndex() != 1:  # not while the person is still typing them
+                self._commit_sender()
         except Exception as exc:  # noqa: BLE001 - a full or read-only disk must not lose the words on screen
             log.error("draft not saved: %s", exc)
             self.view.saved.setText("Could not save the draft. Your words are still here; please keep the app open.")
@@ -573,6 +718,7 @@ class LetterWriterController(QObject):
     def _keep_pdf(self, pdf: bytes, purpose: str) -> None:
         """Store the exact PDF printed or saved with the letter, so a re-print is identical."""
         self._sent_out = True
+        self._commit_sender()
         if self.drafts is None or not self.keeping:
             return
         letter_id = self.save_now() or self.letter_id

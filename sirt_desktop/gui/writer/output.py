@@ -13,10 +13,11 @@ from PySide6.QtGui import QDesktopServices, QGuiApplication
 
 from sirt_desktop.core.db.records import PdfPurpose
 from sirt_desktop.core.files import write_atomically
-from sirt_desktop.core.letters.checks import missing_for_reply
+from sirt_desktop.core.letters.checks import missing_for_reply, postcode_problems
 from sirt_desktop.core.letters.model import Letter
 from sirt_desktop.core.letters.render import render_letter
 from sirt_desktop.core.letters.schema import validate_letter
+from sirt_desktop.core.representatives.checks import check_postcode
 from sirt_desktop.gui.prompts import Prompts
 from sirt_desktop.gui.writer.view import LetterWriterView
 
@@ -73,9 +74,14 @@ class LetterOutput(QObject):
 
     def refresh_preview(self) -> bytes:
         letter = self.current_letter()
-        self.problems = [plain_problem(p) for p in validate_letter(letter)] + [
-            f"{m.text} (step 2, From)" for m in missing_for_reply(letter)
-        ]
+        self.problems = (
+            [plain_problem(p) for p in validate_letter(letter)]
+            + [f"{m.text} (step 2, From)" for m in missing_for_reply(letter)]
+            + [
+                f"{m.text} ({'step 2, From' if m.field.startswith('sender.') else 'step 3, To'})"
+                for m in postcode_problems(letter, lambda postcode: check_postcode(postcode).problem)
+            ]
+        )
         step = self.view.print_step
         step.problems.setText(
             "Please check before printing:\n" + "\n".join(f"• {p}" for p in self.problems)
@@ -95,6 +101,10 @@ class LetterOutput(QObject):
             button.setEnabled(bool(self.pdf))
         return self.pdf
 
+    def clear_status(self) -> None:
+        """Another letter is on screen: what was said about the last one ("Sent to …") goes."""
+        self.view.print_step.status.setText("")
+
     def _go_ahead(self, action: str) -> bool:
         """An unfinished letter (no name, no address, no text) is only printed if the person says so."""
         if not self.problems:
@@ -107,25 +117,23 @@ class LetterOutput(QObject):
         )
 
     def print_letter(self) -> None:
-        from sirt_desktop.gui.printing import PrintError, print_with_dialog  # noqa: PLC0415 (start-up: QtPrintSupport)
+        from sirt_desktop.gui import printing  # noqa: PLC0415 (start-up: QtPrintSupport)
 
         pdf = self.refresh_preview()
         if not pdf or not self._go_ahead("Print"):
             return
         try:
-            outcome = print_with_dialog(pdf, self.view)
-        except PrintError as exc:
+            outcome = printing.print_with_dialog(pdf, self.view, title=printing.LETTER_JOB)
+        except printing.PrintError as exc:
             self.prompts.problem(str(exc), "Printing did not work")
             return
         if outcome is None:
             return
         self.keep_pdf(self.pdf, PdfPurpose.PRINTED)
-        if outcome.method == "file":
-            self.view.print_step.status.setText(f"Saved as a PDF file: {outcome.detail}")
-        else:
-            self.view.print_step.status.setText(
-                f"Sent to {outcome.detail}. Fold it in three to fit a DL window envelope."
-            )
+        message = printing.outcome_message(outcome)
+        if outcome.method != "file":
+            message += " Fold it in three to fit a DL window envelope."
+        self.view.print_step.status.setText(message)
         self.printed.emit()
 
     def save_pdf(self, path: str | None = None) -> str | None:
@@ -136,8 +144,8 @@ class LetterOutput(QObject):
         if path is None:
             if not self._go_ahead("Save"):
                 return None
-            suggested = f"{self.current_letter().title()[:60]}.pdf".replace("/", "-")
-            path = self.prompts.save_path("Save the letter as a PDF", suggested, "PDF (*.pdf)")
+            name = f"{self.current_letter().title()[:60]}.pdf".replace("/", "-").replace("\\", "-")
+            path = self.prompts.save_path("Save the letter as a PDF", name, "PDF (*.pdf)")
             if not path:
                 return None
         try:
@@ -161,7 +169,12 @@ class LetterOutput(QObject):
         return QUrl(f"mailto:?subject={quote(letter.title())}&body={quote(body)}")
 
     def email_draft(self) -> None:
-        QDesktopServices.openUrl(self.email_url())
+        if not QDesktopServices.openUrl(self.email_url()):
+            self.view.print_step.status.setText(
+                "No email program was found on this computer, so no email was started. Use Copy text "
+                "instead, then paste the letter into an email."
+            )
+            return
         self.view.print_step.status.setText(
             "Your email program should open with the letter. Add your MP's email address: it is on the "
             "UK Parliament website, or ask their office. MPs usually want your postal address in an email too."

@@ -41,8 +41,42 @@ def _line(name: str, placeholder: str = "", max_length: int = 200) -> QLineEdit:
     return field
 
 
+class SelectingLinesBox(LinesBox):
+    """A few lines (an address) that grows to show them all. Tabbing into it selects what is
+    there, as a one-line box does, so typing replaces details filled in from before instead of
+    running on from them."""
+
+    def focusInEvent(self, event) -> None:  # noqa: N802 (Qt's name)
+        super().focusInEvent(event)
+        if (
+            event.reason()
+            in (Qt.FocusReason.TabFocusReason, Qt.FocusReason.BacktabFocusReason, Qt.FocusReason.ShortcutFocusReason)
+            and self.toPlainText()
+        ):
+            self.selectAll()
+
+
+class WordByWordEdit(QPlainTextEdit):
+    """The letter's text. Ctrl+Z takes back the last word typed, not the whole paragraph: each
+    space or punctuation mark is its own edit, which ends the run of typing before it."""
+
+    _BREAKS = frozenset(" .,;:!?")
+
+    def keyPressEvent(self, event) -> None:  # noqa: N802 (Qt's name)
+        text = event.text()
+        if len(text) == 1 and text in self._BREAKS and not self.isReadOnly():
+            cursor = self.textCursor()
+            cursor.beginEditBlock()
+            cursor.insertText(text)
+            cursor.endEditBlock()
+            self.setTextCursor(cursor)
+            self.ensureCursorVisible()
+            return
+        super().keyPressEvent(event)
+
+
 def _lines_box(name: str, placeholder: str, rows: int = 4) -> LinesBox:
-    box = LinesBox(rows)  # grows to show every line, at any text size
+    box = SelectingLinesBox(rows)  # grows to show every line, at any text size
     box.setAccessibleName(name)
     box.setPlaceholderText(placeholder)
     return box
@@ -110,18 +144,32 @@ class SenderStep(QWidget):
             "Your address, one line per line (without the postcode)", "for example:\n12 High Street\nRomsey"
         )
         self.postcode = _line("Your postcode", "for example SO51 7AA", 12)
+        # Checked when the person leaves the box: a postcode that is not real, with the fix.
+        self.postcode_check = Paragraph("")
+        self.postcode_check.setObjectName("SenderPostcodeCheck")
+        self.postcode_check.setAccessibleName("Postcode check")
+        self.postcode_check.hide()
+        self.use_suggestion = QPushButton("")
+        self.use_suggestion.setAccessibleName("Use the suggested postcode")
+        self.use_suggestion.hide()
+        postcode_box = QWidget()
+        postcode_rows = QVBoxLayout(postcode_box)
+        postcode_rows.setContentsMargins(0, 0, 0, 0)
+        postcode_rows.addWidget(self.postcode)
+        postcode_rows.addWidget(self.postcode_check)
+        postcode_rows.addWidget(self.use_suggestion, 0, Qt.AlignmentFlag.AlignLeft)
         self.email = _line("Your email (optional)")
         self.phone = _line("Your phone number (optional)", max_length=40)
-        for label, field in (
-            ("Na&me:", self.name),
-            ("&Address:", self.address),
-            ("&Postcode:", self.postcode),
-            ("&Email (optional):", self.email),
-            ("Phone (opt&ional):", self.phone),
+        for label, field, shown in (
+            ("Na&me:", self.name, self.name),
+            ("&Address:", self.address, self.address),
+            ("&Postcode:", self.postcode, postcode_box),
+            ("&Email (optional):", self.email, self.email),
+            ("Phone (opt&ional):", self.phone, self.phone),
         ):
             row_label = QLabel(label)
             row_label.setBuddy(field)
-            form.addRow(row_label, field)
+            form.addRow(row_label, shown)
         self.remember = QCheckBox("Remember these details for next time")
         self.remember.setAccessibleName("Remember these details for next time")
         form.addRow("", self.remember)
@@ -129,13 +177,26 @@ class SenderStep(QWidget):
         layout.addStretch(1)
         self.profiles.activated.connect(lambda i: self.profile_chosen.emit(int(self.profiles.itemData(i) or 0)))
 
-    def set_for_caller(self, for_caller: bool) -> None:
-        """Speak to the volunteer about the caller, or to the writer about themselves."""
+    def set_for_caller(self, for_caller: bool, note: str = "") -> None:
+        """Speak to the volunteer about the caller, or to the writer about themselves; ``note``
+        says why the address matters for this kind of letter."""
+        self._for_caller = for_caller
         whose = "The caller's" if for_caller else "Your"
-        self.intro.setText(
-            f"{whose} name and full address, with the postcode. MPs reply only to people who live "
-            "in their constituency, so the postcode matters."
+        self.intro.setText(f"{whose} name and full address, with the postcode. {note}".strip())
+
+    def set_note(self, note: str) -> None:
+        self.set_for_caller(getattr(self, "_for_caller", False), note)
+
+    def show_postcode_check(self, problem: str, suggestion: str = "") -> None:
+        """What is wrong with the postcode ("" when nothing), and a button for the likely fix."""
+        self.postcode_check.setText(problem)
+        self.postcode_check.setVisible(bool(problem))
+        self.use_suggestion.setProperty("postcode", suggestion)
+        self.use_suggestion.setText(f"Use {suggestion}" if suggestion else "")
+        self.use_suggestion.setAccessibleName(
+            f"Use {suggestion} as the postcode" if suggestion else "Use the suggested postcode"
         )
+        self.use_suggestion.setVisible(bool(suggestion))
 
 
 class RecipientStep(QWidget):
@@ -155,7 +216,7 @@ class RecipientStep(QWidget):
         form = QFormLayout(self.manual)
         self.title = _line("Their title", "Dr, Mr, Ms, Professor…", 40)
         self.full_name = _line("Their name", "for example Dr Priya Patel")
-        self.position = _line("Their job or role", "for example Consultant oncologist, GP, MSP")
+        self.position = _line("Their job or role", "for example Consultant oncologist, or GP")
         self.address = _lines_box(
             "Their address, one line per line (without the postcode)",
             "for example:\nOncology Department\nCity Hospital\nSOUTHAMPTON",
@@ -173,6 +234,10 @@ class RecipientStep(QWidget):
         self.title.hide()
         self.manual_help = Paragraph("")
         form.addRow(self.manual_help)
+        self.reused = Paragraph("")
+        self.reused.setObjectName("ReusedDetails")
+        self.reused.hide()
+        form.addRow(self.reused)
         layout.addWidget(self.manual)
         layout.addStretch(1)
 
@@ -222,7 +287,7 @@ class WriteStep(QWidget):
         form = QFormLayout(left)
         self.subject = _line("Subject line", "for example: Please help fund SIRT for NET patients", 200)
         self.greeting = _line("Greeting (leave empty to use the usual one)", "Dear …", 120)
-        self.body = QPlainTextEdit()
+        self.body = WordByWordEdit()
         self.body.setAccessibleName("Your letter")
         self.body.setAccessibleDescription("Write in your own words. Leave an empty line between paragraphs.")
         self.body.setPlaceholderText("Write in your own words. Leave an empty line between paragraphs.")

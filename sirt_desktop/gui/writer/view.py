@@ -84,7 +84,8 @@ class LetterWriterView(QWidget):
         self.next_button.setEnabled(index < self.tabs.count() - 1)
         first = self.first_field(index)
         if first is not None and self.isVisible():
-            first.setFocus()
+            # As if tabbed to: a box with details in it has them selected, so typing replaces them.
+            first.setFocus(Qt.FocusReason.TabFocusReason)
 
     def first_field(self, index: int) -> QWidget | None:
         """Where typing should go when a step opens, so keyboard users start in the right place."""

@@ -121,7 +121,7 @@ def test_run_export_writes_the_file_and_says_so(filled, tmp_path):
     target = tmp_path / "mine.zip"
     ran = cli("data", "export", target)
     assert ran.code == 0
-    assert "Exported 3 letters" in ran.out and ran.err == ""
+    assert "Saved 3 letters" in ran.out and ran.err == ""
     assert len(read_export(target).letters) == 3
 
 

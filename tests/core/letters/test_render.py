@@ -223,10 +223,10 @@ def _lines_before_close_on_last_page(pdf: bytes) -> int:
 @pytest.mark.parametrize("words", range(40, 300, 8))
 def test_signature_never_sits_alone(words):
     # Bodies of many lengths, so the page break falls at every point near the close
-    # (one page up to 152 words here, then two).
+    # (one page up to 120 words here, then two).
     letter = make_letter(body=long_body(2) + "\n\nPlease help. " + " ".join(["truly"] * words))
     result = render_letter_details(letter)
-    assert result.page_count == (1 if words <= 152 else 2)
+    assert result.page_count == (1 if words <= 120 else 2)
     text = pages_text(result.pdf)[-1]
     assert "Yours sincerely," in text and "Łucja Kowalczyk" in text
     assert _lines_before_close_on_last_page(result.pdf) >= 2

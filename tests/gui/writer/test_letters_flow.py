@@ -43,6 +43,7 @@ def test_printed_letter_appears_in_my_letters_and_reprints_identically(shell, qt
 def test_open_a_saved_letter_from_my_letters(shell, qtbot):
     page, _pdf = _write_and_keep(shell, qtbot, body="Words I wrote on Tuesday.")
     letter_id = shell.writer.letter_id
+    shell.prompts.expect("Someone new")
     shell.writer.start_new()
     assert page.write_step.body.toPlainText() == ""
     shell.open_letter(letter_id)
