@@ -143,6 +143,9 @@ def _typed(record_type: type, obj: Any, where: str) -> dict[str, Any]:
         raise ExportFormatError(f"{where}: should be an object")
     out: dict[str, Any] = {}
     for f in fields(record_type):
+        if f.name == "version" and record_type is LetterRecord:  # exports before schema 0004 have none
+            out[f.name] = _need(obj, f.name, int, where) if "version" in obj else 1
+            continue
         optional = f.name in {"finished_at", "sent_at", "follow_up_of_id", "sender_profile_id"}
         if optional and obj.get(f.name) is None:
             if f.name not in obj:

@@ -91,6 +91,7 @@ class LetterRecord(LetterSummary):
     sender_profile_id: int | None = None
     reply_asked_2w: bool = False
     reply_asked_4w: bool = False
+    version: int = 1  # goes up at each save of the words; a save from an older version is refused
 
     @property
     def quoted_letter_date(self) -> str:

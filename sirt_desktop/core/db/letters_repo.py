@@ -23,7 +23,7 @@ from sqlalchemy import ColumnElement, and_, delete, func, insert, or_, select, t
 from sqlalchemy.orm import Session
 
 from sirt_desktop.core.db.engine import Database
-from sirt_desktop.core.db.errors import DatabaseError
+from sirt_desktop.core.db.errors import DatabaseError, StaleLetterError
 from sirt_desktop.core.db.failures import plain_database_errors
 from sirt_desktop.core.db.letter_search import purge_deleted, narrowing
 from sirt_desktop.core.db.letter_records import (
@@ -51,6 +51,7 @@ _SUMMARY_COLUMNS = (
 )
 _RECORD_COLUMNS = _SUMMARY_COLUMNS + (
     Letter.body, Letter.data_json, Letter.sender_profile_id, Letter.reply_asked_2w, Letter.reply_asked_4w,
+    Letter.version,
 )
 _NEWEST_FIRST = (Letter.updated_at.desc(), Letter.id.desc())
 
@@ -103,14 +104,14 @@ def _summary(row: Any) -> LetterSummary:
 def _record(row: Any) -> LetterRecord:
     values = list(row)
     base = values[: len(_SUMMARY_COLUMNS)]
-    body, data_json, profile_id, asked_2w, asked_4w = values[len(_SUMMARY_COLUMNS):]
+    body, data_json, profile_id, asked_2w, asked_4w, version = values[len(_SUMMARY_COLUMNS):]
     try:
         data = json.loads(data_json or "{}")
     except ValueError as exc:
         raise DatabaseError(f"Letter {base[0]} is damaged and could not be read.") from exc
     return LetterRecord(*base, body=body, data=data if isinstance(data, dict) else {},
                         sender_profile_id=profile_id, reply_asked_2w=bool(asked_2w),
-                        reply_asked_4w=bool(asked_4w))
+                        reply_asked_4w=bool(asked_4w), version=int(version or 1))
 
 
 def _dump(data: dict[str, Any]) -> str:
@@ -151,11 +152,33 @@ class LettersRepository:
         return self.get(letter_id)
 
     def save_draft(self, letter_id: int, kind: str, recipient_name: str, subject: str, body: str,
-                   data: dict[str, Any]) -> None:
-        """Autosave: one UPDATE in one transaction."""
+                   data: dict[str, Any], expected_version: int | None = None) -> int:
+        """Autosave: one UPDATE in one transaction; returns the letter's new version.
+
+        With ``expected_version`` (the version this copy of the letter was read or last saved
+        at) the UPDATE applies only if the letter is still at that version; otherwise nothing is
+        written and ``StaleLetterError`` says so. ``None`` saves whatever the version is (for
+        tools that never read the letter first)."""
         values = dict(kind=kind, recipient_name=recipient_name, subject=subject, body=body,
-                      data_json=_dump(data), updated_at=utcnow())
-        self._update(letter_id, **values)
+                      data_json=_dump(data), updated_at=utcnow(), version=Letter.version + 1)
+        with plain_database_errors(), self.db.session() as s:
+            query = update(Letter).where(Letter.id == letter_id)
+            if expected_version is not None:
+                query = query.where(Letter.version == expected_version)
+            if s.execute(query.values(**values)).rowcount == 1:
+                return int(s.execute(select(Letter.version).where(Letter.id == letter_id)).scalar_one())
+            found = s.execute(select(Letter.version).where(Letter.id == letter_id)).scalar()
+        if found is None:
+            raise LetterNotFoundError(letter_id)
+        raise StaleLetterError(letter_id, int(expected_version or 0), int(found))
+
+    def version(self, letter_id: int) -> int:
+        """The letter's current version (see ``save_draft``)."""
+        with plain_database_errors(), self.db.session() as s:
+            found = s.execute(select(Letter.version).where(Letter.id == letter_id)).scalar()
+        if found is None:
+            raise LetterNotFoundError(letter_id)
+        return int(found)
 
     def set_sender_profile(self, letter_id: int, profile_id: int | None) -> None:
         self._update(letter_id, sender_profile_id=profile_id, updated_at=utcnow())
