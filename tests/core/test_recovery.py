@@ -43,9 +43,15 @@ def test_start_fresh_sets_a_corrupt_database_aside_and_creates_a_new_one():
     db.close()
 
 
+def _make_newer(db):
+    with db.engine.begin() as connection:
+        connection.execute(text("UPDATE alembic_version SET version_num = 'from_the_future'"))
+    db.close()
+
+
 def test_start_fresh_twice_never_overwrites_what_was_set_aside():
     for subject in ("first", "second"):
-        _db_with(subject).close()
+        _make_newer(_db_with(subject))
         start_fresh()
     aside = sorted(p for p in set_aside_dir().iterdir() if p.suffix == ".sqlite3")
     assert len(aside) == 2

@@ -256,6 +256,8 @@ def run_export(path: str, stdout: TextIO, stderr: TextIO) -> int:
     except DatabaseError as exc:
         print(f"Your letters could not be opened, so nothing was exported: {exc}", file=stderr)
         return 1
+    for notice in db.notices:
+        print(notice, file=stderr)
     try:
         summary = export_everything(db, target)
     except DatabaseError as exc:
