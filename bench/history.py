@@ -79,10 +79,10 @@ def main() -> int:
     from PySide6.QtWidgets import QApplication
 
     from sirt_desktop.core.db.engine import Database
-    from sirt_desktop.core.db.letter_records import LetterFilters
+    from sirt_desktop.core.db.records import LetterFilters
     from sirt_desktop.core.db.letters_repo import LettersRepository
-    from sirt_desktop.gui.controllers.history_controller import HistoryController
-    from sirt_desktop.gui.views.history_view import HistoryView
+    from sirt_desktop.gui.history.controller import HistoryController
+    from sirt_desktop.gui.history.view import HistoryView
 
     app = QApplication.instance() or QApplication([])
     db = Database.open()

@@ -96,10 +96,10 @@ def write_odt(path: Path, text: str) -> None:
 # --- measurements -------------------------------------------------------------------------
 
 def in_process(repeats: int) -> float:
-    from sirt_desktop.core.letters.model import Letter
+    from sirt_desktop.core.letters.schema import letter_from_dict
     from sirt_desktop.core.letters.render import render_letter
 
-    letters = [Letter.from_dict(d) for d in batch_letters(len(KINDS))]
+    letters = [letter_from_dict(d) for d in batch_letters(len(KINDS))]
     for letter in letters:  # warm: fonts registered, modules imported
         render_letter(letter)
     times = []
@@ -143,12 +143,12 @@ def libreoffice_batch(n: int, work: Path, repeats: int) -> float | None:
     soffice = shutil.which("soffice") or shutil.which("libreoffice")
     if not soffice:
         return None
-    from sirt_desktop.core.letters.model import Letter
+    from sirt_desktop.core.letters.schema import letter_from_dict
 
     odt_dir = work / "odt"
     odt_dir.mkdir()
     for i, data in enumerate(batch_letters(n), start=1):
-        write_odt(odt_dir / f"{i:04d}.odt", Letter.from_dict(data).plain_text())
+        write_odt(odt_dir / f"{i:04d}.odt", letter_from_dict(data).plain_text())
     files = sorted(str(p) for p in odt_dir.glob("*.odt"))
     profile = work / "lo-profile"
     # First start creates the profile; not timed (people's LibreOffice already has one).

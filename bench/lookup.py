@@ -33,11 +33,12 @@ TARGET_LOAD_MS = 150.0
 TARGET_MEDIAN_US = 20.0
 TARGET_MEMORY_MB = 40.0
 
-LOAD_CODE = "from sirt_desktop.core import representatives; representatives.lookup('SO51 7AA')"
+LOAD_CODE = "from sirt_desktop.core.representatives import lookup as representatives; representatives.lookup('SO51 7AA')"
 
 MEMORY_CODE = """
 import json, resource, sys, tracemalloc
-from sirt_desktop.core import representatives, seats  # modules imported, nothing loaded yet
+from sirt_desktop.core.representatives import lookup as representatives
+from sirt_desktop.core.representatives import seats  # modules imported, nothing loaded yet
 before = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
 tracemalloc.start()
 representatives.lookup('SO51 7AA')
@@ -83,8 +84,8 @@ def measure_memory(env: dict[str, str]) -> dict[str, float]:
 
 def make_inputs(count: int, seed: int = 2024) -> list[tuple[str, str]]:
     """(kind, text) pairs: known postcodes, typed variants of them, and unknown ones."""
-    from sirt_desktop.core import seats
-    from sirt_desktop.core.postcode_store import NOT_FOUND
+    from sirt_desktop.core.representatives import seats
+    from sirt_desktop.core.representatives.store import NOT_FOUND
 
     store = seats.postcode_store()
     known = [postcode for postcode, _ in store.iter_postcodes()]
@@ -112,7 +113,7 @@ def make_inputs(count: int, seed: int = 2024) -> list[tuple[str, str]]:
 
 
 def measure_latency(inputs: list[tuple[str, str]]) -> dict[str, dict[str, float]]:
-    from sirt_desktop.core.representatives import lookup
+    from sirt_desktop.core.representatives.lookup import lookup
 
     lookup("SO51 7AA")  # data loaded before timing
     timings: dict[str, list[int]] = {"all": []}

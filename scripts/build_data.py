@@ -272,7 +272,7 @@ def attribution_text() -> str:
 def check_with_loader(source: Path, out: Path) -> None:
     """Round trip 2: every source postcode through the app's own store, as the app will load it."""
     sys.path.insert(0, str(REPO))
-    from sirt_desktop.core.postcode_store import NOT_FOUND, PostcodeStore  # noqa: PLC0415
+    from sirt_desktop.core.representatives.store import NOT_FOUND, PostcodeStore  # noqa: PLC0415
 
     store = PostcodeStore.from_files(out / "postcode_units.u16", out / "postcode_areas.json")
     with gzip.open(source / "gb_postcodes_2023.csv.gz", "rt", encoding="utf-8", newline="") as handle:

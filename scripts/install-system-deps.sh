@@ -3,7 +3,8 @@
 #   --runtime : what Qt needs to show a window (default)
 #   --test    : also what the test suite and CI use (Xvfb, poppler, desktop-file/appstream
 #               validators, CUPS with a PDF printer, a PostgreSQL server for the shared-helpline
-#               test; installing postgresql does not start a server)
+#               test; installing postgresql does not start a server; locales, whose
+#               localedef compiles a Welsh locale for the locale-free dates test)
 # Uses sudo when not root. Does nothing on systems without apt-get (install the
 # equivalents with your package manager).
 set -euo pipefail
@@ -14,7 +15,7 @@ RUNTIME=(libgl1 libegl1 libfontconfig1 libxkbcommon0 libglib2.0-0 libdbus-1-3
          libxcb-shm0 libxcb-sync1 libxcb-xfixes0 libxcb-util1 libx11-xcb1 libpulse0
          fontconfig python3-venv)
 TEST=(xvfb xauth poppler-utils desktop-file-utils appstream cups printer-driver-cups-pdf
-      cups-client postgresql)
+      cups-client postgresql locales)
 
 want=("${RUNTIME[@]}")
 if [[ "${1:-}" == "--test" ]]; then want+=("${TEST[@]}"); fi

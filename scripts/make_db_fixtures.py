@@ -4,7 +4,7 @@
 
 Each ``schema-<revision>.sqlite3`` is migrated to exactly that revision and filled with a
 few rows (non-ASCII text included) through plain SQL of that version's tables. The test
-``tests/core/test_migrations_fixtures.py`` upgrades a copy of each to the newest schema.
+``tests/core/db/test_migrations_fixtures.py`` upgrades a copy of each to the newest schema.
 When a new migration is added, add its predecessor's rows to ``ROWS`` and run this again;
 existing fixtures are left alone (a released schema never changes), unless --force is given.
 """

@@ -7,9 +7,9 @@ from __future__ import annotations
 
 import sys
 
-from sirt_desktop.core.content import shipped_content
-from sirt_desktop.core.content_check import GLOSSARY_PAGE_ID
-from sirt_desktop.core.content_readability import TARGET_GRADE, reading_level
+from sirt_desktop.core.content.store import shipped_content
+from sirt_desktop.core.content.parse import GLOSSARY_PAGE_ID
+from sirt_desktop.core.content.readability import TARGET_GRADE, reading_level
 
 
 def main() -> int:

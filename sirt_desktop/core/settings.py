@@ -10,13 +10,14 @@ from __future__ import annotations
 
 import json
 import logging
-import os
 from collections.abc import Callable
 from dataclasses import dataclass
+from enum import StrEnum
 from pathlib import Path
 from typing import Any, Generic, TypeVar
 
 from sirt_desktop.core import paths
+from sirt_desktop.core.files import write_atomically
 
 log = logging.getLogger(__name__)
 T = TypeVar("T")
@@ -30,7 +31,7 @@ class Option(Generic[T]):
     """One setting: its key, type, default and an optional check of allowed values."""
 
     key: str
-    type: type
+    type: type[T]
     default: T
     label: str
     check: Callable[[Any], bool] | None = None
@@ -42,11 +43,21 @@ class Option(Generic[T]):
             return self.default
         if self.check is not None and not self.check(value):
             return self.default
-        return value
+        return value  # type: ignore[return-value]  # isinstance(value, self.type) holds
 
 
 TEXT_SCALES = (100, 125, 150, 175, 200)
-THEMES = ("system", "light", "dark")
+
+
+class ColourScheme(StrEnum):
+    """The colours setting (``gui.theme.Theme`` applies it). Values as stored in settings.json."""
+
+    SYSTEM = "system"
+    LIGHT = "light"
+    DARK = "dark"
+
+
+THEMES = tuple(ColourScheme)
 
 OPTIONS: dict[str, Option] = {}
 
@@ -61,7 +72,7 @@ def _register(option: Option) -> Option:
 TEXT_SCALE = _register(
     Option("text_scale", int, 100, "Text size (%)", lambda v: 100 <= v <= 200)
 )
-THEME = _register(Option("theme", str, "system", "Colours", lambda v: v in THEMES))
+THEME = _register(Option("theme", str, ColourScheme.SYSTEM.value, "Colours", lambda v: v in THEMES))
 LAST_PAGE = _register(Option("last_page", str, "", "Last page shown"))
 WINDOW_GEOMETRY = _register(Option("window_geometry", str, "", "Window position and size"))
 WINDOW_STATE = _register(Option("window_state", str, "", "Window layout"))
@@ -102,18 +113,26 @@ class Settings:
         self._values[option.key] = coerced
 
     def save(self) -> None:
-        """Write atomically, owner-only, so a crash mid-write never leaves a broken file."""
+        """Write atomically, owner-only, so a crash mid-write never leaves a broken file.
+        Raises ``OSError`` if the file cannot be written (``try_save`` logs it instead)."""
         self.path.parent.mkdir(parents=True, exist_ok=True)
-        data = json.dumps(self._values, indent=2, sort_keys=True)
-        tmp = self.path.with_name(f".{self.path.name}.{os.getpid()}.tmp")
+        write_atomically(self.path, json.dumps(self._values, indent=2, sort_keys=True))
+
+    def try_save(self) -> bool:
+        """Save; if the settings folder cannot be written (read-only, full), log it and go on:
+        the setting still applies until the app closes. False when not saved."""
         try:
-            fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
-            with os.fdopen(fd, "w", encoding="utf-8") as handle:
-                handle.write(data)
-            os.replace(tmp, self.path)
-        except BaseException:
-            tmp.unlink(missing_ok=True)
-            raise
+            self.save()
+        except OSError as exc:
+            log.warning("settings not saved: %s", exc)
+            return False
+        return True
+
+    def update(self, option: Option[T], value: T) -> bool:
+        """Set ``option`` (``ValueError`` if the value is not allowed) and save at once.
+        The one way the window changes a setting. False when it could not be saved."""
+        self.set(option, value)
+        return self.try_save()
 
     # Window state: stored with a version so a stale layout is never restored.
     def window_state(self) -> tuple[str, str] | None:

@@ -20,7 +20,7 @@ from PySide6.QtWidgets import (
 
 from sirt_desktop import APP_NAME
 from sirt_desktop.gui.sections import Section
-from sirt_desktop.gui.widgets import EnterPressesButtons, FollowsAppFont
+from sirt_desktop.gui.common.widgets import EnterPressesButtons, FollowsAppFont
 
 
 class MainWindow(FollowsAppFont, QMainWindow):

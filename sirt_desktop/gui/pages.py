@@ -12,15 +12,15 @@ from PySide6.QtWidgets import QWidget
 
 
 def build_home(shortcuts: list[tuple[str, str, str]], go_to: Callable[[str], None]) -> QWidget:
-    from sirt_desktop.gui.views.home_view import HomeView
+    from sirt_desktop.gui.home.view import HomeView
 
     return HomeView(shortcuts, go_to)
 
 
 def build_content(title: str, content_sections: tuple[str, ...], app_link: Callable[[str], None],
                   extra: QWidget | None = None, extra_title: str = "") -> QWidget:
-    from sirt_desktop.gui.controllers.content_controller import ContentController
-    from sirt_desktop.gui.views.content_view import ContentView
+    from sirt_desktop.gui.information.controller import ContentController
+    from sirt_desktop.gui.information.view import ContentView
 
     view = ContentView(title, extra, extra_title)
     view.controller = ContentController(view, content_sections, app_link)
@@ -28,8 +28,8 @@ def build_content(title: str, content_sections: tuple[str, ...], app_link: Calla
 
 
 def build_for_me(app_link: Callable[[str], None], show_sheet: Callable[[list, str, str], object]) -> QWidget:
-    from sirt_desktop.core import content
-    from sirt_desktop.gui.views.checklist_view import ChecklistPanel
+    from sirt_desktop.core.content import store as content
+    from sirt_desktop.gui.information.checklist import ChecklistPanel
 
     panel = ChecklistPanel([(q.id, q.text) for q in content.checklist_questions()])
     panel.sheet_requested.connect(show_sheet)
@@ -42,8 +42,8 @@ def build_for_me(app_link: Callable[[str], None], show_sheet: Callable[[list, st
 def build_writer(drafts, profiles, letters) -> QWidget:
     """``drafts`` (DraftStore), ``profiles`` and ``letters`` repositories may be None when the
     database cannot be opened: the writer still works, it just cannot keep anything."""
-    from sirt_desktop.gui.controllers.letter_writer_controller import LetterWriterController
-    from sirt_desktop.gui.views.letter_writer_view import LetterWriterView
+    from sirt_desktop.gui.writer.controller import LetterWriterController
+    from sirt_desktop.gui.writer.view import LetterWriterView
 
     view = LetterWriterView()
     view.controller = LetterWriterController(view, drafts=drafts, profiles=profiles)
@@ -52,8 +52,8 @@ def build_writer(drafts, profiles, letters) -> QWidget:
 
 
 def build_helpline(start_letter: Callable[..., None]) -> QWidget:
-    from sirt_desktop.gui.controllers.find_mp_controller import FindMpController
-    from sirt_desktop.gui.views.helpline_view import HelplineView
+    from sirt_desktop.gui.find_mp.controller import FindMpController
+    from sirt_desktop.gui.find_mp.helpline_view import HelplineView
 
     view = HelplineView()
     controller = FindMpController(view.find_mp, for_caller=True)
@@ -77,8 +77,8 @@ def build_helpline(start_letter: Callable[..., None]) -> QWidget:
 
 def build_history(letters, open_letter: Callable[[int], None], reprint: Callable[[int, bytes], None],
                   new_letter: Callable[[], None], deleted: Callable[[int], None]) -> QWidget:
-    from sirt_desktop.gui.controllers.history_controller import HistoryController
-    from sirt_desktop.gui.views.history_view import HistoryView
+    from sirt_desktop.gui.history.controller import HistoryController
+    from sirt_desktop.gui.history.view import HistoryView
 
     view = HistoryView()
     controller = HistoryController(view, letters)
@@ -95,14 +95,14 @@ def build_settings(settings, theme, database: Callable[[], object] | None,
                    on_everything_deleted: Callable[[], None]) -> QWidget:
     """``database`` opens the database for the 'Your data' group (None: no such group)."""
     from sirt_desktop.core import paths
-    from sirt_desktop.gui.controllers.settings_controller import SettingsController
-    from sirt_desktop.gui.views.settings_view import SettingsView
+    from sirt_desktop.gui.settings.controller import SettingsController
+    from sirt_desktop.gui.settings.view import SettingsView
 
     view = SettingsView()
     view.controller = SettingsController(view, settings, theme)
     if database is not None:
-        from sirt_desktop.gui.controllers.your_data_controller import YourDataController
-        from sirt_desktop.gui.views.your_data_view import YourDataView
+        from sirt_desktop.gui.settings.your_data import YourDataController
+        from sirt_desktop.gui.settings.your_data_view import YourDataView
 
         group = YourDataView(str(paths.data_dir()))
         view.add_group(group)

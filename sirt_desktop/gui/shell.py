@@ -103,7 +103,7 @@ class Shell:
         repos = self.repositories()
         drafts = None
         if repos is not None:
-            from sirt_desktop.core.draft_store import DraftStore
+            from sirt_desktop.core.letters.drafts import DraftStore
 
             drafts = DraftStore(repos[0])
         view = pages.build_writer(drafts, repos[1] if repos else None, repos[0] if repos else None)
@@ -113,7 +113,7 @@ class Shell:
     def _build_history(self) -> QWidget:
         repos = self.repositories()
         if repos is None:
-            from sirt_desktop.gui.widgets import Paragraph
+            from sirt_desktop.gui.common.widgets import Paragraph
 
             return Paragraph(f"Your letters cannot be shown: {self.database.error}")
         return pages.build_history(repos[0], self.open_letter, self.reprint, self.start_letter,
@@ -144,7 +144,7 @@ class Shell:
 
     def reprint(self, letter_id: int, pdf: bytes):
         """Show and print the very PDF that was printed before — never a new rendering."""
-        from sirt_desktop.gui.views.pdf_dialog import PdfDialog
+        from sirt_desktop.gui.common.pdf_dialog import PdfDialog
 
         dialog = PdfDialog("Print again, exactly as before", pdf, f"letter-{letter_id}.pdf", self.window)
         dialog.open()
@@ -177,7 +177,7 @@ class Shell:
         repos = self.repositories()
         if writer is None or repos is None:
             return
-        from sirt_desktop.core.draft_store import DraftStore
+        from sirt_desktop.core.letters.drafts import DraftStore
 
         controller = writer.controller
         controller.drafts = DraftStore(repos[0])
@@ -185,8 +185,8 @@ class Shell:
         controller.sender_profiles.refresh()
 
     def show_appointment_sheet(self, ticked: list, name: str, notes: str):
-        from sirt_desktop.core.appointment_sheet import render_appointment_sheet
-        from sirt_desktop.gui.views.pdf_dialog import PdfDialog
+        from sirt_desktop.core.content.appointment_sheet import render_appointment_sheet
+        from sirt_desktop.gui.common.pdf_dialog import PdfDialog
 
         pdf = render_appointment_sheet(ticked, name=name or None, notes=notes)
         dialog = PdfDialog("My appointment sheet", pdf, "appointment-sheet.pdf", self.window)
@@ -263,12 +263,12 @@ class Shell:
         return scale
 
     def update_mp_list(self, path: str | None = None) -> bool:
-        from sirt_desktop.gui.controllers.update_mps_controller import UpdateMpsController
+        from sirt_desktop.gui.find_mp.update_mps import UpdateMpsController
 
         return UpdateMpsController(self.window).run(path)
 
     def update_information(self, path: str | None = None) -> bool:
-        from sirt_desktop.gui.controllers.update_content_controller import UpdateContentController
+        from sirt_desktop.gui.information.update_content import UpdateContentController
 
         return UpdateContentController(self.window, self._refresh_content_pages).run(path)
 
@@ -286,7 +286,7 @@ class Shell:
 
     def show_log(self) -> None:
         from sirt_desktop.gui.crash import open_log_folder
-        from sirt_desktop.gui.views.dialogs import LogDialog
+        from sirt_desktop.gui.common.dialogs import LogDialog
 
         try:
             text = paths.log_file().read_text(encoding="utf-8", errors="replace")
@@ -295,9 +295,9 @@ class Shell:
         LogDialog(text, str(paths.log_file()), open_log_folder, self.window).exec()
 
     def show_about(self) -> None:
-        from sirt_desktop.cli import version_report
+        from sirt_desktop.about import version_report
         from sirt_desktop.core.resources import resource
-        from sirt_desktop.gui.views.dialogs import AboutDialog
+        from sirt_desktop.gui.common.dialogs import AboutDialog
 
         parts = []
         for node in (resource("data", "ATTRIBUTION.md"), resource("fonts", "ATTRIBUTION.md")):
@@ -322,8 +322,8 @@ class Shell:
             self.database.error = exc
             self.recover(exc)
             return
-        from sirt_desktop.gui.controllers.your_data_controller import auto_delete_on_start
-        from sirt_desktop.gui.views.reply_check_dialog import run_reply_checks
+        from sirt_desktop.gui.settings.your_data import auto_delete_on_start
+        from sirt_desktop.gui.history.reply_checks import run_reply_checks
 
         auto_delete_on_start(db, self.settings)
         letters, _profiles = self.repositories()
@@ -334,7 +334,7 @@ class Shell:
         from PySide6.QtWidgets import QMessageBox
 
         from sirt_desktop.core.db import recovery
-        from sirt_desktop.gui.views.recovery_dialog import RESTORE, START_FRESH, ask_recovery
+        from sirt_desktop.gui.common.recovery_dialog import RESTORE, START_FRESH, ask_recovery
 
         if not isinstance(error, (CorruptDatabaseError, NewerDatabaseError)):
             QMessageBox.warning(self.window, "Your letters cannot be saved", str(error))

@@ -8,6 +8,7 @@ import pytest
 from sirt_desktop.core import paths
 from sirt_desktop.core.settings import (
     OPTIONS,
+    ColourScheme,
     TEXT_SCALE,
     THEME,
     WINDOW_STATE_VERSION,
@@ -92,3 +93,24 @@ def test_log_rotates_when_large(tmp_path):
     assert (tmp_path / "app.log.1").read_bytes()[:1] == b"4"
     assert (tmp_path / "app.log.3").read_bytes()[:1] == b"2"
     assert not (tmp_path / "app.log.4").exists()
+
+
+def test_update_saves_at_once():
+    settings = Settings()
+    assert settings.update(TEXT_SCALE, 150) is True
+    assert Settings().get(TEXT_SCALE) == 150
+
+
+def test_update_that_cannot_be_saved_still_applies_and_says_so(tmp_path, caplog):
+    blocker = tmp_path / "not-a-folder"
+    blocker.write_text("a file where the settings folder should be")
+    settings = Settings(blocker / "settings.json")
+    assert settings.update(THEME, ColourScheme.DARK) is False  # no exception from a slot
+    assert settings.get(THEME) == "dark"
+    assert "settings not saved" in caplog.text
+    with pytest.raises(ValueError):
+        settings.update(THEME, "purple")
+
+
+def test_colour_schemes_keep_their_stored_values():
+    assert [scheme.value for scheme in ColourScheme] == ["system", "light", "dark"]

@@ -32,7 +32,7 @@ def test_wheel_contains_and_finds_every_resource(tmp_path):
         "sirt_desktop/resources/fonts/DejaVu-LICENSE.txt",
         "sirt_desktop/core/db/migrations/env.py",
         "sirt_desktop/core/db/migrations/script.py.mako",
-        "sirt_desktop/gui/models/letters_model.py",
+        "sirt_desktop/gui/history/model.py",
     ):
         assert required in names, required
     assert any(n.startswith("sirt_desktop/core/db/migrations/versions/0001") for n in names)
@@ -43,7 +43,7 @@ def test_wheel_contains_and_finds_every_resource(tmp_path):
         "import sirt_desktop, sys\n"
         "from pathlib import Path\n"
         f"assert Path(sirt_desktop.__file__).is_relative_to({str(target)!r}), sirt_desktop.__file__\n"
-        "from sirt_desktop.core import representatives, content\n"
+        "from sirt_desktop.core.representatives import lookup as representatives; from sirt_desktop.core.content import store as content\n"
         "from sirt_desktop.core.db.engine import Database\n"
         "assert representatives.lookup('SO51 7AA').status == 'found'\n"
         "assert content.get_page('funding').title\n"

@@ -53,7 +53,7 @@ def test_settings_page_changes_text_size_and_theme(shell, qtbot, qapp):
     base = shell.theme.base_font.pointSizeF()
     shell.window.show_section("settings")
     view = shell.window.page("settings")
-    from sirt_desktop.gui.widgets import Heading
+    from sirt_desktop.gui.common.widgets import Heading
 
     heading = view.findChild(Heading)
     view.text_scale.setCurrentIndex(view.text_scale.findData(200))
@@ -114,7 +114,7 @@ def test_crash_handler_logs_and_shows_details(qapp, qtbot):
 
 
 def test_log_dialog_and_about_open(shell, qtbot):
-    from sirt_desktop.gui.views.dialogs import AboutDialog, LogDialog
+    from sirt_desktop.gui.common.dialogs import AboutDialog, LogDialog
 
     for dialog_class, opener in ((LogDialog, shell.show_log), (AboutDialog, shell.show_about)):
         found = {}

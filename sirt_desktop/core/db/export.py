@@ -13,7 +13,6 @@ import hashlib
 import json
 import logging
 import os
-import tempfile
 import zipfile
 from dataclasses import asdict, dataclass, fields
 from pathlib import Path
@@ -23,9 +22,17 @@ from sqlalchemy import select
 
 from sirt_desktop import __version__
 from sirt_desktop.core.db.engine import Database
+from sirt_desktop.core.files import atomic_writer
 from sirt_desktop.core.db.errors import DatabaseError
 from sirt_desktop.core.db.failures import explain, plain_database_errors
-from sirt_desktop.core.db.letter_records import PDF_PURPOSES, REPLY_STATUSES, SENT_METHODS, LetterRecord
+from sirt_desktop.core.db.records import (
+    PDF_PURPOSES,
+    REPLY_STATUSES,
+    SENT_METHODS,
+    LetterRecord,
+    LetterStatus,
+    ReplyStatus,
+)
 from sirt_desktop.core.db.letters_repo import _RECORD_COLUMNS, _record
 from sirt_desktop.core.db.models import Letter, LetterPdf, SenderProfile
 from sirt_desktop.core.db.profiles_repo import ProfileRecord, _record as _profile_record
@@ -113,18 +120,8 @@ def _write_zip(handle, db: Database) -> tuple[int, int, int]:
 def export_everything(db: Database, path: str | os.PathLike[str]) -> ExportSummary:
     """Write the export to ``path`` (owner-only; replaced only once complete)."""
     target = Path(path).expanduser().absolute()
-    fd, tmp = tempfile.mkstemp(dir=target.parent, prefix=".sirt-export-", suffix=".zip.part")  # mode 0600
-    try:
-        with os.fdopen(fd, "w+b") as handle:
-            counts = _write_zip(handle, db)
-            handle.flush()
-            os.fsync(handle.fileno())
-        if os.name == "posix":
-            os.chmod(tmp, 0o600)
-        os.replace(tmp, target)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise
+    with atomic_writer(target) as handle:
+        counts = _write_zip(handle, db)
     return ExportSummary(target, *counts)
 
 
@@ -197,9 +194,9 @@ def read_export(path: str | os.PathLike[str]) -> ExportContents:
         for i, item in enumerate(_need(document, "letters", list, "export")):
             where = f"letter {i + 1}"
             letter = LetterRecord(**_typed(LetterRecord, item, where))
-            if letter.status not in ("draft", "finished"):
+            if letter.status not in set(LetterStatus):
                 raise ExportFormatError(f"{where}: unknown status {letter.status!r}")
-            if letter.reply_status != "none" and letter.reply_status not in REPLY_STATUSES:
+            if letter.reply_status != ReplyStatus.NONE and letter.reply_status not in REPLY_STATUSES:
                 raise ExportFormatError(f"{where}: unknown reply status {letter.reply_status!r}")
             if letter.sent_method and letter.sent_method not in SENT_METHODS:
                 raise ExportFormatError(f"{where}: unknown way of sending {letter.sent_method!r}")

@@ -26,22 +26,25 @@ from sirt_desktop.core.db.engine import Database
 from sirt_desktop.core.db.errors import DatabaseError, StaleLetterError
 from sirt_desktop.core.db.failures import plain_database_errors
 from sirt_desktop.core.db.letter_search import purge_deleted, narrowing
-from sirt_desktop.core.db.letter_records import (
+from sirt_desktop.core.db.records import (
     ANSWERED,
     PDF_PURPOSES,
     REPLY_STATUSES,
     SENT_METHODS,
     WAITING,
     LetterFilters,
+    LetterStatus,
+    PdfPurpose,
+    StatusFilter,
     LetterRecord,
     LetterSummary,
     PdfVersion,
     ReplyCheck,
-    local_date,
 )
 from sirt_desktop.core.db.models import Letter, LetterPdf, utcnow
+from sirt_desktop.core.dates import local_date
 
-FOLLOW_UP_KIND = "mp_follow_up"
+FOLLOW_UP_KIND = "mp_follow_up"  # letters.kinds.KindId.MP_FOLLOW_UP (db does not import letters)
 PAGE_SIZE = 200
 
 _SUMMARY_COLUMNS = (
@@ -73,15 +76,15 @@ def filter_conditions(filters: LetterFilters,
     if filters.kind:
         conditions.append(Letter.kind == filters.kind)
     status = filters.status
-    if status == "draft":
-        conditions.append(Letter.status == "draft")
-    elif status == "finished":
-        conditions.append(and_(Letter.status == "finished", Letter.sent_at.is_(None)))
-    elif status == "sent":
+    if status == StatusFilter.DRAFT:
+        conditions.append(Letter.status == LetterStatus.DRAFT)
+    elif status == StatusFilter.FINISHED:
+        conditions.append(and_(Letter.status == LetterStatus.FINISHED, Letter.sent_at.is_(None)))
+    elif status == StatusFilter.SENT:
         conditions.append(Letter.sent_at.is_not(None))
-    elif status == "waiting":
+    elif status == StatusFilter.WAITING:
         conditions.append(and_(Letter.sent_at.is_not(None), Letter.reply_status.in_(WAITING)))
-    elif status == "answered":
+    elif status == StatusFilter.ANSWERED:
         conditions.append(Letter.reply_status.in_(ANSWERED))
     elif status:
         raise ValueError(f"unknown status filter: {status!r}")
@@ -143,7 +146,7 @@ class LettersRepository:
                      subject: str = "", body: str = "", sender_profile_id: int | None = None,
                      follow_up_of_id: int | None = None) -> LetterRecord:
         with plain_database_errors(), self.db.session() as s:
-            letter = Letter(kind=kind, status="draft", recipient_name=recipient_name, subject=subject,
+            letter = Letter(kind=kind, status=LetterStatus.DRAFT.value, recipient_name=recipient_name, subject=subject,
                             body=body, data_json=_dump(data or {}), sender_profile_id=sender_profile_id,
                             follow_up_of_id=follow_up_of_id)
             s.add(letter)
@@ -202,17 +205,17 @@ class LettersRepository:
             purge_deleted(s)
 
     def finish(self, letter_id: int, when: dt.datetime | None = None) -> None:
-        self._update(letter_id, status="finished", finished_at=when or utcnow(), updated_at=utcnow())
+        self._update(letter_id, status=LetterStatus.FINISHED.value, finished_at=when or utcnow(), updated_at=utcnow())
 
     def reopen(self, letter_id: int) -> None:
         """Back to a draft (e.g. to change a finished letter before sending it)."""
-        self._update(letter_id, status="draft", finished_at=None, updated_at=utcnow())
+        self._update(letter_id, status=LetterStatus.DRAFT.value, finished_at=None, updated_at=utcnow())
 
     def mark_sent(self, letter_id: int, method: str, sent_on: dt.date) -> None:
         """Sent by ``method`` on ``sent_on``; finishes the letter; reply checks start again."""
         if method not in SENT_METHODS:
             raise ValueError(f"unknown way of sending: {method!r}")
-        self._update(letter_id, status="finished", finished_at=func.coalesce(Letter.finished_at, utcnow()),
+        self._update(letter_id, status=LetterStatus.FINISHED.value, finished_at=func.coalesce(Letter.finished_at, utcnow()),
                      sent_at=sent_on, sent_method=method, reply_asked_2w=False, reply_asked_4w=False,
                      updated_at=utcnow())
 
@@ -290,7 +293,7 @@ class LettersRepository:
         return checks
 
     # --- PDFs kept exactly as printed -----------------------------------------------------
-    def store_pdf(self, letter_id: int, pdf_bytes: bytes, purpose: str = "printed",
+    def store_pdf(self, letter_id: int, pdf_bytes: bytes, purpose: str = PdfPurpose.PRINTED,
                   finish: bool = False) -> PdfVersion:
         """Keep the exact PDF; with ``finish`` the letter is marked finished in the same
         transaction, so it is never finished without its PDF or the other way round."""
@@ -308,7 +311,7 @@ class LettersRepository:
             )).inserted_primary_key[0]
             if finish:
                 s.execute(update(Letter).where(Letter.id == letter_id).values(
-                    status="finished", finished_at=created, updated_at=created))
+                    status=LetterStatus.FINISHED.value, finished_at=created, updated_at=created))
         return PdfVersion(int(new_id), letter_id, created, purpose, digest, len(data))
 
     def pdf_versions(self, letter_id: int) -> list[PdfVersion]:
@@ -329,7 +332,7 @@ class LettersRepository:
             raise DatabaseError("The stored PDF is damaged (it no longer matches what was printed).")
         return data
 
-    def latest_pdf(self, letter_id: int, purpose: str | None = "printed") -> bytes | None:
+    def latest_pdf(self, letter_id: int, purpose: str | None = PdfPurpose.PRINTED) -> bytes | None:
         """The newest stored PDF (of ``purpose``, or any if None), byte-for-byte; None if none."""
         query = select(LetterPdf.id).where(LetterPdf.letter_id == letter_id)
         if purpose is not None:

@@ -16,9 +16,10 @@ from sqlalchemy import delete, func, select, text
 from sirt_desktop.core import paths
 from sirt_desktop.core.db.engine import Database, sqlite_file
 from sirt_desktop.core.db.failures import plain_database_errors
-from sirt_desktop.core.db.letter_records import add_months
+from sirt_desktop.core.dates import add_months
 from sirt_desktop.core.db.letter_search import clear_index, purge_deleted
 from sirt_desktop.core.db.models import Letter, LetterPdf, SenderProfile
+from sirt_desktop.core.db.records import LetterStatus
 from sirt_desktop.core.db.recovery import set_aside_dir
 
 log = logging.getLogger(__name__)
@@ -106,7 +107,7 @@ def auto_delete_finished(db: Database, months: int, today: dt.date) -> int:
     finished = func.coalesce(Letter.finished_at, Letter.updated_at)
     with plain_database_errors(), db.session() as s:
         _secure(s)
-        count = s.execute(delete(Letter).where(Letter.status == "finished", finished < cutoff)).rowcount
+        count = s.execute(delete(Letter).where(Letter.status == LetterStatus.FINISHED, finished < cutoff)).rowcount
         if count:
             purge_deleted(s)  # drop the deleted letters' words from the full-text index as well
     if count:

@@ -15,6 +15,7 @@ from __future__ import annotations
 import datetime as dt
 import logging
 import os
+import shutil
 import sqlite3
 import tempfile
 from dataclasses import dataclass
@@ -23,6 +24,7 @@ from pathlib import Path
 from sirt_desktop.core import paths
 from sirt_desktop.core.db.errors import DatabaseError, StorageError
 from sirt_desktop.core.db.failures import check_writable, classify, explain
+from sirt_desktop.core.files import atomic_writer
 
 log = logging.getLogger(__name__)
 
@@ -222,28 +224,21 @@ def count_set_aside() -> int:
 
 
 def _put_in_place(source: Path, db_file: Path) -> None:
-    """Copy ``source`` (and its journal, if any) to ``db_file``, owner-only, never over a file."""
-    fd, tmp = tempfile.mkstemp(dir=db_file.parent, prefix=".restore-", suffix=".sqlite3")
-    os.close(fd)
-    try:
-        # A consistent single file, whatever journal the source has beside it.
+    """Copy ``source`` to ``db_file`` as one consistent file (whatever journal the source has
+    beside it), owner-only, and never over a database that appeared meanwhile."""
+    with tempfile.TemporaryDirectory(prefix="sirt-restore-", dir=paths.cache_dir()) as tmp:
+        single = Path(tmp) / db_file.name
         src = sqlite3.connect(f"file:{source}?mode=ro", uri=True)
         try:
-            dst = sqlite3.connect(tmp)
+            dst = sqlite3.connect(single)
             try:
                 src.backup(dst)
             finally:
                 dst.close()
         finally:
             src.close()
-        if os.name == "posix":
-            os.chmod(tmp, 0o600)
-        if db_file.exists():  # never overwrite: something appeared meanwhile
-            raise FileExistsError(db_file)
-        os.replace(tmp, db_file)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise
+        with atomic_writer(db_file, overwrite=False) as handle, open(single, "rb") as copy:
+            shutil.copyfileobj(copy, handle)
 
 
 def restore_set_aside(source: Path) -> RecoveryResult:

@@ -17,7 +17,8 @@ import sys
 from pathlib import Path
 from typing import Any, TextIO
 
-from sirt_desktop.core.letters.model import Letter, LetterDataError
+from sirt_desktop.core.letters.model import Letter
+from sirt_desktop.core.letters.schema import LetterDataError, letter_from_dict
 
 BATCH_SUFFIXES = (".jsonl", ".ndjson")
 
@@ -43,7 +44,7 @@ def _read(path: Path, stderr: TextIO) -> str | None:
 
 
 def _letter(data: Any, large_print: bool) -> Letter:
-    letter = Letter.from_dict(data)
+    letter = letter_from_dict(data)
     if large_print:
         letter.large_print = True
     return letter

@@ -14,8 +14,9 @@ from dataclasses import dataclass, field
 import threading
 from functools import lru_cache
 
-from sirt_desktop.core.letters.kinds import LetterKind, get_kind
-from sirt_desktop.core.letters.model import Letter, clean_text
+from sirt_desktop.core.letters.kinds import KindId, LetterKind, get_kind
+from sirt_desktop.core.letters.model import Letter
+from sirt_desktop.core.text import clean_text
 
 # UK reading age is roughly the US school grade plus 5.
 _GRADE_TO_AGE = 5
@@ -152,7 +153,7 @@ def coach(
         kind = kind if kind is not None else letter.kind
     else:
         body = letter or ""
-    k = kind if isinstance(kind, LetterKind) else get_kind(kind or "mp_campaign")
+    k = kind if isinstance(kind, LetterKind) else get_kind(kind or KindId.MP_CAMPAIGN)
     starters = list(starter_sentences) if starter_sentences is not None else k.starter_texts()
     text = clean_text(body)
     report = CoachReport()
@@ -168,7 +169,7 @@ def coach(
             report.missing.append("sender_name")
             notes.append(CoachNote("no_name", "important",
                                    "Add your name: it goes at the end of the letter, under your signature."))
-        if k.recipient_kind in ("mp", "devolved") and not letter.sender.postcode.strip():
+        if k.elected and not letter.sender.postcode.strip():
             report.missing.append("sender_postcode")
             notes.append(CoachNote("no_postcode", "important",
                                    "Add your postcode to your address. MPs and other elected members reply "

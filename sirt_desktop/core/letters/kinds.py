@@ -12,6 +12,31 @@ clinician can make an individual funding request.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from enum import StrEnum
+
+
+class KindId(StrEnum):
+    """The six kinds. The values are the ``kind`` strings of the JSON form and the database."""
+
+    MP_CAMPAIGN = "mp_campaign"
+    MP_MY_CASE = "mp_my_case"
+    CLINICIAN = "clinician"
+    IFR_STATEMENT = "ifr_statement"
+    MP_FOLLOW_UP = "mp_follow_up"
+    DEVOLVED_REP = "devolved_rep"
+
+
+class RecipientKind(StrEnum):
+    """Who receives a letter. The values are the ``recipient.kind`` strings of the JSON form."""
+
+    MP = "mp"
+    CLINICIAN = "clinician"
+    DEVOLVED = "devolved"  # an MSP, MS or MLA
+    OTHER = "other"
+
+
+#: Elected members reply only to people who live in the area they represent.
+ELECTED = (RecipientKind.MP, RecipientKind.DEVOLVED)
 
 
 @dataclass(frozen=True)
@@ -24,10 +49,10 @@ class Starter:
 
 @dataclass(frozen=True)
 class LetterKind:
-    id: str
+    id: KindId
     title: str  # "To my MP — campaign"
     to_whom: str  # one plain sentence: who this letter goes to and why
-    recipient_kind: str  # the Recipient.kind it starts with: mp / clinician / devolved / other
+    recipient_kind: RecipientKind  # the Recipient.kind it starts with
     fields: tuple[str, ...]  # Letter fields the form shows, as JSON paths
     tips: tuple[str, ...]
     starters: tuple[Starter, ...]
@@ -36,6 +61,11 @@ class LetterKind:
     word_range: tuple[int, int] = (100, 450)  # the coach's "about one page" for this kind
     campaign: bool = False  # a public-policy letter: private clinical details are not needed
     needs_ask: bool = True  # False for a statement, which supports someone else's request
+
+    @property
+    def elected(self) -> bool:
+        """Written to an MP, MSP, MS or MLA, who reply only to their own constituents."""
+        return self.recipient_kind in ELECTED
 
     def starter_texts(self) -> list[str]:
         return [s.text for s in self.starters]
@@ -61,11 +91,11 @@ _MP_TIPS_COMMON = (
 
 KINDS: tuple[LetterKind, ...] = (
     LetterKind(
-        id="mp_campaign",
+        id=KindId.MP_CAMPAIGN,
         title="To my MP — campaign",
         to_whom="Your MP at Westminster, asking them to press for NHS funding of SIRT for NETs that "
         "have spread to the liver.",
-        recipient_kind="mp",
+        recipient_kind=RecipientKind.MP,
         fields=_COMMON_FIELDS,
         tips=_MP_TIPS_COMMON + (
             "Ask one thing: that your MP writes to the Health Secretary and NHS England asking them to "
@@ -93,11 +123,11 @@ KINDS: tuple[LetterKind, ...] = (
         campaign=True,
     ),
     LetterKind(
-        id="mp_my_case",
+        id=KindId.MP_MY_CASE,
         title="To my MP — my case",
         to_whom="Your MP at Westminster, asking them to take up your own case because your treatment is "
         "held up.",
-        recipient_kind="mp",
+        recipient_kind=RecipientKind.MP,
         fields=_COMMON_FIELDS + ("consent_to_share",),
         tips=_MP_TIPS_COMMON + (
             "Explain briefly what has happened: who recommended SIRT, what you were told about funding, "
@@ -121,11 +151,11 @@ KINDS: tuple[LetterKind, ...] = (
         suggested_subject="Please take up my case: SIRT treatment",
     ),
     LetterKind(
-        id="clinician",
+        id=KindId.CLINICIAN,
         title="To my clinician",
         to_whom="Your GP, oncologist or NET specialist, asking about SIRT: a team discussion, a "
         "referral, or an individual funding request.",
-        recipient_kind="clinician",
+        recipient_kind=RecipientKind.CLINICIAN,
         fields=_COMMON_FIELDS + ("recipient.position", "nhs_number", "date_of_birth", "reply_format"),
         tips=(
             "Add your date of birth and NHS number so the letter reaches your records. Your NHS number "
@@ -157,10 +187,10 @@ KINDS: tuple[LetterKind, ...] = (
         word_range=(80, 500),
     ),
     LetterKind(
-        id="ifr_statement",
+        id=KindId.IFR_STATEMENT,
         title="My statement for an individual funding request",
         to_whom="Your own statement for your clinician to attach to an individual funding request.",
-        recipient_kind="clinician",
+        recipient_kind=RecipientKind.CLINICIAN,
         fields=_COMMON_FIELDS + ("recipient.position", "nhs_number", "date_of_birth"),
         tips=(
             "This is your voice in the request. The panel decides on medical grounds only. It does not "
@@ -183,11 +213,11 @@ KINDS: tuple[LetterKind, ...] = (
         needs_ask=False,
     ),
     LetterKind(
-        id="mp_follow_up",
+        id=KindId.MP_FOLLOW_UP,
         title="Follow-up to my MP",
         to_whom="Your MP again: when you have had no reply after a few weeks, or to ask them to write to "
         "the Minister.",
-        recipient_kind="mp",
+        recipient_kind=RecipientKind.MP,
         fields=_COMMON_FIELDS + ("earlier_letter.date", "earlier_letter.subject"),
         tips=(
             "Give the date and subject of your earlier letter so the office can find it.",
@@ -207,11 +237,11 @@ KINDS: tuple[LetterKind, ...] = (
         word_range=(40, 300),
     ),
     LetterKind(
-        id="devolved_rep",
+        id=KindId.DEVOLVED_REP,
         title="To my MSP, MS or MLA (Scotland, Wales, Northern Ireland)",
         to_whom="Your member of the Scottish Parliament, the Senedd or the Northern Ireland Assembly, "
         "where health is run by the devolved government.",
-        recipient_kind="devolved",
+        recipient_kind=RecipientKind.DEVOLVED,
         fields=_COMMON_FIELDS + ("recipient.position", "consent_to_share"),
         tips=(
             "Health is devolved: in Scotland, Wales and Northern Ireland your MSP, MS or MLA can raise "

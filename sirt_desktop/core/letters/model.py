@@ -1,35 +1,27 @@
 """A letter as data: who writes, who receives, what it says; greeting and close rules.
 
 Everything here is plain Python (no ReportLab, no Qt), so the GUI can build and check a
-letter as the person types. ``Letter.from_dict`` / ``Letter.to_dict`` are the JSON form
-documented in docs/letters.md; the checking lives in ``schema.py``.
+letter as the person types. The JSON form documented in docs/letters.md, and the checks,
+live in ``schema.py`` (``letter_from_dict``, ``letter_to_dict``, ``validate_letter``).
 """
 
 from __future__ import annotations
 
 import datetime as dt
 import re
-import unicodedata
 from dataclasses import dataclass, field
-from typing import Any
 
+from sirt_desktop.core.dates import long_date
+from sirt_desktop.core.letters.kinds import KindId, RecipientKind
 from sirt_desktop.core.letters.nhs_number import format_nhs_number
-
-MONTHS = (
-    "January", "February", "March", "April", "May", "June",
-    "July", "August", "September", "October", "November", "December",
-)
+from sirt_desktop.core.nations import HOUSE_OF_COMMONS, HOUSE_OF_COMMONS_POSTCODE, POST_NOMINALS
+from sirt_desktop.core.text import clean_text
 
 # A DL window shows at most this many lines of the recipient block (name and postcode included).
 MAX_RECIPIENT_LINES = 7
 
-RECIPIENT_KINDS = ("mp", "clinician", "devolved", "other")
 
-# Post-nominal letters that follow the name on the same line ("Jane Smith MSP").
-POST_NOMINALS = ("MP", "MSP", "MS", "AS", "MLA")
-
-HOUSE_OF_COMMONS = ("House of Commons", "LONDON")
-HOUSE_OF_COMMONS_POSTCODE = "SW1A 0AA"
+RECIPIENT_KINDS = tuple(RecipientKind)
 
 # Titles recognised at the start of a full name. Longest first so "Rt Hon" wins over "Hon".
 _HONORIFICS = ("The Rt Hon", "The Right Honourable", "Rt Hon", "Right Honourable", "Rt. Hon.", "Hon")
@@ -50,28 +42,6 @@ REPLY_FORMATS = {
     "audio": "as an audio recording",
     "phone call": "by phone",
 }
-
-
-def format_long_date(day: dt.date) -> str:
-    """``2026-11-22`` → ``22 November 2026`` (no locale involved, so it never changes)."""
-    return f"{day.day} {MONTHS[day.month - 1]} {day.year}"
-
-
-def clean_text(text: str) -> str:
-    """Text safe to print: no control characters or lone surrogates; tabs become spaces."""
-    if not text:
-        return ""
-    text = text.replace("\r\n", "\n").replace("\r", "\n").replace("\t", "    ")
-    out = []
-    for ch in text:
-        if ch == "\n":
-            out.append(ch)
-            continue
-        cat = unicodedata.category(ch)
-        if cat in ("Cc", "Cs", "Co", "Cn") or ch in "\u2028\u2029":
-            continue
-        out.append(ch)
-    return "".join(out)
 
 
 def _strip_title(name: str) -> tuple[str, str]:
@@ -120,7 +90,7 @@ class Recipient:
     position: str = ""  # "MP", "MSP", "Consultant oncologist", "GP"...
     address_lines: list[str] = field(default_factory=list)
     postcode: str = ""
-    kind: str = "other"  # one of RECIPIENT_KINDS
+    kind: str = RecipientKind.OTHER  # a RecipientKind value
 
     def name_parts(self) -> tuple[str, str, str]:
         """(title, first name, surname), filling gaps from ``full_name``."""
@@ -170,7 +140,7 @@ class Recipient:
             elif not name:
                 name = position
             position = ""
-        elif self.kind == "mp" and name and not name.endswith(" MP"):
+        elif self.kind == RecipientKind.MP and name and not name.endswith(" MP"):
             name = f"{name} MP"
         if name:
             lines.append(name)
@@ -178,7 +148,7 @@ class Recipient:
             lines.append(position)
         address = [clean_text(x).strip() for x in self.address_lines if x and x.strip()]
         postcode = clean_text(self.postcode).strip().upper()
-        if self.kind == "mp" and not address:
+        if self.kind == RecipientKind.MP and not address:
             address = list(HOUSE_OF_COMMONS)
             postcode = postcode or HOUSE_OF_COMMONS_POSTCODE
         if address:
@@ -198,7 +168,7 @@ class EarlierLetter:
     def describe(self) -> str:
         parts = []
         if self.date:
-            parts.append(f"Following my letter of {format_long_date(self.date)}")
+            parts.append(f"Following my letter of {long_date(self.date)}")
         else:
             parts.append("Following my earlier letter")
         if self.subject.strip():
@@ -208,7 +178,7 @@ class EarlierLetter:
 
 @dataclass
 class Letter:
-    kind: str = "mp_campaign"
+    kind: str = KindId.MP_CAMPAIGN  # a KindId value
     sender: Sender = field(default_factory=Sender)
     recipient: Recipient = field(default_factory=Recipient)
     date: dt.date = field(default_factory=dt.date.today)
@@ -240,7 +210,7 @@ class Letter:
         """Date of birth and NHS number, so a clinic can match the letter to the records."""
         parts = []
         if self.date_of_birth:
-            parts.append(f"Date of birth: {format_long_date(self.date_of_birth)}")
+            parts.append(f"Date of birth: {long_date(self.date_of_birth)}")
         if self.nhs_number.strip():
             parts.append(f"NHS number: {format_nhs_number(self.nhs_number)}")
         return parts
@@ -280,7 +250,7 @@ class Letter:
 
     def plain_text(self) -> str:
         """The letter as plain text in reading order (used by the coach, tests and the bench)."""
-        parts = ["\n".join(self.sender.block_lines()), format_long_date(self.date), "",
+        parts = ["\n".join(self.sender.block_lines()), long_date(self.date), "",
                  "\n".join(self.recipient.block_lines()), "", self.greeting_text() + ","]
         if self.subject.strip():
             parts.append(self.subject.strip())
@@ -291,25 +261,6 @@ class Letter:
         parts.extend(self.generated_paragraphs())
         parts.extend([self.close_text() + ",", "", self.signature_name()])
         return "\n\n".join(parts)
-
-    # --- JSON -----------------------------------------------------------------------------
-    @classmethod
-    def from_dict(cls, data: Any) -> Letter:
-        """Build a letter from its JSON form; raises ``LetterDataError`` listing every bad field."""
-        from sirt_desktop.core.letters.schema import letter_from_dict
-
-        return letter_from_dict(data)
-
-    def to_dict(self) -> dict[str, Any]:
-        from sirt_desktop.core.letters.schema import letter_to_dict
-
-        return letter_to_dict(self)
-
-    def validate(self) -> list[str]:
-        """Field-named problems that would stop this letter printing well; empty when fine."""
-        from sirt_desktop.core.letters.schema import validate_letter
-
-        return validate_letter(self)
 
 
 def close_for_greeting(greeting: str) -> str:
@@ -337,11 +288,3 @@ def split_paragraphs(text: str) -> list[list[str]]:
             lines = [" ".join(line.strip() for line in lines)]
         paragraphs.append(lines)
     return paragraphs
-
-
-class LetterDataError(ValueError):
-    """Letter data that cannot be used; ``errors`` names each bad field."""
-
-    def __init__(self, errors: list[str]):
-        super().__init__("; ".join(errors))
-        self.errors = errors

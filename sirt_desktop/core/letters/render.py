@@ -12,14 +12,14 @@ text stays searchable. ReportLab is imported inside the functions: it is slow to
 from __future__ import annotations
 
 import os
-import tempfile
 from dataclasses import dataclass
 from functools import lru_cache
-from pathlib import Path
 from xml.sax.saxutils import escape
 
+from sirt_desktop.core.dates import long_date
+from sirt_desktop.core.files import write_atomically
 from sirt_desktop.core.letters import layout as L
-from sirt_desktop.core.letters.model import Letter, format_long_date
+from sirt_desktop.core.letters.model import Letter
 
 _CREATOR = "SIRT Desktop"
 
@@ -42,7 +42,7 @@ def render_letter_to_file(letter: Letter, path: str | os.PathLike[str], large_pr
     """Render and write atomically: the file is either the whole new PDF or untouched.
     ``durable`` also flushes it to disk before it appears (a batch skips that for speed)."""
     result = render_letter_details(letter, large_print=large_print)
-    write_atomically(Path(path), result.pdf, durable=durable)
+    write_atomically(path, result.pdf, durable=durable)
     return result
 
 
@@ -51,24 +51,6 @@ def warm_up() -> None:
     _font_metrics()
     _styles(False)
     _styles(True)
-
-
-def write_atomically(path: Path, data: bytes, durable: bool = True) -> None:
-    path = Path(path)
-    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".part", dir=path.parent or ".")
-    try:
-        with os.fdopen(fd, "wb") as handle:
-            handle.write(data)
-            if durable:
-                handle.flush()
-                os.fsync(handle.fileno())
-        os.replace(tmp, path)
-    except BaseException:
-        try:
-            os.unlink(tmp)
-        except FileNotFoundError:
-            pass
-        raise
 
 
 def paragraph_markup(lines: list[str]) -> str:
@@ -197,7 +179,7 @@ def render_letter_details(letter: Letter, large_print: bool = False) -> Rendered
     def measure(text: str, size: float) -> float:
         return stringWidth(text, REGULAR, size) / L.MM
 
-    page1 = L.first_page_layout(letter.sender.block_lines(), format_long_date(letter.date),
+    page1 = L.first_page_layout(letter.sender.block_lines(), long_date(letter.date),
                                 letter.recipient.block_lines(), measure, ascent, descent, sizes)
     page_w, page_h = A4
     mm = L.MM

@@ -10,13 +10,12 @@ from __future__ import annotations
 import datetime as dt
 from typing import Any
 
-from sirt_desktop.core.letters.kinds import KIND_IDS
+from sirt_desktop.core.letters.kinds import KIND_IDS, RecipientKind
 from sirt_desktop.core.letters.model import (
     MAX_RECIPIENT_LINES,
     RECIPIENT_KINDS,
     EarlierLetter,
     Letter,
-    LetterDataError,
     Recipient,
     Sender,
 )
@@ -34,6 +33,14 @@ _LETTER_KEYS = (
     "kind", "date", "sender", "recipient", "subject", "body", "greeting", "consent_to_share",
     "nhs_number", "date_of_birth", "reply_format", "earlier_letter", "large_print",
 )
+
+
+class LetterDataError(ValueError):
+    """Letter data that cannot be used; ``errors`` names each bad field."""
+
+    def __init__(self, errors: list[str]):
+        super().__init__("; ".join(errors))
+        self.errors = errors
 
 
 class _Reader:
@@ -202,7 +209,7 @@ def validate_letter(letter: Letter) -> list[str]:
         errors.append(f"recipient.kind: {rc.kind!r} is not one of: {', '.join(RECIPIENT_KINDS)}")
     if not (rc.display_name() or rc.position.strip()):
         errors.append("recipient.full_name: the name (or position) of the person you are writing to is needed")
-    if rc.kind != "mp" and not rc.address_lines:
+    if rc.kind != RecipientKind.MP and not rc.address_lines:
         errors.append("recipient.address_lines: the address is needed for the envelope window")
     given = len(rc.address_lines)
     total = len(rc.block_lines())

@@ -1,0 +1,92 @@
+"""Replace the MP list with a newer CSV (same columns as the shipped ``mps.csv``).
+
+The file is checked as a whole (``mp_csv``) and either applied in full or not at all. An
+applied list is written atomically to ``paths.imported_mps_file()``; lookups use it from
+then on.
+"""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+from typing import TextIO
+
+from sirt_desktop.core import paths
+from sirt_desktop.core.files import write_atomically
+from sirt_desktop.core.representatives import seats
+from sirt_desktop.core.representatives.mp_csv import MAX_FILE_BYTES, Problem, ValidationReport, validate_mp_bytes
+
+
+def _read(path: str | os.PathLike[str]) -> tuple[bytes | None, list[Problem]]:
+    target = Path(path)
+    try:
+        if target.is_dir():
+            return None, [Problem(None, f"{target} is a folder, not a CSV file.")]
+        with target.open("rb") as handle:
+            data = handle.read(MAX_FILE_BYTES + 1)
+    except FileNotFoundError:
+        return None, [Problem(None, f"There is no file at {target}.")]
+    except OSError as exc:
+        return None, [Problem(None, f"The file {target} could not be opened ({exc.strerror or exc}).")]
+    return data, []
+
+
+def validate_mp_csv(path: str | os.PathLike[str]) -> ValidationReport:
+    """Check an MP list CSV without applying it; ``changed`` compares it with the list in use."""
+    data, problems = _read(path)
+    if data is None:
+        return ValidationReport(False, problems)
+    report = validate_mp_bytes(data, seats.constituencies())
+    if report.ok:
+        current = seats.mp_list().by_seat
+        names = seats.constituencies()
+        incoming = seats.mps_from_rows(report.rows)
+        report.changed = sorted(
+            names[code].name
+            for code, mp in incoming.items()
+            if (mp.name if mp else None) != (current[code].name if current.get(code) else None)
+        )
+    return report
+
+
+def apply_mp_csv(path: str | os.PathLike[str]) -> ValidationReport:
+    """Check an MP list and, only if it passes every check, put it in use. Never raises."""
+    report = validate_mp_csv(path)
+    if not report.ok:
+        return report
+    target = paths.data_dir() / seats.IMPORTED_MPS_FILE
+    try:
+        write_atomically(target, report.text)
+    except OSError as exc:
+        report.ok = False
+        report.problems.append(Problem(None, f"The new list could not be saved ({exc.strerror or exc})."))
+        return report
+    seats.reload_mps()
+    report.applied = True
+    return report
+
+
+def remove_imported_mp_list() -> bool:
+    """Go back to the MP list shipped with the app. True if an imported list was removed."""
+    target = paths.data_dir(create=False) / seats.IMPORTED_MPS_FILE
+    try:
+        target.unlink()
+        removed = True
+    except FileNotFoundError:
+        removed = False
+    seats.reload_mps()
+    return removed
+
+
+def run_import_mps(path: str, stdout: TextIO, stderr: TextIO) -> int:
+    """``sirt-desktop data import-mps FILE.csv``: 0 if applied, 1 if rejected. Never a traceback."""
+    try:
+        report = apply_mp_csv(path)
+    except Exception as exc:  # noqa: BLE001 - the command line must never show a traceback
+        stderr.write(f"The MP list was not changed: an unexpected error happened ({type(exc).__name__}).\n")
+        return 1
+    if report.ok:
+        stdout.write(report.summary() + "\n")
+        return 0
+    stderr.write(report.summary() + "\n")
+    return 1

@@ -1,0 +1,1 @@
+"""Find my MP, and the Helpline page built on the same controller."""

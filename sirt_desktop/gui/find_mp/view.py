@@ -1,0 +1,189 @@
+"""'Find my MP': a postcode field, a result card, the candidates when unsure, and a name search.
+
+The view only lays widgets out and shows what it is given; ``FindMpController`` decides.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QAccessible, QAccessibleAnnouncementEvent
+from PySide6.QtWidgets import (
+    QFrame,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QListWidget,
+    QListWidgetItem,
+    QPushButton,
+    QToolButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from sirt_desktop.gui.common.widgets import Heading, Paragraph
+
+
+class ResultCard(QFrame):
+    """The MP (or the seat, when vacant) with how to write to them by post."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.setFrameShape(QFrame.Shape.StyledPanel)
+        self.setObjectName("ResultCard")
+        layout = QVBoxLayout(self)
+        self.title = Heading("", level=2)
+        self.details = Paragraph("")
+        self.details.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.address = Paragraph("")
+        self.advice = Paragraph("")
+        self.advice.setObjectName("DevolvedAdvice")
+        self.as_of = Paragraph("")
+        for widget in (self.title, self.details, self.address, self.advice, self.as_of):
+            layout.addWidget(widget)
+        self.use_button = QPushButton("Write to this MP")
+        self.use_button.setAccessibleName("Write a letter to this MP")
+        self.devolved_button = QPushButton("Write to my MSP, MS or MLA instead")
+        self.devolved_button.setAccessibleName("Write to my member of the Scottish Parliament, Senedd or Assembly instead")
+        buttons = QHBoxLayout()
+        buttons.addWidget(self.use_button)
+        buttons.addWidget(self.devolved_button)
+        buttons.addStretch(1)
+        layout.addLayout(buttons)
+        self.hide()
+
+
+class FindMpView(QWidget):
+    postcode_edited = Signal(str)
+    find_requested = Signal(str)
+    search_edited = Signal(str)
+    candidate_selected = Signal(int)  # row in the candidate list
+    use_requested = Signal()
+    devolved_requested = Signal()
+
+    def __init__(self, show_heading: bool = True) -> None:
+        super().__init__()
+        self.setAccessibleName("Find my MP")
+        layout = QVBoxLayout(self)
+        if show_heading:
+            layout.addWidget(Heading("Find your MP"))
+        self.intro = Paragraph(
+            "Type your home postcode. The app looks it up on this computer; nothing is sent anywhere."
+        )
+        layout.addWidget(self.intro)
+
+        row = QHBoxLayout()
+        label = QLabel("&Postcode:")
+        self.postcode = QLineEdit()
+        self.postcode.setAccessibleName("Postcode")
+        self.postcode.setAccessibleDescription("Your home postcode, for example SO51 7AA")
+        self.postcode.setPlaceholderText("for example SO51 7AA")
+        self.postcode.setMaxLength(40)
+        label.setBuddy(self.postcode)
+        self.find_button = QPushButton("F&ind")
+        self.find_button.setAccessibleName("Find the MP for this postcode")
+        row.addWidget(label)
+        row.addWidget(self.postcode, 1)
+        row.addWidget(self.find_button)
+        layout.addLayout(row)
+        self.hint = Paragraph("")
+        self.hint.setObjectName("PostcodeHint")
+        self.hint.setAccessibleName("Postcode check")
+        layout.addWidget(self.hint)
+
+        self.message = Paragraph("")
+        self.message.setObjectName("LookupMessage")
+        layout.addWidget(self.message)
+        self.card = ResultCard()
+        layout.addWidget(self.card)
+
+        self.candidates_label = QLabel("")
+        self.candidates_label.setWordWrap(True)
+        self.candidates = QListWidget()
+        self.candidates.setAccessibleName("Possible constituencies")
+        self.candidates.setAccessibleDescription("Choose the constituency you live in to see its MP")
+        self.candidates_label.setBuddy(self.candidates)
+        layout.addWidget(self.candidates_label)
+        layout.addWidget(self.candidates)
+
+        search_row = QHBoxLayout()
+        search_label = QLabel("Or search by constituency or MP na&me:")
+        self.search = QLineEdit()
+        self.search.setAccessibleName("Search by constituency or MP name")
+        self.search.setPlaceholderText("for example Romsey, or Nokes")
+        self.search.setClearButtonEnabled(True)
+        for button in self.search.findChildren(QToolButton):  # the built-in clear button
+            button.setAccessibleName("Clear the search")
+        search_label.setBuddy(self.search)
+        search_row.addWidget(search_label)
+        search_row.addWidget(self.search, 1)
+        layout.addLayout(search_row)
+        layout.addStretch(1)
+        self.show_candidates([], "")
+
+        self.postcode.textEdited.connect(self.postcode_edited)
+        self.postcode.returnPressed.connect(lambda: self.find_requested.emit(self.postcode.text()))
+        self.find_button.clicked.connect(lambda: self.find_requested.emit(self.postcode.text()))
+        self.search.textEdited.connect(self.search_edited)
+        self.candidates.currentRowChanged.connect(self._row_changed)
+        self.candidates.itemActivated.connect(lambda _item: self.use_requested.emit())
+        self.card.use_button.clicked.connect(self.use_requested)
+        self.card.devolved_button.clicked.connect(self.devolved_requested)
+
+    def _row_changed(self, row: int) -> None:
+        if row >= 0:
+            self.candidate_selected.emit(row)
+
+    def set_intro(self, text: str) -> None:
+        self.intro.setText(text)
+
+    # Shown by the controller ---------------------------------------------------------
+    def set_hint(self, text: str) -> None:
+        self.hint.setText(text)
+
+    def set_message(self, text: str) -> None:
+        self.message.setText(text)
+        self.message.setVisible(bool(text))
+
+    def show_candidates(self, lines: list[str], heading: str) -> None:
+        self.candidates.blockSignals(True)
+        self.candidates.clear()
+        for line in lines:
+            item = QListWidgetItem(line)
+            item.setData(Qt.ItemDataRole.AccessibleTextRole, line)
+            self.candidates.addItem(item)
+        self.candidates.blockSignals(False)
+        # Tall enough for every row up to eight, then it scrolls.
+        rows = max(1, min(len(lines), 8))
+        row_height = self.candidates.sizeHintForRow(0) if lines else self.fontMetrics().height()
+        self.candidates.setFixedHeight(rows * (row_height + 2) + 2 * self.candidates.frameWidth() + 4)
+        self.candidates_label.setText(heading)
+        visible = bool(lines)
+        self.candidates_label.setVisible(visible)
+        self.candidates.setVisible(visible)
+
+    def show_card(
+        self, title: str, details: str, address: str, advice: str, as_of: str, can_use: bool, devolved: str
+    ) -> None:
+        self.card.title.setText(title)
+        self.card.title.setAccessibleName(title)
+        self.card.details.setText(details)
+        self.card.address.setText(address)
+        self.card.address.setVisible(bool(address))
+        self.card.advice.setText(advice)
+        self.card.advice.setVisible(bool(advice))
+        self.card.as_of.setText(as_of)
+        self.card.use_button.setEnabled(can_use)
+        # ``devolved`` names the member to write to instead ("my MSP", "the caller's MS"), or is empty.
+        self.card.devolved_button.setText(f"Write to {devolved} instead")
+        self.card.devolved_button.setAccessibleName(f"Write to {devolved} instead")
+        self.card.devolved_button.setVisible(bool(devolved))
+        self.card.show()
+
+    def hide_card(self) -> None:
+        self.card.hide()
+
+    def announce(self, text: str) -> None:
+        """Tell a screen reader the result without moving the focus."""
+        event = QAccessibleAnnouncementEvent(self, text)
+        event.setPoliteness(QAccessible.AnnouncementPoliteness.Polite)
+        QAccessible.updateAccessibility(event)

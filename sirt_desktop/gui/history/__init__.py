@@ -1,0 +1,1 @@
+"""My letters: the list, sent/reply dialogs and reply checks."""

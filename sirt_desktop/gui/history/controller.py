@@ -1,0 +1,164 @@
+"""Connects the "My letters" page to the letters repository.
+
+The shell connects three signals: ``open_letter_requested(letter_id)`` and
+``follow_up_created(letter_id)`` to the letter editor, and ``reprint_requested(letter_id,
+pdf_bytes)`` to the print path (the bytes are the PDF exactly as it was printed before).
+Questions to the person go through ``HistoryPrompts`` (tests give their own answers).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import logging
+
+from PySide6.QtCore import QObject, QTimer, Signal
+from PySide6.QtWidgets import QDialog, QMessageBox, QWidget
+
+from sirt_desktop.core.db.errors import DatabaseError
+from sirt_desktop.core.db.records import LetterFilters, LetterSummary, PdfPurpose
+from sirt_desktop.core.db.letters_repo import LetterNotFoundError, LettersRepository
+from sirt_desktop.gui.history.model import LettersTableModel
+from sirt_desktop.gui.history.view import HistoryView
+from sirt_desktop.gui.history.dialogs import ReplyDialog, SentDialog, describe
+
+log = logging.getLogger(__name__)
+
+
+class HistoryPrompts:
+    """The questions the page asks, as dialogs over ``parent``."""
+
+    def __init__(self, parent: QWidget) -> None:
+        self.parent = parent
+
+    def confirm_delete(self, letter: LetterSummary) -> bool:
+        box = QMessageBox(QMessageBox.Icon.Warning, "Delete this letter?",
+                          f"{describe(letter)}\n\nDeleting it also deletes the copies kept for printing "
+                          "again. This cannot be undone.", parent=self.parent)
+        delete = box.addButton("Delete the letter", QMessageBox.ButtonRole.DestructiveRole)
+        keep = box.addButton("Keep it", QMessageBox.ButtonRole.RejectRole)
+        box.setDefaultButton(keep)
+        box.exec()
+        return box.clickedButton() is delete
+
+    def ask_sent(self, letter: LetterSummary) -> tuple[str, dt.date] | None:
+        dialog = SentDialog(letter, self.parent)
+        return dialog.answer() if dialog.exec() == QDialog.DialogCode.Accepted else None
+
+    def ask_reply(self, letter: LetterSummary) -> str | None:
+        dialog = ReplyDialog(letter, self.parent)
+        return dialog.answers.chosen() if dialog.exec() == QDialog.DialogCode.Accepted else None
+
+    def tell(self, title: str, message: str) -> None:
+        QMessageBox.information(self.parent, title, message)
+
+    def problem(self, message: str) -> None:
+        QMessageBox.warning(self.parent, "That did not work", message)
+
+
+class HistoryController(QObject):
+    open_letter_requested = Signal(int)
+    reprint_requested = Signal(int, bytes)
+    follow_up_created = Signal(int)
+    new_letter_requested = Signal()
+    letter_deleted = Signal(int)  # so the writer drops it if it is the letter on screen
+
+    def __init__(self, view: HistoryView, repository: LettersRepository,
+                 prompts: HistoryPrompts | None = None, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self.view = view
+        self.repository = repository
+        self.prompts = prompts or HistoryPrompts(view)
+        self.model = LettersTableModel(repository, parent=self)
+        self.model.load_failed.connect(self.prompts.problem)
+        view.set_model(self.model)
+        view.filters_changed.connect(self.apply_filters)
+        view.action_requested.connect(self.act)
+        view.new_letter_requested.connect(self.new_letter_requested)
+        self._count_timer = QTimer(self)
+        self._count_timer.setSingleShot(True)
+        self._count_timer.timeout.connect(self.update_count)
+        self.apply_filters(view.filters())
+
+    # --- the list -------------------------------------------------------------------------
+    def apply_filters(self, filters: LetterFilters) -> None:
+        """Fetch the first page now; count the matches just after it is on screen."""
+        self.model.set_filters(filters)
+        if self.model.complete:
+            self.view.show_count(self.model.rowCount())
+        else:
+            self.view.show_count(None)
+            self._count_timer.start(0)
+        if self.model.rowCount():
+            self.view.table.selectRow(0)
+
+    def update_count(self) -> None:
+        try:
+            self.view.show_count(self.repository.count(self.model.filters))
+        except DatabaseError as exc:
+            log.error("letters not counted: %s", exc)
+
+    def refresh(self, select: int | None = None) -> None:
+        """Reload after a change elsewhere (e.g. the editor saved), keeping the place."""
+        current = select if select is not None else self.view.selected_letter_id()
+        self.model.reload(keep_rows=True)
+        self.update_count()
+        found = current is not None and self.view.select_letter(current)
+        while current is not None and not found and self.model.canFetchMore() and self.model.rowCount() < 2000:
+            self.model.fetchMore()
+            found = self.view.select_letter(current)
+        if not found and self.model.rowCount():
+            self.view.table.selectRow(0)
+
+    # --- actions --------------------------------------------------------------------------
+    def act(self, action: str, letter_id: int) -> None:
+        row = self.model.row_of(letter_id)
+        letter = self.model.summary(row)
+        if letter is None:
+            return
+        try:
+            getattr(self, f"_{action}")(letter)
+        except LetterNotFoundError:
+            self.prompts.problem("That letter is no longer there. The list has been brought up to date.")
+            self.refresh()
+        except DatabaseError as exc:
+            self.prompts.problem(str(exc))
+
+    def _open(self, letter: LetterSummary) -> None:
+        self.open_letter_requested.emit(letter.id)
+
+    def _reprint(self, letter: LetterSummary) -> None:
+        pdf = self.repository.latest_pdf(letter.id, purpose=PdfPurpose.PRINTED)
+        if pdf is None:
+            pdf = self.repository.latest_pdf(letter.id, purpose=None)
+        if pdf is None:
+            self.prompts.tell("Not printed yet", "This letter has not been printed or saved yet, so there is "
+                              "no copy to print again. Open it, then print it from there.")
+            return
+        self.reprint_requested.emit(letter.id, pdf)
+
+    def _sent(self, letter: LetterSummary) -> None:
+        answer = self.prompts.ask_sent(letter)
+        if answer is not None:
+            self.repository.mark_sent(letter.id, *answer)
+            self.refresh(letter.id)
+
+    def _reply(self, letter: LetterSummary) -> None:
+        status = self.prompts.ask_reply(letter)
+        if status is not None:
+            self.repository.record_reply(letter.id, status)
+            self.refresh(letter.id)
+
+    def _follow_up(self, letter: LetterSummary) -> None:
+        follow = self.repository.start_follow_up(letter.id)
+        self.refresh(follow.id)
+        self.follow_up_created.emit(follow.id)
+
+    def _duplicate(self, letter: LetterSummary) -> None:
+        copy = self.repository.duplicate(letter.id)
+        self.refresh(copy.id)
+
+    def _delete(self, letter: LetterSummary) -> None:
+        if self.prompts.confirm_delete(letter):
+            self.repository.delete(letter.id)
+            self.letter_deleted.emit(letter.id)
+            self.refresh()

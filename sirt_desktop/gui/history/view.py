@@ -1,0 +1,240 @@
+"""The "My letters" page: find a letter (search, kind, status), then open it, print it again,
+record that it was sent or answered, start a follow-up, copy or delete it.
+
+The view shows and asks; ``HistoryController`` does the work. The list is newest first.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QEvent, QItemSelectionModel, Qt, QTimer, Signal
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QComboBox,
+    QGridLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QStackedWidget,
+    QTableView,
+    QToolButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from sirt_desktop.core.db.records import STATUS_FILTERS, LetterFilters, LetterStatus
+from sirt_desktop.gui.history.model import LETTER_ID_ROLE, LettersTableModel, kind_titles
+from sirt_desktop.gui.common.widgets import Heading, Paragraph
+
+SEARCH_DELAY_MS = 350
+EMPTY_TEXT = (
+    "You have no letters yet. When you write a letter it is kept here, saved as you type, "
+    "so you can come back to it, print it again and note when you get a reply."
+)
+NO_MATCH_TEXT = "No letters match your search. Try fewer words, or choose “All” in the lists above."
+
+# Button key -> (text, accessible description)
+ACTIONS: dict[str, tuple[str, str]] = {
+    "open": ("&Open", "Open the chosen letter to read or change it"),
+    "reprint": ("&Print again", "Print the chosen letter again, exactly as it was printed before"),
+    "sent": ("Mark as &sent…", "Note when and how you sent the chosen letter"),
+    "reply": ("&Reply…", "Note whether a reply came to the chosen letter"),
+    "follow_up": ("Star&t a follow-up", "Write a follow-up letter that mentions the chosen letter"),
+    "duplicate": ("Make a &copy", "Start a new draft with the same words as the chosen letter"),
+    "delete": ("&Delete…", "Delete the chosen letter, after asking you to confirm"),
+}
+
+
+class HistoryView(QWidget):
+    """Signals carry what the person chose; the letter is the one selected in the list."""
+
+    filters_changed = Signal(object)  # LetterFilters, after the typing pause
+    action_requested = Signal(str, int)  # ACTIONS key, letter id
+    new_letter_requested = Signal()
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setAccessibleName("My letters")
+        self.model: LettersTableModel | None = None
+        layout = QVBoxLayout(self)
+        layout.addWidget(Heading("My letters"))
+        layout.addWidget(Paragraph("Newest first. Choose a letter, then choose what to do with it."))
+
+        filters = QGridLayout()
+        self.search = QLineEdit()
+        self.search.setAccessibleName("Search your letters")
+        self.search.setAccessibleDescription("Finds letters with all these words in the subject, the letter or the name it is to")
+        self.search.setPlaceholderText("Words to find")
+        self.search.setClearButtonEnabled(True)
+        for clear in self.search.findChildren(QToolButton):
+            clear.setAccessibleName("Clear the search")
+        self.kind = QComboBox()
+        self.kind.setAccessibleName("Kind of letter")
+        self.kind.addItem("All kinds of letter", "")
+        for kind_id, title in kind_titles().items():
+            self.kind.addItem(title, kind_id)
+        self.status = QComboBox()
+        self.status.setAccessibleName("Letters to show")
+        for key, label in STATUS_FILTERS.items():
+            self.status.addItem(label, key)
+        # One filter per row: each keeps its full width at 200% text.
+        for row, (text, field) in enumerate((("F&ind:", self.search), ("&Kind:", self.kind), ("&Letters to show:", self.status))):
+            label = QLabel(text)
+            label.setBuddy(field)
+            filters.addWidget(label, row, 0)
+            filters.addWidget(field, row, 1)
+        filters.setColumnStretch(1, 1)
+        layout.addLayout(filters)
+
+        self.count_label = QLabel("")
+        self.count_label.setAccessibleName("Number of letters shown")
+        layout.addWidget(self.count_label)
+
+        self.stack = QStackedWidget()
+        self.table = QTableView()
+        self.table.setAccessibleName("Your letters")
+        self.table.setAccessibleDescription("Newest first. Press Enter to open the chosen letter.")
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.table.setTabKeyNavigation(False)  # Tab leaves the list; arrows move within it
+        self.table.setAlternatingRowColors(True)
+        self.table.setWordWrap(False)
+        self.table.setTextElideMode(Qt.TextElideMode.ElideRight)
+        self.table.verticalHeader().hide()
+        self.table.verticalHeader().setAccessibleName("Row numbers")
+        self.table.horizontalHeader().setAccessibleName("Column headings")
+        self.table.horizontalHeader().setHighlightSections(False)
+        self.table.activated.connect(lambda _index: self._request("open"))
+        self.table.doubleClicked.connect(lambda _index: self._request("open"))
+        self.stack.addWidget(self.table)
+
+        empty = QWidget()
+        empty_layout = QVBoxLayout(empty)
+        self.empty_text = Paragraph(EMPTY_TEXT)
+        self.write_button = QPushButton("&Write a letter")
+        self.write_button.setAccessibleName("Write a letter")
+        self.write_button.clicked.connect(self.new_letter_requested)
+        empty_layout.addWidget(self.empty_text)
+        empty_layout.addWidget(self.write_button, 0, Qt.AlignmentFlag.AlignLeft)
+        empty_layout.addStretch(1)
+        self.stack.addWidget(empty)
+        layout.addWidget(self.stack, 1)
+
+        buttons = QGridLayout()
+        self.button_area = QWidget()
+        self.button_area.setLayout(buttons)
+        buttons.setContentsMargins(0, 0, 0, 0)
+        self.buttons: dict[str, QPushButton] = {}
+        for i, (key, (text, description)) in enumerate(ACTIONS.items()):
+            button = QPushButton(text)
+            button.setAccessibleName(text.replace("&", "").rstrip("…"))
+            button.setAccessibleDescription(description)
+            button.setToolTip(description)
+            button.clicked.connect(lambda _=False, k=key: self._request(k))
+            buttons.addWidget(button, i // 3, i % 3)
+            self.buttons[key] = button
+        layout.addWidget(self.button_area)
+
+        self._search_timer = QTimer(self)
+        self._search_timer.setSingleShot(True)
+        self._search_timer.setInterval(SEARCH_DELAY_MS)
+        self._search_timer.timeout.connect(self.apply_filters_now)
+        self.search.textChanged.connect(lambda _t: self._search_timer.start())
+        self.kind.currentIndexChanged.connect(lambda _i: self.apply_filters_now())
+        self.status.currentIndexChanged.connect(lambda _i: self.apply_filters_now())
+        self.refresh_fonts()
+        self.update_buttons()
+
+    # --- wiring ---------------------------------------------------------------------------
+    def set_model(self, model: LettersTableModel) -> None:
+        self.model = model
+        self.table.setModel(model)
+        header = self.table.horizontalHeader()
+        for column in range(model.columnCount()):
+            header.setSectionResizeMode(column, QHeaderView.ResizeMode.Interactive)
+        header.setSectionResizeMode(3, QHeaderView.ResizeMode.Stretch)
+        self._size_columns()
+        self.table.selectionModel().selectionChanged.connect(lambda *_: self.update_buttons())
+        model.modelReset.connect(self.update_buttons)
+
+    def filters(self) -> LetterFilters:
+        return LetterFilters(text=self.search.text().strip(), kind=self.kind.currentData() or "",
+                             status=self.status.currentData() or "")
+
+    def apply_filters_now(self) -> None:
+        """Apply the filters without waiting for the pause in typing."""
+        self._search_timer.stop()
+        self.filters_changed.emit(self.filters())
+
+    # --- what is shown --------------------------------------------------------------------
+    def selected_letter_id(self) -> int | None:
+        rows = self.table.selectionModel().selectedRows() if self.table.selectionModel() else []
+        return rows[0].data(LETTER_ID_ROLE) if rows else None
+
+    def select_letter(self, letter_id: int) -> bool:
+        if self.model is None:
+            return False
+        row = self.model.row_of(letter_id)
+        if row < 0:
+            return False
+        index = self.model.index(row, 0)
+        self.table.selectionModel().setCurrentIndex(
+            index, QItemSelectionModel.SelectionFlag.ClearAndSelect | QItemSelectionModel.SelectionFlag.Rows)
+        self.table.scrollTo(index)
+        return True
+
+    def show_count(self, count: int | None) -> None:
+        """Show how many letters match (None while unknown); the empty state when none."""
+        filtered = self.filters() != LetterFilters()
+        if count is None:
+            self.count_label.setText("")
+        elif count == 0:
+            # The empty page says it in full; the count line would only repeat it.
+            self.count_label.setText("No letters match." if filtered else "")
+        else:
+            noun = "letter" if count == 1 else "letters"
+            self.count_label.setText(f"{count:,} {noun}" + (" match." if filtered else "."))
+        empty = count == 0
+        self.empty_text.setText(NO_MATCH_TEXT if filtered else EMPTY_TEXT)
+        self.write_button.setVisible(not filtered)
+        self.stack.setCurrentIndex(1 if empty else 0)
+        self.button_area.setVisible(not empty)
+
+    def update_buttons(self) -> None:
+        letter = None
+        if self.model is not None and self.table.selectionModel() is not None:
+            rows = self.table.selectionModel().selectedRows()
+            letter = self.model.summary(rows[0].row()) if rows else None
+        chosen = letter is not None
+        for key in ("open", "reprint", "sent", "duplicate", "delete"):
+            self.buttons[key].setEnabled(chosen)
+        self.buttons["reply"].setEnabled(chosen and letter.is_sent)
+        self.buttons["follow_up"].setEnabled(chosen and (letter.is_sent or letter.status == LetterStatus.FINISHED))
+
+    def _request(self, action: str) -> None:
+        letter_id = self.selected_letter_id()
+        if letter_id is not None and self.buttons[action].isEnabled():
+            self.action_requested.emit(action, int(letter_id))
+
+    # --- text size ------------------------------------------------------------------------
+    def refresh_fonts(self) -> None:
+        """Rows and columns follow the text size (called by the theme, and on font change)."""
+        metrics = self.table.fontMetrics()
+        self.table.verticalHeader().setDefaultSectionSize(round(metrics.height() * 1.7))
+        self.table.horizontalHeader().setMinimumHeight(round(metrics.height() * 1.7))
+        self._size_columns()
+
+    def _size_columns(self) -> None:
+        if self.model is None:
+            return
+        metrics = self.table.fontMetrics()
+        width = metrics.averageCharWidth()
+        self.table.setColumnWidth(0, metrics.horizontalAdvance("30 Sep 2027") + width * 3)
+        for column, chars in ((1, 21), (2, 18), (4, 26)):
+            self.table.setColumnWidth(column, width * chars)
+
+    def changeEvent(self, event: QEvent) -> None:  # noqa: N802 (Qt's name)
+        if event.type() == QEvent.Type.FontChange:
+            self.refresh_fonts()
+        super().changeEvent(event)

@@ -1,0 +1,1 @@
+"""The information sections (What is SIRT, Is SIRT for me, funding, ...): content pages and the checklist."""

@@ -1,0 +1,1 @@
+"""Settings, including the Your data group."""

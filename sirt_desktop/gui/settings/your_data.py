@@ -1,0 +1,110 @@
+"""Connects the "Your data" group to export, delete-everything and the auto-delete setting.
+
+``database`` is a callable returning the open ``Database`` (the shell's provider), so the
+database is opened only when one of these actions needs it.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import logging
+from collections.abc import Callable
+from pathlib import Path
+
+from PySide6.QtCore import QObject, QStandardPaths, QUrl, Signal
+from PySide6.QtGui import QDesktopServices
+from PySide6.QtWidgets import QDialog, QFileDialog, QMessageBox, QWidget
+
+from sirt_desktop.core import paths
+from sirt_desktop.core.db.engine import Database
+from sirt_desktop.core.db.errors import DatabaseError
+from sirt_desktop.core.db.export import export_everything
+from sirt_desktop.core.db.privacy import StoredCounts, auto_delete_finished, delete_everything, stored_counts
+from sirt_desktop.core.settings import AUTO_DELETE_MONTHS, Settings
+from sirt_desktop.gui.settings.your_data_view import DeleteEverythingDialog, YourDataView
+
+log = logging.getLogger(__name__)
+
+
+class YourDataPrompts:
+    def __init__(self, parent: QWidget) -> None:
+        self.parent = parent
+
+    def export_path(self) -> str | None:
+        folder = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation)
+        default = str(Path(folder) / f"sirt-desktop-export-{dt.date.today().isoformat()}.zip")
+        path, _ = QFileDialog.getSaveFileName(self.parent, "Export everything", default, "ZIP files (*.zip)")
+        if path and not path.lower().endswith(".zip"):
+            path += ".zip"
+        return path or None
+
+    def confirm_delete_everything(self, counts: StoredCounts) -> bool:
+        return DeleteEverythingDialog(counts, self.parent).exec() == QDialog.DialogCode.Accepted
+
+    def tell(self, title: str, message: str) -> None:
+        QMessageBox.information(self.parent, title, message)
+
+    def problem(self, message: str) -> None:
+        QMessageBox.warning(self.parent, "That did not work", message)
+
+
+class YourDataController(QObject):
+    everything_deleted = Signal()  # the shell refreshes My letters and the editor
+
+    def __init__(self, view: YourDataView, database: Callable[[], Database], settings: Settings,
+                 prompts: YourDataPrompts | None = None, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self.view = view
+        self.database = database
+        self.settings = settings
+        self.prompts = prompts or YourDataPrompts(view)
+        view.show_months(settings.get(AUTO_DELETE_MONTHS))
+        view.open_folder_requested.connect(self.open_folder)
+        view.export_requested.connect(self.export)
+        view.delete_everything_requested.connect(self.delete_everything)
+        view.auto_delete_months_chosen.connect(self.set_auto_delete_months)
+
+    def open_folder(self) -> None:
+        QDesktopServices.openUrl(QUrl.fromLocalFile(str(paths.data_dir())))
+
+    def export(self) -> None:
+        path = self.prompts.export_path()
+        if not path:
+            return
+        try:
+            summary = export_everything(self.database(), path)
+        except DatabaseError as exc:
+            self.prompts.problem(f"Nothing was exported. {exc}")
+            return
+        except OSError as exc:
+            self.prompts.problem(f"Nothing was exported: {path} could not be written ({exc.strerror or exc}). "
+                                 "Choose another folder.")
+            return
+        self.prompts.tell("Exported", f"Saved {summary.letters:,} letters, {summary.profiles} profiles and "
+                          f"{summary.pdfs} printed copies to:\n{summary.path}\n\n"
+                          "Keep this file safe: anyone who opens it can read your letters.")
+
+    def delete_everything(self) -> None:
+        try:
+            db = self.database()
+            counts = stored_counts(db)
+            if not self.prompts.confirm_delete_everything(counts):
+                return
+            delete_everything(db)
+        except DatabaseError as exc:
+            self.prompts.problem(str(exc))
+            return
+        self.everything_deleted.emit()
+        self.prompts.tell("Deleted", "Everything has been deleted from this computer.")
+
+    def set_auto_delete_months(self, months: int) -> None:
+        self.settings.update(AUTO_DELETE_MONTHS, months)
+
+
+def auto_delete_on_start(db: Database, settings: Settings, today: dt.date | None = None) -> int:
+    """Run once at start-up, after the database opened: apply the auto-delete setting."""
+    try:
+        return auto_delete_finished(db, settings.get(AUTO_DELETE_MONTHS), today or dt.date.today())
+    except DatabaseError as exc:
+        log.error("auto-delete skipped: %s", exc)
+        return 0

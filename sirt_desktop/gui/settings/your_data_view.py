@@ -1,0 +1,155 @@
+"""The "Your data" settings group: where everything is kept, export it, delete it all, and
+delete finished letters after a number of months."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import (
+    QComboBox,
+    QFrame,
+    QDialog,
+    QDialogButtonBox,
+    QGroupBox,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from sirt_desktop.core.db.privacy import StoredCounts
+from sirt_desktop.gui.common.widgets import Paragraph
+
+CONFIRM_WORD = "DELETE"
+
+
+def _button(text: str, description: str) -> QPushButton:
+    button = QPushButton(text)
+    button.setAccessibleName(text.replace("&", "").rstrip("…"))
+    button.setAccessibleDescription(description)
+    button.setToolTip(description)
+    return button
+
+
+class YourDataView(QGroupBox):
+    open_folder_requested = Signal()
+    export_requested = Signal()
+    delete_everything_requested = Signal()
+    auto_delete_months_chosen = Signal(int)
+
+    def __init__(self, data_folder: str, parent: QWidget | None = None) -> None:
+        super().__init__("Your data", parent)
+        self.setAccessibleName("Your data")
+        layout = QVBoxLayout(self)
+        layout.addWidget(Paragraph("Everything you write stays on this computer, in this folder:"))
+        self.folder = QLabel(data_folder)
+        self.folder.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.folder.setWordWrap(True)
+        self.folder.setAccessibleName(f"Data folder: {data_folder}")
+        layout.addWidget(self.folder)
+
+        row = QHBoxLayout()
+        self.open_folder = _button("&Open the folder", "Show the folder where your letters are kept")
+        self.export = _button("&Export everything…", "Save all your letters, profiles and printed copies in one ZIP file")
+        row.addWidget(self.open_folder)
+        row.addWidget(self.export)
+        row.addStretch(1)
+        layout.addLayout(row)
+
+        months_row = QHBoxLayout()
+        label = QLabel("Delete finished letters &after:")
+        # A list of choices: spin-box arrows are too small to hit at large text sizes.
+        self.months = QComboBox()
+        self.months.setAccessibleName("Delete finished letters after")
+        self.months.setAccessibleDescription("Drafts are never deleted.")
+        for months in MONTH_CHOICES:
+            self.months.addItem(_months_label(months), months)
+        label.setBuddy(self.months)
+        months_row.addWidget(label)
+        months_row.addWidget(self.months)
+        months_row.addStretch(1)
+        layout.addLayout(months_row)
+        layout.addWidget(Paragraph("Finished letters older than this are deleted when the app starts. "
+                                   "Drafts are never deleted."))
+
+        # Set apart from the everyday buttons above, and says what it does before it is pressed.
+        danger = QFrame()
+        danger.setFrameShape(QFrame.Shape.HLine)
+        layout.addWidget(danger)
+        layout.addWidget(Paragraph("Careful: this removes every letter, saved detail and backup from this "
+                                   "computer. It asks you to confirm first, and it cannot be undone."))
+        self.delete_all = _button("&Delete everything…",
+                                  "Delete all your letters, profiles, printed copies and backups from this computer")
+        layout.addWidget(self.delete_all, 0, Qt.AlignmentFlag.AlignLeft)
+
+        self.open_folder.clicked.connect(self.open_folder_requested)
+        self.export.clicked.connect(self.export_requested)
+        self.delete_all.clicked.connect(self.delete_everything_requested)
+        self.months.currentIndexChanged.connect(lambda _i: self.auto_delete_months_chosen.emit(self.months_chosen()))
+
+    def months_chosen(self) -> int:
+        return int(self.months.currentData())
+
+    def choose_months(self, months: int) -> None:
+        """Pick a choice as the person would (emits the change)."""
+        self.months.setCurrentIndex(self._index_for(months))
+
+    def _index_for(self, months: int) -> int:
+        index = self.months.findData(months)
+        if index < 0:  # a value saved by hand or by an older version: offer it too
+            self.months.addItem(_months_label(months), months)
+            index = self.months.count() - 1
+        return index
+
+    def show_months(self, months: int) -> None:
+        self.months.blockSignals(True)
+        self.months.setCurrentIndex(self._index_for(months))
+        self.months.blockSignals(False)
+
+
+MONTH_CHOICES = (0, 3, 6, 12, 18, 24, 36, 60)
+
+
+def _months_label(months: int) -> str:
+    return "Never" if months == 0 else f"{months} months"
+
+
+def _plural(n: int, word: str) -> str:
+    return f"{n:,} {word}" + ("" if n == 1 else "s")
+
+
+class DeleteEverythingDialog(QDialog):
+    """Names what will go; the Delete button works only once DELETE is typed."""
+
+    def __init__(self, counts: StoredCounts, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setWindowTitle("Delete everything?")
+        layout = QVBoxLayout(self)
+        items = [
+            _plural(counts.letters, "letter") + " (drafts, finished and sent)",
+            _plural(counts.profiles, "sender profile"),
+            f"{counts.pdfs:,} printed " + ("copy" if counts.pdfs == 1 else "copies"),
+            _plural(counts.backup_files, "backup") + " of your letters",
+        ]
+        if counts.other_files:
+            items.append(_plural(counts.other_files, "other saved file") + " (saved PDFs, set-aside copies)")
+        layout.addWidget(Paragraph("This deletes from this computer:\n\n• " + "\n• ".join(items)
+                                   + "\n\nIt cannot be undone. Letters you exported or printed are not affected. "
+                                   "Your settings (text size, colours) are kept."))
+        prompt = QLabel(f"To confirm, type {CONFIRM_WORD} in &capitals:")
+        self.confirm = QLineEdit()
+        self.confirm.setAccessibleName(f"Type {CONFIRM_WORD} to confirm")
+        prompt.setBuddy(self.confirm)
+        layout.addWidget(prompt)
+        layout.addWidget(self.confirm)
+        self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Cancel)
+        self.delete = self.buttons.addButton("Delete everything", QDialogButtonBox.ButtonRole.DestructiveRole)
+        self.delete.setAccessibleName("Delete everything")
+        self.delete.setEnabled(False)
+        self.buttons.button(QDialogButtonBox.StandardButton.Cancel).setAccessibleName("Cancel")
+        self.buttons.button(QDialogButtonBox.StandardButton.Cancel).setDefault(True)
+        self.confirm.textChanged.connect(lambda text: self.delete.setEnabled(text.strip() == CONFIRM_WORD))
+        self.delete.clicked.connect(self.accept)
+        self.buttons.rejected.connect(self.reject)
+        layout.addWidget(self.buttons)

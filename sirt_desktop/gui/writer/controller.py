@@ -1,0 +1,433 @@
+"""Drives the letter writer: fills and reads the form, runs the coach as the person types,
+autosaves the draft, renders the exact PDF for preview, and prints, saves, copies or emails it.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import logging
+from typing import Protocol
+
+from PySide6.QtCore import QObject, QTimer, Signal
+from PySide6.QtWidgets import QMessageBox
+
+from sirt_desktop.core.letters.coach import coach
+from sirt_desktop.core.letters.kinds import KindId, RecipientKind, get_kind
+from sirt_desktop.core.letters.model import Letter, Recipient, Sender
+from sirt_desktop.core.letters.nhs_number import nhs_number_problem
+from sirt_desktop.core.representatives.messages import Audience, devolved_member_help
+from sirt_desktop.gui.writer import form as letter_form
+from sirt_desktop.gui.find_mp.controller import FindMpController
+from sirt_desktop.gui.writer.output import LetterOutput
+from sirt_desktop.gui.writer.sender_profiles import SenderProfiles
+from sirt_desktop.gui.writer.view import LetterWriterView
+
+log = logging.getLogger(__name__)
+
+COACH_DELAY_MS = 300
+AUTOSAVE_DELAY_MS = 1000
+
+class DraftStore(Protocol):
+    """What the writer needs from storage: save a draft, keep the PDF exactly as printed."""
+
+    def save(self, letter_id: int | None, letter: Letter) -> int: ...
+
+    def store_pdf(self, letter_id: int, pdf: bytes, purpose: str) -> None: ...
+
+
+class LetterWriterController(QObject):
+    letter_saved = Signal(int)  # the draft's id, after each autosave
+    letter_printed = Signal(int)
+
+    def __init__(
+        self, view: LetterWriterView, drafts: DraftStore | None = None, profiles=None, today=dt.date.today
+    ) -> None:
+        super().__init__(view)
+        self.view = view
+        self.drafts = drafts
+        self.today = today
+        self.letter_id: int | None = None
+        self.kind_id: str = KindId.MP_CAMPAIGN
+        self.recipient = Recipient(kind=RecipientKind.MP)
+        self.pdf: bytes = b""
+        self._loading = False
+
+        self.finder = FindMpController(view.recipient_step.find_mp)
+        self.finder.chosen.connect(self.use_mp)
+        self.finder.devolved_chosen.connect(self.switch_to_devolved)
+
+        self._coach_timer = self._timer(COACH_DELAY_MS, self.run_coach)
+        self._save_timer = self._timer(AUTOSAVE_DELAY_MS, self.save_now)
+
+        view.kind_step.kind_chosen.connect(self.set_kind)
+        view.write_step.starter_requested.connect(self.add_starter)
+        view.new_letter_requested.connect(self.start_new)
+        self.output = LetterOutput(view, self.letter, self._keep_pdf)
+        self.output.printed.connect(lambda: self.letter_id is not None and self.letter_printed.emit(self.letter_id))
+        for signal in self._edit_signals():
+            signal.connect(self.changed)
+        view.write_step.nhs_number.textChanged.connect(self._check_nhs_number)
+        view.keep_copy.toggled.connect(self._keep_toggled)
+        view.tabs.currentChanged.connect(self._prefill_finder)
+        self.keeping = True  # False for a helpline caller's letter until the volunteer ticks "Keep a copy"
+        self.for_caller = False  # the letter on screen is a helpline caller's
+        self._reopened = False  # the letter on screen came from My letters (its sender is its own)
+        self._sent_out = False  # printed or saved as a PDF since it was started
+        self._dirty = False  # words on screen that are not saved yet
+        self.sender_profiles = SenderProfiles(profiles, view.sender_step, self.changed)
+        self.start_new()
+
+    def _timer(self, ms: int, slot) -> QTimer:
+        timer = QTimer(self)
+        timer.setSingleShot(True)
+        timer.setInterval(ms)
+        timer.timeout.connect(slot)
+        return timer
+
+    def _edit_signals(self):
+        s, r, w = self.view.sender_step, self.view.recipient_step, self.view.write_step
+        for line in (s.name, s.postcode, s.email, s.phone, r.full_name, r.position, r.postcode,
+                     w.subject, w.greeting, w.nhs_number, w.earlier_subject):
+            yield line.textEdited
+        for box in (s.address, r.address, w.body):
+            yield box.textChanged
+        yield w.consent.toggled
+        yield w.date_of_birth.dateChanged
+        yield w.earlier_date.dateChanged
+        yield w.reply_format.currentTextChanged
+
+    # Starting and loading ---------------------------------------------------------------
+    def start_new(self, recipient=None, devolved_nation: str | None = None, kind: str | None = None,
+                  for_caller: bool = False, caller_postcode: str = "", keep_sender: bool = True) -> bool:
+        """A fresh letter. The writer's own details carry over (the same person usually writes
+        again) — but never from or to a helpline caller's letter: a caller's letter starts blank
+        and is not kept unless the volunteer ticks "Keep a copy" because the caller asked.
+        Returns False if the person chose to stay with an unsaved letter."""
+        if not self.ready_to_leave():
+            return False
+        had_letter = self.letter_id is not None
+        blank = (
+            not keep_sender
+            or for_caller
+            or self.for_caller
+            or (self._reopened and not self.sender_profiles.matches(self.sender()))
+        )
+        self._reopened = False
+        sender = Sender(postcode=caller_postcode.strip()) if blank else self.sender()
+        letter = Letter(kind=kind or (KindId.DEVOLVED_REP if devolved_nation else KindId.MP_CAMPAIGN), sender=sender,
+                        date=self.today())
+        self.letter_id = None
+        self.for_caller = for_caller
+        self.keeping = not for_caller
+        self.view.keep_copy.blockSignals(True)
+        self.view.keep_copy.setChecked(False)
+        self.view.keep_copy.blockSignals(False)
+        self.view.keep_copy.setVisible(for_caller and self.drafts is not None)
+        if blank:
+            self.sender_profiles.forget_choice()
+        self.view.sender_step.remember.setVisible(not for_caller and self.sender_profiles.profiles is not None)
+        self.view.sender_step.set_for_caller(for_caller)
+        self._sent_out = False
+        self._reset_finder()
+        self.load(letter, None)
+        if devolved_nation:
+            self.view.recipient_step.manual_help.setText(devolved_member_help(devolved_nation, self._audience()))
+            self.view.go(2)
+        elif recipient is not None and getattr(recipient, "mp", None) is not None:
+            self.use_mp(recipient)
+            self.view.go(0)
+        else:
+            self.view.go(0)
+        self.view.saved.setText(
+            "Your last letter is kept in My letters." if had_letter and self.drafts is not None else ""
+        )
+        return True
+
+    def _reset_finder(self) -> None:
+        """The MP finder shows nothing from the last letter (or the last caller)."""
+        self.finder.reset()
+
+    def switch_to_devolved(self, nation: str) -> None:
+        """'Write to my MSP, MS or MLA instead': same letter and words, typed-in recipient."""
+        self.view.kind_step.set_kind(KindId.DEVOLVED_REP)
+        self.set_kind(KindId.DEVOLVED_REP)
+        self.view.recipient_step.manual_help.setText(devolved_member_help(nation, self._audience()))
+        self.view.go(2)
+
+    def _audience(self) -> Audience:
+        return Audience.VOLUNTEER if self.for_caller else Audience.PERSON
+
+    def ready_to_leave(self) -> bool:
+        """Before the words on screen are replaced (new letter, another letter, closing): save
+        them, and if that fails, let the person choose to stay rather than lose them. A caller's
+        letter that is not kept and was not printed or saved is only dropped if the volunteer says so."""
+        if self.for_caller and not self.keeping and not self._sent_out and self.view.write_step.body.toPlainText().strip():
+            return self._go_on_anyway(
+                "This letter is not kept",
+                "This caller's letter has not been printed or saved, and no copy is kept. "
+                "If you go on, it will be gone.",
+            )
+        if self.flush():
+            return True
+        return self._go_on_anyway(
+            "Your letter is not saved",
+            "The last changes to this letter could not be saved. If you go on, they will be lost.",
+        )
+
+    def _go_on_anyway(self, title: str, text: str) -> bool:
+        """Ask before words are lost; the safe answer (No) is the default."""
+        answer = QMessageBox.question(
+            self.view, title, f"{text}\n\nGo on anyway?",
+            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No, QMessageBox.StandardButton.No,
+        )
+        return answer == QMessageBox.StandardButton.Yes
+
+    def letter_deleted(self, letter_id: int) -> None:
+        """My letters deleted a letter: if it is the one on screen, it is gone here too."""
+        if letter_id == self.letter_id:
+            self._save_timer.stop()
+            self._dirty = False
+            self.letter_id = None
+            self.start_new()
+            self.view.saved.setText("That letter was deleted in My letters.")
+
+    def everything_deleted(self) -> None:
+        """After Delete everything: nothing of the old letters or saved details stays on screen."""
+        self._save_timer.stop()
+        self._dirty = False
+        self.letter_id = None
+        self.sender_profiles.refresh()
+        self.start_new(keep_sender=False)
+
+    def _keep_always(self) -> None:
+        """A letter opened from My letters is already kept, so it keeps being saved; its sender
+        is its own, so no saved details are in use (editing it must not change a profile)."""
+        self.keeping = True
+        self.for_caller = False
+        self._reopened = True
+        self.view.keep_copy.hide()
+        self.view.sender_step.remember.setVisible(self.sender_profiles.profiles is not None)
+        self.sender_profiles.forget_choice()
+
+    def _keep_toggled(self, keep: bool) -> None:
+        self.keeping = keep
+        if keep:
+            self._dirty = True
+            self.save_now()
+            return
+        self._save_timer.stop()
+        if self.letter_id is not None and self.drafts is not None:
+            try:
+                self.drafts.delete(self.letter_id)
+            except Exception as exc:  # already gone, or the database is unavailable
+                log.warning("caller's copy not deleted: %s", exc)
+            self.letter_id = None
+        self.view.saved.setText("This letter is not being kept; any copy in My letters has been deleted.")
+
+    def load(self, letter: Letter, letter_id: int | None) -> None:
+        """Show a letter (a new one, or a draft opened from My letters)."""
+        self._loading = True
+        try:
+            self.letter_id = letter_id
+            self.recipient = letter.recipient
+            letter_form.fill(self.view, letter)
+            self.set_kind(letter.kind, from_load=True)
+            self.view.kind_step.set_kind(letter.kind)
+        finally:
+            self._loading = False
+        self._show_recipient()
+        self.run_coach()
+
+    def resume_latest_draft(self, letters) -> bool:
+        """Open the newest unfinished draft, so after a crash or a bad day the words are there."""
+        if letters is None or self.drafts is None:
+            return False
+        from sirt_desktop.core.db.records import LetterFilters, StatusFilter
+
+        try:
+            newest = letters.list_page(LetterFilters(status=StatusFilter.DRAFT), 0, 1)
+            if not newest:
+                return False
+            letter = self.drafts.load(newest[0].id)
+        except Exception as exc:  # a damaged draft must not stop the writer from opening
+            log.error("newest draft could not be reopened: %s", exc)
+            return False
+        self._keep_always()
+        self.load(letter, newest[0].id)
+        self.view.go(3)
+        self.view.saved.setText("Your draft is open where you left it. “Start a new letter” begins another.")
+        return True
+
+    def open_letter(self, letter_id: int) -> bool:
+        """Open a saved letter from My letters."""
+        if self.drafts is None or not self.ready_to_leave():
+            return False
+        try:
+            letter = self.drafts.load(letter_id)
+        except Exception as exc:
+            log.error("letter %s could not be opened: %s", letter_id, exc)
+            QMessageBox.warning(self.view, "This letter could not be opened", str(exc))
+            return False
+        self._keep_always()
+        self.load(letter, letter_id)
+        self.view.go(3)
+        return True
+
+    # Reading the form --------------------------------------------------------------------
+    def sender(self) -> Sender:
+        return letter_form.read_sender(self.view)
+
+    def current_recipient(self) -> Recipient:
+        if self.recipient.kind == RecipientKind.MP and get_kind(self.kind_id).recipient_kind == RecipientKind.MP:
+            return self.recipient
+        return letter_form.read_recipient(self.view, get_kind(self.kind_id).recipient_kind)
+
+    def letter(self) -> Letter:
+        return letter_form.read_letter(self.view, self.kind_id, self.current_recipient(), self.today())
+
+    # Kind and recipient --------------------------------------------------------------------
+    def set_kind(self, kind_id: str, from_load: bool = False) -> None:
+        kind = get_kind(kind_id)
+        self.kind_id = kind.id
+        w = self.view.write_step
+        w.show_fields(set(kind.fields))
+        w.set_starters([s.label for s in kind.starters], [s.text for s in kind.starters])
+        w.tips.setText("\n\n".join(f"• {tip}" for tip in kind.tips))
+        if not from_load and not w.subject.text().strip() and kind.suggested_subject:
+            w.subject.setText(kind.suggested_subject)
+            w.subject.setCursorPosition(0)
+        finder = kind.recipient_kind == RecipientKind.MP
+        help_text = "" if finder else "Type the name and address exactly as they should appear on the envelope."
+        self.view.recipient_step.use_finder(finder, help_text)
+        if not finder and self.recipient.kind == RecipientKind.MP:
+            self.recipient = Recipient(kind=kind.recipient_kind)
+        self._show_recipient()
+        if not from_load:
+            self.changed()
+
+    def use_mp(self, candidate) -> None:
+        mp = candidate.mp
+        self.recipient = Recipient(full_name=mp.name, position="MP", kind=RecipientKind.MP)
+        if get_kind(self.kind_id).recipient_kind != RecipientKind.MP:
+            self.set_kind(KindId.MP_CAMPAIGN)
+            self.view.kind_step.set_kind(KindId.MP_CAMPAIGN)
+        self._show_recipient(f"MP for {candidate.constituency}")
+        self.changed()
+        self.view.go(3)
+
+    def _show_recipient(self, extra: str = "") -> None:
+        label = self.view.recipient_step.chosen
+        if self.recipient.kind == RecipientKind.MP and self.recipient.display_name():
+            from sirt_desktop.core.dates import long_date
+            from sirt_desktop.core.representatives.lookup import mp_list_as_of
+
+            lines = "\n".join(self.recipient.block_lines())
+            as_of = f"MP list correct as of {long_date(mp_list_as_of())}."
+            label.setText(f"Writing to:\n{lines}" + (f"\n({extra})" if extra else "") + f"\n{as_of}")
+        else:
+            label.setText("")
+        label.setVisible(bool(label.text()))
+
+    def add_starter(self, row: int) -> None:
+        kind = get_kind(self.kind_id)
+        if not 0 <= row < len(kind.starters):
+            return
+        body = self.view.write_step.body
+        cursor = body.textCursor()
+        text = kind.starters[row].text
+        if body.toPlainText().strip() and not cursor.atBlockStart():
+            text = "\n\n" + text
+        cursor.insertText(text)
+        body.setFocus()
+
+    def _prefill_finder(self, index: int) -> None:
+        """Opening 'To' with no MP chosen yet: look up the postcode typed under 'From'."""
+        finder = self.view.recipient_step.find_mp
+        postcode = self.view.sender_step.postcode.text().strip()
+        if (index == 2 and not finder.isHidden() and not finder.postcode.text().strip() and postcode
+                and not self.recipient.display_name()):
+            finder.postcode.setText(postcode)
+            self.finder.find(postcode)
+
+    def _check_nhs_number(self, text: str) -> None:
+        problem = nhs_number_problem(text) if text.strip() else None
+        self.view.write_step.nhs_number_problem.setText(problem or "")
+
+    # As the person types -------------------------------------------------------------------
+    def changed(self, *_args) -> None:
+        if self._loading:
+            return
+        self._dirty = True
+        self._coach_timer.start()
+        if self.drafts is not None and self.keeping:
+            self._save_timer.start()
+            self.view.saved.setText("Saving…")
+
+    def run_coach(self) -> None:
+        report = coach(self.letter())
+        lines = []
+        if report.reading_age is not None:
+            lines.append(f"Reading age: about {report.reading_age}.")
+        lines.extend(f"• {note.text}" for note in report.notes)
+        self.view.write_step.coach.setText("\n\n".join(lines) or "Start writing and tips will appear here.")
+        self.last_report = report
+
+    def save_now(self) -> int | None:
+        """Save the draft now (also called when the window closes)."""
+        self._save_timer.stop()
+        if self.drafts is None or not self.keeping:
+            return None
+        letter = self.letter()
+        if self.letter_id is None and not (letter.body.strip() or letter.subject.strip() or letter.sender.name):
+            self._dirty = False  # nothing worth keeping yet
+            return None
+        try:
+            self.letter_id = self.drafts.save(self.letter_id, letter)
+            self._dirty = False
+            if not self.for_caller:  # a caller never becomes the volunteer's saved details
+                self.sender_profiles.remember(letter.sender)
+        except Exception as exc:  # a full or read-only disk must not lose the words on screen
+            log.error("draft not saved: %s", exc)
+            self.view.saved.setText("Could not save the draft. Your words are still here; please keep the app open.")
+            return None
+        self.view.saved.setText(f"Draft saved at {dt.datetime.now():%H:%M}")
+        self.letter_saved.emit(self.letter_id)
+        return self.letter_id
+
+    def flush(self) -> bool:
+        """Save now if anything is unsaved. True when nothing is left unsaved (a letter that is
+        deliberately not kept counts as done)."""
+        self._save_timer.stop()
+        if not self._dirty or self.drafts is None or not self.keeping:
+            return True
+        self.save_now()
+        return not self._dirty
+
+    def _keep_pdf(self, pdf: bytes, purpose: str) -> None:
+        """Store the exact PDF printed or saved with the letter, so a re-print is identical."""
+        self._sent_out = True
+        if self.drafts is None or not self.keeping:
+            return
+        letter_id = self.save_now() or self.letter_id
+        if letter_id is None:
+            return
+        try:
+            self.drafts.store_pdf(letter_id, pdf, purpose)
+        except Exception as exc:  # printed or saved all the same; only the kept copy failed
+            log.error("copy of the %s letter not kept: %s", purpose, exc)
+            self.view.print_step.status.setText(
+                f"The letter was {purpose}, but a copy could not be kept in My letters."
+            )
+
+    # Kept as names on the controller: tests and the shell call them.
+    def refresh_preview(self) -> bytes:
+        return self.output.refresh_preview()
+
+    def save_pdf(self, path: str | None = None) -> str | None:
+        return self.output.save_pdf(path)
+
+    def copy_text(self) -> str:
+        return self.output.copy_text()
+
+    def email_url(self):
+        return self.output.email_url()

@@ -1,0 +1,93 @@
+"""``sirt-desktop lookup``: the real command, run as a separate process."""
+
+from __future__ import annotations
+
+import io
+import json
+import os
+import subprocess
+import sys
+
+import pytest
+
+from sirt_desktop.cli.lookup import run_lookup
+
+pytestmark = pytest.mark.slow
+
+ODD_LINES: list[bytes] = [
+    b"so517aa.",
+    b"",
+    b"   ",
+    b"AB10 1PE\r",  # a Windows line ending
+    b"\xff\xfe\xfa not utf-8",
+    b"x" * 10_000,
+    b"SO51\x007AA",
+    b"\x1b[31mred\x1b[0m",
+    "😀 SO51 7AA".encode(),
+    b"BT7 1NN",
+    b"JE2 3AB",
+    b"BFPO 123",
+    b"SO51",
+    b"EH12 9ZZ",
+    b"QQ1",
+    b"\t sw1a 0aa \t",
+]
+
+
+def run_cli(args: list[str], stdin: bytes) -> subprocess.CompletedProcess[bytes]:
+    return subprocess.run(
+        [sys.executable, "-m", "sirt_desktop", "lookup", *args],
+        input=stdin,
+        capture_output=True,
+        env=dict(os.environ),  # holds this test's own SIRT_DESKTOP_HOME
+        timeout=120,
+        check=False,
+    )
+
+
+def test_json_one_object_per_line_in_order() -> None:
+    proc = run_cli(["--json"], b"\n".join(ODD_LINES) + b"\n")
+    assert proc.returncode == 0, proc.stderr
+    assert b"Traceback" not in proc.stderr
+    out_lines = proc.stdout.decode("utf-8").split("\n")
+    assert out_lines[-1] == ""
+    objects = [json.loads(line) for line in out_lines[:-1]]
+    assert len(objects) == len(ODD_LINES)
+    for raw, obj in zip(ODD_LINES, objects):
+        assert list(obj) == ["input", "postcode", "status", "candidates", "message"]
+        assert obj["input"] == raw.decode("utf-8", "replace").rstrip("\r")
+        if obj["status"] == "found":
+            assert len(obj["candidates"]) == 1
+    statuses = [obj["status"] for obj in objects]
+    assert statuses == [
+        "found", "invalid", "invalid", "found", "invalid", "invalid", "invalid", "invalid", "invalid",
+        "northern_ireland", "crown_dependency", "non_geographic", "partial", "unknown", "invalid", "found",
+    ]
+    assert objects[0]["postcode"] == "SO51 7AA"
+    assert objects[3]["candidates"][0]["constituency"] == "Aberdeen North"
+    assert len(objects[9]["candidates"]) == 18
+
+
+def test_last_line_without_newline_and_empty_input() -> None:
+    proc = run_cli(["--json"], b"SO51 7AA\nAB10 1AB")
+    assert proc.returncode == 0
+    assert [json.loads(line)["postcode"] for line in proc.stdout.decode().splitlines()] == ["SO51 7AA", "AB10 1AB"]
+    empty = run_cli(["--json"], b"")
+    assert empty.returncode == 0 and empty.stdout == b""
+
+
+def test_plain_text_from_arguments() -> None:
+    proc = run_cli(["so51 7aa", "QQ1", "bt7 1nn"], b"")
+    assert proc.returncode == 0
+    text = proc.stdout.decode()
+    assert "Romsey and Southampton North" in text and "Caroline Nokes" in text
+    assert "does not look like a UK postcode" in text
+    assert "Belfast East" in text
+    assert text.count("Postcode:") == 3
+
+
+def test_in_process_writes_one_answer_per_argument() -> None:
+    out = io.StringIO()
+    assert run_lookup(["SO51 7AA", "", "😀"], as_json=True, stdin=io.StringIO(), stdout=out) == 0
+    lines = out.getvalue().splitlines()
+    assert [json.loads(line)["status"] for line in lines] == ["found", "invalid", "invalid"]

@@ -1,0 +1,171 @@
+from __future__ import annotations
+
+import datetime as dt
+
+from PySide6.QtCore import QUrl
+
+from sirt_desktop.core.content import store as content
+from sirt_desktop.gui.information.controller import ContentController
+from sirt_desktop.gui.information.view import ContentView
+from tests.gui.accessibility import unnamed_controls
+
+
+def make(qtbot, sections=("learn", "support"), today=dt.date(2026, 11, 22)):
+    links = []
+    view = ContentView("Learn about SIRT")
+    controller = ContentController(view, sections, links.append, today=lambda: today)
+    qtbot.addWidget(view)
+    view.show()
+    return view, controller, links
+
+
+def test_every_page_renders_with_review_line_sources_and_no_missing_images(qtbot):
+    view, controller, _ = make(qtbot, sections=("learn", "for_me", "funding", "support"))
+    for page in content.pages():
+        controller.show(page.id)
+        assert view.page_title.text() == page.title
+        assert view.review.text().startswith("Last reviewed 14 November 2026")
+        assert "not medical advice" in view.note.text()
+        text = view.browser.toPlainText()
+        assert "Where this information comes from" in text
+        assert len(text) > 200
+        document = view.browser.document()
+        for image in page.images:
+            relative = image.relative_to(page.base_dir).as_posix()
+            resource = document.resource(document.ResourceType.ImageResource, QUrl(relative))
+            assert resource is not None and not resource.isNull(), f"{page.id}: image {relative} missing"
+    assert unnamed_controls(view) == []
+
+
+def test_links_in_every_page_are_handled(qtbot):
+    """Every link target the pages contain resolves: glossary words, pages, app targets."""
+    view, controller, links = make(qtbot, sections=("learn", "for_me", "funding", "support"))
+    import re
+
+    page_ids = {p.id for p in content.pages()}
+    for page in content.pages():
+        for target in re.findall(r"\]\(([^)\s]+)\)", content.display_markdown(page)):
+            scheme, _, rest = target.partition(":")
+            if scheme == "glossary":
+                assert content.glossary_term(rest) is not None, f"{page.id}: {target}"
+                controller.follow(QUrl(target))
+                assert view.meaning.isVisibleTo(view) and view.meaning.text()
+            elif scheme == "page":
+                assert rest in page_ids, f"{page.id}: {target}"
+            elif scheme == "app":
+                controller.follow(QUrl(target))
+                assert links[-1] == rest
+            elif target.startswith("images/"):
+                assert (page.base_dir / target).exists()
+            else:
+                assert scheme in ("http", "https"), f"{page.id}: unexpected link {target}"
+
+
+def test_overdue_page_shows_a_notice(qtbot):
+    view, controller, _ = make(qtbot, today=dt.date(2027, 6, 1))
+    controller.show("what-is-sirt")
+    assert view.notice.isVisibleTo(view)
+    assert "out of date" in view.notice.text()
+    view2, controller2, _ = make(qtbot)
+    controller2.show("what-is-sirt")
+    assert not view2.notice.isVisibleTo(view2)
+
+
+def test_search_across_pages_and_find_in_page(qtbot):
+    view, controller, _ = make(qtbot)
+    view.search.setText("individual funding request")
+    controller.search("individual funding request")
+    titles = [view.page_list.item(i).text() for i in range(view.page_list.count())]
+    assert any(t.startswith("Funding") for t in titles)
+    controller.search("")
+    assert view.page_list.count() == len(content.pages("learn")) + len(content.pages("support"))  # no extra panel here
+    controller.show("side-effects")
+    assert controller.find("liver", backwards=False)
+    assert not controller.find("xyzzy-not-there", backwards=False)
+    assert "Not found" in view.find_status.text()
+
+
+def test_ctrl_f_opens_the_find_bar(shell, qtbot):
+    from PySide6.QtCore import Qt
+
+    shell.window.show_section("learn")
+    view = shell.window.page("learn")
+    shell.window.activateWindow()
+    view.browser.setFocus()
+    qtbot.keyClick(view.browser, Qt.Key.Key_F, Qt.KeyboardModifier.ControlModifier)
+    assert view.find_bar.isVisible()
+
+
+def test_read_aloud_uses_the_speech_engine(qtbot):
+    view, controller, _ = make(qtbot)
+    if not view.read_aloud.isVisible():
+        import pytest
+
+        pytest.skip("no speech engine on this machine")
+    view.read_aloud.click()
+    assert controller.speech is not None
+    assert controller.speech.engine() == "mock"
+
+
+def test_appointment_sheet_from_the_checklist(shell, qtbot):
+    from pypdf import PdfReader
+    import io
+
+    shell.window.show_section("for_me")
+    page = shell.window.page("for_me")
+    questions = content.checklist_questions()
+    page.show_extra()
+    assert page.right.currentWidget() is page.checklist
+    page.checklist.set_ticked(questions[0].id)
+    assert page.checklist.ticked() == [questions[0].id]
+    page.checklist.name.setText("Siân Llŵyd")
+    dialog = shell.show_appointment_sheet(page.checklist.ticked(), "Siân Llŵyd", "")
+    try:
+        reader = PdfReader(io.BytesIO(dialog.pdf))
+        assert len(reader.pages) == 1
+        text = " ".join(reader.pages[0].extract_text().split())
+        assert "Siân Llŵyd" in text
+        assert dialog.preview.document.pageCount() == 1
+    finally:
+        dialog.close()
+
+
+def test_update_information_installs_a_newer_pack_and_refuses_a_bad_one(shell, qtbot, tmp_path):
+    import zipfile
+
+    from PySide6.QtCore import QTimer
+    from PySide6.QtWidgets import QApplication
+
+    from sirt_desktop.core.content import packs as content_pack
+    from sirt_desktop.core.resources import resource_path
+
+    def close_dialogs():
+        dialog = QApplication.activeModalWidget()
+        if dialog is not None:
+            dialog.close()
+        else:
+            QTimer.singleShot(100, close_dialogs)
+
+    shell.window.show_section("learn")
+    bad = tmp_path / "bad.zip"
+    with zipfile.ZipFile(bad, "w") as archive:
+        archive.writestr("../evil.md", "nope")
+    QTimer.singleShot(100, close_dialogs)
+    assert shell.update_information(str(bad)) is False
+
+    good = content_pack.build_pack(resource_path("content"), tmp_path / "pack.zip", 99, "2026-11-21")
+    QTimer.singleShot(100, close_dialogs)
+    try:
+        assert shell.update_information(str(good)) is True
+        assert "99" in str(content.content_version())
+    finally:
+        content.reload_content()
+
+
+def test_single_page_section_hides_its_list_until_a_search(qtbot):
+    view, controller, _ = make(qtbot, sections=("funding",))
+    assert view.page_list.isHidden()
+    controller.search("liver")
+    assert not view.page_list.isHidden()
+    controller.search("")
+    assert view.page_list.isHidden()
