@@ -155,19 +155,23 @@ class LettersRepository:
         return self.get(letter_id)
 
     def save_draft(self, letter_id: int, kind: str, recipient_name: str, subject: str, body: str,
-                   data: dict[str, Any], expected_version: int | None = None) -> int:
+                   data: dict[str, Any], expected_version: int | None = None,
+                   expected_created_at: dt.datetime | None = None) -> int:
         """Autosave: one UPDATE in one transaction; returns the letter's new version.
 
         With ``expected_version`` (the version this copy of the letter was read or last saved
         at) the UPDATE applies only if the letter is still at that version; otherwise nothing is
-        written and ``StaleLetterError`` says so. ``None`` saves whatever the version is (for
-        tools that never read the letter first)."""
+        written and ``StaleLetterError`` says so. ``expected_created_at`` also makes sure the id
+        still names the same letter (SQLite may give a deleted letter's id to a new one).
+        ``None`` saves whatever the version is (for tools that never read the letter first)."""
         values = dict(kind=kind, recipient_name=recipient_name, subject=subject, body=body,
                       data_json=_dump(data), updated_at=utcnow(), version=Letter.version + 1)
         with plain_database_errors(), self.db.session() as s:
             query = update(Letter).where(Letter.id == letter_id)
             if expected_version is not None:
                 query = query.where(Letter.version == expected_version)
+            if expected_created_at is not None:
+                query = query.where(Letter.created_at == expected_created_at)
             if s.execute(query.values(**values)).rowcount == 1:
                 return int(s.execute(select(Letter.version).where(Letter.id == letter_id)).scalar_one())
             found = s.execute(select(Letter.version).where(Letter.id == letter_id)).scalar()

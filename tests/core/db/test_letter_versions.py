@@ -77,3 +77,19 @@ def test_an_unchecked_save_still_moves_the_version(db):
     repo = LettersRepository(db)
     letter = repo.create_draft("mp_campaign", {}, body="x")
     assert repo.save_draft(letter.id, "mp_campaign", "", "", "y", {}) == 2
+
+
+def test_a_new_letter_given_a_deleted_letters_id_is_not_written_over(db):
+    """SQLite hands the highest id out again after a delete: the id alone does not name a letter."""
+    from sirt_desktop.core.letters.drafts import DraftStore
+    from sirt_desktop.core.letters.model import Letter
+
+    repo = LettersRepository(db)
+    here, elsewhere = DraftStore(repo), DraftStore(repo)
+    first = here.save(None, Letter(kind="mp_campaign", body="mine"))
+    repo.delete(first)
+    other = elsewhere.save(None, Letter(kind="mp_campaign", body="someone else's"))
+    assert other == first  # the same id, a different letter
+    with pytest.raises(StaleLetterError):
+        here.save(first, Letter(kind="mp_campaign", body="mine, later"))
+    assert repo.get(other).body == "someone else's"

@@ -35,7 +35,7 @@ from sirt_desktop.core.db.recovery import (
     start_fresh,
 )
 
-ROOT = Path(__file__).resolve().parents[2]
+ROOT = Path(__file__).resolve().parents[3]
 
 
 def _digest(path: Path) -> str:
