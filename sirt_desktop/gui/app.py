@@ -61,11 +61,17 @@ def run(crash_dialog: bool = True, quit_after_ms: int | None = None, startup_pro
     app = create_application()
     handler = CrashHandler(show_dialog=crash_dialog)
     handler.install()
+    guard = _one_copy_only()
+    if guard is None:
+        return 0
     settings = Settings()
     theme = Theme(app)
     theme.apply(settings.get(TEXT_SCALE), settings.get(THEME))
     shell = build_window(settings, theme)
     shell.window.show()
+    from sirt_desktop.gui.single_instance import bring_forward
+
+    guard.show_requested.connect(lambda: bring_forward(shell.window))
     if startup_probe:
         # For bench/startup.py: report the first turn of the event loop after show, then quit.
         def probe() -> None:
@@ -79,4 +85,32 @@ def run(crash_dialog: bool = True, quit_after_ms: int | None = None, startup_pro
         QTimer.singleShot(quit_after_ms, app.quit)
     code = app.exec()
     shell.shutdown()
+    guard.release()
     return code
+
+
+def _one_copy_only():
+    """The single-instance guard for the data folder, or None if another copy has it (that
+    copy was asked to come forward, or the person was told it is already open)."""
+    from sirt_desktop.core import paths
+    from sirt_desktop.gui.single_instance import ALREADY_OPEN, ALREADY_OPEN_UNREACHABLE, SingleInstance
+
+    folder = paths.data_dir(create=False)
+    try:
+        paths.data_dir()
+    except OSError as exc:  # the window says why later; the lock is then not claimed
+        log.warning("data folder not available for the single-instance lock: %s", exc)
+    guard = SingleInstance(folder)
+    if guard.claim():
+        return guard
+    if guard.ask_first_to_show():
+        log.info("already open: the open window was brought forward")
+        print(ALREADY_OPEN, file=sys.stderr)
+        return None
+    log.warning("already open, and the open copy did not answer")
+    print(ALREADY_OPEN_UNREACHABLE, file=sys.stderr)
+    from PySide6.QtWidgets import QMessageBox
+
+    if QApplication.platformName() not in ("offscreen", "minimal"):
+        QMessageBox.information(None, "SIRT Desktop is already open", ALREADY_OPEN_UNREACHABLE)
+    return None
