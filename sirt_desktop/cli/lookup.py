@@ -1,4 +1,4 @@
-"""``sirt-desktop lookup [--json] [POSTCODE ...]``: postcodes to constituencies and MPs, offline.
+"""``sirt-desktop-cli lookup [--json] [POSTCODE ...]``: postcodes to constituencies and MPs, offline.
 
 With no postcodes on the command line it reads one per line from standard input until
 the input ends, answering each line as it arrives (one flush per line), so it can sit in
@@ -8,42 +8,28 @@ every line gets exactly one answer, in order.
 
 from __future__ import annotations
 
+import argparse
 import json
 import logging
-import os
-import sys
 from collections.abc import Iterable
-from typing import TextIO
 
-from sirt_desktop.core.representatives import postcodes
-from sirt_desktop.core.representatives import seats
+from sirt_desktop.cli.output import Console, ExitCode, never_a_traceback
+from sirt_desktop.core.representatives import postcodes, seats
 from sirt_desktop.core.representatives.lookup import LookupResult, Status, lookup, not_checked
 from sirt_desktop.core.representatives.messages import format_share
 
 log = logging.getLogger(__name__)
 
-
-def _reconfigure(stream: TextIO, **options: str | None) -> None:
-    reconfigure = getattr(stream, "reconfigure", None)
-    if reconfigure is None:
-        return
-    try:
-        reconfigure(**options)
-    except (ValueError, OSError):  # already read from, or not a text stream: keep it as it is
-        try:
-            reconfigure(errors=options.get("errors", "replace"))
-        except (ValueError, OSError):
-            pass
+HELP = "find the constituency and MP for postcodes"
+DESCRIPTION = (
+    "Find the Westminster constituency and MP for each postcode, offline. "
+    "With no postcodes, reads one per line from standard input until it ends."
+)
 
 
-def _lines(stdin: TextIO) -> Iterable[str]:
-    """Lines of standard input without their line ending, split on "\\n" only."""
-    _reconfigure(stdin, encoding="utf-8", errors="replace", newline="\n")
-    while True:
-        line = stdin.readline()
-        if not line:
-            return
-        yield line.rstrip("\n").rstrip("\r")
+def add_arguments(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("postcodes", nargs="*", metavar="POSTCODE")
+    parser.add_argument("--json", action="store_true", help="one JSON object per input line")
 
 
 def format_text(result: LookupResult) -> str:
@@ -70,7 +56,8 @@ def format_text(result: LookupResult) -> str:
     return "\n".join(lines) + "\n\n"
 
 
-def _answer(text: str, as_json: bool) -> str:
+def answer(text: str, as_json: bool) -> str:
+    """The answer for one input line, as written to standard output."""
     try:
         result = lookup(text)
     except Exception:  # noqa: BLE001 - one odd line must never stop the stream
@@ -81,35 +68,19 @@ def _answer(text: str, as_json: bool) -> str:
     return format_text(result)
 
 
-def run_lookup(postcodes_given: list[str], as_json: bool, stdin: TextIO, stdout: TextIO) -> int:
-    """Look up each postcode given (or each line of ``stdin``) and write one answer per input.
-
-    Returns 0, or 1 only if the app's own data files cannot be read.
-    """
-    _reconfigure(stdout, errors="replace")
+@never_a_traceback("The lookup stopped because of an unexpected problem ({kind}).")
+def run(console: Console, args: argparse.Namespace) -> ExitCode:
+    """Look up each postcode given (or each line of standard input) and write one answer per
+    input. ``PROBLEMS`` only if the app's own data files cannot be read."""
     try:
         seats.data()  # load once, up front, so a broken install is reported plainly
     except Exception as exc:  # noqa: BLE001 - never a traceback on the command line
         log.exception("could not load the postcode data")
-        sys.stderr.write(f"The postcode data could not be read ({exc}). Please reinstall SIRT Desktop.\n")
-        return 1
-    inputs: Iterable[str] = postcodes_given if postcodes_given else _lines(stdin)
-    try:
-        for text in inputs:
-            # Arguments can hold undecodable bytes (as lone surrogates): make them printable.
-            text = text.encode("utf-8", "replace").decode("utf-8", "replace")
-            stdout.write(_answer(text, as_json))
-            stdout.flush()
-    except BrokenPipeError:
-        _silence(stdout)  # the reader went away (e.g. "| head"): stop quietly
-    except KeyboardInterrupt:
-        return 130
-    return 0
-
-
-def _silence(stdout: TextIO) -> None:
-    try:
-        devnull = os.open(os.devnull, os.O_WRONLY)
-        os.dup2(devnull, stdout.fileno())
-    except (OSError, ValueError, AttributeError):
-        pass
+        console.problem(f"The postcode data could not be read ({exc}). Please reinstall SIRT Desktop.")
+        return ExitCode.PROBLEMS
+    inputs: Iterable[str] = args.postcodes if args.postcodes else console.lines()
+    for text in inputs:
+        # Arguments can hold undecodable bytes (as lone surrogates): make them printable.
+        text = text.encode("utf-8", "replace").decode("utf-8", "replace")
+        console.write(answer(text, args.json))
+    return ExitCode.OK

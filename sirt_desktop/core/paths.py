@@ -15,6 +15,8 @@ import platformdirs
 APP_DIR_NAME = "sirt-desktop"
 HOME_ENV = "SIRT_DESKTOP_HOME"
 DATABASE_URL_ENV = "SIRT_DESKTOP_DATABASE_URL"
+#: The text-to-speech engine Qt should use for "Read aloud" (e.g. "speechd"); unset: Qt's default.
+SPEECH_ENGINE_ENV = "SIRT_DESKTOP_SPEECH_ENGINE"
 
 
 def _home() -> Path | None:
@@ -77,6 +79,22 @@ def content_override_dir(create: bool = True) -> Path:
     """Installed content packs (newer than the shipped pages) live here."""
     path = data_dir(create) / "content"
     return _ensure(path) if create else path
+
+
+def set_aside_dir(create: bool = True) -> Path:
+    """Databases moved out of the way by "start fresh" and "restore a backup" (never deleted)."""
+    path = data_dir(create) / "set-aside"
+    return _ensure(path) if create else path
+
+
+def imported_mps_file(create: bool = True) -> Path:
+    """An MP list imported to replace the shipped one (``data import-mps``)."""
+    return data_dir(create) / "mps-imported.csv"
+
+
+def speech_engine() -> str | None:
+    """``SIRT_DESKTOP_SPEECH_ENGINE``, or None for Qt's default engine."""
+    return os.environ.get(SPEECH_ENGINE_ENV, "").strip() or None
 
 
 def settings_file() -> Path:

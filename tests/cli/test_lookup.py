@@ -10,7 +10,7 @@ import sys
 
 import pytest
 
-from sirt_desktop.cli.lookup import run_lookup
+from tests.cli.run import cli
 
 pytestmark = pytest.mark.slow
 
@@ -87,7 +87,7 @@ def test_plain_text_from_arguments() -> None:
 
 
 def test_in_process_writes_one_answer_per_argument() -> None:
-    out = io.StringIO()
-    assert run_lookup(["SO51 7AA", "", "😀"], as_json=True, stdin=io.StringIO(), stdout=out) == 0
-    lines = out.getvalue().splitlines()
+    ran = cli("lookup", "--json", "SO51 7AA", "", "😀")
+    assert ran.code == 0
+    lines = ran.out.splitlines()
     assert [json.loads(line)["status"] for line in lines] == ["found", "invalid", "invalid"]

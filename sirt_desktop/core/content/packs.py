@@ -21,7 +21,6 @@ import tempfile
 import zipfile
 from dataclasses import dataclass, field
 from pathlib import Path, PurePosixPath
-from typing import TextIO
 
 from sirt_desktop.core import paths
 from sirt_desktop.core.content import store as content
@@ -194,23 +193,6 @@ def _remove_older_packs(keep: Path) -> None:
         if folder != keep:
             shutil.rmtree(folder, ignore_errors=True)
     content.reload_content()
-
-
-def run_content_import(path: str, stdout: TextIO, stderr: TextIO) -> int:
-    """``sirt-desktop content import PACK.zip``: 0 if installed, 1 if not; never a traceback."""
-    try:
-        result = install_pack(path)
-    except Exception as exc:  # noqa: BLE001 - the CLI promises a message, not a traceback
-        stderr.write(f"This content pack was not installed. Nothing has changed.\nAn unexpected error: {exc}\n")
-        return 1
-    if result.installed:
-        stdout.write(result.message + "\n")
-        return 0
-    problems = result.report.problems
-    lines = [result.message, f"{len(problems)} problem{'s' if len(problems) != 1 else ''} found:"]
-    lines += [f"  - {problem}" for problem in problems]
-    stderr.write("\n".join(lines) + "\n")
-    return 1
 
 
 def build_pack(source: Path, out: Path, version: int | str, when: str) -> Path:

@@ -16,7 +16,7 @@ import os
 import zipfile
 from dataclasses import asdict, dataclass, fields
 from pathlib import Path
-from typing import Any, TextIO
+from typing import Any
 
 from sqlalchemy import select
 
@@ -233,44 +233,23 @@ def _read_pdf(archive: zipfile.ZipFile, entry: Any, letter_id: int, where: str) 
 
 
 # --- command line -------------------------------------------------------------------------
-def run_export(path: str, stdout: TextIO, stderr: TextIO) -> int:
-    """``sirt-desktop data export FILE.zip``: 0 on success, 1 if it could not be written."""
+def export_target_problem(path: str | os.PathLike[str]) -> str | None:
+    """Why an export cannot be written to ``path``, in plain words; None when it can."""
     target = Path(path).expanduser().absolute()
     if target.is_dir():
-        print(f"Cannot export to {target}: that is a folder. Give a file name ending in .zip.", file=stderr)
-        return 1
+        return f"Cannot export to {target}: that is a folder. Give a file name ending in .zip."
     if not target.parent.is_dir():
-        print(f"Cannot export: the folder {target.parent} does not exist.", file=stderr)
-        return 1
+        return f"Cannot export: the folder {target.parent} does not exist."
     if not os.access(target.parent, os.W_OK | os.X_OK) or target.exists() and not os.access(target, os.W_OK):
-        print(f"Cannot export: you do not have permission to write in {target.parent}. "
-              "Choose another folder, for example your Documents folder.", file=stderr)
-        return 1
-    try:
-        from sirt_desktop.core.db.recovery import open_database
+        return (f"Cannot export: you do not have permission to write in {target.parent}. "
+                "Choose another folder, for example your Documents folder.")
+    return None
 
-        db = open_database()
-    except DatabaseError as exc:
-        print(f"Your letters could not be opened, so nothing was exported: {exc}", file=stderr)
-        return 1
-    for notice in db.notices:
-        print(notice, file=stderr)
-    try:
-        summary = export_everything(db, target)
-    except DatabaseError as exc:
-        print(f"Nothing was exported: {exc}", file=stderr)
-        return 1
-    except OSError as exc:
-        reason = "the disk is full" if "space" in explain(exc) else (exc.strerror or str(exc))
-        print(f"Nothing was exported: {target} could not be written ({reason}).", file=stderr)
-        return 1
-    except Exception as exc:  # never a traceback at the command line; the log has the detail
-        log.exception("export failed")
-        print(f"Nothing was exported because of an unexpected problem: {exc}", file=stderr)
-        return 1
-    finally:
-        db.close()
-    print(f"Exported {summary.letters} letters, {summary.profiles} sender profiles and {summary.pdfs} PDFs "
-          f"to {summary.path}", file=stdout)
-    print("Keep this file safe: anyone who opens it can read your letters.", file=stdout)
-    return 0
+
+def summary_lines(summary: ExportSummary) -> list[str]:
+    """What was exported, and the warning that goes with it."""
+    return [
+        f"Exported {summary.letters:,} letters, {summary.profiles} sender profiles and {summary.pdfs} PDFs "
+        f"to {summary.path}",
+        "Keep this file safe: anyone who opens it can read your letters.",
+    ]

@@ -158,9 +158,8 @@ def _copy_unclean(db_file: Path) -> Path:
 
 
 def _set_journals_aside(db_file: Path, reason: str) -> Path:
-    from sirt_desktop.core.db.recovery import set_aside_dir
 
-    folder = set_aside_dir()
+    folder = paths.set_aside_dir()
     stamp = _stamp()
     for suffix in JOURNALS:
         source = Path(f"{db_file}{suffix}")

@@ -20,7 +20,6 @@ from sirt_desktop.core.dates import add_months
 from sirt_desktop.core.db.letter_search import clear_index, purge_deleted
 from sirt_desktop.core.db.models import Letter, LetterPdf, SenderProfile
 from sirt_desktop.core.db.records import LetterStatus
-from sirt_desktop.core.db.recovery import set_aside_dir
 
 log = logging.getLogger(__name__)
 
@@ -42,7 +41,7 @@ def _files_under(folder: Path) -> list[Path]:
 
 def _extra_folders() -> list[Path]:
     # The cache holds only copies of letters on their way to the printer (if printing was cut off).
-    return [paths.backups_dir(create=False), paths.pdf_dir(create=False), set_aside_dir(create=False),
+    return [paths.backups_dir(create=False), paths.pdf_dir(create=False), paths.set_aside_dir(create=False),
             paths.cache_dir(create=False)]
 
 

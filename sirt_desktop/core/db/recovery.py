@@ -74,19 +74,9 @@ HEALTHY = (
 )
 
 
-def set_aside_dir(create: bool = True) -> Path:
-    """Databases moved out of the way by ``start_fresh`` and ``restore_last_backup``."""
-    path = paths.data_dir(create) / "set-aside"
-    if create:
-        path.mkdir(exist_ok=True)
-        if os.name == "posix":
-            path.chmod(0o700)
-    return path
-
-
 def _has_held_letters() -> bool:
     """Backups or set-aside databases here: this folder has held letters before."""
-    for folder in (paths.backups_dir(create=False), set_aside_dir(create=False)):
+    for folder in (paths.backups_dir(create=False), paths.set_aside_dir(create=False)):
         if folder.is_dir() and any(p.suffix == ".sqlite3" for p in folder.rglob("*.sqlite3")):
             return True
     return False
@@ -148,7 +138,7 @@ def _set_aside(db_file: Path, reason: str) -> Path | None:
         return None
     check_writable(db_file.parent)
     try:
-        folder = set_aside_dir()
+        folder = paths.set_aside_dir()
         stamp = dt.datetime.now().strftime("%Y%m%d-%H%M%S")
         target = _unique(folder / f"{db_file.stem}-{reason}-{stamp}{db_file.suffix}")
         moved: list[tuple[Path, Path]] = []
@@ -200,7 +190,7 @@ def list_set_aside() -> list[SetAsideInfo]:
     """Databases in ``set-aside/``, newest first, with how many letters each holds."""
     from sirt_desktop.core.db.health import inspect_file
 
-    folder = set_aside_dir(create=False)
+    folder = paths.set_aside_dir(create=False)
     if not folder.is_dir():
         return []
     found = []
@@ -219,7 +209,7 @@ def list_set_aside() -> list[SetAsideInfo]:
 
 def count_set_aside() -> int:
     """How many databases ``set-aside/`` holds (Delete everything removes them too)."""
-    folder = set_aside_dir(create=False)
+    folder = paths.set_aside_dir(create=False)
     return sum(1 for p in folder.iterdir() if p.is_file() and p.suffix == ".sqlite3") if folder.is_dir() else 0
 
 
@@ -247,7 +237,7 @@ def restore_set_aside(source: Path) -> RecoveryResult:
     from sirt_desktop.core.db.health import inspect_file, quick_check
 
     source = Path(source)
-    if source.parent.resolve() != set_aside_dir(create=False).resolve() or not source.is_file():
+    if source.parent.resolve() != paths.set_aside_dir(create=False).resolve() or not source.is_file():
         raise DatabaseError("That file is not one of the set-aside copies of your letters.")
     try:
         report = inspect_file(source)

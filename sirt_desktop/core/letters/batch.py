@@ -1,46 +1,50 @@
-"""``sirt-desktop letter``: render letters described in JSON to PDF, with no window.
+"""Letters described in JSON, rendered to PDF with no window: one letter, or a batch of one
+letter per line (a helpline's batch), written as ``0001-mp_campaign.pdf``, ``0002-clinician.pdf``...
 
-    --data FILE.json  --out FILE.pdf     one letter
-    --data FILE.jsonl --out-dir DIR      one letter per line (a helpline's batch), written as
-                                         DIR/0001-mp_campaign.pdf, DIR/0002-clinician.pdf ...
-
-Exit codes: 0 all written; 1 some letters had problems (each named by line and field, the
-others are still written); 2 the command could not start (file missing or unreadable, bad
-JSON in a single letter, wrong options). No traceback, and never a half-written PDF.
+Nothing here prints or chooses an exit code: ``read_letter`` raises ``LetterInputError`` or
+``LetterDataError`` with plain words, ``render_batch`` returns a ``BatchResult`` naming every
+bad line. ``cli/letter.py`` turns those into messages. A PDF is never half written.
 """
 
 from __future__ import annotations
 
 import json
+import multiprocessing
 import os
-import sys
+from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, TextIO
+from typing import Any
 
+from sirt_desktop.core.letters.checks import missing_for_reply
 from sirt_desktop.core.letters.model import Letter
+from sirt_desktop.core.letters.render import render_letter_to_file, warm_up
 from sirt_desktop.core.letters.schema import LetterDataError, letter_from_dict
 
 BATCH_SUFFIXES = (".jsonl", ".ndjson")
+PARALLEL_FROM = 24  # letters; below this, starting worker processes costs more than it saves
 
 
-def _say(stderr: TextIO, message: str) -> None:
-    print(f"letter: {message}", file=stderr)
+class LetterInputError(ValueError):
+    """Text that is not a letter at all (bad JSON, nested too deeply)."""
 
 
-def _read(path: Path, stderr: TextIO) -> str | None:
+def is_batch(path: str | os.PathLike[str]) -> bool:
+    return Path(path).suffix.lower() in BATCH_SUFFIXES
+
+
+def batch_file_name(line_number: int, kind: str) -> str:
+    safe = kind if kind.replace("_", "").isalnum() else "letter"
+    return f"{line_number:04d}-{safe}.pdf"
+
+
+def _json(text: str, one_line: bool = False) -> Any:
     try:
-        return path.read_text(encoding="utf-8-sig")
-    except FileNotFoundError:
-        _say(stderr, f"cannot read {path}: no such file")
-    except IsADirectoryError:
-        _say(stderr, f"cannot read {path}: it is a folder, not a file")
-    except PermissionError:
-        _say(stderr, f"cannot read {path}: permission denied")
-    except UnicodeDecodeError as exc:
-        _say(stderr, f"cannot read {path}: not UTF-8 text (byte {exc.start})")
-    except OSError as exc:
-        _say(stderr, f"cannot read {path}: {exc.strerror or exc}")
-    return None
+        return json.loads(text)
+    except json.JSONDecodeError as exc:
+        where = f"column {exc.colno}" if one_line else f"line {exc.lineno}, column {exc.colno}"
+        raise LetterInputError(f"not valid JSON: {exc.msg} at {where}") from exc
+    except RecursionError as exc:
+        raise LetterInputError("nested too deeply to be a letter") from exc
 
 
 def _letter(data: Any, large_print: bool) -> Letter:
@@ -50,103 +54,41 @@ def _letter(data: Any, large_print: bool) -> Letter:
     return letter
 
 
-def _render_to(letter: Letter, target: Path) -> None:
-    from sirt_desktop.core.letters.render import render_letter_to_file
+def read_letter(text: str, large_print: bool = False) -> Letter:
+    """One letter from its JSON text. Raises ``LetterInputError`` or ``LetterDataError``."""
+    return _letter(_json(text), large_print)
 
+
+def render_one(letter: Letter, target: Path) -> None:
+    """Write the letter's PDF to ``target`` atomically (``OSError`` if it cannot be written)."""
     render_letter_to_file(letter, target, large_print=letter.large_print)
 
 
-def batch_file_name(line_number: int, kind: str) -> str:
-    safe = kind if kind.replace("_", "").isalnum() else "letter"
-    return f"{line_number:04d}-{safe}.pdf"
+def reply_notes(letter: Letter) -> list[str]:
+    """What an elected member would need to reply (the letter still prints without it)."""
+    return [f"{m.field}: {m.text[:1].lower()}{m.text[1:]}" for m in missing_for_reply(letter)]
 
 
-def run_letter_command(
-    data_path: str | os.PathLike[str],
-    out: str | os.PathLike[str] | None = None,
-    out_dir: str | os.PathLike[str] | None = None,
-    large_print: bool = False,
-    stderr: TextIO | None = None,
-) -> int:
-    """Render one letter (``out``) or a batch (``out_dir``); returns the exit code."""
-    stderr = stderr if stderr is not None else sys.stderr
-    path = Path(data_path)
-    is_batch = path.suffix.lower() in BATCH_SUFFIXES
-    if (out is None) == (out_dir is None):
-        _say(stderr, "give either --out FILE.pdf (one letter) or --out-dir DIR (a batch)")
-        return 2
-    if is_batch and out is not None:
-        _say(stderr, f"{path.name} is a batch (one letter per line): use --out-dir DIR")
-        return 2
-    text = _read(path, stderr)
-    if text is None:
-        return 2
-    try:
-        if is_batch:
-            return _run_batch(path, text, Path(out_dir), large_print, stderr)  # type: ignore[arg-type]
-        return _run_single(path, text, out, out_dir, large_print, stderr)
-    except KeyboardInterrupt:
-        _say(stderr, "stopped")
-        return 130
+@dataclass
+class BatchResult:
+    """What a batch did. ``problems`` maps a line number to what was wrong with that line (its
+    letter was not written); ``notes`` to what an elected member would need to reply."""
+
+    folder: Path
+    total: int = 0
+    problems: dict[int, list[str]] = field(default_factory=dict)
+    notes: dict[int, list[str]] = field(default_factory=dict)
+
+    @property
+    def written(self) -> int:
+        return self.total - len(self.problems)
 
 
-def _run_single(path: Path, text: str, out, out_dir, large_print: bool, stderr: TextIO) -> int:
-    try:
-        data = json.loads(text)
-    except json.JSONDecodeError as exc:
-        _say(stderr, f"{path.name} is not valid JSON: {exc.msg} at line {exc.lineno}, column {exc.colno}")
-        return 2
-    except RecursionError:
-        _say(stderr, f"{path.name} is nested too deeply to be a letter.")
-        return 2
-    try:
-        letter = _letter(data, large_print)
-    except LetterDataError as exc:
-        _say(stderr, f"{path.name} has {len(exc.errors)} problem{'s' if len(exc.errors) != 1 else ''}; "
-                     "no PDF was written:")
-        for error in exc.errors:
-            print(f"  {error}", file=stderr)
-        return 1
-    if out is not None:
-        target = Path(out)
-    else:
-        folder = _make_dir(Path(out_dir), stderr)
-        if folder is None:
-            return 2
-        target = folder / batch_file_name(1, letter.kind)
-    try:
-        _render_to(letter, target)
-    except OSError as exc:
-        _say(stderr, f"cannot write {target}: {exc.strerror or exc}")
-        return 2
-    except Exception as exc:  # noqa: BLE001 - a message, never a traceback
-        _say(stderr, f"could not render the letter: {exc}")
-        return 1
-    return 0
-
-
-def _make_dir(folder: Path, stderr: TextIO) -> Path | None:
-    try:
-        folder.mkdir(parents=True, exist_ok=True)
-    except OSError as exc:
-        _say(stderr, f"cannot create folder {folder}: {exc.strerror or exc}")
-        return None
-    if not os.access(folder, os.W_OK):
-        _say(stderr, f"cannot write to folder {folder}: permission denied")
-        return None
-    return folder
-
-
-PARALLEL_FROM = 24  # letters; below this, starting worker processes costs more than it saves
-
-
-def _render_job(job: tuple[int, dict, bool, str]) -> tuple[int, str | None]:
+def _render_job(job: tuple[int, dict[str, Any], bool, str]) -> tuple[int, str | None]:
     """Render one batch line in a worker; returns (line number, problem or None)."""
     number, data, large_print, target = job
     try:
         letter = _letter(data, large_print)
-        from sirt_desktop.core.letters.render import render_letter_to_file
-
         render_letter_to_file(letter, target, large_print=letter.large_print, durable=False)
     except OSError as exc:
         return number, f"cannot write {Path(target).name}: {exc.strerror or exc}"
@@ -162,14 +104,10 @@ def _workers(jobs: int) -> int:
     return max(1, min(cpus, 8, jobs // 8))
 
 
-def _run_jobs(jobs: list[tuple[int, dict, bool, str]]) -> list[tuple[int, str | None]]:
+def _run_jobs(jobs: list[tuple[int, dict[str, Any], bool, str]]) -> list[tuple[int, str | None]]:
     workers = _workers(len(jobs))
     if workers == 1:
         return [_render_job(job) for job in jobs]
-    import multiprocessing
-
-    from sirt_desktop.core.letters.render import warm_up
-
     warm_up()  # load ReportLab and the fonts once; forked workers inherit them
     methods = multiprocessing.get_all_start_methods()
     context = multiprocessing.get_context("fork" if "fork" in methods else "spawn")
@@ -177,43 +115,29 @@ def _run_jobs(jobs: list[tuple[int, dict, bool, str]]) -> list[tuple[int, str | 
         return list(pool.imap(_render_job, jobs, chunksize=max(1, len(jobs) // (workers * 8))))
 
 
-def _run_batch(path: Path, text: str, out_dir: Path, large_print: bool, stderr: TextIO) -> int:
-    folder = _make_dir(out_dir, stderr)
-    if folder is None:
-        return 2
-    problems: dict[int, list[str]] = {}
-    jobs: list[tuple[int, dict, bool, str]] = []
+def render_batch(text: str, folder: Path, large_print: bool = False) -> BatchResult:
+    """Render every letter of a JSON Lines text into ``folder`` (which must exist). Bad lines are
+    named and skipped; the others are still written, in parallel for a large batch."""
+    result = BatchResult(folder)
+    jobs: list[tuple[int, dict[str, Any], bool, str]] = []
     for number, raw in enumerate(text.splitlines(), start=1):
         if not raw.strip():
             continue
+        result.total += 1
         try:
-            data = json.loads(raw)
-        except json.JSONDecodeError as exc:
-            problems[number] = [f"not valid JSON: {exc.msg} at column {exc.colno}"]
-            continue
-        except RecursionError:
-            problems[number] = ["nested too deeply to be a letter"]
-            continue
-        try:
+            data = _json(raw, one_line=True)
             letter = _letter(data, large_print)
-        except LetterDataError as exc:
-            problems[number] = list(exc.errors)
+        except LetterInputError as exc:
+            result.problems[number] = [str(exc)]
             continue
+        except LetterDataError as exc:
+            result.problems[number] = list(exc.errors)
+            continue
+        notes = reply_notes(letter)
+        if notes:
+            result.notes[number] = notes
         jobs.append((number, data, large_print, str(folder / batch_file_name(number, letter.kind))))
     for number, problem in _run_jobs(jobs):
         if problem:
-            problems[number] = [problem]
-    for number in sorted(problems):
-        for problem in problems[number]:
-            _say(stderr, f"line {number}: {problem}")
-    failed = len(problems)
-    total = len(jobs) + sum(1 for n in problems if n not in {j[0] for j in jobs})
-    written = total - failed
-    if total == 0:
-        _say(stderr, f"{path.name} has no letters in it")
-        return 1
-    if failed:
-        _say(stderr, f"{failed} of {total} letter{'s' if total != 1 else ''} had problems and "
-                     f"{'were' if failed != 1 else 'was'} not written; {written} written to {folder}")
-        return 1
-    return 0
+            result.problems[number] = [problem]
+    return result

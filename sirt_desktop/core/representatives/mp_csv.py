@@ -16,6 +16,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 from datetime import date
 
+from sirt_desktop.core.dates import long_date
 from sirt_desktop.core.representatives.records import Constituency
 from sirt_desktop.core.text import fold
 
@@ -63,23 +64,29 @@ class ValidationReport:
     rows: list[dict[str, str]] = field(default_factory=list, repr=False)
     text: str = field(default="", repr=False)  # the file's text, kept only when it passed
 
-    def summary(self) -> str:
-        """A few plain sentences for the person importing the list."""
+    def problem_lines(self) -> list[str]:
+        """Each problem as one line: "Line 5: member_since 'yesterday' is not a date ..."."""
+        return [str(problem) for problem in self.problems]
+
+    def summary_lines(self, most_names: int | None = None) -> list[str]:
+        """A few plain sentences about the list, for the window and the command line alike.
+        ``most_names`` shortens a long list of changed seats ("... and 12 others")."""
         if not self.ok:
             count = len(self.problems)
-            noun = "problem" if count == 1 else "problems"
-            head = f"The MP list was not changed. The file has {count} {noun}:"
-            return "\n".join([head, *(f"  {problem}" for problem in self.problems)])
-        lines = [f"The file lists all {self.seat_count} constituencies. It is correct as of {self.as_of}."]
+            return [f"The MP list was not changed. The file has {count} {'problem' if count == 1 else 'problems'}."]
+        lines = [f"The file lists all {self.seat_count} constituencies, correct as of {long_date(self.as_of)}."]
         if self.changed:
-            lines.append(f"{len(self.changed)} seats have a different MP from the list in use: " + ", ".join(self.changed) + ".")
+            names = self.changed if most_names is None else self.changed[:most_names]
+            rest = len(self.changed) - len(names)
+            shown = ", ".join(names) + (f" and {rest} others" if rest else "")
+            lines.append(f"{len(self.changed)} seats have a different MP from the list in use: {shown}.")
         else:
             lines.append("No seat has a different MP from the list in use.")
         if self.vacant:
             lines.append("Vacant seats (no MP at the moment): " + ", ".join(self.vacant) + ".")
         if self.applied:
             lines.append("The new MP list is now in use.")
-        return "\n".join(lines)
+        return lines
 
 
 def _parse_date(value: str) -> date | None:

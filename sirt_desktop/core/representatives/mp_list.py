@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import os
 from pathlib import Path
-from typing import TextIO
 
 from sirt_desktop.core import paths
 from sirt_desktop.core.files import write_atomically
@@ -54,7 +53,7 @@ def apply_mp_csv(path: str | os.PathLike[str]) -> ValidationReport:
     report = validate_mp_csv(path)
     if not report.ok:
         return report
-    target = paths.data_dir() / seats.IMPORTED_MPS_FILE
+    target = paths.imported_mps_file()
     try:
         write_atomically(target, report.text)
     except OSError as exc:
@@ -68,7 +67,7 @@ def apply_mp_csv(path: str | os.PathLike[str]) -> ValidationReport:
 
 def remove_imported_mp_list() -> bool:
     """Go back to the MP list shipped with the app. True if an imported list was removed."""
-    target = paths.data_dir(create=False) / seats.IMPORTED_MPS_FILE
+    target = paths.imported_mps_file(create=False)
     try:
         target.unlink()
         removed = True
@@ -76,17 +75,3 @@ def remove_imported_mp_list() -> bool:
         removed = False
     seats.reload_mps()
     return removed
-
-
-def run_import_mps(path: str, stdout: TextIO, stderr: TextIO) -> int:
-    """``sirt-desktop data import-mps FILE.csv``: 0 if applied, 1 if rejected. Never a traceback."""
-    try:
-        report = apply_mp_csv(path)
-    except Exception as exc:  # noqa: BLE001 - the command line must never show a traceback
-        stderr.write(f"The MP list was not changed: an unexpected error happened ({type(exc).__name__}).\n")
-        return 1
-    if report.ok:
-        stdout.write(report.summary() + "\n")
-        return 0
-    stderr.write(report.summary() + "\n")
-    return 1

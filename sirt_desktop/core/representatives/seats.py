@@ -4,7 +4,7 @@ Nothing is read at import time. ``data()`` loads everything the first time it is
 (a few milliseconds); ``reload_mps()`` makes the next call read the MP list again, which
 ``mp_list`` does after a new list has been applied.
 
-The MP list in use is the imported one (``paths.data_dir()/mps-imported.csv``) if it exists
+The MP list in use is the imported one (``paths.imported_mps_file()``) if it exists
 and still passes every check, else the one shipped with the app.
 """
 
@@ -25,7 +25,6 @@ from sirt_desktop.core.resources import data_manifest, read_text
 
 log = logging.getLogger(__name__)
 
-IMPORTED_MPS_FILE = "mps-imported.csv"
 
 
 @dataclass(frozen=True, slots=True)
@@ -88,11 +87,6 @@ def bundled_mp_list_as_of() -> str:
     return ""
 
 
-def imported_mps_path() -> str:
-    """Where an imported MP list is kept."""
-    return str(paths.data_dir() / IMPORTED_MPS_FILE)
-
-
 def mps_from_rows(rows: list[dict[str, str]]) -> dict[str, MP | None]:
     """MP records by seat code from rows with the columns of ``mps.csv``; blank name = vacant."""
     by_seat: dict[str, MP | None] = {}
@@ -115,7 +109,7 @@ def mps_from_rows(rows: list[dict[str, str]]) -> dict[str, MP | None]:
 
 
 def _load_mps() -> MPList:
-    imported = paths.data_dir(create=False) / IMPORTED_MPS_FILE
+    imported = paths.imported_mps_file(create=False)
     if imported.is_file():
         try:
             report = validate_mp_bytes(imported.read_bytes(), constituencies())

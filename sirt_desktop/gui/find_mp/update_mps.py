@@ -11,10 +11,6 @@ from sirt_desktop.gui.common.file_update import FileUpdateController
 from sirt_desktop.gui.common.problems_dialog import ProblemsDialog
 
 
-def problem_lines(report: mp_import.ValidationReport) -> list[str]:
-    return [f"Line {p.line}: {p.message}" if p.line else p.message for p in report.problems]
-
-
 class UpdateMpsController(FileUpdateController):
     title = "Choose the new MP list"
     file_filter = "MP list (*.csv);;All files (*)"
@@ -25,18 +21,11 @@ class UpdateMpsController(FileUpdateController):
             ProblemsDialog(
                 "The MP list was not changed",
                 "This file cannot be used, so nothing has been changed. These are the problems found:",
-                problem_lines(report),
+                report.problem_lines(),
                 self.parent,
             ).exec()
             return False
-        summary = [f"The file lists all {report.seat_count} seats, correct as of {long_date(report.as_of)}."]
-        if report.changed:
-            shown = ", ".join(report.changed[:10]) + (" and others" if len(report.changed) > 10 else "")
-            summary.append(f"{len(report.changed)} seats have a different MP from the list in use: {shown}.")
-        else:
-            summary.append("No seat has a different MP from the list in use.")
-        if report.vacant:
-            summary.append(f"Vacant seats: {', '.join(report.vacant)}.")
+        summary = report.summary_lines(most_names=10)
         answer = QMessageBox.question(
             self.parent,
             "Use this MP list?",
@@ -46,7 +35,7 @@ class UpdateMpsController(FileUpdateController):
             return False
         applied = mp_import.apply_mp_csv(path)
         if not applied.ok:
-            ProblemsDialog("The MP list was not changed", "Nothing has been changed:", problem_lines(applied), self.parent).exec()
+            ProblemsDialog("The MP list was not changed", "Nothing has been changed:", applied.problem_lines(), self.parent).exec()
             return False
         representatives.reload()
         QMessageBox.information(

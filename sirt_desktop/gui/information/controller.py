@@ -10,6 +10,7 @@ from collections.abc import Callable
 from PySide6.QtCore import QObject, QUrl
 from PySide6.QtGui import QDesktopServices, QTextDocument
 
+from sirt_desktop.core import paths
 from sirt_desktop.core.content import store as content
 from sirt_desktop.core.content.search import search
 from sirt_desktop.gui.information.view import ContentView
@@ -122,7 +123,7 @@ class ContentController(QObject):
 
     # Reading aloud -----------------------------------------------------------------------
     def _engine(self) -> str | None:
-        return os.environ.get("SIRT_DESKTOP_SPEECH_ENGINE") or None
+        return paths.speech_engine()
 
     def _speech_available(self) -> bool:
         try:

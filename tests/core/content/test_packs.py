@@ -13,11 +13,11 @@ import pytest
 
 from sirt_desktop.core import paths
 from sirt_desktop.core.content import store as content
+from tests.cli.run import cli
 from sirt_desktop.core.content.packs import (
     MAX_FILE_BYTES,
     build_pack,
     install_pack,
-    run_content_import,
     validate_pack,
 )
 
@@ -184,28 +184,30 @@ def test_broken_installed_pack_is_ignored():
 
 
 def test_cli_import_success_and_failure(tmp_path):
-    out, err = io.StringIO(), io.StringIO()
-    assert run_content_import(str(make_pack(tmp_path)), out, err) == 0
-    assert "Installed patient information version 2, dated 1 December 2026" in out.getvalue()
-    assert err.getvalue() == ""
+    ran = cli('content', 'import', str(make_pack(tmp_path)))
+    out, err = ran.out, ran.err
+    assert ran.code == 0
+    assert "Installed patient information version 2, dated 1 December 2026" in out
+    assert err == ""
 
-    out, err = io.StringIO(), io.StringIO()
     bad = make_pack(tmp_path, version=5, name="bad.zip", extra=[("../evil.md", b"x")],
                     changes={"checklist.json": None})
-    assert run_content_import(str(bad), out, err) == 1
-    text = err.getvalue()
+    ran = cli("content", "import", bad)
+    assert ran.code == 1
+    text = ran.err
     assert "not installed. Nothing has changed." in text and "2 problems found:" in text
     assert "  - ../evil.md" in text and "  - checklist.json is missing" in text
-    assert "Traceback" not in text and out.getvalue() == ""
+    assert "Traceback" not in text and ran.out == ""
 
 
 def test_cli_import_of_missing_or_unreadable_file_never_tracebacks(tmp_path):
-    out, err = io.StringIO(), io.StringIO()
-    assert run_content_import(str(tmp_path / "nope.zip"), out, err) == 1
-    assert "was not found" in err.getvalue() and "Traceback" not in err.getvalue()
+    ran = cli('content', 'import', str(tmp_path / "nope.zip"))
+    out, err = ran.out, ran.err
+    assert ran.code == 1
+    assert "was not found" in err and "Traceback" not in err
     folder = tmp_path / "a-folder.zip"
     folder.mkdir()
-    assert run_content_import(str(folder), io.StringIO(), err) == 1
+    assert cli('content', 'import', folder).code == 1
 
 
 def test_build_pack_script_output_installs(tmp_path):

@@ -15,9 +15,9 @@ from sirt_desktop.core.db.export import (
     ExportFormatError,
     export_everything,
     read_export,
-    run_export,
 )
 from sirt_desktop.core.db.letters_repo import LettersRepository
+from tests.cli.run import cli
 from sirt_desktop.core.db.profiles_repo import ProfilesRepository
 
 PDF_A = b"%PDF-1.4\n" + bytes(range(256)) + b"\n%%EOF\n"
@@ -108,20 +108,20 @@ def test_read_export_refuses_a_file_that_is_not_a_zip(tmp_path):
 
 
 def test_run_export_writes_the_file_and_says_so(filled, tmp_path):
-    out, err = io.StringIO(), io.StringIO()
     target = tmp_path / "mine.zip"
-    assert run_export(str(target), out, err) == 0
-    assert "Exported 3 letters" in out.getvalue() and err.getvalue() == ""
+    ran = cli("data", "export", target)
+    assert ran.code == 0
+    assert "Exported 3 letters" in ran.out and ran.err == ""
     assert len(read_export(target).letters) == 3
 
 
 def test_run_export_explains_a_missing_folder_or_a_folder_target(tmp_path):
-    out, err = io.StringIO(), io.StringIO()
-    assert run_export(str(tmp_path / "nowhere" / "x.zip"), out, err) == 1
-    assert "does not exist" in err.getvalue() and "Traceback" not in err.getvalue()
-    err = io.StringIO()
-    assert run_export(str(tmp_path), out, err) == 1
-    assert "is a folder" in err.getvalue()
+    ran = cli("data", "export", tmp_path / "nowhere" / "x.zip")
+    assert ran.code == 1
+    assert "does not exist" in ran.err and "Traceback" not in ran.err
+    ran = cli("data", "export", tmp_path)
+    assert ran.code == 1
+    assert "is a folder" in ran.err
 
 
 def test_run_export_explains_an_unwritable_folder(tmp_path):
@@ -131,9 +131,9 @@ def test_run_export_explains_an_unwritable_folder(tmp_path):
     try:
         if os.access(folder, os.W_OK):
             pytest.skip("running as a user who can write anywhere (root)")
-        err = io.StringIO()
-        assert run_export(str(folder / "x.zip"), io.StringIO(), err) == 1
-        assert "permission" in err.getvalue()
+        ran = cli("data", "export", folder / "x.zip")
+        assert ran.code == 1
+        assert "permission" in ran.err
     finally:
         folder.chmod(0o700)
 
@@ -143,7 +143,7 @@ def test_run_export_writes_nothing_half_done_when_writing_fails(filled, tmp_path
         raise OSError(28, "No space left on device")
 
     monkeypatch.setattr("sirt_desktop.core.db.export._write_zip", broken)
-    err = io.StringIO()
-    assert run_export(str(tmp_path / "x.zip"), io.StringIO(), err) == 1
-    assert "disk is full" in err.getvalue()
+    ran = cli("data", "export", tmp_path / "x.zip")
+    assert ran.code == 1
+    assert "disk is full" in ran.err
     assert list(tmp_path.glob("*.zip*")) == []

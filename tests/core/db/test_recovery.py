@@ -14,7 +14,6 @@ from sirt_desktop.core.db.recovery import (
     list_backups,
     open_database,
     restore_last_backup,
-    set_aside_dir,
     start_fresh,
 )
 
@@ -36,7 +35,7 @@ def test_start_fresh_sets_a_corrupt_database_aside_and_creates_a_new_one():
     with pytest.raises(CorruptDatabaseError):
         Database.open()
     result = start_fresh()
-    assert result.set_aside is not None and result.set_aside.parent == set_aside_dir()
+    assert result.set_aside is not None and result.set_aside.parent == paths.set_aside_dir()
     assert _digest(result.set_aside) == before  # kept, untouched
     db = open_database()
     assert LettersRepository(db).count() == 0
@@ -53,7 +52,7 @@ def test_start_fresh_twice_never_overwrites_what_was_set_aside():
     for subject in ("first", "second"):
         _make_newer(_db_with(subject))
         start_fresh()
-    aside = sorted(p for p in set_aside_dir().iterdir() if p.suffix == ".sqlite3")
+    aside = sorted(p for p in paths.set_aside_dir().iterdir() if p.suffix == ".sqlite3")
     assert len(aside) == 2
 
 

@@ -31,7 +31,6 @@ from sirt_desktop.core.db.letters_repo import LettersRepository
 from sirt_desktop.core.db.recovery import (
     MissingDatabaseError,
     open_database,
-    set_aside_dir,
     start_fresh,
 )
 
@@ -109,7 +108,7 @@ def test_a_full_disk_is_called_a_full_disk_and_start_fresh_never_hides_the_lette
     with pytest.raises(DatabaseError, match="not set aside"):
         start_fresh()  # even if asked: a sound file is never moved aside because the disk is full
     assert db_file.exists() and _digest(db_file) == before
-    assert not any(set_aside_dir(create=False).glob("*.sqlite3"))
+    assert not any(paths.set_aside_dir(create=False).glob("*.sqlite3"))
 
     filler.unlink()
     db = open_database()
@@ -250,7 +249,7 @@ def test_a_foreign_journal_never_makes_the_app_start_empty(tmp_path):
     assert len(copies) == 1  # the file and the journal, exactly as found
     assert _digest(copies[0] / db_file.name) == before
     assert (copies[0] / f"{db_file.name}-wal").exists()
-    assert list(set_aside_dir().glob("*-wal"))  # the journal itself is kept, not discarded
+    assert list(paths.set_aside_dir().glob("*-wal"))  # the journal itself is kept, not discarded
 
 
 def test_a_foreign_journal_gives_a_full_export_at_the_command_line(tmp_path):
@@ -285,7 +284,7 @@ def test_a_journal_without_its_file_is_kept_not_discarded(tmp_path):
         assert any("without the file" in notice for notice in db.notices)
     finally:
         db.close()
-    assert list(set_aside_dir().glob("*journal-without-file*-wal"))
+    assert list(paths.set_aside_dir().glob("*journal-without-file*-wal"))
 
 
 def test_a_kill_9_journal_of_our_own_is_replayed_with_a_copy_kept_first(tmp_path):

@@ -10,10 +10,10 @@ import pytest
 
 from sirt_desktop.core import paths
 from sirt_desktop.core.representatives import lookup as representatives
+from tests.cli.run import cli
 from sirt_desktop.core.representatives.mp_list import (
     apply_mp_csv,
     remove_imported_mp_list,
-    run_import_mps,
     validate_mp_csv,
 )
 from sirt_desktop.core.resources import read_text
@@ -160,23 +160,26 @@ def test_header_only_file_lists_every_missing_seat(tmp_path) -> None:
 def test_cli_success_and_rejection(tmp_path) -> None:
     header, rows = shipped_rows()
     good = write_csv(tmp_path / "good.csv", header, rows)
-    out, err = io.StringIO(), io.StringIO()
-    assert run_import_mps(str(good), out, err) == 0
-    assert "650" in out.getvalue() and "now in use" in out.getvalue()
-    assert err.getvalue() == ""
+    ran = cli('data', 'import-mps', str(good))
+    out, err = ran.out, ran.err
+    assert ran.code == 0
+    assert "650" in out and "now in use" in out
+    assert err == ""
 
     rows[3]["member_since"] = "yesterday"
     bad = write_csv(tmp_path / "bad.csv", header, rows)
-    out, err = io.StringIO(), io.StringIO()
-    assert run_import_mps(str(bad), out, err) == 1
-    assert "Line 5:" in err.getvalue() and "yesterday" in err.getvalue()
-    assert "not changed" in err.getvalue()
+    ran = cli('data', 'import-mps', str(bad))
+    out, err = ran.out, ran.err
+    assert ran.code == 1
+    assert "Line 5:" in err and "yesterday" in err
+    assert "not changed" in err
 
 
 @pytest.mark.parametrize("name", ["does-not-exist.csv", "."])
 def test_cli_missing_file_or_folder_is_a_plain_message(tmp_path, name: str) -> None:
-    out, err = io.StringIO(), io.StringIO()
-    assert run_import_mps(str(tmp_path / name), out, err) == 1
-    assert "Traceback" not in err.getvalue()
-    assert "not changed" in err.getvalue()
+    ran = cli('data', 'import-mps', str(tmp_path / name))
+    out, err = ran.out, ran.err
+    assert ran.code == 1
+    assert "Traceback" not in err
+    assert "not changed" in err
     assert_nothing_applied()

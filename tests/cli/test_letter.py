@@ -12,10 +12,10 @@ import pytest
 from pypdf import PdfReader
 
 from sirt_desktop.cli import main
-from sirt_desktop.core.letters.batch import run_letter_command
+from tests.cli.run import cli
 from sirt_desktop.core.letters.kinds import KIND_IDS
 
-EXAMPLES = Path(__file__).resolve().parents[3] / "examples"
+EXAMPLES = Path(__file__).resolve().parents[2] / "examples"
 
 
 def good(**overrides) -> dict:
@@ -24,10 +24,22 @@ def good(**overrides) -> dict:
     return data
 
 
-def run(*args, **kw) -> tuple[int, str]:
-    err = io.StringIO()
-    code = run_letter_command(*args, stderr=err, **kw)
-    return code, err.getvalue()
+def run(data, out=None, out_dir=None, large_print=False) -> tuple[int, str]:
+    argv = ["letter", "--data", data]
+    if out is not None:
+        argv += ["--out", out]
+    if out_dir is not None:
+        argv += ["--out-dir", out_dir]
+    if large_print:
+        argv.append("--large-print")
+    ran = cli(*argv)
+    assert ran.out == ""
+    return ran.code, ran.err
+
+
+def written(folder: Path) -> list[str]:
+    """The files in ``folder``, leaving out the test's own app home (its log lives there)."""
+    return sorted(p.name for p in folder.iterdir() if p.name != "sirt-home")
 
 
 def test_one_letter(tmp_path):
@@ -36,7 +48,7 @@ def test_one_letter(tmp_path):
     assert (code, err) == (0, "")
     text = PdfReader(out).pages[0].extract_text()
     assert "Dear Dr Mehta," in text and "NHS number: 943 476 5919" in text
-    assert [p.name for p in tmp_path.iterdir()] == ["letter.pdf"]
+    assert written(tmp_path) == ["letter.pdf"]
 
 
 def test_large_print_flag(tmp_path):
@@ -60,7 +72,7 @@ def test_invalid_letter_names_each_field_and_writes_nothing(tmp_path):
     assert "nhs_number:" in err and "sender.name:" in err
     assert "recipient.address_lines: 8 lines given; a window envelope shows at most 7" in err
     assert "Traceback" not in err
-    assert not out.exists() and sorted(p.name for p in tmp_path.iterdir()) == ["bad.json"]
+    assert not out.exists() and written(tmp_path) == ["bad.json"]
 
 
 def test_existing_pdf_is_untouched_when_the_new_letter_is_bad(tmp_path):
@@ -169,13 +181,29 @@ def test_large_batch_in_parallel_keeps_line_order_and_names(tmp_path):
 
 
 def test_deeply_nested_json_is_refused_without_a_traceback(tmp_path):
-    import io
-
-    from sirt_desktop.core.letters.batch import run_letter_command
-
     deep = tmp_path / "deep.json"
     deep.write_text("[" * 200_000, encoding="utf-8")
-    stderr = io.StringIO()
-    assert run_letter_command(str(deep), out=str(tmp_path / "x.pdf"), out_dir=None, stderr=stderr) == 2
-    assert "Traceback" not in stderr.getvalue() and "nested too deeply" in stderr.getvalue()
+    code, err = run(deep, out=tmp_path / "x.pdf")
+    assert code == 2
+    assert "Traceback" not in err and "nested too deeply" in err
     assert not (tmp_path / "x.pdf").exists()
+
+
+def test_a_letter_to_an_mp_without_a_postcode_is_written_with_a_note(tmp_path):
+    data = good()
+    data["sender"].pop("postcode", None)
+    src = tmp_path / "no-postcode.json"
+    src.write_text(json.dumps(data), encoding="utf-8")
+    code, err = run(src, out=tmp_path / "x.pdf")
+    assert code == 0 and (tmp_path / "x.pdf").exists()
+    assert err == ("letter: note: sender.postcode: your postcode is needed: they reply only to people who "
+                   "live in the area they represent\n")
+
+
+def test_a_batch_names_the_lines_that_need_a_postcode(tmp_path):
+    lines = [json.dumps(good()), json.dumps({**good(), "sender": {**good()["sender"], "postcode": ""}})]
+    src = tmp_path / "two.jsonl"
+    src.write_text("\n".join(lines), encoding="utf-8")
+    code, err = run(src, out_dir=tmp_path / "out")
+    assert code == 0 and len(list((tmp_path / "out").glob("*.pdf"))) == 2
+    assert err.startswith("letter: line 2: note: sender.postcode:") and "line 1" not in err

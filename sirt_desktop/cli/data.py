@@ -1,0 +1,79 @@
+"""``sirt-desktop-cli data import-mps FILE.csv`` and ``data export FILE.zip``."""
+
+from __future__ import annotations
+
+import argparse
+from pathlib import Path
+
+from sirt_desktop.cli.output import Console, ExitCode, never_a_traceback
+from sirt_desktop.core.db.errors import DatabaseError
+from sirt_desktop.core.db.export import export_everything, export_target_problem, summary_lines
+from sirt_desktop.core.db.failures import explain
+from sirt_desktop.core.db.recovery import open_database
+from sirt_desktop.core.representatives.mp_list import apply_mp_csv
+
+HELP = "import or export data"
+DESCRIPTION = "Import or export data."
+
+
+def add_arguments(parser: argparse.ArgumentParser) -> None:
+    actions = parser.add_subparsers(dest="data_command", metavar="ACTION", required=True)
+    import_mps = actions.add_parser(
+        "import-mps",
+        help="replace the MP list from a CSV with the same columns as mps.csv",
+        description="Check a CSV of MPs (same columns as the shipped mps.csv) as a whole and apply it "
+        "all at once, or reject it listing every problem by line.",
+    )
+    import_mps.add_argument("file", metavar="FILE.csv")
+    import_mps.set_defaults(action=import_mp_list)
+    export = actions.add_parser(
+        "export",
+        help="export your letters and profiles to a ZIP file",
+        description="Write everything you have stored (profiles, letters, saved PDFs) to a ZIP file.",
+    )
+    export.add_argument("file", metavar="FILE.zip")
+    export.set_defaults(action=export_data)
+
+
+def run(console: Console, args: argparse.Namespace) -> ExitCode:
+    action: ExitCode = args.action(console, args.file)
+    return action
+
+
+@never_a_traceback("The MP list was not changed: an unexpected error happened ({kind}).")
+def import_mp_list(console: Console, path: str) -> ExitCode:
+    """Applied: ``OK``; rejected (every problem listed by line): ``PROBLEMS``."""
+    report = apply_mp_csv(path)
+    if report.ok:
+        console.say("\n".join(report.summary_lines()))
+        return ExitCode.OK
+    console.problems(report.summary_lines()[0][:-1] + ":", report.problem_lines())
+    return ExitCode.PROBLEMS
+
+
+@never_a_traceback("Nothing was exported because of an unexpected problem: {error}")
+def export_data(console: Console, path: str) -> ExitCode:
+    problem = export_target_problem(path)
+    if problem:
+        console.problem(problem)
+        return ExitCode.PROBLEMS
+    try:
+        db = open_database()
+    except DatabaseError as exc:
+        console.problem(f"Your letters could not be opened, so nothing was exported: {exc}")
+        return ExitCode.PROBLEMS
+    for notice in db.notices:  # e.g. a leftover journal was put aside: said, never silent
+        console.problem(notice)
+    try:
+        summary = export_everything(db, path)
+    except DatabaseError as exc:
+        console.problem(f"Nothing was exported: {exc}")
+        return ExitCode.PROBLEMS
+    except OSError as exc:
+        reason = "the disk is full" if "space" in explain(exc) else (exc.strerror or str(exc))
+        console.problem(f"Nothing was exported: {Path(path).expanduser().absolute()} could not be written ({reason}).")
+        return ExitCode.PROBLEMS
+    finally:
+        db.close()
+    console.say("\n".join(summary_lines(summary)))
+    return ExitCode.OK
