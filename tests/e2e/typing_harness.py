@@ -198,14 +198,19 @@ def run_trial(pattern: str, kill_after: float, home: Path, python: str = sys.exe
     home.mkdir(parents=True, exist_ok=True)
     env = _env(home)
     trial = Trial(pattern, kill_after)
-    app = subprocess.Popen([python, "-c", DRIVER, "type"], env=env, stdout=subprocess.PIPE,
-                           stderr=subprocess.DEVNULL, text=True)
+    errors = home / "app-stderr.txt"
+    with open(errors, "w") as err:
+        app = subprocess.Popen([python, "-c", DRIVER, "type"], env=env, stdout=subprocess.PIPE, stderr=err,
+                               text=True)
     reader = _Reader(app)
     reader.start()
     typist: subprocess.Popen | None = None
     try:
-        if not reader.ready.wait(start_timeout):
-            raise RuntimeError("the app did not open the letter writer in time")
+        deadline = time.monotonic() + start_timeout
+        while not reader.ready.wait(0.2):
+            if app.poll() is not None or time.monotonic() > deadline:
+                raise RuntimeError("the app did not open the letter writer: "
+                                   + errors.read_text(errors="replace")[-2000:])
         subprocess.run(["xdotool", "windowfocus", "--sync", reader.window], env=env, capture_output=True,
                        timeout=10)
         start = time.monotonic()
