@@ -18,7 +18,7 @@ from PySide6.QtWidgets import QDialog, QFileDialog, QMessageBox, QWidget
 from sirt_desktop.core import paths
 from sirt_desktop.core.db.engine import Database
 from sirt_desktop.core.db.errors import DatabaseError
-from sirt_desktop.core.db.export import export_everything
+from sirt_desktop.core.db.export import damaged_lines, export_everything
 from sirt_desktop.core.db.privacy import StoredCounts, auto_delete_finished, delete_everything, stored_counts
 from sirt_desktop.core.settings import AUTO_DELETE_MONTHS, Settings
 from sirt_desktop.gui.settings.your_data_view import DeleteEverythingDialog, YourDataView
@@ -80,9 +80,11 @@ class YourDataController(QObject):
             self.prompts.problem(f"Nothing was exported: {path} could not be written ({exc.strerror or exc}). "
                                  "Choose another folder.")
             return
+        left_out = "\n".join(damaged_lines(summary))
         self.prompts.tell("Exported", f"Saved {summary.letters:,} letters, {summary.profiles} profiles and "
                           f"{summary.pdfs} printed copies to:\n{summary.path}\n\n"
-                          "Keep this file safe: anyone who opens it can read your letters.")
+                          + (f"{left_out}\n\n" if left_out else "")
+                          + "Keep this file safe: anyone who opens it can read your letters.")
 
     def delete_everything(self) -> None:
         try:
