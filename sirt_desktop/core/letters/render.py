@@ -12,6 +12,7 @@ text stays searchable. ReportLab is imported inside the functions: it is slow to
 from __future__ import annotations
 
 import os
+import threading
 from dataclasses import dataclass
 from functools import lru_cache
 from xml.sax.saxutils import escape
@@ -83,7 +84,8 @@ def _styles(large_print: bool):
                           splitLongWords=1, embeddedHyphenation=0)
     bold = ParagraphStyle("bold", parent=body, fontName=BOLD)
     tight = ParagraphStyle("tight", parent=body, spaceAfter=0, allowOrphans=1, allowWidows=1)
-    return sizes, body, bold, tight
+    run = ParagraphStyle("run", parent=body, spaceAfter=0)  # a paragraph's lines that go on below
+    return sizes, body, bold, tight, run
 
 
 def _tail_class():
@@ -135,10 +137,21 @@ def _tail_class():
     return Tail
 
 
+# A paragraph is laid out in runs of at most this many of the writer's lines. ReportLab wraps a
+# paragraph's whole remaining text again at every page break, so one paragraph of thousands of
+# lines cost time as the square of its length (minutes for 10,000 short lines); runs keep the
+# cost in step with the length. The printed result is the same: runs follow on with no space.
+RUN_LINES = 20
+
+
+def _runs(lines: list[str]) -> list[list[str]]:
+    return [lines[i: i + RUN_LINES] for i in range(0, len(lines), RUN_LINES)] or [lines]
+
+
 def _story(letter: Letter, large_print: bool) -> list:
     from reportlab.platypus import Paragraph, Spacer
 
-    sizes, body, bold, tight = _styles(large_print)
+    sizes, body, bold, tight, run = _styles(large_print)
     story: list = [Paragraph(escape(letter.greeting_text()) + ",", body)]
     subject = " ".join(letter.subject.split())
     if subject:
@@ -149,9 +162,12 @@ def _story(letter: Letter, large_print: bool) -> list:
     extra.extend(letter.identification_lines())
     if extra:
         story.append(Paragraph("<br/>".join(escape(x) for x in extra), body))
-    paragraphs = [paragraph_markup(p) for p in letter.paragraphs()]
-    paragraphs += [escape(p) for p in letter.generated_paragraphs()]
-    flowables = [Paragraph(p, body) for p in paragraphs]
+    flowables = []
+    for lines in letter.paragraphs():
+        runs = _runs(lines)
+        for index, part in enumerate(runs):
+            flowables.append(Paragraph(paragraph_markup(part), body if index == len(runs) - 1 else run))
+    flowables += [Paragraph(escape(p), body) for p in letter.generated_paragraphs()]
     closing = [
         Paragraph(escape(letter.close_text()) + ",", tight),
         Spacer(1, sizes.signature_space * L.MM),
@@ -163,8 +179,17 @@ def _story(letter: Letter, large_print: bool) -> list:
     return story
 
 
+_ONE_AT_A_TIME = threading.Lock()  # ReportLab keeps some state in modules: one layout at a time
+
+
 def render_letter_details(letter: Letter, large_print: bool = False) -> RenderedLetter:
-    """Render and also return page 1's layout (tests check it against the envelope window)."""
+    """Render and also return page 1's layout (tests check it against the envelope window).
+    Safe to call from any thread (layouts run one at a time)."""
+    with _ONE_AT_A_TIME:
+        return _render_letter_details(letter, large_print)
+
+
+def _render_letter_details(letter: Letter, large_print: bool) -> RenderedLetter:
     from reportlab.lib.pagesizes import A4
     from reportlab.pdfbase.pdfmetrics import stringWidth
     from reportlab.platypus import BaseDocTemplate, Frame, NextPageTemplate, PageTemplate

@@ -24,6 +24,7 @@ from sirt_desktop.core.letters.nhs_number import nhs_number_problem
 MAX_SENDER_LINES = 8
 MAX_ADDRESS_LINE_CHARS = 50
 MAX_BODY_CHARS = 20_000
+MAX_BODY_LINES = 1_000  # more would be a list, not a letter, and take long to lay out
 MAX_SHORT_TEXT = 200
 
 _SENDER_KEYS = ("name", "address_lines", "postcode", "email", "phone")
@@ -230,6 +231,10 @@ def validate_letter(letter: Letter) -> list[str]:
         errors.append("body: the letter has no text yet")
     elif len(letter.body) > MAX_BODY_CHARS:
         errors.append(f"body: {len(letter.body)} characters; at most {MAX_BODY_CHARS}")
+    elif letter.body.count("\n") + 1 > MAX_BODY_LINES:
+        errors.append(f"body: {letter.body.count(chr(10)) + 1:,} lines; a letter can have at most "
+                      f"{MAX_BODY_LINES:,} lines (about 20 pages). Join short lines into sentences, or "
+                      "split it into more than one letter")
     if letter.nhs_number.strip():
         problem = nhs_number_problem(letter.nhs_number)
         if problem:

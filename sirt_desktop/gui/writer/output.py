@@ -1,9 +1,16 @@
 """The last step of the letter writer: the exact PDF, and what the person can do with it —
-print it, save it, copy its text, or start an email with it."""
+print it, save it, copy its text, or start an email with it.
+
+Opening the step (or ticking Large print) lays the letter out on a background thread, so a long
+letter never freezes the window; a layout that is overtaken by a newer one is dropped.
+Printing and saving use the PDF on screen when it shows the letter as it is, and lay it out
+again only if something changed. A letter over the length limits is not laid out at all: the
+problem says why."""
 
 from __future__ import annotations
 
 import logging
+import threading
 from collections.abc import Callable
 from pathlib import Path
 from urllib.parse import quote
@@ -16,7 +23,7 @@ from sirt_desktop.core.files import write_atomically
 from sirt_desktop.core.db.records import PdfPurpose
 from sirt_desktop.core.letters.checks import missing_for_reply
 from sirt_desktop.core.letters.model import Letter
-from sirt_desktop.core.letters.schema import validate_letter
+from sirt_desktop.core.letters.schema import MAX_BODY_CHARS, MAX_BODY_LINES, letter_to_dict, validate_letter
 
 log = logging.getLogger(__name__)
 PRINT_STEP = 4
@@ -42,6 +49,8 @@ class LetterOutput(QObject):
     """``current_letter()`` reads the form; ``keep_pdf(pdf, purpose)`` stores what went out."""
 
     printed = Signal()
+    preview_ready = Signal()  # a background layout has reached the screen
+    _laid_out = Signal(int, object, object)  # generation, PDF bytes, error (from the worker thread)
 
     def __init__(self, view, current_letter: Callable[[], Letter], keep_pdf: Callable[[bytes, str], None]) -> None:
         super().__init__(view)
@@ -50,9 +59,12 @@ class LetterOutput(QObject):
         self.keep_pdf = keep_pdf
         self.pdf = b""
         self.problems: list[str] = []
+        self._generation = 0  # goes up with every layout asked for; older answers are dropped
+        self._pdf_shows: dict | None = None  # the letter (as data) that self.pdf shows
+        self._laid_out.connect(self._background_done)
         step = view.print_step
         view.tabs.currentChanged.connect(self._step_changed)
-        step.large_print.toggled.connect(lambda _on: self.refresh_preview())
+        step.large_print.toggled.connect(lambda _on: self.refresh_preview_in_background())
         step.print_button.clicked.connect(self.print_letter)
         step.save_button.clicked.connect(lambda: self.save_pdf())
         step.copy_button.clicked.connect(self.copy_text)
@@ -60,12 +72,9 @@ class LetterOutput(QObject):
 
     def _step_changed(self, index: int) -> None:
         if index == PRINT_STEP:
-            self.refresh_preview()
+            self.refresh_preview_in_background()
 
-    def refresh_preview(self) -> bytes:
-        from sirt_desktop.core.letters.render import render_letter
-
-        letter = self.current_letter()
+    def _check(self, letter: Letter) -> None:
         self.problems = [plain_problem(p) for p in validate_letter(letter)] + [
             f"{m.text} (step 2, From)" for m in missing_for_reply(letter)
         ]
@@ -76,16 +85,86 @@ class LetterOutput(QObject):
             else "Everything a letter needs is there. Check the preview, then print or save it."
         )
         step.problems.setVisible(True)
-        try:
-            self.pdf = render_letter(letter, large_print=letter.large_print)
-        except Exception as exc:
-            log.exception("letter could not be rendered")
-            self.pdf = b""
-            step.problems.setText(f"The letter could not be laid out: {exc}")
+
+    @staticmethod
+    def _too_long(letter: Letter) -> bool:
+        return len(letter.body) > MAX_BODY_CHARS or letter.body.count("\n") + 1 > MAX_BODY_LINES
+
+    def _show(self, pdf: bytes, shows: dict | None, error: BaseException | None = None) -> None:
+        step = self.view.print_step
+        self.pdf = pdf
+        self._pdf_shows = shows if pdf else None
+        if error is not None:
+            log.error("letter could not be rendered: %s", error, exc_info=error)
+            step.problems.setText(f"The letter could not be laid out: {error}")
             step.problems.setVisible(True)
         step.preview.show_pdf(self.pdf)
         for button in (step.print_button, step.save_button):
             button.setEnabled(bool(self.pdf))
+
+    def _start(self, letter: Letter) -> tuple[int, dict] | None:
+        """Check the letter; None if it is too long to lay out (the problems say why)."""
+        self._check(letter)
+        self._generation += 1
+        if self._too_long(letter):
+            self._show(b"", None)
+            self.view.print_step.preview.pages.setText("No preview: the letter is too long (see above)")
+            return None
+        return self._generation, letter_to_dict(letter)
+
+    def refresh_preview_in_background(self) -> None:
+        """Lay the letter out on a background thread; the preview shows it when it is ready."""
+        from sirt_desktop.core.letters.render import render_letter
+
+        letter = self.current_letter()
+        started = self._start(letter)
+        if started is None:
+            return
+        generation, shows = started
+        if self.pdf and shows == self._pdf_shows:
+            self.preview_ready.emit()
+            return
+        step = self.view.print_step
+        for button in (step.print_button, step.save_button):
+            button.setEnabled(False)
+        step.preview.pages.setText("Laying out the letter…")
+
+        def work() -> None:
+            try:
+                pdf, error = render_letter(letter, large_print=letter.large_print), None
+            except Exception as exc:  # shown in plain words on the GUI thread
+                pdf, error = b"", exc
+            try:
+                self._laid_out.emit(generation, (pdf, shows), error)
+            except RuntimeError:  # the window closed meanwhile
+                pass
+
+        threading.Thread(target=work, name="letter-layout", daemon=True).start()
+
+    def _background_done(self, generation: int, result: tuple[bytes, dict], error) -> None:
+        if generation != self._generation:
+            return  # the letter changed while it was laid out; a newer layout is on its way
+        pdf, shows = result
+        self._show(pdf, shows, error)
+        self.preview_ready.emit()
+
+    def refresh_preview(self) -> bytes:
+        """The PDF of the letter as it is now, laid out here and now unless the preview already
+        shows exactly this letter (printing, saving)."""
+        from sirt_desktop.core.letters.render import render_letter
+
+        letter = self.current_letter()
+        started = self._start(letter)
+        if started is None:
+            return b""
+        _generation, shows = started
+        if self.pdf and shows == self._pdf_shows:
+            return self.pdf
+        try:
+            pdf, error = render_letter(letter, large_print=letter.large_print), None
+        except Exception as exc:
+            pdf, error = b"", exc
+        self._show(pdf, shows, error)
         return self.pdf
 
     def _go_ahead(self, action: str) -> bool:

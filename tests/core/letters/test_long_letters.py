@@ -1,0 +1,61 @@
+"""A letter within every limit lays out in time that grows with its length, not its square."""
+
+from __future__ import annotations
+
+import io
+
+import pytest
+from pypdf import PdfReader
+
+from sirt_desktop.core.letters.model import Letter
+from sirt_desktop.core.letters.render import render_letter_details
+from sirt_desktop.core.letters.schema import MAX_BODY_LINES, validate_letter
+
+
+@pytest.fixture
+def lines_broken(monkeypatch):
+    """How many lines ReportLab wraps in all (a measure of layout work that needs no clock)."""
+    from reportlab.platypus import paragraph
+
+    count = [0]
+    real = paragraph.Paragraph.breakLines
+
+    def counting(self, *args, **kwargs):
+        result = real(self, *args, **kwargs)
+        count[0] += len(getattr(result, "lines", []) or [])
+        return result
+
+    monkeypatch.setattr(paragraph.Paragraph, "breakLines", counting)
+    return count
+
+
+def _letter(lines: int) -> Letter:
+    letter = Letter(kind="clinician", body="\n".join(f"line {i}" for i in range(lines)))
+    letter.sender.name = "Ann Jones"
+    return letter
+
+
+@pytest.mark.parametrize("large", [False, True])
+def test_one_paragraph_of_many_short_lines_is_wrapped_about_once(lines_broken, large):
+    lines = 2000
+    result = render_letter_details(_letter(lines), large_print=large)
+    # Each line wrapped a few times at most (measuring, splitting at a page), not once per page.
+    assert lines_broken[0] <= 4 * lines, lines_broken[0]
+    text = " ".join(page.extract_text() for page in PdfReader(io.BytesIO(result.pdf)).pages)
+    assert "line 0" in text and f"line {lines - 1}" in text
+    assert result.page_count > 20
+
+
+def test_runs_of_lines_print_as_one_paragraph():
+    """No gap appears where one run of lines follows another."""
+    reader = PdfReader(io.BytesIO(render_letter_details(_letter(45)).pdf))
+    text = reader.pages[0].extract_text()
+    numbers = [int(word) for line in text.splitlines() if line.startswith("line ")
+               for word in line.split()[1:2] if word.isdigit()]
+    assert numbers[:30] == list(range(30))
+
+
+def test_the_form_caps_the_number_of_lines_with_a_plain_message():
+    problems = validate_letter(_letter(MAX_BODY_LINES + 1))
+    assert any(p.startswith("body:") and f"at most {MAX_BODY_LINES:,} lines" in p for p in problems)
+    assert not any("lines" in p for p in validate_letter(_letter(MAX_BODY_LINES)) if p.startswith("body:"))
