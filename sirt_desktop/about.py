@@ -11,7 +11,7 @@ from __future__ import annotations
 import platform
 
 from sirt_desktop import APP_NAME, __version__
-from sirt_desktop.core.resources import data_manifest
+from sirt_desktop.core.resources import data_manifest, resource
 
 
 def version_report() -> str:
@@ -44,3 +44,12 @@ def version_report() -> str:
     else:
         lines.append("Bundled data: none built (run scripts/build_data.py)")
     return "\n".join(lines)
+
+
+def attributions() -> str:
+    """Where the bundled data and fonts come from, and their licences (for the About box)."""
+    parts = []
+    for node in (resource("data", "ATTRIBUTION.md"), resource("fonts", "ATTRIBUTION.md")):
+        if node.is_file():
+            parts.append(node.read_text(encoding="utf-8"))
+    return "\n\n".join(parts)

@@ -1,7 +1,8 @@
-"""Start the application: QApplication, locale, theme, crash handler, main window.
+"""Start the application: QApplication, locale, theme, crash handler, then the shell.
 
-This is the composition root: it creates the services (settings, theme, database) and
-hands each page only the services that page needs.
+``run`` creates the application-wide pieces (settings, theme, crash handler); the shell
+(``shell.py``) creates the window, the database provider and the prompts, and hands each
+page only the services that page needs.
 """
 
 from __future__ import annotations
@@ -17,7 +18,10 @@ from PySide6.QtWidgets import QApplication
 from sirt_desktop import APP_ID, APP_NAME, __version__
 from sirt_desktop.core.logs import setup_logging
 from sirt_desktop.core.settings import LAST_PAGE, TEXT_SCALE, THEME, Settings
+from sirt_desktop.core.resources import resource_path
 from sirt_desktop.gui.crash import CrashHandler
+from sirt_desktop.gui.prompts import Prompts
+from sirt_desktop.gui.shell import Shell
 from sirt_desktop.gui.theme import Theme
 
 log = logging.getLogger(__name__)
@@ -33,8 +37,6 @@ def create_application(argv: list[str] | None = None) -> QApplication:
     app.setDesktopFileName(APP_ID)
     QLocale.setDefault(QLocale(QLocale.Language.English, QLocale.Country.UnitedKingdom))
     try:
-        from sirt_desktop.core.resources import resource_path
-
         # A PNG loads without Qt's SVG plugin, which would cost start-up time.
         app.setWindowIcon(QIcon(str(resource_path("icons", "sirt-desktop-128.png"))))
     except FileNotFoundError:
@@ -42,11 +44,10 @@ def create_application(argv: list[str] | None = None) -> QApplication:
     return app
 
 
-def build_window(settings: Settings, theme: Theme):
-    """The main window with every section this build has, restored to where the person left it."""
-    from sirt_desktop.gui.shell import Shell
-
-    shell = Shell(settings, theme)
+def build_window(settings: Settings, theme: Theme, prompts: Prompts | None = None) -> Shell:
+    """The main window with every section this build has, restored to where the person left it.
+    ``prompts`` replaces the Qt message boxes (tests)."""
+    shell = Shell(settings, theme, prompts)
     window = shell.window
     saved = settings.window_state()
     if saved is None or not window.restore_saved_state(*saved):

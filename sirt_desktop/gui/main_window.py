@@ -1,9 +1,12 @@
 """The navigation shell: a list of sections on the left, the chosen page on the right.
 
-It knows nothing about what the pages do; ``app.py`` hands it the sections and menu actions.
+It knows nothing about what the pages do: the shell hands it the sections, the menus and
+``close_guard`` (asked before the window closes; False keeps it open).
 """
 
 from __future__ import annotations
+
+from collections.abc import Callable
 
 from PySide6.QtCore import QByteArray, Qt, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
@@ -27,8 +30,10 @@ class MainWindow(FollowsAppFont, QMainWindow):
     section_changed = Signal(str)
     closing = Signal()
 
-    def __init__(self, sections: list[Section], parent: QWidget | None = None) -> None:
+    def __init__(self, sections: list[Section], close_guard: Callable[[], bool] | None = None,
+                 parent: QWidget | None = None) -> None:
         super().__init__(parent)
+        self._close_guard = close_guard
         self.setWindowTitle(APP_NAME)
         self.setObjectName("MainWindow")
         self._sections = sections
@@ -146,9 +151,8 @@ class MainWindow(FollowsAppFont, QMainWindow):
         return bool(ok_geometry and ok_state)
 
     def closeEvent(self, event: QCloseEvent) -> None:
-        # ``close_guard`` (set by the shell) saves unsaved work; False means the person chose to stay.
-        guard = getattr(self, "close_guard", None)
-        if guard is not None and not guard():
+        # ``close_guard`` (from the shell) saves unsaved work; False means the person chose to stay.
+        if self._close_guard is not None and not self._close_guard():
             event.ignore()
             return
         self.closing.emit()

@@ -1,23 +1,41 @@
 """Assembles the main window: which sections exist, the menus, and the services they get.
 
-Each section's page is built on first show (``gui/pages.py``), with only the services it
-needs. The database is opened just after the first screen appears, or when a page needs it.
+The section registry (``_sections``) is the GUI's lazy seam: each section's ``page.py`` is
+imported when the section is first shown, and so are the dialogs behind the menus, so
+start-up loads only the first screen. Each builder hands its page only the services it needs
+and keeps the page's controller, typed (``self.writer``, ``self.history`` ...); nothing reaches
+into a page's widgets. The database opens just after the first screen appears (or when a page
+needs it first).
 """
 
 from __future__ import annotations
 
 import logging
+import threading
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QWidget
 
 from sirt_desktop.core import paths
+from sirt_desktop.core.dates import long_date
 from sirt_desktop.core.db.errors import CorruptDatabaseError, DatabaseError, NewerDatabaseError
 from sirt_desktop.core.settings import LAST_PAGE, Settings
-from sirt_desktop.gui import pages
+from sirt_desktop.gui import tasks
 from sirt_desktop.gui.main_window import MainWindow
+from sirt_desktop.gui.prompts import Prompts, QtPrompts
 from sirt_desktop.gui.sections import Section
+from sirt_desktop.gui.services import DatabaseProvider, Repositories
 from sirt_desktop.gui.theme import Theme
+
+if TYPE_CHECKING:  # the feature modules load with their section, not at start-up
+    from sirt_desktop.gui.common.pdf_dialog import PdfDialog
+    from sirt_desktop.gui.find_mp.controller import FindMpController
+    from sirt_desktop.gui.history.controller import HistoryController
+    from sirt_desktop.gui.information.controller import ContentController
+    from sirt_desktop.gui.information.page import ForMe
+    from sirt_desktop.gui.settings.controller import SettingsController
+    from sirt_desktop.gui.writer.controller import LetterWriterController
 
 log = logging.getLogger(__name__)
 
@@ -31,162 +49,166 @@ HOME_SHORTCUTS = (
 )
 
 
-class DatabaseProvider:
-    """Opens (and migrates) the database the first time something needs it."""
-
-    def __init__(self) -> None:
-        self._db = None
-        self.error: DatabaseError | None = None
-
-    def get(self):
-        """The open ``Database``; raises ``DatabaseError`` in plain words if it cannot be opened.
-        (SQLAlchemy is imported here, on first use, not at start-up.)"""
-        if self._db is None:
-            from sirt_desktop.core.db.recovery import open_database
-
-            self._db = open_database()
-            self.error = None
-        return self._db
-
-    def close(self) -> None:
-        if self._db is not None:
-            self._db.close()
-            self._db = None
-
-
 class Shell:
-    """Owns the main window and the services; nothing else holds them all."""
+    """Owns the main window, the services and the pages' controllers; nothing else holds them all."""
 
-    def __init__(self, settings: Settings, theme: Theme) -> None:
+    def __init__(self, settings: Settings, theme: Theme, prompts: Prompts | None = None) -> None:
         self.settings = settings
         self.theme = theme
         self.database = DatabaseProvider()
+        # The pages' controllers, once their page has been built.
+        self.information: dict[str, ContentController] = {}
+        self.for_me: ForMe | None = None
+        self.writer: LetterWriterController | None = None
+        self.history: HistoryController | None = None
+        self.helpline: FindMpController | None = None
+        self.settings_page: SettingsController | None = None
         self.sections = self._sections()
-        self.window = MainWindow(self.sections)
+        self.window = MainWindow(self.sections, close_guard=self._can_close)
+        self.prompts: Prompts = prompts if prompts is not None else QtPrompts(self.window)
         self._build_menus()
         self.window.section_changed.connect(self._remember_section)
         self.window.closing.connect(self._on_closing)
-        self.window.close_guard = self._can_close
 
-    # Sections ---------------------------------------------------------------------
+    # Sections: the registry ------------------------------------------------------------
     def _sections(self) -> list[Section]:
-        ids = {sid for sid, _t, _d in HOME_SHORTCUTS}
         return [
-            Section("home", "Home", "What this app is for, and where to start",
-                    lambda: pages.build_home([s for s in HOME_SHORTCUTS if s[0] in ids], self.go_to)),
+            Section("home", "Home", "What this app is for, and where to start", self._build_home),
             Section("learn", "Learn about SIRT", "What SIRT is, what happens, risks, support and words explained",
-                    lambda: pages.build_content("Learn about SIRT", ("learn", "support"), self.app_link)),
+                    lambda: self._build_information("learn", "Learn about SIRT", ("learn", "support"))),
             Section("for_me", "Is SIRT for me?", "Questions to take to your NET team, and other treatments",
-                    lambda: pages.build_for_me(self.app_link, self.show_appointment_sheet)),
+                    self._build_for_me),
             Section("funding", "Funding", "Where NHS funding for SIRT stands in each UK nation",
-                    lambda: pages.build_content("Funding", ("funding",), self.app_link)),
+                    lambda: self._build_information("funding", "Funding", ("funding",))),
             Section("write", "Write a letter", "To your MP or your doctor, in your own words", self._build_writer),
             Section("history", "My letters", "Drafts, letters you have sent, and replies", self._build_history),
             Section("helpline", "Helpline (volunteers)", "Find a caller's MP from their postcode",
-                    lambda: pages.build_helpline(self.start_letter)),
+                    self._build_helpline),
             Section("settings", "Settings", "Text size, colours and your data", self._build_settings),
         ]
 
-    def repositories(self):
-        """(letters, profiles) repositories over the open database, or None if it cannot be opened."""
-        try:
-            db = self.database.get()
-        except DatabaseError as exc:
-            self.database.error = exc
-            return None
-        from sirt_desktop.core.db.letters_repo import LettersRepository
-        from sirt_desktop.core.db.profiles_repo import ProfilesRepository
+    def _build_home(self) -> QWidget:
+        from sirt_desktop.gui.home import page  # noqa: PLC0415 (section registry)
 
-        return LettersRepository(db), ProfilesRepository(db)
+        return page.build(list(HOME_SHORTCUTS), self.go_to).widget
+
+    def _build_information(self, section_id: str, title: str, content_sections: tuple[str, ...]) -> QWidget:
+        from sirt_desktop.gui.information import page  # noqa: PLC0415 (section registry)
+
+        built = page.build(title, content_sections, self.app_link)
+        self.information[section_id] = built.controller
+        return built.widget
+
+    def _build_for_me(self) -> QWidget:
+        from sirt_desktop.gui.information import page  # noqa: PLC0415 (section registry)
+
+        built = page.build_for_me(self.app_link, self.show_appointment_sheet)
+        self.for_me = built.controller
+        self.information["for_me"] = built.controller.content
+        return built.widget
+
+    def repositories(self) -> Repositories | None:
+        """The letters and profiles repositories, or None if the database cannot be opened."""
+        return self.database.repositories()
 
     def _build_writer(self) -> QWidget:
-        repos = self.repositories()
-        drafts = None
-        if repos is not None:
-            from sirt_desktop.core.letters.drafts import DraftStore
+        from sirt_desktop.core.letters.drafts import DraftStore  # noqa: PLC0415 (section registry)
+        from sirt_desktop.gui.writer import page  # noqa: PLC0415 (section registry)
 
-            drafts = DraftStore(repos[0])
-        view = pages.build_writer(drafts, repos[1] if repos else None, repos[0] if repos else None)
-        view.controller.letter_saved.connect(lambda _id: self._refresh_history())
-        return view
+        repos = self.repositories()
+        drafts = DraftStore(repos.letters) if repos is not None else None
+        built = page.build(drafts, repos.profiles if repos else None, repos.letters if repos else None, self.prompts)
+        self.writer = built.controller
+        built.controller.letter_saved.connect(lambda _id: self._refresh_history())
+        return built.widget
 
     def _build_history(self) -> QWidget:
+        from sirt_desktop.gui.common.widgets import Paragraph  # noqa: PLC0415 (section registry)
+        from sirt_desktop.gui.history import page  # noqa: PLC0415 (section registry)
+
         repos = self.repositories()
         if repos is None:
-            from sirt_desktop.gui.common.widgets import Paragraph
-
             return Paragraph(f"Your letters cannot be shown: {self.database.error}")
-        return pages.build_history(repos[0], self.open_letter, self.reprint, self.start_letter,
-                                   self._letter_deleted)
+        built = page.build(repos.letters, self.open_letter, self.reprint, self.start_letter, self._letter_deleted,
+                           self.prompts)
+        self.history = built.controller
+        return built.widget
+
+    def _build_helpline(self) -> QWidget:
+        from sirt_desktop.gui.find_mp import page  # noqa: PLC0415 (section registry)
+
+        built = page.build_helpline(self.start_letter)
+        self.helpline = built.controller
+        return built.widget
 
     def _build_settings(self) -> QWidget:
-        return pages.build_settings(self.settings, self.theme, self.database.get, self._after_delete_everything)
+        from sirt_desktop.gui.settings import page  # noqa: PLC0415 (section registry)
+        built = page.build(self.settings, self.theme, self.database.get, self._after_delete_everything,
+                           self.prompts)
+        self.settings_page = built.controller
+        return built.widget
 
+    # Between pages -------------------------------------------------------------------
     def go_to(self, section_id: str) -> None:
         self.window.show_section(section_id)
 
-    def _built(self, section_id: str):
-        return self.window.built_page(section_id)
+    def _writer(self) -> LetterWriterController:
+        """The letter writer, built if it is not yet."""
+        self.window.page("write")
+        assert self.writer is not None
+        return self.writer
 
-    def start_letter(self, recipient=None, devolved_nation: str | None = None, for_caller: bool = False,
+    def start_letter(self, recipient: Any = None, devolved_nation: str | None = None, for_caller: bool = False,
                      caller_postcode: str = "") -> bool:
         """Open the letter writer, addressed to a chosen MP or set for a devolved member.
         False if the person chose to stay with an unsaved letter."""
         self.go_to("write")
-        return self.window.page("write").controller.start_new(
+        return self._writer().start_new(
             recipient=recipient, devolved_nation=devolved_nation, for_caller=for_caller,
             caller_postcode=caller_postcode,
         )
 
     def open_letter(self, letter_id: int) -> None:
         self.go_to("write")
-        self.window.page("write").controller.open_letter(letter_id)
+        self._writer().open_letter(letter_id)
 
-    def reprint(self, letter_id: int, pdf: bytes):
+    def reprint(self, letter_id: int, pdf: bytes) -> PdfDialog:
         """Show and print the very PDF that was printed before — never a new rendering."""
-        from sirt_desktop.gui.common.pdf_dialog import PdfDialog
+        from sirt_desktop.gui.common.pdf_dialog import PdfDialog  # noqa: PLC0415 (menu and dialog seam)
 
         dialog = PdfDialog("Print again, exactly as before", pdf, f"letter-{letter_id}.pdf", self.window)
         dialog.open()
         return dialog
 
     def _refresh_history(self) -> None:
-        history = self._built("history")
-        if history is not None and hasattr(history, "controller"):
-            history.controller.refresh()
+        if self.history is not None:
+            self.history.refresh()
 
     def _letter_deleted(self, letter_id: int) -> None:
-        writer = self._built("write")
-        if writer is not None:
-            writer.controller.letter_deleted(letter_id)
+        if self.writer is not None:
+            self.writer.letter_deleted(letter_id)
 
     def _after_delete_everything(self) -> None:
-        writer = self._built("write")
-        if writer is not None:
-            writer.controller.everything_deleted()
+        if self.writer is not None:
+            self.writer.everything_deleted()
         self._refresh_history()
 
     def _can_close(self) -> bool:
         """Closing the window saves the letter; if that fails, the person may stay."""
-        writer = self._built("write")
-        return writer is None or writer.controller.ready_to_leave()
+        return self.writer is None or self.writer.ready_to_leave()
 
     def _reconnect_writer(self) -> None:
         """After the database comes back (start fresh, restore), the writer saves again."""
-        writer = self._built("write")
         repos = self.repositories()
-        if writer is None or repos is None:
+        if self.writer is None or repos is None:
             return
-        from sirt_desktop.core.letters.drafts import DraftStore
+        from sirt_desktop.core.letters.drafts import DraftStore  # noqa: PLC0415 (section registry)
 
-        controller = writer.controller
-        controller.drafts = DraftStore(repos[0])
-        controller.sender_profiles.profiles = repos[1]
-        controller.sender_profiles.refresh()
+        self.writer.reconnect(DraftStore(repos.letters), repos.profiles)
 
-    def show_appointment_sheet(self, ticked: list, name: str, notes: str):
-        from sirt_desktop.core.content.appointment_sheet import render_appointment_sheet
-        from sirt_desktop.gui.common.pdf_dialog import PdfDialog
+    def show_appointment_sheet(self, ticked: list[str], name: str, notes: str) -> PdfDialog:
+        from sirt_desktop.core.content.appointment_sheet import render_appointment_sheet  # noqa: PLC0415 (start-up: ReportLab)
+        from sirt_desktop.gui.common.pdf_dialog import PdfDialog  # noqa: PLC0415 (menu and dialog seam)
 
         pdf = render_appointment_sheet(ticked, name=name or None, notes=notes)
         dialog = PdfDialog("My appointment sheet", pdf, "appointment-sheet.pdf", self.window)
@@ -199,11 +221,8 @@ class Shell:
             self.start_letter()
         elif target in ("checklist", "appointment-sheet"):
             self.go_to("for_me")
-            page = self.window.page("for_me")
-            page.show_extra()
-            page.checklist.print_button.setFocus()
-            if target == "appointment-sheet":
-                page.checklist.print_button.click()
+            if self.for_me is not None:
+                self.for_me.open_checklist(print_now=target == "appointment-sheet")
 
     # Menus ------------------------------------------------------------------------
     def _build_menus(self) -> None:
@@ -212,11 +231,11 @@ class Shell:
         self.file_menu = file_menu
         update_mps = QAction("Update &MP list…", self.window)
         update_mps.setStatusTip("Replace the list of MPs with a newer one from a CSV file")
-        update_mps.triggered.connect(self.update_mp_list)
+        update_mps.triggered.connect(lambda: self.update_mp_list())
         file_menu.addAction(update_mps)
         update_info = QAction("Update &information…", self.window)
         update_info.setStatusTip("Install newer patient information from an update file")
-        update_info.triggered.connect(self.update_information)
+        update_info.triggered.connect(lambda: self.update_information())
         file_menu.addAction(update_info)
         file_menu.addSeparator()
         quit_action = QAction("&Quit", self.window)
@@ -243,50 +262,35 @@ class Shell:
 
     def step_text_size(self, step: int) -> int:
         """One step larger (+1) or smaller (-1) through 100–200%, or back to normal (0)."""
-        from sirt_desktop.core.settings import TEXT_SCALE, TEXT_SCALES, THEME
+        from sirt_desktop.gui.settings.controller import step_text_size  # noqa: PLC0415 (menu and dialog seam)
 
-        current = self.settings.get(TEXT_SCALE)
-        if step == 0:
-            scale = TEXT_SCALES[0]
-        else:
-            index = min(range(len(TEXT_SCALES)), key=lambda i: abs(TEXT_SCALES[i] - current))
-            scale = TEXT_SCALES[max(0, min(len(TEXT_SCALES) - 1, index + step))]
-        self.settings.set(TEXT_SCALE, scale)
-        try:
-            self.settings.save()
-        except OSError as exc:
-            log.warning("settings not saved: %s", exc)
-        self.theme.apply(scale, self.settings.get(THEME))
-        settings_page = self._built("settings")
-        if settings_page is not None:
-            settings_page.show_values(scale, self.settings.get(THEME))
+        scale = step_text_size(self.settings, self.theme, step)
+        if self.settings_page is not None:
+            self.settings_page.show_current()
         return scale
 
     def update_mp_list(self, path: str | None = None) -> bool:
-        from sirt_desktop.gui.find_mp.update_mps import UpdateMpsController
+        from sirt_desktop.gui.find_mp.update_mps import UpdateMpsController  # noqa: PLC0415 (menu and dialog seam)
 
-        return UpdateMpsController(self.window).run(path)
+        return UpdateMpsController(self.prompts).run(path)
 
     def update_information(self, path: str | None = None) -> bool:
-        from sirt_desktop.gui.information.update_content import UpdateContentController
+        from sirt_desktop.gui.information.update_content import UpdateContentController  # noqa: PLC0415 (menu and dialog seam)
 
-        return UpdateContentController(self.window, self._refresh_content_pages).run(path)
+        return UpdateContentController(self.prompts, self._refresh_content_pages).run(path)
 
     def _refresh_content_pages(self) -> None:
         """Show the new information at once in any information page already built."""
-        for section_id in ("learn", "for_me", "funding"):
-            page = self._built(section_id)
-            controller = getattr(page, "controller", None)
-            if controller is not None:
-                controller.reload()
+        for controller in self.information.values():
+            controller.reload()
 
     def add_file_action(self, action: QAction) -> None:
         """Features add their own File-menu entries above Quit."""
         self.file_menu.insertAction(self.file_menu.actions()[-1], action)
 
     def show_log(self) -> None:
-        from sirt_desktop.gui.crash import open_log_folder
-        from sirt_desktop.gui.common.dialogs import LogDialog
+        from sirt_desktop.gui.common.dialogs import LogDialog  # noqa: PLC0415 (menu and dialog seam)
+        from sirt_desktop.gui.crash import open_log_folder  # noqa: PLC0415 (menu and dialog seam)
 
         try:
             text = paths.log_file().read_text(encoding="utf-8", errors="replace")
@@ -295,23 +299,18 @@ class Shell:
         LogDialog(text, str(paths.log_file()), open_log_folder, self.window).exec()
 
     def show_about(self) -> None:
-        from sirt_desktop.about import version_report
-        from sirt_desktop.core.resources import resource
-        from sirt_desktop.gui.common.dialogs import AboutDialog
+        from sirt_desktop.about import attributions, version_report  # noqa: PLC0415 (start-up: importlib.metadata)
+        from sirt_desktop.gui.common.dialogs import AboutDialog  # noqa: PLC0415 (menu and dialog seam)
 
-        parts = []
-        for node in (resource("data", "ATTRIBUTION.md"), resource("fonts", "ATTRIBUTION.md")):
-            if node.is_file():
-                parts.append(node.read_text(encoding="utf-8"))
-        AboutDialog(version_report(), "\n\n".join(parts), self.window).exec()
+        AboutDialog(version_report(), attributions(), self.window).exec()
 
     # Start-up and shut-down --------------------------------------------------------
     def after_first_show(self) -> None:
         """Runs on the first event-loop turn: warm up the writing coach in the background, open
         the database (migrating it if needed), tidy old letters, and ask about replies due."""
-        import threading
-
-        from sirt_desktop.core.letters.coach import warm_up
+        from sirt_desktop.core.letters.coach import warm_up  # noqa: PLC0415 (start-up: textstat)
+        from sirt_desktop.gui.history.reply_checks import ReplyChecks  # noqa: PLC0415 (start-up: SQLAlchemy)
+        from sirt_desktop.gui.settings.your_data import auto_delete_on_start  # noqa: PLC0415 (start-up: SQLAlchemy)
 
         self.theme.install_style()
         threading.Thread(target=warm_up, name="coach-warm-up", daemon=True).start()
@@ -322,25 +321,21 @@ class Shell:
             self.database.error = exc
             self.recover(exc)
             return
-        from sirt_desktop.gui.settings.your_data import auto_delete_on_start
-        from sirt_desktop.gui.history.reply_checks import run_reply_checks
-
         auto_delete_on_start(db, self.settings)
-        letters, _profiles = self.repositories()
-        run_reply_checks(letters, self.window)
+        repos = self.repositories()
+        if repos is not None:
+            ReplyChecks(repos.letters).run(self.window)
 
     def recover(self, error: DatabaseError) -> None:
         """A damaged or newer database: explain, then start fresh or restore, never overwrite."""
-        from PySide6.QtWidgets import QMessageBox
-
-        from sirt_desktop.core.db import recovery
-        from sirt_desktop.gui.common.recovery_dialog import RESTORE, START_FRESH, ask_recovery
+        from sirt_desktop.core.db import recovery  # noqa: PLC0415 (start-up: SQLAlchemy)
+        from sirt_desktop.gui.common.recovery_dialog import RESTORE, START_FRESH, ask_recovery  # noqa: PLC0415 (menu and dialog seam)
 
         if not isinstance(error, (CorruptDatabaseError, NewerDatabaseError)):
-            QMessageBox.warning(self.window, "Your letters cannot be saved", str(error))
+            self.prompts.problem(str(error), "Your letters cannot be saved")
             return
         backups = recovery.list_backups()
-        newest = f"{backups[0].created:%d %B %Y at %H:%M}" if backups else None
+        newest = f"{long_date(backups[0].created.date())} at {backups[0].created:%H:%M}" if backups else None
         choice = ask_recovery(self.window, str(error), str(paths.database_path()), newest)
         self.database.close()
         try:
@@ -353,17 +348,17 @@ class Shell:
             self.database.get()
             self._reconnect_writer()
         except DatabaseError as exc:
-            QMessageBox.warning(self.window, "That did not work", str(exc))
+            self.prompts.problem(str(exc))
 
     def _remember_section(self, section_id: str) -> None:
         self.settings.set(LAST_PAGE, section_id)
 
     def _on_closing(self) -> None:
         self.settings.set_window_state(*self.window.saved_state())
-        try:
-            self.settings.save()
-        except OSError as exc:
-            log.warning("settings not saved: %s", exc)
+        self.settings.try_save()
 
     def shutdown(self) -> None:
+        """Let background work that was started finish (an export, a save), then close."""
+        if not tasks.wait_for_all(10_000):
+            log.warning("%d background tasks still running at shut-down", tasks.running())
         self.database.close()

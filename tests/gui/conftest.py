@@ -2,9 +2,18 @@ from __future__ import annotations
 
 import pytest
 
+from tests.gui.prompts import FakePrompts
+
 
 @pytest.fixture
-def shell(qapp, qtbot):
+def prompts():
+    """The questions and messages of the shell's pages (``shell.prompts``): queue answers with
+    ``prompts.expect(...)``; an unexpected question fails the test."""
+    return FakePrompts()
+
+
+@pytest.fixture
+def shell(qapp, qtbot, prompts):
     """The real main window with every section this build registers."""
     from sirt_desktop.core.settings import Settings
     from sirt_desktop.gui.app import build_window, create_application
@@ -14,22 +23,20 @@ def shell(qapp, qtbot):
     settings = Settings()
     theme = Theme(qapp)
     theme.apply(100, "system")
-    shell = build_window(settings, theme)
+    shell = build_window(settings, theme, prompts=prompts)
     qtbot.addWidget(shell.window)
     shell.window.show()
     qtbot.waitExposed(shell.window)
     yield shell
     theme.apply(100, "system")
     shell.shutdown()
+    prompts.assert_all_answered()
 
 
-@pytest.fixture(autouse=True)
-def _no_unexpected_questions(monkeypatch):
-    """A question box nobody answers would hang the suite: fail instead. Tests that expect a
-    question patch QMessageBox.question themselves."""
-    from PySide6.QtWidgets import QMessageBox
+@pytest.fixture
+def inline_tasks():
+    """Background tasks (gui/tasks.py) run at once on the test's thread, callbacks included."""
+    from sirt_desktop.gui.tasks import run_inline
 
-    def unexpected(_parent, title, text, *args, **kwargs):
-        raise AssertionError(f"unexpected question: {title}: {text}")
-
-    monkeypatch.setattr(QMessageBox, "question", unexpected)
+    with run_inline():
+        yield

@@ -13,14 +13,61 @@ from __future__ import annotations
 
 import datetime as dt
 import threading
+from typing import Any, Protocol
 
-from sirt_desktop.core.db.letters_repo import LettersRepository
 from sirt_desktop.core.letters.model import Letter
 from sirt_desktop.core.letters.schema import letter_from_dict, letter_to_dict
 
 
+class StoredLetter(Protocol):
+    @property
+    def id(self) -> int: ...
+
+    @property
+    def data(self) -> dict[str, Any]: ...
+
+    @property
+    def version(self) -> int: ...
+
+    @property
+    def created_at(self) -> dt.datetime: ...
+
+
+class LetterRows(Protocol):
+    """What drafts need from storage: ``core.db.letters_repo.LettersRepository`` is one. The
+    letters domain names only this, so it never imports the database layer."""
+
+    def create_draft(self, kind: str, data: dict[str, Any], recipient_name: str = ..., subject: str = ...,
+                     body: str = ...) -> StoredLetter: ...
+
+    def save_draft(self, letter_id: int, kind: str, recipient_name: str, subject: str, body: str,
+                   data: dict[str, Any], expected_version: int | None = ...,
+                   expected_created_at: dt.datetime | None = ...) -> int: ...
+
+    def get(self, letter_id: int) -> StoredLetter: ...
+
+    def store_pdf(self, letter_id: int, pdf_bytes: bytes, purpose: str = ..., finish: bool = ...) -> Any: ...
+
+    def delete(self, letter_id: int) -> Any: ...
+
+
+class Drafts(Protocol):
+    """What the letter writer needs from storage; ``DraftStore`` is the real one, tests use
+    one in memory."""
+
+    def save(self, letter_id: int | None, letter: Letter) -> int: ...
+
+    def load(self, letter_id: int) -> Letter: ...
+
+    def store_pdf(self, letter_id: int, pdf: bytes, purpose: str) -> None: ...
+
+    def delete(self, letter_id: int) -> None: ...
+
+
 class DraftStore:
-    def __init__(self, letters: LettersRepository) -> None:
+    """``Drafts`` over the letters repository."""
+
+    def __init__(self, letters: LetterRows) -> None:
         self.letters = letters
         self._seen_at: dict[int, tuple[int, dt.datetime]] = {}  # id -> (version, created_at)
         self._lock = threading.Lock()

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from PySide6.QtWidgets import QFileDialog, QWidget
+from sirt_desktop.gui.prompts import Prompts
 
 
 class FileUpdateController:
@@ -13,14 +13,14 @@ class FileUpdateController:
     title = "Choose a file"
     file_filter = "All files (*)"
 
-    def __init__(self, parent: QWidget, on_updated: Callable[[], None] | None = None) -> None:
-        self.parent = parent
+    def __init__(self, prompts: Prompts, on_updated: Callable[[], None] | None = None) -> None:
+        self.prompts = prompts
         self.on_updated = on_updated
 
     def run(self, path: str | None = None) -> bool:
         """Ask for the file (unless given), apply it, and tell the caller if anything changed."""
         if path is None:
-            path, _chosen_filter = QFileDialog.getOpenFileName(self.parent, self.title, "", self.file_filter)
+            path = self.prompts.open_path(self.title, self.file_filter)
             if not path:
                 return False
         changed = self.apply(path)

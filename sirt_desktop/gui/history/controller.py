@@ -12,7 +12,7 @@ import datetime as dt
 import logging
 
 from PySide6.QtCore import QObject, QTimer, Signal
-from PySide6.QtWidgets import QDialog, QMessageBox, QWidget
+from PySide6.QtWidgets import QDialog, QWidget
 
 from sirt_desktop.core.db.errors import DatabaseError
 from sirt_desktop.core.db.records import LetterFilters, LetterSummary, PdfPurpose
@@ -20,25 +20,34 @@ from sirt_desktop.core.db.letters_repo import LetterNotFoundError, LettersReposi
 from sirt_desktop.gui.history.model import LettersTableModel
 from sirt_desktop.gui.history.view import HistoryView
 from sirt_desktop.gui.history.dialogs import ReplyDialog, SentDialog, describe
+from sirt_desktop.gui.prompts import Prompts, QtPrompts
 
 log = logging.getLogger(__name__)
 
 
 class HistoryPrompts:
-    """The questions the page asks, as dialogs over ``parent``."""
+    """The page's questions: the app's ``prompts``, and the page's own two dialogs (when it was
+    sent, what reply came) over ``parent``."""
 
-    def __init__(self, parent: QWidget) -> None:
+    def __init__(self, prompts: Prompts, parent: QWidget | None = None) -> None:
+        self.prompts = prompts
         self.parent = parent
 
+    def tell(self, title: str, text: str) -> None:
+        self.prompts.tell(title, text)
+
+    def problem(self, text: str, title: str = "That did not work") -> None:
+        self.prompts.problem(text, title)
+
     def confirm_delete(self, letter: LetterSummary) -> bool:
-        box = QMessageBox(QMessageBox.Icon.Warning, "Delete this letter?",
-                          f"{describe(letter)}\n\nDeleting it also deletes the copies kept for printing "
-                          "again. This cannot be undone.", parent=self.parent)
-        delete = box.addButton("Delete the letter", QMessageBox.ButtonRole.DestructiveRole)
-        keep = box.addButton("Keep it", QMessageBox.ButtonRole.RejectRole)
-        box.setDefaultButton(keep)
-        box.exec()
-        return box.clickedButton() is delete
+        return self.prompts.confirm(
+            "Delete this letter?",
+            f"{describe(letter)}\n\nDeleting it also deletes the copies kept for printing again. This cannot be "
+            "undone.",
+            yes="Delete the letter",
+            no="Keep it",
+            destructive=True,
+        )
 
     def ask_sent(self, letter: LetterSummary) -> tuple[str, dt.date] | None:
         dialog = SentDialog(letter, self.parent)
@@ -48,11 +57,6 @@ class HistoryPrompts:
         dialog = ReplyDialog(letter, self.parent)
         return dialog.answers.chosen() if dialog.exec() == QDialog.DialogCode.Accepted else None
 
-    def tell(self, title: str, message: str) -> None:
-        QMessageBox.information(self.parent, title, message)
-
-    def problem(self, message: str) -> None:
-        QMessageBox.warning(self.parent, "That did not work", message)
 
 
 class HistoryController(QObject):
@@ -67,7 +71,7 @@ class HistoryController(QObject):
         super().__init__(parent)
         self.view = view
         self.repository = repository
-        self.prompts = prompts or HistoryPrompts(view)
+        self.prompts = prompts or HistoryPrompts(QtPrompts(view), view)
         self.model = LettersTableModel(repository, parent=self)
         self.model.load_failed.connect(self.prompts.problem)
         view.set_model(self.model)

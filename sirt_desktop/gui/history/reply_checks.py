@@ -1,8 +1,8 @@
 """At start-up: for each sent letter due its 2- or 4-week check, ask whether a reply came.
 
 Each check is asked once. "Ask me later" skips this letter for this check (the answer can
-still be given at any time from My letters, with Reply…). Call ``run_reply_checks`` once the
-main window is showing.
+still be given at any time from My letters, with Reply…). The shell calls ``ReplyChecks.run``
+once the main window is showing.
 """
 
 from __future__ import annotations
@@ -10,122 +10,48 @@ from __future__ import annotations
 import datetime as dt
 import logging
 
-from PySide6.QtCore import Signal
-from PySide6.QtWidgets import QDialog, QDialogButtonBox, QPushButton, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QWidget
 
 from sirt_desktop.core.db.errors import DatabaseError
-from sirt_desktop.core.dates import short_date
-from sirt_desktop.core.db.records import ReplyCheck, ReplyStatus
 from sirt_desktop.core.db.letters_repo import LettersRepository
-from sirt_desktop.gui.history.dialogs import ReplyAnswers, describe
-from sirt_desktop.gui.common.widgets import Heading, Paragraph
+from sirt_desktop.gui.history.reply_check_dialog import ReplyCheckDialog
 
 log = logging.getLogger(__name__)
 
 
-class ReplyCheckDialog(QDialog):
-    """Shows one check at a time; emits ``answered`` or ``skipped`` for each."""
+class ReplyChecks:
+    """Asks about replies due, and records each answer (and each skip, so a check is asked once)."""
 
-    answered = Signal(int, str, int)  # letter id, reply status, weeks
-    skipped = Signal(int, int)  # letter id, weeks
+    def __init__(self, repository: LettersRepository) -> None:
+        self.repository = repository
 
-    def __init__(self, checks: list[ReplyCheck], parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.setWindowTitle("Any replies to your letters?")
-        self.checks = list(checks)
-        self.position = 0
-        layout = QVBoxLayout(self)
-        self.heading = Heading("", level=2)
-        self.question = Paragraph("")
-        layout.addWidget(self.heading)
-        layout.addWidget(self.question)
-        self.answers = ReplyAnswers()
-        layout.addWidget(self.answers)
-        buttons = QDialogButtonBox()
-        self.save = QPushButton("&Save answer")
-        self.save.setAccessibleName("Save answer")
-        self.later = QPushButton("Ask me &later")
-        self.later.setAccessibleName("Skip this letter for now")
-        self.later.setToolTip("You can still note a reply at any time from My letters.")
-        buttons.addButton(self.save, QDialogButtonBox.ButtonRole.AcceptRole)
-        buttons.addButton(self.later, QDialogButtonBox.ButtonRole.RejectRole)
-        self.save.clicked.connect(self._save)
-        self.later.clicked.connect(self._skip)
-        self.answers.group.buttonToggled.connect(lambda *_: self.save.setEnabled(self.answers.chosen() is not None))
-        layout.addWidget(buttons)
-        self._show_current()
+    def connect(self, dialog: ReplyCheckDialog) -> None:
+        # Lambdas, not bound methods: Qt keeps these alive as long as the dialog, whoever else
+        # keeps this object.
+        dialog.answered.connect(lambda letter_id, status, weeks: self.answered(letter_id, status, weeks))
+        dialog.skipped.connect(lambda letter_id, weeks: self.skipped(letter_id, weeks))
 
-    def current(self) -> ReplyCheck | None:
-        return self.checks[self.position] if self.position < len(self.checks) else None
-
-    def _show_current(self) -> None:
-        check = self.current()
-        if check is None:
-            self.accept()
-            return
-        letter = check.letter
-        self.heading.setText(f"Letter {self.position + 1} of {len(self.checks)}")
-        self.heading.setAccessibleName(self.heading.text())
-        sent = short_date(letter.sent_at) if letter.sent_at else "a while ago"
-        self.question.setText(f"{describe(letter)} You sent it on {sent}, about {check.weeks} weeks ago. "
-                              "Has a reply come?")
-        self.answers.group.setExclusive(False)
-        for radio in self.answers.radios.values():
-            radio.setChecked(False)
-        self.answers.group.setExclusive(True)
-        self.save.setEnabled(False)
-        self.answers.radios[ReplyStatus.REPLIED_HELPED].setFocus()
-
-    def _save(self) -> None:
-        check, status = self.current(), self.answers.chosen()
-        if check is None or status is None:
-            return
-        self.answered.emit(check.letter.id, status, check.weeks)
-        self.position += 1
-        self._show_current()
-
-    def _skip(self) -> None:
-        check = self.current()
-        if check is not None:
-            self.skipped.emit(check.letter.id, check.weeks)
-        self.position += 1
-        self._show_current()
-
-    def reject(self) -> None:  # Escape / closing the window: skip the rest for now
-        while self.current() is not None:
-            self._skip()
-        super().reject()
-
-
-def connect_reply_checks(dialog: ReplyCheckDialog, repository: LettersRepository) -> None:
-    """Record each answer (and each skip, so a check is asked only once)."""
-
-    def answered(letter_id: int, status: str, weeks: int) -> None:
+    def answered(self, letter_id: int, status: str, weeks: int) -> None:
         try:
-            repository.record_reply(letter_id, status, check_weeks=weeks)
+            self.repository.record_reply(letter_id, status, check_weeks=weeks)
         except (DatabaseError, LookupError) as exc:
             log.error("reply not recorded: %s", exc)
 
-    def skipped(letter_id: int, weeks: int) -> None:
+    def skipped(self, letter_id: int, weeks: int) -> None:
         try:
-            repository.mark_reply_check_asked(letter_id, weeks)
+            self.repository.mark_reply_check_asked(letter_id, weeks)
         except (DatabaseError, LookupError) as exc:
             log.error("reply check not recorded: %s", exc)
 
-    dialog.answered.connect(answered)
-    dialog.skipped.connect(skipped)
-
-
-def run_reply_checks(repository: LettersRepository, parent: QWidget | None = None,
-                     today: dt.date | None = None) -> int:
-    """Ask about every letter due a check today (modal). Returns how many were due."""
-    try:
-        checks = repository.due_reply_checks(today or dt.date.today())
-    except DatabaseError as exc:
-        log.error("reply checks not read: %s", exc)
-        return 0
-    if checks:
-        dialog = ReplyCheckDialog(checks, parent)
-        connect_reply_checks(dialog, repository)
-        dialog.exec()
-    return len(checks)
+    def run(self, parent: QWidget | None = None, today: dt.date | None = None) -> int:
+        """Ask about every letter due a check today (modal). Returns how many were due."""
+        try:
+            checks = self.repository.due_reply_checks(today or dt.date.today())
+        except DatabaseError as exc:
+            log.error("reply checks not read: %s", exc)
+            return 0
+        if checks:
+            dialog = ReplyCheckDialog(checks, parent)
+            self.connect(dialog)
+            dialog.exec()
+        return len(checks)

@@ -2,12 +2,9 @@
 
 from __future__ import annotations
 
-from PySide6.QtWidgets import QMessageBox
-
+from sirt_desktop.core.content import packs
 from sirt_desktop.core.content import store as content
-from sirt_desktop.core.content import packs as content_pack
 from sirt_desktop.gui.common.file_update import FileUpdateController
-from sirt_desktop.gui.common.problems_dialog import ProblemsDialog
 
 
 class UpdateContentController(FileUpdateController):
@@ -15,14 +12,14 @@ class UpdateContentController(FileUpdateController):
     file_filter = "Information update (*.zip);;All files (*)"
 
     def apply(self, path: str) -> bool:
-        result = content_pack.install_pack(path)
+        result = packs.install_pack(path)
         if not result.installed:
-            problems = list(result.report.problems)
+            problems = [str(problem) for problem in result.report.problems]
             if problems:
-                ProblemsDialog("The information was not updated", result.message, problems, self.parent).exec()
+                self.prompts.problems("The information was not updated", result.message, problems)
             else:
-                QMessageBox.information(self.parent, "The information was not updated", result.message)
+                self.prompts.tell("The information was not updated", result.message)
             return False
         content.reload_content()
-        QMessageBox.information(self.parent, "Information updated", result.message)
+        self.prompts.tell("Information updated", result.message)
         return True

@@ -13,7 +13,7 @@ from pathlib import Path
 
 from PySide6.QtCore import QObject, QStandardPaths, QUrl, Signal
 from PySide6.QtGui import QDesktopServices
-from PySide6.QtWidgets import QDialog, QFileDialog, QMessageBox, QWidget
+from PySide6.QtWidgets import QDialog, QWidget
 
 from sirt_desktop.core import paths
 from sirt_desktop.core.db.engine import Database
@@ -21,31 +21,36 @@ from sirt_desktop.core.db.errors import DatabaseError
 from sirt_desktop.core.db.export import damaged_lines, export_everything
 from sirt_desktop.core.db.privacy import StoredCounts, auto_delete_finished, delete_everything, stored_counts
 from sirt_desktop.core.settings import AUTO_DELETE_MONTHS, Settings
+from sirt_desktop.gui.prompts import Prompts, QtPrompts
 from sirt_desktop.gui.settings.your_data_view import DeleteEverythingDialog, YourDataView
 
 log = logging.getLogger(__name__)
 
 
 class YourDataPrompts:
-    def __init__(self, parent: QWidget) -> None:
+    """The group's questions: the app's ``prompts``, where to export, and the delete-everything
+    check over ``parent``."""
+
+    def __init__(self, prompts: Prompts, parent: QWidget | None = None) -> None:
+        self.prompts = prompts
         self.parent = parent
+
+    def tell(self, title: str, text: str) -> None:
+        self.prompts.tell(title, text)
+
+    def problem(self, text: str, title: str = "That did not work") -> None:
+        self.prompts.problem(text, title)
 
     def export_path(self) -> str | None:
         folder = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation)
         default = str(Path(folder) / f"sirt-desktop-export-{dt.date.today().isoformat()}.zip")
-        path, _ = QFileDialog.getSaveFileName(self.parent, "Export everything", default, "ZIP files (*.zip)")
+        path = self.prompts.save_path("Export everything", default, "ZIP files (*.zip)")
         if path and not path.lower().endswith(".zip"):
             path += ".zip"
-        return path or None
+        return path
 
     def confirm_delete_everything(self, counts: StoredCounts) -> bool:
         return DeleteEverythingDialog(counts, self.parent).exec() == QDialog.DialogCode.Accepted
-
-    def tell(self, title: str, message: str) -> None:
-        QMessageBox.information(self.parent, title, message)
-
-    def problem(self, message: str) -> None:
-        QMessageBox.warning(self.parent, "That did not work", message)
 
 
 class YourDataController(QObject):
@@ -57,7 +62,7 @@ class YourDataController(QObject):
         self.view = view
         self.database = database
         self.settings = settings
-        self.prompts = prompts or YourDataPrompts(view)
+        self.prompts = prompts or YourDataPrompts(QtPrompts(view), view)
         view.show_months(settings.get(AUTO_DELETE_MONTHS))
         view.open_folder_requested.connect(self.open_folder)
         view.export_requested.connect(self.export)

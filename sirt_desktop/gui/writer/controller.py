@@ -12,24 +12,32 @@ from __future__ import annotations
 
 import datetime as dt
 import logging
-from typing import Protocol
+from collections.abc import Callable
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, QTimer, Signal
-from PySide6.QtWidgets import QMessageBox
 
+from sirt_desktop.core.dates import long_date
 from sirt_desktop.core.db.errors import DatabaseError, StaleLetterError
-
+from sirt_desktop.core.db.records import LetterFilters, StatusFilter
 from sirt_desktop.core.letters.coach import coach
+from sirt_desktop.core.letters.drafts import Drafts
 from sirt_desktop.core.letters.kinds import KindId, RecipientKind, get_kind
 from sirt_desktop.core.letters.model import Letter, Recipient, Sender
 from sirt_desktop.core.letters.nhs_number import nhs_number_problem
+from sirt_desktop.core.representatives.lookup import mp_list_as_of
 from sirt_desktop.core.representatives.messages import Audience, devolved_member_help
 from sirt_desktop.gui.writer import form as letter_form
 from sirt_desktop.gui.writer.autosave import AutosaveTimers, Outcome, SaveLane
 from sirt_desktop.gui.find_mp.controller import FindMpController
 from sirt_desktop.gui.writer.output import LetterOutput
 from sirt_desktop.gui.writer.sender_profiles import SenderProfiles
+from sirt_desktop.gui.prompts import Prompts, QtPrompts
 from sirt_desktop.gui.writer.view import LetterWriterView
+
+if TYPE_CHECKING:  # SQLAlchemy loads when the database opens, not with this page
+    from sirt_desktop.core.db.letters_repo import LettersRepository
+    from sirt_desktop.core.db.profiles_repo import ProfilesRepository
 
 log = logging.getLogger(__name__)
 
@@ -42,23 +50,21 @@ SAVED_AS_NEW = {
             "My letters.",
 }
 
-class DraftStore(Protocol):
-    """What the writer needs from storage: save a draft, keep the PDF exactly as printed."""
-
-    def save(self, letter_id: int | None, letter: Letter) -> int: ...
-
-    def store_pdf(self, letter_id: int, pdf: bytes, purpose: str) -> None: ...
-
-
 class LetterWriterController(QObject):
     letter_saved = Signal(int)  # the draft's id, after each autosave
     letter_printed = Signal(int)
 
     def __init__(
-        self, view: LetterWriterView, drafts: DraftStore | None = None, profiles=None, today=dt.date.today
+        self,
+        view: LetterWriterView,
+        drafts: Drafts | None = None,
+        profiles: ProfilesRepository | None = None,
+        today: Callable[[], dt.date] = dt.date.today,
+        prompts: Prompts | None = None,
     ) -> None:
         super().__init__(view)
         self.view = view
+        self.prompts: Prompts = prompts if prompts is not None else QtPrompts(view)
         self.drafts = drafts
         self.today = today
         self.letter_id: int | None = None
@@ -85,7 +91,7 @@ class LetterWriterController(QObject):
         view.kind_step.kind_chosen.connect(self.set_kind)
         view.write_step.starter_requested.connect(self.add_starter)
         view.new_letter_requested.connect(self.start_new)
-        self.output = LetterOutput(view, self.letter, self._keep_pdf)
+        self.output = LetterOutput(view, self.letter, self._keep_pdf, self.prompts)
         self.output.printed.connect(lambda: self.letter_id is not None and self.letter_printed.emit(self.letter_id))
         for signal in self._edit_signals():
             signal.connect(self.changed)
@@ -199,11 +205,13 @@ class LetterWriterController(QObject):
 
     def _go_on_anyway(self, title: str, text: str) -> bool:
         """Ask before words are lost; the safe answer (No) is the default."""
-        answer = QMessageBox.question(
-            self.view, title, f"{text}\n\nGo on anyway?",
-            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No, QMessageBox.StandardButton.No,
-        )
-        return answer == QMessageBox.StandardButton.Yes
+        return self.prompts.go_on_anyway(title, text)
+
+    def reconnect(self, drafts: Drafts, profiles: ProfilesRepository) -> None:
+        """The database is back (started fresh, or restored): save there from now on."""
+        self.drafts = drafts
+        self.sender_profiles.profiles = profiles
+        self.sender_profiles.refresh()
 
     def letter_deleted(self, letter_id: int) -> None:
         """My letters deleted a letter: if it is the one on screen, it is gone here too."""
@@ -264,12 +272,10 @@ class LetterWriterController(QObject):
         self._show_recipient()
         self.run_coach()
 
-    def resume_latest_draft(self, letters) -> bool:
+    def resume_latest_draft(self, letters: LettersRepository | None) -> bool:
         """Open the newest unfinished draft, so after a crash or a bad day the words are there."""
         if letters is None or self.drafts is None:
             return False
-        from sirt_desktop.core.db.records import LetterFilters, StatusFilter
-
         try:
             newest = letters.list_page(LetterFilters(status=StatusFilter.DRAFT), 0, 1)
             if not newest:
@@ -292,7 +298,7 @@ class LetterWriterController(QObject):
             letter = self.drafts.load(letter_id)
         except Exception as exc:
             log.error("letter %s could not be opened: %s", letter_id, exc)
-            QMessageBox.warning(self.view, "This letter could not be opened", str(exc))
+            self.prompts.problem(str(exc), "This letter could not be opened")
             return False
         self._keep_always()
         self.load(letter, letter_id)
@@ -344,9 +350,6 @@ class LetterWriterController(QObject):
     def _show_recipient(self, extra: str = "") -> None:
         label = self.view.recipient_step.chosen
         if self.recipient.kind == RecipientKind.MP and self.recipient.display_name():
-            from sirt_desktop.core.dates import long_date
-            from sirt_desktop.core.representatives.lookup import mp_list_as_of
-
             lines = "\n".join(self.recipient.block_lines())
             as_of = f"MP list correct as of {long_date(mp_list_as_of())}."
             label.setText(f"Writing to:\n{lines}" + (f"\n({extra})" if extra else "") + f"\n{as_of}")
@@ -411,7 +414,7 @@ class LetterWriterController(QObject):
         return letter
 
     @staticmethod
-    def _store(drafts: DraftStore, letter_id: int | None, letter: Letter) -> tuple[int, str]:
+    def _store(drafts: Drafts, letter_id: int | None, letter: Letter) -> tuple[int, str]:
         """Write one save (any thread). A letter saved from somewhere else since it was read
         here is never written over: the words become a new letter ("stale")."""
         if letter_id is None:

@@ -10,20 +10,22 @@ problem says why."""
 from __future__ import annotations
 
 import logging
-import threading
 from collections.abc import Callable
 from pathlib import Path
 from urllib.parse import quote
 
 from PySide6.QtCore import QObject, QUrl, Signal
 from PySide6.QtGui import QDesktopServices, QGuiApplication
-from PySide6.QtWidgets import QFileDialog, QMessageBox
 
 from sirt_desktop.core.files import write_atomically
 from sirt_desktop.core.db.records import PdfPurpose
 from sirt_desktop.core.letters.checks import missing_for_reply
 from sirt_desktop.core.letters.model import Letter
+from sirt_desktop.core.letters.render import render_letter
 from sirt_desktop.core.letters.schema import MAX_BODY_CHARS, MAX_BODY_LINES, letter_to_dict, validate_letter
+from sirt_desktop.gui.prompts import Prompts
+from sirt_desktop.gui.tasks import run_in_background
+from sirt_desktop.gui.writer.view import LetterWriterView
 
 log = logging.getLogger(__name__)
 PRINT_STEP = 4
@@ -50,18 +52,18 @@ class LetterOutput(QObject):
 
     printed = Signal()
     preview_ready = Signal()  # a background layout has reached the screen
-    _laid_out = Signal(int, object, object)  # generation, PDF bytes, error (from the worker thread)
 
-    def __init__(self, view, current_letter: Callable[[], Letter], keep_pdf: Callable[[bytes, str], None]) -> None:
+    def __init__(self, view: LetterWriterView, current_letter: Callable[[], Letter],
+                 keep_pdf: Callable[[bytes, str], None], prompts: Prompts) -> None:
         super().__init__(view)
         self.view = view
+        self.prompts = prompts
         self.current_letter = current_letter
         self.keep_pdf = keep_pdf
         self.pdf = b""
         self.problems: list[str] = []
         self._generation = 0  # goes up with every layout asked for; older answers are dropped
         self._pdf_shows: dict | None = None  # the letter (as data) that self.pdf shows
-        self._laid_out.connect(self._background_done)
         step = view.print_step
         view.tabs.currentChanged.connect(self._step_changed)
         step.large_print.toggled.connect(lambda _on: self.refresh_preview_in_background())
@@ -114,8 +116,6 @@ class LetterOutput(QObject):
 
     def refresh_preview_in_background(self) -> None:
         """Lay the letter out on a background thread; the preview shows it when it is ready."""
-        from sirt_desktop.core.letters.render import render_letter
-
         letter = self.current_letter()
         started = self._start(letter)
         if started is None:
@@ -129,30 +129,22 @@ class LetterOutput(QObject):
             button.setEnabled(False)
         step.preview.pages.setText("Laying out the letter…")
 
-        def work() -> None:
-            try:
-                pdf, error = render_letter(letter, large_print=letter.large_print), None
-            except Exception as exc:  # shown in plain words on the GUI thread
-                pdf, error = b"", exc
-            try:
-                self._laid_out.emit(generation, (pdf, shows), error)
-            except RuntimeError:  # the window closed meanwhile
-                pass
+        run_in_background(
+            lambda: render_letter(letter, large_print=letter.large_print),
+            on_done=lambda pdf: self._background_done(generation, pdf, shows, None),
+            on_error=lambda exc: self._background_done(generation, b"", shows, exc),
+            name="letter-layout",
+        )
 
-        threading.Thread(target=work, name="letter-layout", daemon=True).start()
-
-    def _background_done(self, generation: int, result: tuple[bytes, dict], error) -> None:
+    def _background_done(self, generation: int, pdf: bytes, shows: dict, error: BaseException | None) -> None:
         if generation != self._generation:
             return  # the letter changed while it was laid out; a newer layout is on its way
-        pdf, shows = result
         self._show(pdf, shows, error)
         self.preview_ready.emit()
 
     def refresh_preview(self) -> bytes:
         """The PDF of the letter as it is now, laid out here and now unless the preview already
         shows exactly this letter (printing, saving)."""
-        from sirt_desktop.core.letters.render import render_letter
-
         letter = self.current_letter()
         started = self._start(letter)
         if started is None:
@@ -171,18 +163,15 @@ class LetterOutput(QObject):
         """An unfinished letter (no name, no address, no text) is only printed if the person says so."""
         if not self.problems:
             return True
-        box = QMessageBox(self.view)
-        box.setIcon(QMessageBox.Icon.Question)
-        box.setWindowTitle(f"{action} this letter anyway?")
-        box.setText("This letter is not finished:\n\n" + "\n".join(f"• {p}" for p in self.problems))
-        go = box.addButton(f"{action} anyway", QMessageBox.ButtonRole.AcceptRole)
-        back = box.addButton("Go back and finish it", QMessageBox.ButtonRole.RejectRole)
-        box.setDefaultButton(back)
-        box.exec()
-        return box.clickedButton() is go
+        return self.prompts.confirm(
+            f"{action} this letter anyway?",
+            "This letter is not finished:\n\n" + "\n".join(f"• {p}" for p in self.problems),
+            yes=f"{action} anyway",
+            no="Go back and finish it",
+        )
 
     def print_letter(self) -> None:
-        from sirt_desktop.gui.printing import PrintError, print_with_dialog
+        from sirt_desktop.gui.printing import PrintError, print_with_dialog  # noqa: PLC0415 (start-up: QtPrintSupport)
 
         pdf = self.refresh_preview()
         if not pdf or not self._go_ahead("Print"):
@@ -190,7 +179,7 @@ class LetterOutput(QObject):
         try:
             outcome = print_with_dialog(pdf, self.view)
         except PrintError as exc:
-            QMessageBox.warning(self.view, "Printing did not work", str(exc))
+            self.prompts.problem(str(exc), "Printing did not work")
             return
         if outcome is None:
             return
@@ -212,13 +201,13 @@ class LetterOutput(QObject):
             if not self._go_ahead("Save"):
                 return None
             suggested = f"{self.current_letter().title()[:60]}.pdf".replace("/", "-")
-            path, _f = QFileDialog.getSaveFileName(self.view, "Save the letter as a PDF", suggested, "PDF (*.pdf)")
+            path = self.prompts.save_path("Save the letter as a PDF", suggested, "PDF (*.pdf)")
             if not path:
                 return None
         try:
             write_atomically(Path(path), pdf)
         except OSError as exc:
-            QMessageBox.warning(self.view, "The PDF was not saved", f"It could not be written to {path}:\n{exc.strerror}")
+            self.prompts.problem(f"It could not be written to {path}:\n{exc.strerror}", "The PDF was not saved")
             return None
         self.keep_pdf(self.pdf, PdfPurpose.SAVED)
         self.view.print_step.status.setText(f"Saved to {path}")

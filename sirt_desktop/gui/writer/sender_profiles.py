@@ -7,15 +7,20 @@ already written.
 from __future__ import annotations
 
 from collections.abc import Callable
+from typing import TYPE_CHECKING
 
 from sirt_desktop.core.letters.model import Sender
+
+if TYPE_CHECKING:
+    from sirt_desktop.core.db.profiles_repo import ProfilesRepository
+    from sirt_desktop.gui.writer.steps import SenderStep
 
 
 class SenderProfiles:
     """``profiles`` is a ProfilesRepository (or None without a database); ``step`` the 'From'
     step view; ``changed`` is called when chosen details fill the form."""
 
-    def __init__(self, profiles, step, changed: Callable[[], None]) -> None:
+    def __init__(self, profiles: ProfilesRepository | None, step: SenderStep, changed: Callable[[], None]) -> None:
         self.profiles = profiles
         self.step = step
         self.changed = changed

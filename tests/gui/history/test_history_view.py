@@ -186,7 +186,8 @@ def test_a_letter_deleted_elsewhere_is_explained(page):
 
 
 def test_reply_check_dialog_records_answers_and_skips(db, qtbot):
-    from sirt_desktop.gui.history.reply_checks import ReplyCheckDialog, connect_reply_checks
+    from sirt_desktop.gui.history.reply_check_dialog import ReplyCheckDialog
+    from sirt_desktop.gui.history.reply_checks import ReplyChecks
 
     repo = LettersRepository(db)
     first = repo.create_draft("mp_campaign", {}, "Jane Smith MP", "Fund SIRT")
@@ -197,7 +198,7 @@ def test_reply_check_dialog_records_answers_and_skips(db, qtbot):
     assert [(c.letter.id, c.weeks) for c in checks] == [(first.id, 4), (second.id, 2)]
     dialog = ReplyCheckDialog(checks)
     qtbot.addWidget(dialog)
-    connect_reply_checks(dialog, repo)
+    ReplyChecks(repo).connect(dialog)
     assert unnamed_controls(dialog) == []
     assert "Jane Smith MP" in dialog.question.text()
     assert not dialog.save.isEnabled()

@@ -114,12 +114,13 @@ def test_appointment_sheet_from_the_checklist(shell, qtbot):
     shell.window.show_section("for_me")
     page = shell.window.page("for_me")
     questions = content.checklist_questions()
-    page.show_extra()
-    assert page.right.currentWidget() is page.checklist
-    page.checklist.set_ticked(questions[0].id)
-    assert page.checklist.ticked() == [questions[0].id]
-    page.checklist.name.setText("Siân Llŵyd")
-    dialog = shell.show_appointment_sheet(page.checklist.ticked(), "Siân Llŵyd", "")
+    checklist = shell.for_me.checklist
+    shell.for_me.open_checklist()
+    assert page.right.currentWidget() is checklist
+    checklist.set_ticked(questions[0].id)
+    assert checklist.ticked() == [questions[0].id]
+    checklist.name.setText("Siân Llŵyd")
+    dialog = shell.show_appointment_sheet(checklist.ticked(), "Siân Llŵyd", "")
     try:
         reader = PdfReader(io.BytesIO(dialog.pdf))
         assert len(reader.pages) == 1
@@ -133,30 +134,21 @@ def test_appointment_sheet_from_the_checklist(shell, qtbot):
 def test_update_information_installs_a_newer_pack_and_refuses_a_bad_one(shell, qtbot, tmp_path):
     import zipfile
 
-    from PySide6.QtCore import QTimer
-    from PySide6.QtWidgets import QApplication
-
     from sirt_desktop.core.content import packs as content_pack
     from sirt_desktop.core.resources import resource_path
-
-    def close_dialogs():
-        dialog = QApplication.activeModalWidget()
-        if dialog is not None:
-            dialog.close()
-        else:
-            QTimer.singleShot(100, close_dialogs)
 
     shell.window.show_section("learn")
     bad = tmp_path / "bad.zip"
     with zipfile.ZipFile(bad, "w") as archive:
         archive.writestr("../evil.md", "nope")
-    QTimer.singleShot(100, close_dialogs)
     assert shell.update_information(str(bad)) is False
+    assert [told[:2] for told in shell.prompts.told] == [("problems", "The information was not updated")]
+    assert "../evil.md" in shell.prompts.told[0][2]
 
     good = content_pack.build_pack(resource_path("content"), tmp_path / "pack.zip", 99, "2026-11-21")
-    QTimer.singleShot(100, close_dialogs)
     try:
         assert shell.update_information(str(good)) is True
+        assert shell.prompts.told[-1][:2] == ("tell", "Information updated")
         assert "99" in str(content.content_version())
     finally:
         content.reload_content()

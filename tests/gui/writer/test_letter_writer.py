@@ -10,6 +10,7 @@ from sirt_desktop.core.letters.kinds import KINDS
 from sirt_desktop.gui.writer.controller import LetterWriterController
 from sirt_desktop.gui.writer.view import LetterWriterView
 from tests.gui.accessibility import unnamed_controls
+from tests.gui.prompts import FakePrompts
 
 TODAY = dt.date(2026, 11, 22)
 
@@ -30,9 +31,11 @@ class MemoryDrafts:
         self.pdfs.append((letter_id, pdf, purpose))
 
 
-def make(qtbot, drafts=None):
+def make(qtbot, drafts=None, prompts=None):
+    """The writer on its own. ``prompts`` answers its questions (none expected by default)."""
     view = LetterWriterView()
-    controller = LetterWriterController(view, drafts=drafts, today=lambda: TODAY)
+    controller = LetterWriterController(view, drafts=drafts, today=lambda: TODAY,
+                                        prompts=prompts if prompts is not None else FakePrompts())
     qtbot.addWidget(view)
     view.show()
     return view, controller
@@ -192,49 +195,51 @@ def test_mp_letter_without_a_postcode_says_so_before_printing(qtbot):
 
 def test_a_long_letter_is_laid_out_off_the_gui_thread_and_the_window_keeps_turning(qtbot, monkeypatch):
     """Opening "Check and print" with a letter that takes long to lay out: the window keeps
-    answering (its event loop turns) and the preview arrives when the layout is done."""
+    answering (its event loop turns while the layout is under way) and the preview arrives
+    when the layout is done."""
     import threading
-    import time
 
     from PySide6.QtCore import QTimer
 
-    from sirt_desktop.core.letters import render
+    from sirt_desktop.gui.writer import output
 
-    real = render.render_letter
-    threads = []
+    real = output.render_letter
+    threads, answered = [], []
+    under_way, window_turned = threading.Event(), threading.Event()
 
     def slow(letter, large_print=False):
         threads.append(threading.current_thread())
-        time.sleep(1.5)  # stands for the layout of a very long letter
+        under_way.set()
+        # A layout that takes as long as the window needs to turn: with the layout on the GUI
+        # thread the window cannot turn, and this gives up after 10 s.
+        answered.append(window_turned.wait(10))
         return real(letter, large_print=large_print)
 
-    monkeypatch.setattr(render, "render_letter", slow)
+    monkeypatch.setattr(output, "render_letter", slow)
     view, controller = make(qtbot)
     fill_sender(view)
     view.write_step.body.setPlainText("\n".join(f"line {i}" for i in range(900)))
-    ticks = []
     ticker = QTimer()
-    ticker.timeout.connect(lambda: ticks.append(1))
-    ticker.start(50)
+    ticker.timeout.connect(lambda: under_way.is_set() and window_turned.set())
+    ticker.start(20)
     with qtbot.waitSignal(controller.output.preview_ready, timeout=60_000):
         view.tabs.setCurrentIndex(4)
         assert "Laying out" in view.print_step.preview.pages.text()
         assert not view.print_step.print_button.isEnabled()  # nothing half-made is printed
     ticker.stop()
     assert threads and all(t is not threading.main_thread() for t in threads)
-    assert len(ticks) >= 5  # the window went on answering while the letter was laid out
+    assert answered == [True]  # the window went on answering while the letter was laid out
     assert view.print_step.preview.document.pageCount() > 10
     assert view.print_step.print_button.isEnabled()
-    before = len(threads)
     controller.refresh_preview()  # printing uses the PDF on screen: no second layout
-    assert len(threads) == before
+    assert len(threads) == 1
 
 
 def test_a_letter_over_the_length_limits_is_not_laid_out(qtbot, monkeypatch):
-    from sirt_desktop.core.letters import render
+    from sirt_desktop.gui.writer import output
 
     calls = []
-    monkeypatch.setattr(render, "render_letter", lambda *a, **k: calls.append(1) or b"")
+    monkeypatch.setattr(output, "render_letter", lambda *a, **k: calls.append(1) or b"")
     view, controller = make(qtbot)
     fill_sender(view)
     view.write_step.body.setPlainText("a\n" * 9999 + "a")  # 20,000 characters, 10,000 lines

@@ -11,7 +11,7 @@ from sirt_desktop.core import paths
 def _write_and_keep(shell, qtbot, body="Please fund SIRT."):
     shell.go_to("write")
     page = shell.window.page("write")
-    c = page.controller
+    c = shell.writer
     page.sender_step.name.setText("Ann Jones")
     page.sender_step.address.setPlainText("1 High Street\nRomsey")
     page.sender_step.postcode.setText("SO51 7AA")
@@ -26,11 +26,11 @@ def _write_and_keep(shell, qtbot, body="Please fund SIRT."):
 
 def test_printed_letter_appears_in_my_letters_and_reprints_identically(shell, qtbot):
     page, pdf = _write_and_keep(shell, qtbot)
-    letter_id = page.controller.letter_id
+    letter_id = shell.writer.letter_id
     shell.go_to("history")
     history = shell.window.page("history")
-    history.controller.refresh()
-    qtbot.waitUntil(lambda: history.controller.model.rowCount() == 1, timeout=3000)
+    shell.history.refresh()
+    qtbot.waitUntil(lambda: shell.history.model.rowCount() == 1, timeout=3000)
     letters, _profiles = shell.repositories()
     assert letters.latest_pdf(letter_id) == pdf
     dialog = shell.reprint(letter_id, letters.latest_pdf(letter_id))
@@ -42,8 +42,8 @@ def test_printed_letter_appears_in_my_letters_and_reprints_identically(shell, qt
 
 def test_open_a_saved_letter_from_my_letters(shell, qtbot):
     page, _pdf = _write_and_keep(shell, qtbot, body="Words I wrote on Tuesday.")
-    letter_id = page.controller.letter_id
-    page.controller.start_new()
+    letter_id = shell.writer.letter_id
+    shell.writer.start_new()
     assert page.write_step.body.toPlainText() == ""
     shell.open_letter(letter_id)
     assert shell.window.current_section() == "write"
@@ -57,12 +57,12 @@ def test_remembered_sender_details_fill_the_next_letter(shell, qtbot):
     page.sender_step.name.setText("Łucja Kowalczyk")
     page.sender_step.postcode.setText("SA15 1AA")
     page.write_step.body.setPlainText("A draft.")
-    page.controller.save_now()
+    shell.writer.save_now()
     _letters, profiles = shell.repositories()
     assert [p.name for p in profiles.list()] == ["Łucja Kowalczyk"]
     page.sender_step.name.setText("")
     index = page.sender_step.profiles.findText("Łucja Kowalczyk")
-    page.controller.sender_profiles.use(page.sender_step.profiles.itemData(index))
+    shell.writer.sender_profiles.use(page.sender_step.profiles.itemData(index))
     assert page.sender_step.name.text() == "Łucja Kowalczyk"
 
 

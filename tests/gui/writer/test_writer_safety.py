@@ -5,7 +5,6 @@ from __future__ import annotations
 import datetime as dt
 
 import pytest
-from PySide6.QtWidgets import QMessageBox
 
 from sirt_desktop.core.letters.model import Letter
 from tests.gui.writer.test_letter_writer import MemoryDrafts, fill_sender, make
@@ -34,17 +33,11 @@ def test_next_letter_after_a_callers_letter_starts_blank(qtbot, monkeypatch):
     view.sender_step.name.setText("A Caller")
     view.sender_step.address.setPlainText("1 Caller Street")
     view.write_step.body.setPlainText("The caller's words.")
-    asked = []
-
-    def answer(*args, **kwargs):
-        asked.append(args[1])
-        return QMessageBox.StandardButton.No if len(asked) == 1 else QMessageBox.StandardButton.Yes
-
-    monkeypatch.setattr(QMessageBox, "question", answer)
+    controller.prompts.expect(False, True)
     assert controller.start_new() is False  # not kept, not printed: the volunteer is asked first
     assert view.write_step.body.toPlainText() == "The caller's words."
     assert controller.start_new() is True  # …and says yes, go on
-    assert asked == ["This letter is not kept", "This letter is not kept"]
+    assert [title for _kind, title, _text in controller.prompts.asked] == ["This letter is not kept"] * 2
     assert view.sender_step.name.text() == "" and view.sender_step.address.toPlainText() == ""
     view.write_step.body.setPlainText("My own letter.")
     controller.save_now()
@@ -71,7 +64,7 @@ def test_a_failed_save_is_never_silently_thrown_away(qtbot, monkeypatch):
     view.write_step.body.setPlainText("Precious words.")
     controller.save_now()
     assert "Could not save" in view.saved.text()
-    monkeypatch.setattr(QMessageBox, "question", lambda *a, **k: QMessageBox.StandardButton.No)
+    controller.prompts.expect(False)
     assert controller.start_new() is False
     assert view.write_step.body.toPlainText() == "Precious words."
     drafts.fail = False  # the disk has room again: leaving now saves first
@@ -107,7 +100,7 @@ def test_opening_someone_elses_letter_does_not_change_my_saved_details(shell, qt
     letters, profiles = shell.repositories()
     shell.go_to("write")
     page = shell.window.page("write")
-    c = page.controller
+    c = shell.writer
     page.sender_step.remember.setChecked(True)
     page.sender_step.name.setText("Ann Jones")
     page.write_step.body.setPlainText("My letter.")
@@ -131,14 +124,14 @@ def test_after_delete_everything_nothing_old_is_offered_or_saved(shell, qtbot):
     page.sender_step.remember.setChecked(True)
     page.sender_step.name.setText("Ann Jones")
     page.write_step.body.setPlainText("Old words.")
-    page.controller.save_now()
+    shell.writer.save_now()
     delete_everything(shell.database.get())
     shell._after_delete_everything()
     assert page.sender_step.name.text() == ""
     assert page.sender_step.profiles.count() == 1  # only "New details"
     page.sender_step.name.setText("New Person")
     page.write_step.body.setPlainText("New words.")
-    assert page.controller.save_now() is not None
+    assert shell.writer.save_now() is not None
     assert letters.count() == 1
 
 
@@ -172,7 +165,7 @@ def test_a_reopened_letter_does_not_pass_its_sender_on(shell, qtbot):
     shell.open_letter(caller_id)
     page = shell.window.page("write")
     assert page.sender_step.name.text() == "Caller Cara"
-    page.controller.start_new()
+    shell.writer.start_new()
     assert page.sender_step.name.text() == ""  # not one of the saved details: not carried over
     assert profiles.list() == []
 
