@@ -76,7 +76,7 @@ def build_parser(argv: Sequence[str] | None = None) -> argparse.ArgumentParser:
 
 
 def _open_window(args: argparse.Namespace) -> int:
-    from sirt_desktop.gui.app import run  # noqa: PLC0415 (Qt is imported here, and only here)
+    from sirt_desktop.gui.app import run  # noqa: PLC0415 (command registry: Qt is imported here, and only here)
 
     return run(
         crash_dialog=not args.no_crash_dialog, quit_after_ms=args.quit_after_ms, startup_probe=args.startup_probe
@@ -87,7 +87,7 @@ def main(argv: Sequence[str] | None = None, console: Console | None = None) -> i
     arguments = list(sys.argv[1:] if argv is None else argv)
     args = build_parser(arguments).parse_args(arguments)
     if args.version:
-        from sirt_desktop.about import version_report  # noqa: PLC0415 (importlib.metadata: 40 ms)
+        from sirt_desktop.about import version_report  # noqa: PLC0415 (command registry: --version)
 
         (console or Console()).say(version_report())
         return ExitCode.OK

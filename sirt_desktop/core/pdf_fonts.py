@@ -26,9 +26,9 @@ _FILES = {
 @lru_cache(maxsize=1)
 def register_fonts() -> str:
     """Register the fonts with ReportLab once per process; returns the family name."""
-    from reportlab.lib.fonts import addMapping
-    from reportlab.pdfbase import pdfmetrics
-    from reportlab.pdfbase.ttfonts import TTFont
+    from reportlab.lib.fonts import addMapping  # noqa: PLC0415 (start-up: ReportLab)
+    from reportlab.pdfbase import pdfmetrics  # noqa: PLC0415 (start-up: ReportLab)
+    from reportlab.pdfbase.ttfonts import TTFont  # noqa: PLC0415 (start-up: ReportLab)
 
     for name, filename in _FILES.items():
         pdfmetrics.registerFont(TTFont(name, str(resource_path("fonts", filename))))

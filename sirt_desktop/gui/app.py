@@ -13,15 +13,22 @@ import time
 
 from PySide6.QtCore import QLocale, QTimer
 from PySide6.QtGui import QIcon
-from PySide6.QtWidgets import QApplication
+from PySide6.QtWidgets import QApplication, QMessageBox
 
 from sirt_desktop import APP_ID, APP_NAME, __version__
+from sirt_desktop.core import paths
 from sirt_desktop.core.logs import setup_logging
 from sirt_desktop.core.settings import LAST_PAGE, TEXT_SCALE, THEME, Settings
 from sirt_desktop.core.resources import resource_path
 from sirt_desktop.gui.crash import CrashHandler
 from sirt_desktop.gui.prompts import Prompts
 from sirt_desktop.gui.shell import Shell
+from sirt_desktop.gui.single_instance import (
+    ALREADY_OPEN,
+    ALREADY_OPEN_UNREACHABLE,
+    SingleInstance,
+    bring_forward,
+)
 from sirt_desktop.gui.theme import Theme
 
 log = logging.getLogger(__name__)
@@ -70,8 +77,6 @@ def run(crash_dialog: bool = True, quit_after_ms: int | None = None, startup_pro
     theme.apply(settings.get(TEXT_SCALE), settings.get(THEME))
     shell = build_window(settings, theme)
     shell.window.show()
-    from sirt_desktop.gui.single_instance import bring_forward
-
     guard.show_requested.connect(lambda: bring_forward(shell.window))
     if startup_probe:
         # For bench/startup.py: report the first turn of the event loop after show, then quit.
@@ -93,9 +98,6 @@ def run(crash_dialog: bool = True, quit_after_ms: int | None = None, startup_pro
 def _one_copy_only():
     """The single-instance guard for the data folder, or None if another copy has it (that
     copy was asked to come forward, or the person was told it is already open)."""
-    from sirt_desktop.core import paths
-    from sirt_desktop.gui.single_instance import ALREADY_OPEN, ALREADY_OPEN_UNREACHABLE, SingleInstance
-
     folder = paths.data_dir(create=False)
     try:
         paths.data_dir()
@@ -110,8 +112,6 @@ def _one_copy_only():
         return None
     log.warning("already open, and the open copy did not answer")
     print(ALREADY_OPEN_UNREACHABLE, file=sys.stderr)
-    from PySide6.QtWidgets import QMessageBox
-
     if QApplication.platformName() not in ("offscreen", "minimal"):
         QMessageBox.information(None, "SIRT Desktop is already open", ALREADY_OPEN_UNREACHABLE)
     return None

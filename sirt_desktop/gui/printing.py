@@ -26,6 +26,8 @@ from PySide6.QtPdf import QPdfDocument
 from PySide6.QtPrintSupport import QPrintDialog, QPrinter
 from PySide6.QtWidgets import QDialog, QWidget
 
+from sirt_desktop.core import paths
+
 log = logging.getLogger(__name__)
 
 
@@ -99,8 +101,6 @@ def cups_print(pdf: bytes, queue: str, copies: int = 1) -> str:
     if lp is None:
         raise PrintError("The system print command (lp) is not available.")
     # In the app's own (owner-only) cache folder, not the shared temp folder: it holds the letter.
-    from sirt_desktop.core import paths
-
     with tempfile.NamedTemporaryFile(prefix="print-", suffix=".pdf", delete=False, dir=paths.cache_dir()) as handle:
         handle.write(pdf)
         path = Path(handle.name)

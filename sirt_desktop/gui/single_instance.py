@@ -16,7 +16,7 @@ import logging
 import os
 from pathlib import Path
 
-from PySide6.QtCore import QLockFile, QObject, Signal
+from PySide6.QtCore import QLockFile, QObject, Qt, Signal
 from PySide6.QtNetwork import QLocalServer, QLocalSocket
 
 log = logging.getLogger(__name__)
@@ -110,8 +110,6 @@ class SingleInstance(QObject):
 
 def bring_forward(window) -> None:
     """Show ``window`` in front, restored if it was minimised."""
-    from PySide6.QtCore import Qt
-
     window.setWindowState((window.windowState() & ~Qt.WindowState.WindowMinimized) | Qt.WindowState.WindowActive)
     window.show()
     window.raise_()

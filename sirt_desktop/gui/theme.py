@@ -6,9 +6,9 @@ follows what the person chose for their desktop and then makes it larger if they
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
-from PySide6.QtGui import QColor, QFont, QFontMetrics, QGuiApplication, QPalette
-from PySide6.QtWidgets import QApplication, QStyleFactory
+from PySide6.QtCore import QRectF, Qt
+from PySide6.QtGui import QColor, QFont, QFontMetrics, QGuiApplication, QPainter, QPalette, QPen
+from PySide6.QtWidgets import QAbstractScrollArea, QApplication, QProxyStyle, QStyle, QStyleFactory
 
 _SCHEMES = {"system": "Unknown", "light": "Light", "dark": "Dark"}
 
@@ -75,10 +75,6 @@ def readable_style():
     """Fusion, with tick boxes and round option buttons as tall as the text beside them, so
     they grow with the text size instead of staying a fixed 13 pixels. (Defined on first use:
     creating a QStyle subclass costs start-up time.)"""
-    from PySide6.QtCore import QRectF
-    from PySide6.QtGui import QPainter, QPen
-    from PySide6.QtWidgets import QAbstractScrollArea, QProxyStyle, QStyle
-
     outlined = {
         QStyle.PrimitiveElement.PE_PanelButtonCommand,
         QStyle.PrimitiveElement.PE_PanelLineEdit,

@@ -10,12 +10,14 @@ long notes are shrunk to fit their box. ReportLab is imported only inside the re
 from __future__ import annotations
 
 from collections.abc import Iterable
+import io
 from datetime import date
 from pathlib import Path
 from xml.sax.saxutils import escape
 
 from sirt_desktop.core.content import store as content
 from sirt_desktop.core.dates import long_date
+from sirt_desktop.core.pdf_fonts import BOLD, ITALIC, REGULAR, register_fonts
 
 TITLE = "My questions about SIRT"
 FOOTER = "This is information, not medical advice. Talk to your NET team about your own care."
@@ -34,14 +36,13 @@ def render_appointment_sheet(
 
     Unknown question ids are skipped (a newer content pack may have retired one).
     """
-    from reportlab.lib import colors
-    from reportlab.lib.pagesizes import A4
-    from reportlab.lib.styles import ParagraphStyle
-    from reportlab.lib.units import mm
-    from reportlab.pdfgen.canvas import Canvas
-    from reportlab.platypus import KeepInFrame, Paragraph, Table, TableStyle
+    from reportlab.lib import colors  # noqa: PLC0415 (start-up: ReportLab)
+    from reportlab.lib.pagesizes import A4  # noqa: PLC0415 (start-up: ReportLab)
+    from reportlab.lib.styles import ParagraphStyle  # noqa: PLC0415 (start-up: ReportLab)
+    from reportlab.lib.units import mm  # noqa: PLC0415 (start-up: ReportLab)
+    from reportlab.pdfgen.canvas import Canvas  # noqa: PLC0415 (start-up: ReportLab)
+    from reportlab.platypus import KeepInFrame, Paragraph, Table, TableStyle  # noqa: PLC0415 (start-up: ReportLab)
 
-    from sirt_desktop.core.pdf_fonts import BOLD, ITALIC, REGULAR, register_fonts
 
     register_fonts()
     wanted = list(dict.fromkeys(ticked_ids))
@@ -108,8 +109,6 @@ def render_appointment_sheet(
             break
 
     pdf_target = Path(out) if out is not None else None
-    import io
-
     buffer = io.BytesIO()
     canvas = Canvas(buffer, pagesize=A4, invariant=1, pageCompression=1,
                     initialFontName=REGULAR, initialFontSize=10)

@@ -51,7 +51,7 @@ class ReadingLevel:
 
 
 def reading_level(page: Page) -> ReadingLevel:
-    import textstat  # lazy: only tests and the reading-level script need it
+    import textstat  # noqa: PLC0415 (start-up: textstat)
 
     text = prose(page.body)
     return ReadingLevel(

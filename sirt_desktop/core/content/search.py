@@ -10,6 +10,7 @@ import re
 from dataclasses import dataclass
 
 from sirt_desktop.core.content.page import Page
+from sirt_desktop.core.content.store import pages as all_pages
 
 SNIPPET_CHARS = 160
 _WORD_RE = re.compile(r"[\w'-]+")
@@ -59,8 +60,6 @@ def search(query: str, pages: list[Page] | None = None, limit: int = 20) -> list
     if not terms:
         return []
     if pages is None:
-        from sirt_desktop.core.content.store import pages as all_pages
-
         pages = all_pages()
     hits: list[SearchHit] = []
     for page in pages:

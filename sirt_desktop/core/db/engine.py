@@ -25,6 +25,7 @@ from datetime import datetime
 from pathlib import Path
 
 from sqlalchemy import Engine, create_engine, event
+from sqlalchemy import inspect as schema_of
 from sqlalchemy.engine import make_url
 from sqlalchemy.orm import Session, sessionmaker
 
@@ -35,6 +36,8 @@ from sirt_desktop.core.db.errors import (
     ForeignDatabaseError,
     NewerDatabaseError,
 )
+from sirt_desktop.core.db.failures import classify
+from sirt_desktop.core.db.health import damaged_error, preflight, quick_check
 
 __all__ = ["CorruptDatabaseError", "Database", "DatabaseError", "ForeignDatabaseError", "NewerDatabaseError",
            "make_engine"]
@@ -92,7 +95,7 @@ def owner_only(path: Path) -> None:
 
 
 def _alembic_config(engine: Engine):
-    from alembic.config import Config
+    from alembic.config import Config  # noqa: PLC0415 (start-up: Alembic)
 
     config = Config()
     config.set_main_option("script_location", str(MIGRATIONS_DIR))
@@ -132,12 +135,8 @@ def backup_sqlite(source: Path, reason: str = "pre-migration") -> Path:
 
 def migration_status(engine: Engine) -> tuple[str | None, str]:
     """(current revision in the database, newest revision this app knows)."""
-    from alembic.runtime.migration import MigrationContext
-    from alembic.script import ScriptDirectory
-
-    from sqlalchemy import inspect as schema_of
-
-    from sirt_desktop.core.db.failures import classify
+    from alembic.runtime.migration import MigrationContext  # noqa: PLC0415 (start-up: Alembic)
+    from alembic.script import ScriptDirectory  # noqa: PLC0415 (start-up: Alembic)
 
     script = ScriptDirectory.from_config(_alembic_config(engine))
     head = script.get_current_head()
@@ -168,7 +167,7 @@ def migration_status(engine: Engine) -> tuple[str | None, str]:
 
 def upgrade_database(engine: Engine) -> Path | None:
     """Bring the schema up to date. Returns the backup made first, if any."""
-    from alembic import command
+    from alembic import command  # noqa: PLC0415 (start-up: Alembic)
 
     current, head = migration_status(engine)
     if current == head:
@@ -176,8 +175,6 @@ def upgrade_database(engine: Engine) -> Path | None:
     backup = None
     db_file = sqlite_file(engine)
     if current is not None and db_file is not None and db_file.exists() and db_file.stat().st_size > 0:
-        from sirt_desktop.core.db.health import damaged_error, quick_check
-
         problems = quick_check(db_file)
         if problems:  # never migrate (write into) a damaged file
             raise damaged_error(problems)
@@ -197,7 +194,7 @@ def migration_lock(db_file: Path | None) -> Iterator[None]:
     if db_file is None or os.name != "posix":
         yield
         return
-    import fcntl
+    import fcntl  # noqa: PLC0415 (POSIX only: not on Windows)
 
     lock_path = db_file.with_name(f".{db_file.name}.migrate-lock")
     fd = os.open(lock_path, os.O_CREAT | os.O_RDWR, 0o600)
@@ -230,8 +227,6 @@ class Database:
 
     @classmethod
     def open(cls, url: str | None = None, migrate: bool = True, check: bool = True) -> Database:
-        from sirt_desktop.core.db.health import preflight
-
         db_file = sqlite_file(make_engine_url(url))
         if db_file is not None:
             db_file.parent.mkdir(parents=True, exist_ok=True)
@@ -261,8 +256,6 @@ class Database:
             return
 
         def run() -> None:
-            from sirt_desktop.core.db.health import damaged_error, quick_check
-
             try:
                 problems = quick_check(db_file, opened=lambda con: setattr(self, "_check_connection", con))
             except DatabaseError as exc:  # the disk, not the file (or closed): writes say so themselves

@@ -25,7 +25,7 @@ from sirt_desktop import __version__
 from sirt_desktop.core.db.engine import Database
 from sirt_desktop.core.files import atomic_writer
 from sirt_desktop.core.db.errors import DatabaseError
-from sirt_desktop.core.db.failures import explain, plain_database_errors
+from sirt_desktop.core.db.failures import plain_database_errors
 from sirt_desktop.core.db.records import (
     PDF_PURPOSES,
     REPLY_STATUSES,

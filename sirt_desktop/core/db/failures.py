@@ -27,6 +27,10 @@ from sirt_desktop.core.db.errors import (
     StorageError,
 )
 
+from sqlalchemy.exc import DBAPIError
+
+from sirt_desktop.core import paths
+
 DISK_FULL = (
     "There is no space left on this computer's disk, so your letters could not be opened or the "
     "change could not be saved. Your letters are safe and nothing has been changed. Free some "
@@ -60,8 +64,6 @@ LOW_SPACE_BYTES = 1 << 20
 
 
 def _data_folder() -> Path:
-    from sirt_desktop.core import paths
-
     return paths.data_dir(create=False)
 
 
@@ -100,7 +102,7 @@ def disk_is_full(folder: Path | None = None) -> bool:
     except (OSError, AttributeError):
         pass
     try:
-        import resource
+        import resource  # noqa: PLC0415 (POSIX only: not on Windows)
 
         soft, _hard = resource.getrlimit(resource.RLIMIT_FSIZE)
         if soft != resource.RLIM_INFINITY:
@@ -162,8 +164,6 @@ def explain(exc: BaseException) -> str:
 @contextmanager
 def plain_database_errors() -> Iterator[None]:
     """Re-raise storage failures as ``DatabaseError`` (of their kind) with a plain message."""
-    from sqlalchemy.exc import DBAPIError
-
     try:
         yield
     except DatabaseError:

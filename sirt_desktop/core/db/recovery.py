@@ -21,9 +21,13 @@ import tempfile
 from dataclasses import dataclass
 from pathlib import Path
 
+from sqlalchemy.exc import SQLAlchemyError
+
 from sirt_desktop.core import paths
+from sirt_desktop.core.db.engine import MIGRATIONS_DIR, Database
 from sirt_desktop.core.db.errors import DatabaseError, StorageError
 from sirt_desktop.core.db.failures import check_writable, classify, explain
+from sirt_desktop.core.db.health import inspect_file, quick_check
 from sirt_desktop.core.files import atomic_writer
 
 log = logging.getLogger(__name__)
@@ -88,10 +92,6 @@ def open_database(url: str | None = None, create: bool = False):
 
     If the file is missing but the folder has held letters before, ``MissingDatabaseError``
     is raised instead of quietly starting with none; ``create=True`` starts a new one."""
-    from sqlalchemy.exc import SQLAlchemyError
-
-    from sirt_desktop.core.db.engine import Database
-
     try:
         if url is None and not os.environ.get(paths.DATABASE_URL_ENV, "").strip():
             folder = paths.data_dir(create=False)
@@ -162,8 +162,6 @@ def _set_aside(db_file: Path, reason: str) -> Path | None:
 def _refuse_if_sound(db_file: Path) -> None:
     """Raise if ``db_file`` is a sound database of ours (or cannot be looked at because of
     the disk or folder): only a damaged, foreign or newer file may be set aside to start fresh."""
-    from sirt_desktop.core.db.health import inspect_file, quick_check
-
     if not db_file.exists() or db_file.stat().st_size == 0:
         return
     try:
@@ -188,8 +186,6 @@ def start_fresh() -> RecoveryResult:
 
 def list_set_aside() -> list[SetAsideInfo]:
     """Databases in ``set-aside/``, newest first, with how many letters each holds."""
-    from sirt_desktop.core.db.health import inspect_file
-
     folder = paths.set_aside_dir(create=False)
     if not folder.is_dir():
         return []
@@ -234,8 +230,6 @@ def _put_in_place(source: Path, db_file: Path) -> None:
 def restore_set_aside(source: Path) -> RecoveryResult:
     """Put a set-aside database back in use. The current one is set aside first (so it can be
     put back in turn); the chosen file stays where it is, as it was."""
-    from sirt_desktop.core.db.health import inspect_file, quick_check
-
     source = Path(source)
     if source.parent.resolve() != paths.set_aside_dir(create=False).resolve() or not source.is_file():
         raise DatabaseError("That file is not one of the set-aside copies of your letters.")
@@ -262,8 +256,6 @@ def restore_set_aside(source: Path) -> RecoveryResult:
 
 def _usable(backup: Path) -> bool:
     """The backup opens, passes SQLite's quick check and has a schema this version knows."""
-    from sirt_desktop.core.db.engine import MIGRATIONS_DIR
-
     try:
         con = sqlite3.connect(f"file:{backup}?mode=ro", uri=True)
         try:

@@ -115,7 +115,7 @@ _TEXTSTAT_LOCK = threading.Lock()  # warm_up() may run on another thread than th
 def _reading_age(text: str) -> int | None:
     if len(_words(text)) < 30:
         return None
-    import textstat  # imported here: it costs ~0.2 s, and only the coach needs it
+    import textstat  # noqa: PLC0415 (start-up: textstat, about 0.2 s)
 
     with _TEXTSTAT_LOCK:
         grade = textstat.flesch_kincaid_grade(text)

@@ -11,6 +11,7 @@ text stays searchable. ReportLab is imported inside the functions: it is slow to
 
 from __future__ import annotations
 
+import io
 import os
 import threading
 from dataclasses import dataclass
@@ -21,6 +22,7 @@ from sirt_desktop.core.dates import long_date
 from sirt_desktop.core.files import write_atomically
 from sirt_desktop.core.letters import layout as L
 from sirt_desktop.core.letters.model import Letter
+from sirt_desktop.core.pdf_fonts import BOLD, REGULAR, register_fonts
 
 _CREATOR = "SIRT Desktop"
 
@@ -62,9 +64,7 @@ def paragraph_markup(lines: list[str]) -> str:
 
 @lru_cache(maxsize=1)
 def _font_metrics() -> tuple[float, float]:
-    from reportlab.pdfbase import pdfmetrics
-
-    from sirt_desktop.core.pdf_fonts import REGULAR, register_fonts
+    from reportlab.pdfbase import pdfmetrics  # noqa: PLC0415 (start-up: ReportLab)
 
     register_fonts()
     ascent, descent = pdfmetrics.getAscentDescent(REGULAR, 1000)
@@ -73,9 +73,7 @@ def _font_metrics() -> tuple[float, float]:
 
 @lru_cache(maxsize=2)
 def _styles(large_print: bool):
-    from reportlab.lib.styles import ParagraphStyle
-
-    from sirt_desktop.core.pdf_fonts import BOLD, REGULAR, register_fonts
+    from reportlab.lib.styles import ParagraphStyle  # noqa: PLC0415 (start-up: ReportLab)
 
     register_fonts()
     sizes = L.TypeSizes.for_print(large_print)
@@ -90,7 +88,7 @@ def _styles(large_print: bool):
 
 def _tail_class():
     """A flowable holding the last paragraph and the close, split so the signature never sits alone."""
-    from reportlab.platypus import Flowable
+    from reportlab.platypus import Flowable  # noqa: PLC0415 (start-up: ReportLab)
 
     class Tail(Flowable):
         KEEP_LINES = 2
@@ -149,7 +147,7 @@ def _runs(lines: list[str]) -> list[list[str]]:
 
 
 def _story(letter: Letter, large_print: bool) -> list:
-    from reportlab.platypus import Paragraph, Spacer
+    from reportlab.platypus import Paragraph, Spacer  # noqa: PLC0415 (start-up: ReportLab)
 
     sizes, body, bold, tight, run = _styles(large_print)
     story: list = [Paragraph(escape(letter.greeting_text()) + ",", body)]
@@ -190,11 +188,9 @@ def render_letter_details(letter: Letter, large_print: bool = False) -> Rendered
 
 
 def _render_letter_details(letter: Letter, large_print: bool) -> RenderedLetter:
-    from reportlab.lib.pagesizes import A4
-    from reportlab.pdfbase.pdfmetrics import stringWidth
-    from reportlab.platypus import BaseDocTemplate, Frame, NextPageTemplate, PageTemplate
-
-    from sirt_desktop.core.pdf_fonts import BOLD, REGULAR, register_fonts
+    from reportlab.lib.pagesizes import A4  # noqa: PLC0415 (start-up: ReportLab)
+    from reportlab.pdfbase.pdfmetrics import stringWidth  # noqa: PLC0415 (start-up: ReportLab)
+    from reportlab.platypus import BaseDocTemplate, Frame, NextPageTemplate, PageTemplate  # noqa: PLC0415 (start-up: ReportLab)
 
     register_fonts()
     large = large_print or letter.large_print
@@ -254,7 +250,7 @@ def _render_letter_details(letter: Letter, large_print: bool) -> RenderedLetter:
             canvas.setFont(REGULAR, sizes.small)
             canvas.drawRightString(L.CONTENT_RIGHT * mm, top, label)
 
-    from reportlab.pdfgen.canvas import Canvas
+    from reportlab.pdfgen.canvas import Canvas  # noqa: PLC0415 (start-up: ReportLab)
 
     class NumberedCanvas(Canvas):
         """Holds pages back until the end so each can say 'Page n of N'."""
@@ -276,8 +272,6 @@ def _render_letter_details(letter: Letter, large_print: bool) -> RenderedLetter:
                 page_numbers(self, number, total)
                 super().showPage()
             super().save()
-
-    import io
 
     buffer = io.BytesIO()
     doc = BaseDocTemplate(

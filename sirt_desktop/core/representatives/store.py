@@ -22,6 +22,8 @@ from bisect import bisect_left
 from dataclasses import dataclass
 from pathlib import Path
 
+from sirt_desktop.core.resources import resource_path
+
 #: ``find`` result for a postcode that is not in the list.
 NOT_FOUND = -2
 #: ``find`` result for a real postcode whose seat is not known.
@@ -79,8 +81,6 @@ class PostcodeStore:
 
     @classmethod
     def load_bundled(cls) -> PostcodeStore:
-        from sirt_desktop.core.resources import resource_path
-
         return cls.from_files(resource_path("data", UNITS_FILE), resource_path("data", AREAS_FILE))
 
     def __len__(self) -> int:

@@ -10,6 +10,7 @@ from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelInd
 from sirt_desktop.core.db.errors import DatabaseError
 from sirt_desktop.core.dates import local_date, short_date
 from sirt_desktop.core.db.records import LetterFilters, LetterSummary
+from sirt_desktop.core.letters.kinds import KINDS
 from sirt_desktop.core.db.letters_repo import PAGE_SIZE, LettersRepository
 
 log = logging.getLogger(__name__)
@@ -21,8 +22,6 @@ _Index = QModelIndex | QPersistentModelIndex
 
 def kind_titles() -> dict[str, str]:
     """Letter kind id -> the title people see ("To my MP — campaign")."""
-    from sirt_desktop.core.letters.kinds import KINDS
-
     return {kind.id: kind.title for kind in KINDS}
 
 
