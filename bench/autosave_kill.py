@@ -25,7 +25,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from tests.e2e import typing_harness as harness  # noqa: E402
+from tests.e2e import typing_harness as harness
 
 
 def _pct(values: list[float], q: float) -> float:
@@ -55,18 +55,23 @@ def main() -> int:
                 for number, kill_after in enumerate(kills, start=1):
                     trial = harness.run_trial(pattern, kill_after, Path(tmp) / f"{pattern}-{number}")
                     results[pattern].append(trial)
-                    print(f"{pattern:<7} trial {number:>2}: killed after {kill_after:5.2f} s, received "
-                          f"{trial.received:>3}, saved {len(trial.saved):>3}, lost {trial.lost:>3} "
-                          f"({trial.seconds_lost:4.1f} s), prefix {'yes' if trial.is_prefix else 'NO'}, "
-                          f"integrity {trial.integrity}", flush=True)
+                    print(
+                        f"{pattern:<7} trial {number:>2}: killed after {kill_after:5.2f} s, received "
+                        f"{trial.received:>3}, saved {len(trial.saved):>3}, lost {trial.lost:>3} "
+                        f"({trial.seconds_lost:4.1f} s), prefix {'yes' if trial.is_prefix else 'NO'}, "
+                        f"integrity {trial.integrity}",
+                        flush=True,
+                    )
     finally:
         if xvfb is not None:
             xvfb.terminate()
             xvfb.wait(timeout=10)
 
     print()
-    print(f"{'pattern':<8} {'trials':>6} {'typed':>6} {'lost':>5} {'lost %':>7} "
-          f"{'chars lost med/p90/max':>23} {'s lost med/p90/max':>20} {'prefix':>7} {'intact':>7}")
+    print(
+        f"{'pattern':<8} {'trials':>6} {'typed':>6} {'lost':>5} {'lost %':>7} "
+        f"{'chars lost med/p90/max':>23} {'s lost med/p90/max':>20} {'prefix':>7} {'intact':>7}"
+    )
     worst_seconds = 0.0
     for pattern, trials in results.items():
         typed = sum(t.received for t in trials)
@@ -76,18 +81,24 @@ def main() -> int:
         worst_seconds = max([worst_seconds, *secs])
         prefix = sum(t.is_prefix for t in trials)
         intact = sum(t.integrity == "ok" for t in trials)
-        print(f"{pattern:<8} {len(trials):>6} {typed:>6} {lost:>5} {100 * lost / max(1, typed):>6.0f}% "
-              f"{statistics.median(chars):>9.0f} /{_pct(chars, 0.9):>4.0f} /{max(chars):>4.0f}   "
-              f"{statistics.median(secs):>8.1f} /{_pct(secs, 0.9):>4.1f} /{max(secs):>4.1f} "
-              f"{prefix:>4}/{len(trials):<2} {intact:>4}/{len(trials):<2}")
+        print(
+            f"{pattern:<8} {len(trials):>6} {typed:>6} {lost:>5} {100 * lost / max(1, typed):>6.0f}% "
+            f"{statistics.median(chars):>9.0f} /{_pct(chars, 0.9):>4.0f} /{max(chars):>4.0f}   "
+            f"{statistics.median(secs):>8.1f} /{_pct(secs, 0.9):>4.1f} /{max(secs):>4.1f} "
+            f"{prefix:>4}/{len(trials):<2} {intact:>4}/{len(trials):<2}"
+        )
     print()
     saves = [ms for trials in results.values() for t in trials for ms in t.saves_ms]
     lags = [ms for trials in results.values() for t in trials for ms in t.lags_ms]
     if saves:
-        print(f"autosaves on the GUI thread: {len(saves)}, median {statistics.median(saves):.1f} ms, "
-              f"p90 {_pct(saves, 0.9):.1f} ms, worst {max(saves):.1f} ms")
-    print(f"event-loop turns more than 30 ms late while typing: {len(lags)}"
-          + (f", worst {max(lags):.0f} ms" if lags else ""))
+        print(
+            f"autosaves on the GUI thread: {len(saves)}, median {statistics.median(saves):.1f} ms, "
+            f"p90 {_pct(saves, 0.9):.1f} ms, worst {max(saves):.1f} ms"
+        )
+    print(
+        f"event-loop turns more than 30 ms late while typing: {len(lags)}"
+        + (f", worst {max(lags):.0f} ms" if lags else "")
+    )
     print(f"worst seconds of typing lost {worst_seconds:.1f} (target at most 2.0)")
     return 0
 

@@ -27,9 +27,40 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 os.environ["SIRT_DESKTOP_HOME"] = tempfile.mkdtemp(prefix="sirt-bench-history-")
 os.environ.pop("SIRT_DESKTOP_DATABASE_URL", None)
 
-WORDS = ("liver tumour neuroendocrine treatment funding hospital consultant scan appointment family carer "
-         "support constituency guidance recommended please would grateful write secretary England Wales "
-         "Scotland specialist centre waiting months tired energy work children grandchildren").split()
+WORDS = [
+    "liver",
+    "tumour",
+    "neuroendocrine",
+    "treatment",
+    "funding",
+    "hospital",
+    "consultant",
+    "scan",
+    "appointment",
+    "family",
+    "carer",
+    "support",
+    "constituency",
+    "guidance",
+    "recommended",
+    "please",
+    "would",
+    "grateful",
+    "write",
+    "secretary",
+    "England",
+    "Wales",
+    "Scotland",
+    "specialist",
+    "centre",
+    "waiting",
+    "months",
+    "tired",
+    "energy",
+    "work",
+    "children",
+    "grandchildren",
+]
 KINDS = ("mp_campaign", "mp_my_case", "clinician", "ifr_statement", "mp_follow_up", "devolved_rep")
 
 
@@ -47,13 +78,27 @@ def fill(db, count: int) -> None:
             body += " radioembolisation"  # a rarer word: about 1 letter in 500
         when = start + dt.timedelta(minutes=90 * i)
         subject = f"SIRT for NETs {i}"
-        data = {"kind": KINDS[i % 6], "subject": subject, "body": body,
-                "sender": {"name": "Siân Llŵyd", "address_lines": ["1 Stryd Fawr", "Llanelli"]}}
+        data = {
+            "kind": KINDS[i % 6],
+            "subject": subject,
+            "body": body,
+            "sender": {"name": "Siân Llŵyd", "address_lines": ["1 Stryd Fawr", "Llanelli"]},
+        }
         sent = (when + dt.timedelta(days=1)).date() if i % 3 else None
-        batch.append(dict(kind=KINDS[i % 6], status="finished" if sent else "draft",
-                          recipient_name=f"Member {i % 650}", subject=subject, body=body,
-                          data_json=json.dumps(data, ensure_ascii=False), created_at=when, updated_at=when,
-                          sent_at=sent, sent_method="posted" if sent else ""))
+        batch.append(
+            dict(
+                kind=KINDS[i % 6],
+                status="finished" if sent else "draft",
+                recipient_name=f"Member {i % 650}",
+                subject=subject,
+                body=body,
+                data_json=json.dumps(data, ensure_ascii=False),
+                created_at=when,
+                updated_at=when,
+                sent_at=sent,
+                sent_method="posted" if sent else "",
+            )
+        )
         if len(batch) == 2000:
             with db.session() as s:
                 s.execute(insert(Letter), batch)
@@ -79,8 +124,8 @@ def main() -> int:
     from PySide6.QtWidgets import QApplication
 
     from sirt_desktop.core.db.engine import Database
-    from sirt_desktop.core.db.records import LetterFilters
     from sirt_desktop.core.db.letters_repo import LettersRepository
+    from sirt_desktop.core.db.records import LetterFilters
     from sirt_desktop.gui.history.controller import HistoryController
     from sirt_desktop.gui.history.view import HistoryView
 
@@ -88,8 +133,10 @@ def main() -> int:
     db = Database.open()
     t0 = time.perf_counter()
     fill(db, count)
-    print(f"{count:,} letters inserted in {time.perf_counter() - t0:.1f} s "
-          f"({os.path.getsize(db.engine.url.database) / 1e6:.0f} MB)")
+    print(
+        f"{count:,} letters inserted in {time.perf_counter() - t0:.1f} s "
+        f"({os.path.getsize(db.engine.url.database) / 1e6:.0f} MB)"
+    )
     repo = LettersRepository(db)
 
     baseline, baseline_word, first_screen, common, rare, absent = [], [], [], [], [], []

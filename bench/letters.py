@@ -55,10 +55,12 @@ _MANIFEST = """<?xml version="1.0" encoding="UTF-8"?>
  <manifest:file-entry manifest:full-path="styles.xml" manifest:media-type="text/xml"/>
 </manifest:manifest>"""
 
-_NS = ('xmlns:office="urn:oasis:names:tc:opendocument:xmlns:office:1.0" '
-       'xmlns:style="urn:oasis:names:tc:opendocument:xmlns:style:1.0" '
-       'xmlns:text="urn:oasis:names:tc:opendocument:xmlns:text:1.0" '
-       'xmlns:fo="urn:oasis:names:tc:opendocument:xmlns:xsl-fo-compatible:1.0"')
+_NS = (
+    'xmlns:office="urn:oasis:names:tc:opendocument:xmlns:office:1.0" '
+    'xmlns:style="urn:oasis:names:tc:opendocument:xmlns:style:1.0" '
+    'xmlns:text="urn:oasis:names:tc:opendocument:xmlns:text:1.0" '
+    'xmlns:fo="urn:oasis:names:tc:opendocument:xmlns:xsl-fo-compatible:1.0"'
+)
 
 _STYLES = f"""<?xml version="1.0" encoding="UTF-8"?>
 <office:document-styles {_NS} office:version="1.2">
@@ -83,11 +85,14 @@ def write_odt(path: Path, text: str) -> None:
     for block in text.split("\n\n"):
         lines = [escape(line) for line in block.split("\n")]
         paras.append("<text:p>" + "<text:line-break/>".join(lines) + "</text:p>")
-    content = (f'<?xml version="1.0" encoding="UTF-8"?>\n<office:document-content {_NS} office:version="1.2">'
-               f'<office:body><office:text>{"".join(paras)}</office:text></office:body></office:document-content>')
+    content = (
+        f'<?xml version="1.0" encoding="UTF-8"?>\n<office:document-content {_NS} office:version="1.2">'
+        f"<office:body><office:text>{''.join(paras)}</office:text></office:body></office:document-content>"
+    )
     with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as z:
-        z.writestr(zipfile.ZipInfo("mimetype"), "application/vnd.oasis.opendocument.text",
-                   compress_type=zipfile.ZIP_STORED)
+        z.writestr(
+            zipfile.ZipInfo("mimetype"), "application/vnd.oasis.opendocument.text", compress_type=zipfile.ZIP_STORED
+        )
         z.writestr("META-INF/manifest.xml", _MANIFEST)
         z.writestr("styles.xml", _STYLES)
         z.writestr("content.xml", content)
@@ -95,9 +100,10 @@ def write_odt(path: Path, text: str) -> None:
 
 # --- measurements -------------------------------------------------------------------------
 
+
 def in_process(repeats: int) -> float:
-    from sirt_desktop.core.letters.schema import letter_from_dict
     from sirt_desktop.core.letters.render import render_letter
+    from sirt_desktop.core.letters.schema import letter_from_dict
 
     letters = [letter_from_dict(d) for d in batch_letters(len(KINDS))]
     for letter in letters:  # warm: fonts registered, modules imported
@@ -116,8 +122,20 @@ def cli_one(repeats: int, work: Path) -> float:
     for i in range(repeats):
         out = work / f"one-{i}.pdf"
         start = time.perf_counter()
-        subprocess.run([sys.executable, "-m", "sirt_desktop", "letter", "--data", str(EXAMPLES / "mp_campaign.json"),
-                        "--out", str(out)], check=True, capture_output=True)
+        subprocess.run(
+            [
+                sys.executable,
+                "-m",
+                "sirt_desktop",
+                "letter",
+                "--data",
+                str(EXAMPLES / "mp_campaign.json"),
+                "--out",
+                str(out),
+            ],
+            check=True,
+            capture_output=True,
+        )
         times.append(time.perf_counter() - start)
     return statistics.median(times)
 
@@ -129,8 +147,11 @@ def cli_batch(n: int, work: Path, repeats: int) -> float:
     for r in range(repeats):
         out = work / f"batch-out-{r}"
         start = time.perf_counter()
-        subprocess.run([sys.executable, "-m", "sirt_desktop", "letter", "--data", str(src), "--out-dir", str(out)],
-                       check=True, capture_output=True)
+        subprocess.run(
+            [sys.executable, "-m", "sirt_desktop", "letter", "--data", str(src), "--out-dir", str(out)],
+            check=True,
+            capture_output=True,
+        )
         times.append(time.perf_counter() - start)
         assert len(list(out.glob("*.pdf"))) == n
     return statistics.median(times)
@@ -153,8 +174,21 @@ def libreoffice_batch(n: int, work: Path, repeats: int) -> float | None:
     profile = work / "lo-profile"
     # First start creates the profile; not timed (people's LibreOffice already has one).
     warm = work / "lo-warm"
-    subprocess.run([soffice, f"-env:UserInstallation=file://{profile}", "--headless", "--norestore",
-                    "--convert-to", "pdf", "--outdir", str(warm), files[0]], check=True, capture_output=True)
+    subprocess.run(
+        [
+            soffice,
+            f"-env:UserInstallation=file://{profile}",
+            "--headless",
+            "--norestore",
+            "--convert-to",
+            "pdf",
+            "--outdir",
+            str(warm),
+            files[0],
+        ],
+        check=True,
+        capture_output=True,
+    )
     times = []
     for r in range(repeats):
         out = work / f"lo-out-{r}"
@@ -162,9 +196,21 @@ def libreoffice_batch(n: int, work: Path, repeats: int) -> float | None:
         # LibreOffice 7.4 stops silently (exit 0) after about 246 files in one process, so the
         # files go LO_CHUNK at a time: one process for a 50-letter batch, three for 500.
         for i in range(0, len(files), LO_CHUNK):
-            subprocess.run([soffice, f"-env:UserInstallation=file://{profile}", "--headless", "--norestore",
-                            "--convert-to", "pdf", "--outdir", str(out), *files[i : i + LO_CHUNK]],
-                           check=True, capture_output=True)
+            subprocess.run(
+                [
+                    soffice,
+                    f"-env:UserInstallation=file://{profile}",
+                    "--headless",
+                    "--norestore",
+                    "--convert-to",
+                    "pdf",
+                    "--outdir",
+                    str(out),
+                    *files[i : i + LO_CHUNK],
+                ],
+                check=True,
+                capture_output=True,
+            )
         times.append(time.perf_counter() - start)
         made = len(list(out.glob("*.pdf")))
         if made != n:
@@ -185,22 +231,34 @@ def main(argv: list[str] | None = None) -> int:
         work = Path(tmp)
         rows = []
         t_in = in_process(repeats_inproc)
-        rows.append(("one letter, in-process (median)", t_in, f"target ≤ 25 ms: {'met' if t_in <= 0.025 else 'MISSED'}"))
+        rows.append(
+            ("one letter, in-process (median)", t_in, f"target ≤ 25 ms: {'met' if t_in <= 0.025 else 'MISSED'}")
+        )
         t_one = cli_one(repeats_proc, work)
         rows.append(("one letter, whole CLI process (median)", t_one, ""))
         t_batch = cli_batch(n, work, repeats_batch)
         rows.append((f"{n} letters, one CLI process", t_batch, f"{t_batch / n * 1000:.1f} ms per letter"))
         t_lo = libreoffice_batch(n, work, repeats_batch)
         if t_lo is None:
-            rows.append((f"{n} .odt → PDF, one LibreOffice process", None,
-                         "LibreOffice not installed (apt-get install libreoffice-writer-nogui)"))
+            rows.append(
+                (
+                    f"{n} .odt → PDF, one LibreOffice process",
+                    None,
+                    "LibreOffice not installed (apt-get install libreoffice-writer-nogui)",
+                )
+            )
         else:
             ratio = t_lo / t_batch
             procs = -(-n // LO_CHUNK)
             label = "one LibreOffice process" if procs == 1 else f"LibreOffice, {procs} processes of ≤{LO_CHUNK}"
             rows.append((f"{n} .odt → PDF, {label}", t_lo, f"{t_lo / n * 1000:.1f} ms per letter"))
-            rows.append(("ratio LibreOffice / SIRT Desktop batch", None,
-                         f"{ratio:.1f}× faster (target ≥ 20×: {'met' if ratio >= 20 else 'MISSED'})"))
+            rows.append(
+                (
+                    "ratio LibreOffice / SIRT Desktop batch",
+                    None,
+                    f"{ratio:.1f}× faster (target ≥ 20×: {'met' if ratio >= 20 else 'MISSED'})",
+                )
+            )
 
     width = max(len(r[0]) for r in rows)
     print(f"{'measurement':<{width}}  {'time':>10}  note")

@@ -33,7 +33,9 @@ TARGET_LOAD_MS = 150.0
 TARGET_MEDIAN_US = 20.0
 TARGET_MEMORY_MB = 40.0
 
-LOAD_CODE = "from sirt_desktop.core.representatives import lookup as representatives; representatives.lookup('SO51 7AA')"
+LOAD_CODE = (
+    "from sirt_desktop.core.representatives import lookup as representatives; representatives.lookup('SO51 7AA')"
+)
 
 MEMORY_CODE = """
 import json, resource, sys, tracemalloc
@@ -152,23 +154,46 @@ def main(argv: list[str] | None = None) -> int:
 
     mb = 1024 * 1024
     rows = [
-        ("Data load (process, median of %d)" % pairs, f"{load['load_ms']:.1f} ms", f"<= {TARGET_LOAD_MS:.0f} ms",
-         load["load_ms"] <= TARGET_LOAD_MS),
+        (
+            "Data load (process, median of %d)" % pairs,
+            f"{load['load_ms']:.1f} ms",
+            f"<= {TARGET_LOAD_MS:.0f} ms",
+            load["load_ms"] <= TARGET_LOAD_MS,
+        ),
         ("  python -c pass / with load", f"{load['baseline_ms']:.1f} / {load['loaded_ms']:.1f} ms", "", None),
-        (f"Lookup median ({latency['all']['n']:,} inputs)", f"{latency['all']['median_us']:.1f} µs",
-         f"<= {TARGET_MEDIAN_US:.0f} µs", latency["all"]["median_us"] <= TARGET_MEDIAN_US),
+        (
+            f"Lookup median ({latency['all']['n']:,} inputs)",
+            f"{latency['all']['median_us']:.1f} µs",
+            f"<= {TARGET_MEDIAN_US:.0f} µs",
+            latency["all"]["median_us"] <= TARGET_MEDIAN_US,
+        ),
         ("Lookup 99th percentile", f"{latency['all']['p99_us']:.1f} µs", "", None),
     ]
     for kind in ("known", "variant", "unknown"):
         if kind in latency:
             stats = latency[kind]
-            rows.append((f"  {kind} ({stats['n']:,})", f"{stats['median_us']:.1f} / {stats['p99_us']:.1f} µs (median / p99)", "", None))
+            rows.append(
+                (
+                    f"  {kind} ({stats['n']:,})",
+                    f"{stats['median_us']:.1f} / {stats['p99_us']:.1f} µs (median / p99)",
+                    "",
+                    None,
+                )
+            )
     rows += [
-        ("Memory added by loading (peak, tracemalloc)", f"{memory['traced_peak'] / mb:.1f} MB",
-         f"<= {TARGET_MEMORY_MB:.0f} MB", memory["traced_peak"] / mb <= TARGET_MEMORY_MB),
+        (
+            "Memory added by loading (peak, tracemalloc)",
+            f"{memory['traced_peak'] / mb:.1f} MB",
+            f"<= {TARGET_MEMORY_MB:.0f} MB",
+            memory["traced_peak"] / mb <= TARGET_MEMORY_MB,
+        ),
         ("  held after loading (tracemalloc)", f"{memory['traced_current'] / mb:.1f} MB", "", None),
-        ("  peak RSS growth (getrusage)", f"{memory['rss_delta'] / mb:.1f} MB", f"<= {TARGET_MEMORY_MB:.0f} MB",
-         memory["rss_delta"] / mb <= TARGET_MEMORY_MB),
+        (
+            "  peak RSS growth (getrusage)",
+            f"{memory['rss_delta'] / mb:.1f} MB",
+            f"<= {TARGET_MEMORY_MB:.0f} MB",
+            memory["rss_delta"] / mb <= TARGET_MEMORY_MB,
+        ),
     ]
     width = max(len(row[0]) for row in rows)
     value_width = max(len(row[1]) for row in rows)

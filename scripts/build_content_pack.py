@@ -13,8 +13,8 @@ import sys
 from datetime import date
 from pathlib import Path
 
-from sirt_desktop.core.content.page import parse_version
 from sirt_desktop.core.content.packs import build_pack, validate_pack
+from sirt_desktop.core.content.page import parse_version
 
 ROOT = Path(__file__).resolve().parent.parent
 

@@ -177,7 +177,9 @@ def build(source: Path, out: Path) -> dict[str, int]:
         seats = district_table.get(district, [])
         for value in units[offsets[d] : offsets[d + 1]]:
             seat = value & 15
-            decoded.append((f"{district} {inward_text(value >> 4)}", "" if seat == NO_SEAT else seat_codes[seats[seat][0]]))
+            decoded.append(
+                (f"{district} {inward_text(value >> 4)}", "" if seat == NO_SEAT else seat_codes[seats[seat][0]])
+            )
     decoded.sort()
     with gzip.open(source / "gb_postcodes_2023.csv.gz", "rt", encoding="utf-8", newline="") as handle:
         original = sorted((row["postcode"], row["gss_code"]) for row in csv.DictReader(handle))
@@ -212,7 +214,9 @@ def build(source: Path, out: Path) -> dict[str, int]:
         ("by_elections_since_ge2024.csv", "by_elections.csv"),
     ):
         shutil.copyfile(source / name, out / target)
-    (out / "manifest.json").write_text(json.dumps({"datasets": DATASETS}, indent=2, ensure_ascii=False) + "\n", encoding="utf-8")
+    (out / "manifest.json").write_text(
+        json.dumps({"datasets": DATASETS}, indent=2, ensure_ascii=False) + "\n", encoding="utf-8"
+    )
     (out / "ATTRIBUTION.md").write_text(attribution_text(), encoding="utf-8")
     return {"postcodes": len(units), "districts": len(districts), "sectors": len(sectors)}
 
@@ -272,7 +276,7 @@ def attribution_text() -> str:
 def check_with_loader(source: Path, out: Path) -> None:
     """Round trip 2: every source postcode through the app's own store, as the app will load it."""
     sys.path.insert(0, str(REPO))
-    from sirt_desktop.core.representatives.store import NOT_FOUND, PostcodeStore  # noqa: PLC0415
+    from sirt_desktop.core.representatives.store import NOT_FOUND, PostcodeStore
 
     store = PostcodeStore.from_files(out / "postcode_units.u16", out / "postcode_areas.json")
     with gzip.open(source / "gb_postcodes_2023.csv.gz", "rt", encoding="utf-8", newline="") as handle:
@@ -293,7 +297,9 @@ def main(argv: list[str] | None = None) -> int:
     counts = build(source, out)
     check_with_loader(source, out)
     print(f"Built {out} from {source}")
-    print(f"  {counts['postcodes']:,} postcodes in {counts['districts']:,} districts, {counts['sectors']:,} sectors: round trip OK")
+    print(
+        f"  {counts['postcodes']:,} postcodes in {counts['districts']:,} districts, {counts['sectors']:,} sectors: round trip OK"
+    )
     total = 0
     for path in sorted(out.iterdir()):
         if path.is_file():
@@ -301,6 +307,7 @@ def main(argv: list[str] | None = None) -> int:
             print(f"  {path.name:<24} {path.stat().st_size:>12,} bytes")
     print(f"  {'total':<24} {total:>12,} bytes")
     return 0
+
 
 if __name__ == "__main__":
     sys.exit(main())

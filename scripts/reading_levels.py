@@ -1,15 +1,15 @@
 """Print each page's Flesch-Kincaid grade (running prose only) and word count.
 
-    .venv/bin/python scripts/reading_levels.py
+.venv/bin/python scripts/reading_levels.py
 """
 
 from __future__ import annotations
 
 import sys
 
-from sirt_desktop.core.content.store import shipped_content
 from sirt_desktop.core.content.parse import GLOSSARY_PAGE_ID
 from sirt_desktop.core.content.readability import TARGET_GRADE, reading_level
+from sirt_desktop.core.content.store import shipped_content
 
 
 def main() -> int:

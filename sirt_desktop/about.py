@@ -28,7 +28,8 @@ def version_report() -> str:
     lines.append(f"Python {platform.python_version()}")
     # qVersion without creating an application or needing a display.
     try:
-        from PySide6 import QtCore, __version__ as pyside_version  # noqa: PLC0415 (start-up: Qt, only when asked)
+        from PySide6 import QtCore  # noqa: PLC0415 (start-up: Qt, only when asked)
+        from PySide6 import __version__ as pyside_version
 
         lines.append(f"Qt {QtCore.qVersion()}")
         lines.append(f"PySide6 {pyside_version}")

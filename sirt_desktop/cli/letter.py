@@ -93,8 +93,9 @@ def run(console: Console, args: argparse.Namespace) -> ExitCode:
     return _single(console, path, text, out, out_dir, args.large_print)
 
 
-def _single(console: Console, path: Path, text: str, out: str | None, out_dir: str | None,
-            large_print: bool) -> ExitCode:
+def _single(
+    console: Console, path: Path, text: str, out: str | None, out_dir: str | None, large_print: bool
+) -> ExitCode:
     try:
         letter = read_letter(text, large_print)
     except LetterInputError as exc:
@@ -102,8 +103,7 @@ def _single(console: Console, path: Path, text: str, out: str | None, out_dir: s
         return ExitCode.CANNOT_START
     except LetterDataError as exc:
         count = len(exc.errors)
-        console.problems(f"{path.name} has {count} problem{'s' if count != 1 else ''}; no PDF was written:",
-                         exc.errors)
+        console.problems(f"{path.name} has {count} problem{'s' if count != 1 else ''}; no PDF was written:", exc.errors)
         return ExitCode.PROBLEMS
     if out is not None:
         target = Path(out)
@@ -139,7 +139,9 @@ def _batch(console: Console, path: Path, text: str, out_dir: Path, large_print: 
         return ExitCode.PROBLEMS
     failed, total = len(result.problems), result.total
     if failed:
-        console.problem(f"{failed} of {total} letter{'s' if total != 1 else ''} had problems and "
-                        f"{'were' if failed != 1 else 'was'} not written; {result.written} written to {folder}")
+        console.problem(
+            f"{failed} of {total} letter{'s' if total != 1 else ''} had problems and "
+            f"{'were' if failed != 1 else 'was'} not written; {result.written} written to {folder}"
+        )
         return ExitCode.PROBLEMS
     return ExitCode.OK

@@ -60,7 +60,7 @@ def answer(text: str, as_json: bool) -> str:
     """The answer for one input line, as written to standard output."""
     try:
         result = lookup(text)
-    except Exception:  # noqa: BLE001 - one odd line must never stop the stream
+    except Exception:
         log.exception("lookup failed for one input line")
         result = not_checked(text)
     if as_json:
@@ -74,7 +74,7 @@ def run(console: Console, args: argparse.Namespace) -> ExitCode:
     input. ``PROBLEMS`` only if the app's own data files cannot be read."""
     try:
         seats.data()  # load once, up front, so a broken install is reported plainly
-    except Exception as exc:  # noqa: BLE001 - never a traceback on the command line
+    except Exception as exc:
         log.exception("could not load the postcode data")
         console.problem(f"The postcode data could not be read ({exc}). Please reinstall SIRT Desktop.")
         return ExitCode.PROBLEMS

@@ -116,7 +116,7 @@ def never_a_traceback(message: str) -> Callable[[Command[P]], Command[P]]:
             except BrokenPipeError:
                 console.silence()
                 return ExitCode.OK
-            except Exception as exc:  # noqa: BLE001 - the command line promises words, not a traceback
+            except Exception as exc:
                 log.exception("%s failed", command.__name__)
                 console.problem(message.format(error=exc, kind=type(exc).__name__))
                 return ExitCode.PROBLEMS

@@ -10,8 +10,18 @@ from __future__ import annotations
 import datetime as dt
 
 MONTHS = (
-    "January", "February", "March", "April", "May", "June",
-    "July", "August", "September", "October", "November", "December",
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
 )
 MONTHS_SHORT = tuple(name[:3] for name in MONTHS)  # "Jan" ... "Dec" (also "May", "Jun", "Jul")
 
@@ -50,4 +60,4 @@ def add_months(day: dt.date, months: int) -> dt.date:
 
 def local_date(moment: dt.datetime) -> dt.date:
     """A stored (naive UTC) time as the date on this computer's calendar."""
-    return moment.replace(tzinfo=dt.timezone.utc).astimezone().date()
+    return moment.replace(tzinfo=dt.UTC).astimezone().date()

@@ -113,8 +113,12 @@ def _give_up_on_file(root: logging.Logger, path: str, reason: BaseException | st
         print(_problem, file=sys.stderr)
     except (OSError, ValueError):
         pass
-    if not any(isinstance(h, logging.StreamHandler) and not isinstance(h, logging.FileHandler)
-               and getattr(h, "stream", None) is sys.stderr for h in root.handlers):
+    if not any(
+        isinstance(h, logging.StreamHandler)
+        and not isinstance(h, logging.FileHandler)
+        and getattr(h, "stream", None) is sys.stderr
+        for h in root.handlers
+    ):
         root.addHandler(_stderr_handler(logging.WARNING))
 
 

@@ -44,6 +44,6 @@ def nation_of(name: str | None) -> Nation | None:
 
 
 def devolved_member(nation: str | None) -> str:
-    """"MSP", "MS" or "MLA"; "" for England or an unknown name."""
+    """ "MSP", "MS" or "MLA"; "" for England or an unknown name."""
     found = nation_of(nation)
     return DEVOLVED_MEMBER.get(found, "") if found is not None else ""

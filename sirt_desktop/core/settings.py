@@ -69,17 +69,20 @@ def _register(option: Option) -> Option:
     return option
 
 
-TEXT_SCALE = _register(
-    Option("text_scale", int, 100, "Text size (%)", lambda v: 100 <= v <= 200)
-)
+TEXT_SCALE = _register(Option("text_scale", int, 100, "Text size (%)", lambda v: 100 <= v <= 200))
 THEME = _register(Option("theme", str, ColourScheme.SYSTEM.value, "Colours", lambda v: v in THEMES))
 LAST_PAGE = _register(Option("last_page", str, "", "Last page shown"))
 WINDOW_GEOMETRY = _register(Option("window_geometry", str, "", "Window position and size"))
 WINDOW_STATE = _register(Option("window_state", str, "", "Window layout"))
 WINDOW_STATE_VERSION_OPT = _register(Option("window_state_version", int, 0, "Window layout version"))
 AUTO_DELETE_MONTHS = _register(
-    Option("auto_delete_finished_months", int, 0, "Delete finished letters after (months, 0 = never)",
-           lambda v: 0 <= v <= 120)
+    Option(
+        "auto_delete_finished_months",
+        int,
+        0,
+        "Delete finished letters after (months, 0 = never)",
+        lambda v: 0 <= v <= 120,
+    )
 )
 
 

@@ -18,8 +18,8 @@ from PySide6.QtWidgets import QApplication, QMessageBox
 from sirt_desktop import APP_ID, APP_NAME, __version__
 from sirt_desktop.core import paths
 from sirt_desktop.core.logs import setup_logging
-from sirt_desktop.core.settings import LAST_PAGE, TEXT_SCALE, THEME, Settings
 from sirt_desktop.core.resources import resource_path
+from sirt_desktop.core.settings import LAST_PAGE, TEXT_SCALE, THEME, Settings
 from sirt_desktop.gui.crash import CrashHandler
 from sirt_desktop.gui.prompts import Prompts
 from sirt_desktop.gui.shell import Shell

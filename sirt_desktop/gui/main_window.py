@@ -22,16 +22,17 @@ from PySide6.QtWidgets import (
 )
 
 from sirt_desktop import APP_NAME
-from sirt_desktop.gui.sections import Section
 from sirt_desktop.gui.common.widgets import EnterPressesButtons, FollowsAppFont
+from sirt_desktop.gui.sections import Section
 
 
 class MainWindow(FollowsAppFont, QMainWindow):
     section_changed = Signal(str)
     closing = Signal()
 
-    def __init__(self, sections: list[Section], close_guard: Callable[[], bool] | None = None,
-                 parent: QWidget | None = None) -> None:
+    def __init__(
+        self, sections: list[Section], close_guard: Callable[[], bool] | None = None, parent: QWidget | None = None
+    ) -> None:
         super().__init__(parent)
         self._close_guard = close_guard
         self.setWindowTitle(APP_NAME)

@@ -107,8 +107,22 @@ def cups_print(pdf: bytes, queue: str, copies: int = 1) -> str:
     path.chmod(0o600)
     try:
         result = subprocess.run(
-            [lp, "-d", queue, "-n", str(max(1, copies)), "-o", "media=A4", "-o", "print-scaling=none",
-             "-o", "fit-to-page=false", "-t", "SIRT Desktop letter", str(path)],
+            [
+                lp,
+                "-d",
+                queue,
+                "-n",
+                str(max(1, copies)),
+                "-o",
+                "media=A4",
+                "-o",
+                "print-scaling=none",
+                "-o",
+                "fit-to-page=false",
+                "-t",
+                "SIRT Desktop letter",
+                str(path),
+            ],
             capture_output=True,
             text=True,
             timeout=60,

@@ -56,8 +56,11 @@ class QtPrompts:
 
     def go_on_anyway(self, title: str, text: str) -> bool:
         answer = QMessageBox.question(
-            self.parent, title, f"{text}\n\nGo on anyway?",
-            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No, QMessageBox.StandardButton.No,
+            self.parent,
+            title,
+            f"{text}\n\nGo on anyway?",
+            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
+            QMessageBox.StandardButton.No,
         )
         return answer == QMessageBox.StandardButton.Yes
 

@@ -74,16 +74,29 @@ class Shell:
     def _sections(self) -> list[Section]:
         return [
             Section("home", "Home", "What this app is for, and where to start", self._build_home),
-            Section("learn", "Learn about SIRT", "What SIRT is, what happens, risks, support and words explained",
-                    lambda: self._build_information("learn", "Learn about SIRT", ("learn", "support"))),
-            Section("for_me", "Is SIRT for me?", "Questions to take to your NET team, and other treatments",
-                    self._build_for_me),
-            Section("funding", "Funding", "Where NHS funding for SIRT stands in each UK nation",
-                    lambda: self._build_information("funding", "Funding", ("funding",))),
+            Section(
+                "learn",
+                "Learn about SIRT",
+                "What SIRT is, what happens, risks, support and words explained",
+                lambda: self._build_information("learn", "Learn about SIRT", ("learn", "support")),
+            ),
+            Section(
+                "for_me",
+                "Is SIRT for me?",
+                "Questions to take to your NET team, and other treatments",
+                self._build_for_me,
+            ),
+            Section(
+                "funding",
+                "Funding",
+                "Where NHS funding for SIRT stands in each UK nation",
+                lambda: self._build_information("funding", "Funding", ("funding",)),
+            ),
             Section("write", "Write a letter", "To your MP or your doctor, in your own words", self._build_writer),
             Section("history", "My letters", "Drafts, letters you have sent, and replies", self._build_history),
-            Section("helpline", "Helpline (volunteers)", "Find a caller's MP from their postcode",
-                    self._build_helpline),
+            Section(
+                "helpline", "Helpline (volunteers)", "Find a caller's MP from their postcode", self._build_helpline
+            ),
             Section("settings", "Settings", "Text size, colours and your data", self._build_settings),
         ]
 
@@ -129,8 +142,9 @@ class Shell:
         repos = self.repositories()
         if repos is None:
             return Paragraph(f"Your letters cannot be shown: {self.database.error}")
-        built = page.build(repos.letters, self.open_letter, self.reprint, self.start_letter, self._letter_deleted,
-                           self.prompts)
+        built = page.build(
+            repos.letters, self.open_letter, self.reprint, self.start_letter, self._letter_deleted, self.prompts
+        )
         self.history = built.controller
         return built.widget
 
@@ -143,8 +157,8 @@ class Shell:
 
     def _build_settings(self) -> QWidget:
         from sirt_desktop.gui.settings import page  # noqa: PLC0415 (section registry)
-        built = page.build(self.settings, self.theme, self.database.get, self._after_delete_everything,
-                           self.prompts)
+
+        built = page.build(self.settings, self.theme, self.database.get, self._after_delete_everything, self.prompts)
         self.settings_page = built.controller
         return built.widget
 
@@ -158,13 +172,20 @@ class Shell:
         assert self.writer is not None
         return self.writer
 
-    def start_letter(self, recipient: Any = None, devolved_nation: str | None = None, for_caller: bool = False,
-                     caller_postcode: str = "") -> bool:
+    def start_letter(
+        self,
+        recipient: Any = None,
+        devolved_nation: str | None = None,
+        for_caller: bool = False,
+        caller_postcode: str = "",
+    ) -> bool:
         """Open the letter writer, addressed to a chosen MP or set for a devolved member.
         False if the person chose to stay with an unsaved letter."""
         self.go_to("write")
         return self._writer().start_new(
-            recipient=recipient, devolved_nation=devolved_nation, for_caller=for_caller,
+            recipient=recipient,
+            devolved_nation=devolved_nation,
+            for_caller=for_caller,
             caller_postcode=caller_postcode,
         )
 
@@ -244,8 +265,11 @@ class Shell:
         file_menu.addAction(quit_action)
 
         view_menu = menu_bar.addMenu("&View")
-        for label, keys, step in (("&Larger text", ("Ctrl++", "Ctrl+="), 1), ("&Smaller text", ("Ctrl+-",), -1),
-                                  ("&Normal text size", ("Ctrl+0",), 0)):
+        for label, keys, step in (
+            ("&Larger text", ("Ctrl++", "Ctrl+="), 1),
+            ("&Smaller text", ("Ctrl+-",), -1),
+            ("&Normal text size", ("Ctrl+0",), 0),
+        ):
             action = QAction(label, self.window)
             action.setShortcuts([QKeySequence(k) for k in keys])
             action.triggered.connect(lambda _=False, st=step: self.step_text_size(st))

@@ -145,7 +145,11 @@ class Theme:
         # Many desktops draw example text in empty fields at about 2.3:1; make it readable.
         self.system_palette.setColor(
             QPalette.ColorRole.PlaceholderText,
-            mix(self.system_palette.color(QPalette.ColorRole.Text), self.system_palette.color(QPalette.ColorRole.Base), 0.6),
+            mix(
+                self.system_palette.color(QPalette.ColorRole.Text),
+                self.system_palette.color(QPalette.ColorRole.Base),
+                0.6,
+            ),
         )
         self.scheme = "system"
 

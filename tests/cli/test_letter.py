@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import io
 import json
 import subprocess
 import sys
@@ -12,8 +11,8 @@ import pytest
 from pypdf import PdfReader
 
 from sirt_desktop.cli import main
-from tests.cli.run import cli
 from sirt_desktop.core.letters.kinds import KIND_IDS
+from tests.cli.run import cli
 
 EXAMPLES = Path(__file__).resolve().parents[2] / "examples"
 
@@ -61,8 +60,9 @@ def test_large_print_flag(tmp_path):
 
 
 def test_invalid_letter_names_each_field_and_writes_nothing(tmp_path):
-    data = good(nhs_number="123", recipient={"kind": "mp", "full_name": "X",
-                                             "address_lines": [f"l{i}" for i in range(8)]})
+    data = good(
+        nhs_number="123", recipient={"kind": "mp", "full_name": "X", "address_lines": [f"l{i}" for i in range(8)]}
+    )
     data["sender"]["name"] = ""
     src = tmp_path / "bad.json"
     src.write_text(json.dumps(data), encoding="utf-8")
@@ -104,12 +104,14 @@ def test_folder_as_data_exits_2(tmp_path):
 
 
 def test_batch_with_bad_lines(tmp_path):
-    lines = [json.dumps(good(), ensure_ascii=False),
-             "{broken json",
-             json.dumps(good(kind="clinician", recipient={"full_name": "Dr A Patel", "kind": "clinician"})),
-             "",
-             json.dumps(json.loads((EXAMPLES / "devolved_rep.json").read_text(encoding="utf-8")), ensure_ascii=False),
-             json.dumps(good(nhs_number="9434765918"))]
+    lines = [
+        json.dumps(good(), ensure_ascii=False),
+        "{broken json",
+        json.dumps(good(kind="clinician", recipient={"full_name": "Dr A Patel", "kind": "clinician"})),
+        "",
+        json.dumps(json.loads((EXAMPLES / "devolved_rep.json").read_text(encoding="utf-8")), ensure_ascii=False),
+        json.dumps(good(nhs_number="9434765918")),
+    ]
     src = tmp_path / "batch.jsonl"
     src.write_text("\n".join(lines) + "\n", encoding="utf-8")
     out_dir = tmp_path / "out"
@@ -158,8 +160,19 @@ def test_through_the_cli_entry_point(tmp_path, capsys):
 def test_as_a_real_process(tmp_path):
     out = tmp_path / "proc.pdf"
     result = subprocess.run(
-        [sys.executable, "-m", "sirt_desktop", "letter", "--data", str(EXAMPLES / "ifr_statement.json"),
-         "--out", str(out)], capture_output=True, text=True, timeout=60,
+        [
+            sys.executable,
+            "-m",
+            "sirt_desktop",
+            "letter",
+            "--data",
+            str(EXAMPLES / "ifr_statement.json"),
+            "--out",
+            str(out),
+        ],
+        capture_output=True,
+        text=True,
+        timeout=60,
     )
     assert result.returncode == 0, result.stderr
     assert PdfReader(out).pages[0].extract_text().count("Colin Birtwistle") == 1
@@ -196,8 +209,10 @@ def test_a_letter_to_an_mp_without_a_postcode_is_written_with_a_note(tmp_path):
     src.write_text(json.dumps(data), encoding="utf-8")
     code, err = run(src, out=tmp_path / "x.pdf")
     assert code == 0 and (tmp_path / "x.pdf").exists()
-    assert err == ("letter: note: sender.postcode: your postcode is needed: they reply only to people who "
-                   "live in the area they represent\n")
+    assert err == (
+        "letter: note: sender.postcode: your postcode is needed: they reply only to people who "
+        "live in the area they represent\n"
+    )
 
 
 def test_a_batch_names_the_lines_that_need_a_postcode(tmp_path):

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import io
 import json
 import os
 import subprocess
@@ -60,8 +59,22 @@ def test_json_one_object_per_line_in_order() -> None:
             assert len(obj["candidates"]) == 1
     statuses = [obj["status"] for obj in objects]
     assert statuses == [
-        "found", "invalid", "invalid", "found", "invalid", "invalid", "invalid", "invalid", "invalid",
-        "northern_ireland", "crown_dependency", "non_geographic", "partial", "unknown", "invalid", "found",
+        "found",
+        "invalid",
+        "invalid",
+        "found",
+        "invalid",
+        "invalid",
+        "invalid",
+        "invalid",
+        "invalid",
+        "northern_ireland",
+        "crown_dependency",
+        "non_geographic",
+        "partial",
+        "unknown",
+        "invalid",
+        "found",
     ]
     assert objects[0]["postcode"] == "SO51 7AA"
     assert objects[3]["candidates"][0]["constituency"] == "Aberdeen North"

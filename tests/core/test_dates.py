@@ -5,11 +5,25 @@ import subprocess
 import sys
 
 import pytest
-from hypothesis import given, strategies as st
+from hypothesis import given
+from hypothesis import strategies as st
 
 from sirt_desktop.core.dates import add_months, local_date, long_date, short_date
 
-ENGLISH_MONTHS = "January February March April May June July August September October November December".split()
+ENGLISH_MONTHS = [
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
+]
 
 
 def test_examples():
@@ -49,8 +63,12 @@ def welsh_locale(tmp_path_factory):
     if localedef is None:
         pytest.skip("localedef is not installed (Debian package: locales)")
     folder = tmp_path_factory.mktemp("locales")
-    made = subprocess.run([localedef, "-i", "cy_GB", "-f", "UTF-8", str(folder / "cy_GB.UTF-8")],
-                          capture_output=True, text=True, timeout=120)
+    made = subprocess.run(
+        [localedef, "-i", "cy_GB", "-f", "UTF-8", str(folder / "cy_GB.UTF-8")],
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
     if not (folder / "cy_GB.UTF-8").exists():
         pytest.skip(f"the cy_GB locale could not be compiled: {made.stderr[-300:]}")
     return folder

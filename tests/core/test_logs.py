@@ -52,8 +52,21 @@ def root_owned_log():
 
 
 def _as_nobody(home: Path, *args: str, **kwargs) -> subprocess.CompletedProcess:
-    command = ["runuser", "-u", "nobody", "--", "env", f"SIRT_DESKTOP_HOME={home}", f"PYTHONPATH={ROOT}",
-               "QT_QPA_PLATFORM=offscreen", f"HOME={home}", sys.executable, "-m", "sirt_desktop", *args]
+    command = [
+        "runuser",
+        "-u",
+        "nobody",
+        "--",
+        "env",
+        f"SIRT_DESKTOP_HOME={home}",
+        f"PYTHONPATH={ROOT}",
+        "QT_QPA_PLATFORM=offscreen",
+        f"HOME={home}",
+        sys.executable,
+        "-m",
+        "sirt_desktop",
+        *args,
+    ]
     return subprocess.run(command, capture_output=True, text=True, timeout=120, cwd=ROOT, **kwargs)
 
 

@@ -8,10 +8,10 @@ import pytest
 from sirt_desktop.core import paths
 from sirt_desktop.core.settings import (
     OPTIONS,
-    ColourScheme,
     TEXT_SCALE,
     THEME,
     WINDOW_STATE_VERSION,
+    ColourScheme,
     Settings,
 )
 

@@ -85,8 +85,8 @@ def test_kill_9_loses_at_most_the_last_two_seconds():
 
     # The same draft is there for headless tools too.
     from sirt_desktop.core.db.engine import Database
-    from sirt_desktop.core.db.records import LetterFilters
     from sirt_desktop.core.db.letters_repo import LettersRepository
+    from sirt_desktop.core.db.records import LetterFilters
 
     db = Database.open()
     try:

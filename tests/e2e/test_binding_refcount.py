@@ -38,12 +38,9 @@ SCRIPT = textwrap.dedent(
 
 def test_none_refcount_steady_over_many_void_calls() -> None:
     env = dict(os.environ, QT_QPA_PLATFORM="offscreen")
-    proc = subprocess.run(
-        [sys.executable, "-c", SCRIPT], env=env, capture_output=True, text=True, timeout=120
-    )
+    proc = subprocess.run([sys.executable, "-c", SCRIPT], env=env, capture_output=True, text=True, timeout=120)
     assert proc.returncode == 0, (
-        f"the Qt binding crashed the interpreter after void calls (exit {proc.returncode}):\n"
-        f"{proc.stderr[-2000:]}"
+        f"the Qt binding crashed the interpreter after void calls (exit {proc.returncode}):\n{proc.stderr[-2000:]}"
     )
     result = json.loads(proc.stdout.strip().splitlines()[-1])
     # A correct binding leaves the count where it was (give or take a few temporaries);

@@ -81,8 +81,14 @@ def _wait_for(proc: subprocess.Popen, word: str, timeout: float = 90) -> str:
 
 
 def _app(home: Path, *args: str) -> subprocess.Popen:
-    return subprocess.Popen([sys.executable, "-m", "sirt_desktop", "--no-crash-dialog", *args], cwd=ROOT,
-                            env=_env(home), stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    return subprocess.Popen(
+        [sys.executable, "-m", "sirt_desktop", "--no-crash-dialog", *args],
+        cwd=ROOT,
+        env=_env(home),
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+    )
 
 
 def _log(home: Path) -> str:
@@ -98,8 +104,14 @@ def test_a_second_start_brings_the_first_window_forward_and_exits(tmp_path):
         while "starting" not in _log(home) and time.monotonic() < deadline:
             time.sleep(0.2)
         time.sleep(1.0)  # let the first window listen
-        second = subprocess.run([sys.executable, "-m", "sirt_desktop", "--no-crash-dialog", "--quit-after-ms",
-                                 "60000"], cwd=ROOT, env=_env(home), capture_output=True, text=True, timeout=90)
+        second = subprocess.run(
+            [sys.executable, "-m", "sirt_desktop", "--no-crash-dialog", "--quit-after-ms", "60000"],
+            cwd=ROOT,
+            env=_env(home),
+            capture_output=True,
+            text=True,
+            timeout=90,
+        )
         assert second.returncode == 0, second.stderr
         assert "already open" in second.stderr
         assert "Traceback" not in second.stderr
@@ -122,8 +134,14 @@ def test_a_copy_killed_with_kill_9_does_not_block_the_next_start(tmp_path):
     time.sleep(1.0)
     os.kill(first.pid, signal.SIGKILL)
     first.wait(timeout=30)
-    again = subprocess.run([sys.executable, "-m", "sirt_desktop", "--no-crash-dialog", "--quit-after-ms", "2500"],
-                           cwd=ROOT, env=_env(home), capture_output=True, text=True, timeout=90)
+    again = subprocess.run(
+        [sys.executable, "-m", "sirt_desktop", "--no-crash-dialog", "--quit-after-ms", "2500"],
+        cwd=ROOT,
+        env=_env(home),
+        capture_output=True,
+        text=True,
+        timeout=90,
+    )
     assert again.returncode == 0, again.stderr
     assert "already open" not in again.stderr
 
@@ -141,8 +159,14 @@ def test_two_programs_on_one_letter_never_overwrite_each_other(tmp_path):
     )
     subprocess.run([sys.executable, "-c", seed], cwd=ROOT, env=_env(home), check=True)
     flag = tmp_path / "go"
-    window = subprocess.Popen([sys.executable, "-c", DRIVER, str(flag)], cwd=ROOT, env=_env(home),
-                              stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    window = subprocess.Popen(
+        [sys.executable, "-c", DRIVER, str(flag)],
+        cwd=ROOT,
+        env=_env(home),
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+    )
     try:
         _wait_for(window, "READY")
         other = (

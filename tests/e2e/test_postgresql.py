@@ -58,9 +58,9 @@ def postgres_url():
 def test_migrations_repositories_and_search_on_postgresql(postgres_url, monkeypatch, tmp_path):
     from sirt_desktop.core.db.engine import Database, migration_status
     from sirt_desktop.core.db.export import export_everything, read_export
-    from sirt_desktop.core.db.records import LetterFilters
     from sirt_desktop.core.db.letters_repo import LettersRepository
     from sirt_desktop.core.db.profiles_repo import ProfilesRepository
+    from sirt_desktop.core.db.records import LetterFilters
     from sirt_desktop.core.letters.drafts import DraftStore
     from sirt_desktop.core.letters.model import Letter, Recipient, Sender
 

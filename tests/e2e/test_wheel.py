@@ -18,7 +18,9 @@ def test_wheel_contains_and_finds_every_resource(tmp_path):
     build = subprocess.run(
         # pip fetches the build backend named in pyproject.toml into an isolated environment.
         [sys.executable, "-m", "pip", "wheel", "--no-deps", "-q", "-w", str(tmp_path), str(REPO)],
-        capture_output=True, text=True, timeout=600,
+        capture_output=True,
+        text=True,
+        timeout=600,
     )
     assert build.returncode == 0, build.stderr[-2000:]
     wheel = next(tmp_path.glob("sirt_desktop-*.whl"))
@@ -56,5 +58,7 @@ def test_wheel_contains_and_finds_every_resource(tmp_path):
         "print('ok')\n"
     )
     env = dict(os.environ, PYTHONPATH=str(target))
-    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, env=env, cwd=tmp_path, timeout=120)
+    result = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, env=env, cwd=tmp_path, timeout=120
+    )
     assert result.returncode == 0 and result.stdout.strip() == "ok", result.stderr[-2000:]

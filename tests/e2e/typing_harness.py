@@ -109,14 +109,25 @@ def ensure_display(number: int = DISPLAY_NUMBER) -> subprocess.Popen | None:
         if shutil.which(tool) is None:
             raise HarnessUnavailable(f"{tool} is not installed (scripts/install-system-deps.sh --test)")
     if Path(f"/tmp/.X11-unix/X{number}").exists():
-        if subprocess.run(["xdotool", "getmouselocation"], env=dict(os.environ, DISPLAY=f":{number}"),
-                          capture_output=True).returncode == 0:
+        if (
+            subprocess.run(
+                ["xdotool", "getmouselocation"], env=dict(os.environ, DISPLAY=f":{number}"), capture_output=True
+            ).returncode
+            == 0
+        ):
             return None
-    proc = subprocess.Popen(["Xvfb", f":{number}", "-screen", "0", "1280x800x24", "-nolisten", "tcp"],
-                            stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    proc = subprocess.Popen(
+        ["Xvfb", f":{number}", "-screen", "0", "1280x800x24", "-nolisten", "tcp"],
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+    )
     for _ in range(100):
-        if subprocess.run(["xdotool", "getmouselocation"], env=dict(os.environ, DISPLAY=f":{number}"),
-                          capture_output=True).returncode == 0:
+        if (
+            subprocess.run(
+                ["xdotool", "getmouselocation"], env=dict(os.environ, DISPLAY=f":{number}"), capture_output=True
+            ).returncode
+            == 0
+        ):
             return proc
         time.sleep(0.05)
     proc.kill()
@@ -169,8 +180,12 @@ def _env(home: Path) -> dict[str, str]:
 
 
 def _type(text: str, delay_ms: int, env: dict[str, str]) -> subprocess.Popen:
-    return subprocess.Popen(["xdotool", "type", "--delay", str(delay_ms), "--", text], env=env,
-                            stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    return subprocess.Popen(
+        ["xdotool", "type", "--delay", str(delay_ms), "--", text],
+        env=env,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+    )
 
 
 def saved_state(home: Path) -> tuple[str, str]:
@@ -190,8 +205,9 @@ def saved_state(home: Path) -> tuple[str, str]:
     return (row[0] if row else ""), integrity
 
 
-def run_trial(pattern: str, kill_after: float, home: Path, python: str = sys.executable,
-              start_timeout: float = 90.0) -> Trial:
+def run_trial(
+    pattern: str, kill_after: float, home: Path, python: str = sys.executable, start_timeout: float = 90.0
+) -> Trial:
     """One trial: start the app, type with ``pattern`` ("steady": a key every 150 ms; "pauses":
     a key every 200 ms with a 1.5 s pause every 30 keys), ``kill -9`` it ``kill_after`` seconds
     into the typing, then read what the database holds."""
@@ -200,8 +216,7 @@ def run_trial(pattern: str, kill_after: float, home: Path, python: str = sys.exe
     trial = Trial(pattern, kill_after)
     errors = home / "app-stderr.txt"
     with open(errors, "w") as err:
-        app = subprocess.Popen([python, "-c", DRIVER, "type"], env=env, stdout=subprocess.PIPE, stderr=err,
-                               text=True)
+        app = subprocess.Popen([python, "-c", DRIVER, "type"], env=env, stdout=subprocess.PIPE, stderr=err, text=True)
     reader = _Reader(app)
     reader.start()
     typist: subprocess.Popen | None = None
@@ -209,10 +224,10 @@ def run_trial(pattern: str, kill_after: float, home: Path, python: str = sys.exe
         deadline = time.monotonic() + start_timeout
         while not reader.ready.wait(0.2):
             if app.poll() is not None or time.monotonic() > deadline:
-                raise RuntimeError("the app did not open the letter writer: "
-                                   + errors.read_text(errors="replace")[-2000:])
-        subprocess.run(["xdotool", "windowfocus", "--sync", reader.window], env=env, capture_output=True,
-                       timeout=10)
+                raise RuntimeError(
+                    "the app did not open the letter writer: " + errors.read_text(errors="replace")[-2000:]
+                )
+        subprocess.run(["xdotool", "windowfocus", "--sync", reader.window], env=env, capture_output=True, timeout=10)
         start = time.monotonic()
         deadline = start + kill_after
         if pattern == "steady":
@@ -221,7 +236,7 @@ def run_trial(pattern: str, kill_after: float, home: Path, python: str = sys.exe
         elif pattern == "pauses":
             offset = 0
             while time.monotonic() < deadline and offset < len(TEXT):
-                chunk = TEXT[offset: offset + 30]
+                chunk = TEXT[offset : offset + 30]
                 offset += len(chunk)
                 typist = _type(chunk, 400, env)
                 while typist.poll() is None and time.monotonic() < deadline:

@@ -39,7 +39,11 @@ def unnamed_controls(root: QWidget) -> list[str]:
             continue
         if widget.window().windowType() == Qt.WindowType.Popup:
             continue
-        if isinstance(widget, QAbstractSlider) and widget.parent() is not None and widget.parent().objectName().startswith("qt_scrollarea"):
+        if (
+            isinstance(widget, QAbstractSlider)
+            and widget.parent() is not None
+            and widget.parent().objectName().startswith("qt_scrollarea")
+        ):
             continue
         if isinstance(widget, QAbstractButton):
             if not accessible_name(widget).strip():

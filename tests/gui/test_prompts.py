@@ -25,8 +25,9 @@ def _press_enter_on_the_box(seen: dict) -> None:
 def test_confirm_defaults_to_the_safe_button(qapp, destructive):
     seen: dict = {}
     QTimer.singleShot(50, lambda: _press_enter_on_the_box(seen))
-    answer = QtPrompts().confirm("Delete this letter?", "It cannot be undone.", yes="Delete the letter",
-                                 no="Keep it", destructive=destructive)
+    answer = QtPrompts().confirm(
+        "Delete this letter?", "It cannot be undone.", yes="Delete the letter", no="Keep it", destructive=destructive
+    )
     assert answer is False
     assert seen == {"default": "Keep it", "buttons": ["Delete the letter", "Keep it"]}
 

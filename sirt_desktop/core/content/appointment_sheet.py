@@ -9,8 +9,8 @@ long notes are shrunk to fit their box. ReportLab is imported only inside the re
 
 from __future__ import annotations
 
-from collections.abc import Iterable
 import io
+from collections.abc import Iterable
 from datetime import date
 from pathlib import Path
 from xml.sax.saxutils import escape
@@ -43,7 +43,6 @@ def render_appointment_sheet(
     from reportlab.pdfgen.canvas import Canvas  # noqa: PLC0415 (start-up: ReportLab)
     from reportlab.platypus import KeepInFrame, Paragraph, Table, TableStyle  # noqa: PLC0415 (start-up: ReportLab)
 
-
     register_fonts()
     wanted = list(dict.fromkeys(ticked_ids))
     by_id = {q.id: q for q in content.checklist_questions()}
@@ -61,8 +60,9 @@ def render_appointment_sheet(
 
     def build(scale: float):
         def style(size: float, font: str = REGULAR, lead: float = 1.2, **kw) -> ParagraphStyle:
-            return ParagraphStyle(f"s{size}{font}", fontName=font, fontSize=size * scale,
-                                  leading=size * scale * lead, **kw)
+            return ParagraphStyle(
+                f"s{size}{font}", fontName=font, fontSize=size * scale, leading=size * scale * lead, **kw
+            )
 
         head = [
             Paragraph(escape(TITLE), style(18, BOLD)),
@@ -77,22 +77,27 @@ def render_appointment_sheet(
         cell_bold = style(8, BOLD, lead=1.15)
         rows = [[Paragraph("", cell)] + [Paragraph(escape(o.name), cell_bold) for o in grid.options]]
         for q in grid.questions:
-            rows.append([Paragraph(escape(q.label), cell_bold)]
-                        + [Paragraph(escape(o.cells[q.id]), cell) for o in grid.options])
+            rows.append(
+                [Paragraph(escape(q.label), cell_bold)] + [Paragraph(escape(o.cells[q.id]), cell) for o in grid.options]
+            )
         first = 22 * mm
         other = (width - first) / len(grid.options)
         table = Table(rows, colWidths=[first] + [other] * len(grid.options))
-        table.setStyle(TableStyle([
-            ("FONTNAME", (0, 0), (-1, -1), REGULAR),
-            ("GRID", (0, 0), (-1, -1), 0.4, colors.HexColor("#9a9a9a")),
-            ("BACKGROUND", (0, 0), (-1, 0), colors.HexColor("#e8eef7")),
-            ("BACKGROUND", (0, 1), (0, -1), colors.HexColor("#f3f3f3")),
-            ("VALIGN", (0, 0), (-1, -1), "TOP"),
-            ("TOPPADDING", (0, 0), (-1, -1), 1.5 * scale),
-            ("BOTTOMPADDING", (0, 0), (-1, -1), 1.5 * scale),
-            ("LEFTPADDING", (0, 0), (-1, -1), 2 * scale),
-            ("RIGHTPADDING", (0, 0), (-1, -1), 2 * scale),
-        ]))
+        table.setStyle(
+            TableStyle(
+                [
+                    ("FONTNAME", (0, 0), (-1, -1), REGULAR),
+                    ("GRID", (0, 0), (-1, -1), 0.4, colors.HexColor("#9a9a9a")),
+                    ("BACKGROUND", (0, 0), (-1, 0), colors.HexColor("#e8eef7")),
+                    ("BACKGROUND", (0, 1), (0, -1), colors.HexColor("#f3f3f3")),
+                    ("VALIGN", (0, 0), (-1, -1), "TOP"),
+                    ("TOPPADDING", (0, 0), (-1, -1), 1.5 * scale),
+                    ("BOTTOMPADDING", (0, 0), (-1, -1), 1.5 * scale),
+                    ("LEFTPADDING", (0, 0), (-1, -1), 2 * scale),
+                    ("RIGHTPADDING", (0, 0), (-1, -1), 2 * scale),
+                ]
+            )
+        )
         key = Paragraph(escape(grid.key), style(8, ITALIC, spaceBefore=1 * mm))
         q_title = Paragraph("My questions", style(11, BOLD, spaceBefore=3 * mm * scale))
         q_style = style(11, lead=1.25, leftIndent=5 * mm, firstLineIndent=-5 * mm, spaceBefore=0.8 * mm * scale)
@@ -110,8 +115,7 @@ def render_appointment_sheet(
 
     pdf_target = Path(out) if out is not None else None
     buffer = io.BytesIO()
-    canvas = Canvas(buffer, pagesize=A4, invariant=1, pageCompression=1,
-                    initialFontName=REGULAR, initialFontSize=10)
+    canvas = Canvas(buffer, pagesize=A4, invariant=1, pageCompression=1, initialFontName=REGULAR, initialFontSize=10)
     canvas.setTitle(TITLE)
     canvas.setAuthor("SIRT Desktop")
     canvas.setSubject("Questions for my NET team")
@@ -142,7 +146,8 @@ def render_appointment_sheet(
     canvas.setFillColor(colors.HexColor("#333333"))
     canvas.drawString(margin, margin + 4 * mm, FOOTER)
     canvas.drawString(
-        margin, margin,
+        margin,
+        margin,
         f"Information dated {long_date(content.content_date())} (content version {content.content_version()}). "
         "Made with SIRT Desktop.",
     )

@@ -117,8 +117,12 @@ def parse_glossary(data: object) -> tuple[Glossary | None, list[str]]:
             problems.append(f"{where}{label} aliases must be a list of words")
             aliases = []
         terms.append(
-            GlossaryTerm(term_id, str(item.get("term", "")).strip(), tuple(a.strip() for a in aliases),
-                         str(item.get("definition", "")).strip())
+            GlossaryTerm(
+                term_id,
+                str(item.get("term", "")).strip(),
+                tuple(a.strip() for a in aliases),
+                str(item.get("definition", "")).strip(),
+            )
         )
     if problems:
         return None, problems

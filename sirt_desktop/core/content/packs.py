@@ -24,8 +24,8 @@ from pathlib import Path, PurePosixPath
 
 from sirt_desktop.core import paths
 from sirt_desktop.core.content import store as content
-from sirt_desktop.core.content.parse import IMAGE_SUFFIXES, parse_content_files
 from sirt_desktop.core.content.page import ContentError, ContentManifest
+from sirt_desktop.core.content.parse import IMAGE_SUFFIXES, parse_content_files
 from sirt_desktop.core.dates import long_date
 
 MAX_FILE_BYTES = 2 * 1024 * 1024
@@ -100,12 +100,13 @@ def validate_pack(path: str | os.PathLike[str]) -> PackReport:
         for info in infos:
             member = _member_problems(info)
             problems += member
-            name = info.filename[len(prefix):]
+            name = info.filename[len(prefix) :]
             folder, _, base = name.rpartition("/")
             if not member:
                 if folder not in ALLOWED_FOLDERS or not base.lower().endswith(ALLOWED_SUFFIXES) or base.startswith("."):
-                    problems.append(f"{info.filename}: unexpected file (only .md, .json, and .svg or .png "
-                                    "in images/ are allowed)")
+                    problems.append(
+                        f"{info.filename}: unexpected file (only .md, .json, and .svg or .png in images/ are allowed)"
+                    )
                     continue
                 if folder == "images" and not base.lower().endswith(IMAGE_SUFFIXES):
                     problems.append(f"{info.filename}: only images belong in images/")

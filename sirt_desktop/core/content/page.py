@@ -44,6 +44,7 @@ _ID_RE = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 _SOURCE_DATE_RE = re.compile(r"^(?:undated|about \d{4}|\d{4}/\d{2}|\d{4}(?:-\d{2}(?:-\d{2})?)?)$")
 _ADDRESS_RE = re.compile(r"^https?://[^\s]+$")
 
+
 class ContentError(ValueError):
     """A page or content file that breaks the format. ``problems`` lists every fault."""
 
@@ -90,7 +91,7 @@ def split_front_matter(text: str) -> tuple[list[str], str]:
         raise ContentError(["the file must start with a '---' line"])
     for index in range(1, len(lines)):
         if lines[index].strip() == "---":
-            return lines[1:index], "\n".join(lines[index + 1:]).lstrip("\n")
+            return lines[1:index], "\n".join(lines[index + 1 :]).lstrip("\n")
     raise ContentError(["the header has no closing '---' line"])
 
 

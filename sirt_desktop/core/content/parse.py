@@ -115,8 +115,12 @@ def parse_grid(data: object) -> tuple[TreatmentGrid | None, list[str]]:
         if not isinstance(item, dict) or not isinstance(item.get("cells"), dict):
             problems.append(where + "each option needs 'id', 'name' and 'cells'")
             continue
-        option = GridOption(str(item.get("id", "")), str(item.get("name", "")),
-                            {str(k): str(v) for k, v in item["cells"].items()}, str(item.get("sources", "")))
+        option = GridOption(
+            str(item.get("id", "")),
+            str(item.get("name", "")),
+            {str(k): str(v) for k, v in item["cells"].items()},
+            str(item.get("sources", "")),
+        )
         for q in questions:
             if not option.cells.get(q.id, "").strip():
                 problems.append(f"{where}'{option.name}' has no answer for '{q.label}'")
@@ -141,7 +145,9 @@ def check_svg(name: str, data: bytes) -> list[str]:
         tag = element.tag.split("}")[-1]
         if tag in _SVG_BANNED:
             problems.append(f"{name}: <{tag}> is not allowed")
-        if "style" in element.attrib or any(k.endswith("}href") and not v.startswith("#") for k, v in element.attrib.items()):
+        if "style" in element.attrib or any(
+            k.endswith("}href") and not v.startswith("#") for k, v in element.attrib.items()
+        ):
             problems.append(f"{name}: styles and outside links are not allowed")
             break
     return problems
@@ -207,8 +213,9 @@ def parse_content_files(files: dict[str, bytes]) -> ParsedContent:
         if page.newest_fact is not None:
             first_line = page.body.strip().split("\n", 1)[0]
             if long_date(page.newest_fact) not in first_line:
-                problems.append(f"{name}: the first line must give the newest fact's date "
-                                f"('{long_date(page.newest_fact)}')")
+                problems.append(
+                    f"{name}: the first line must give the newest fact's date ('{long_date(page.newest_fact)}')"
+                )
         elif page.section == "funding":
             problems.append(f"{name}: a funding page needs 'newest_fact'")
         pages.append(page)

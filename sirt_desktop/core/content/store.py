@@ -19,19 +19,19 @@ from functools import lru_cache
 from pathlib import Path
 
 from sirt_desktop.core import paths
-from sirt_desktop.core.content.parse import (
-    GLOSSARY_PAGE_ID,
-    ChecklistQuestion,
-    TreatmentGrid,
-    find_links,
-    parse_content_files,
-)
 from sirt_desktop.core.content.glossary import Glossary, GlossaryTerm, glossary_page, link_glossary_terms
 from sirt_desktop.core.content.page import (
     SECTIONS,
     ContentError,
     ContentManifest,
     Page,
+)
+from sirt_desktop.core.content.parse import (
+    GLOSSARY_PAGE_ID,
+    ChecklistQuestion,
+    TreatmentGrid,
+    find_links,
+    parse_content_files,
 )
 from sirt_desktop.core.dates import MONTHS, long_date
 from sirt_desktop.core.resources import resource_path
@@ -74,9 +74,7 @@ def read_content_dir(root: Path) -> dict[str, bytes]:
 def grid_markdown(grid: TreatmentGrid) -> str:
     header = "| | " + " | ".join(o.name for o in grid.options) + " |"
     rule = "|---" * (len(grid.options) + 1) + "|"
-    rows = [
-        f"| **{q.label}** | " + " | ".join(o.cells[q.id] for o in grid.options) + " |" for q in grid.questions
-    ]
+    rows = [f"| **{q.label}** | " + " | ".join(o.cells[q.id] for o in grid.options) + " |" for q in grid.questions]
     key = f"\n\n{grid.key}" if grid.key else ""
     return "\n".join([header, rule, *rows]) + key
 
@@ -148,6 +146,7 @@ def reload_content() -> None:
 
 # --- Pages -------------------------------------------------------------------------------
 
+
 def pages(section: str | None = None) -> list[Page]:
     """All pages (the glossary too), in reading order; or only one section's."""
     return [p for p in active_content().pages if section is None or p.section == section]
@@ -201,6 +200,7 @@ def newest_fact_date(page: Page) -> date | None:
 
 
 # --- Glossary, checklist, grid -----------------------------------------------------------
+
 
 def glossary() -> Glossary:
     return active_content().glossary

@@ -19,8 +19,8 @@ import os
 import sqlite3
 import stat
 import threading
-from contextlib import contextmanager
 from collections.abc import Iterator
+from contextlib import contextmanager
 from datetime import datetime
 from pathlib import Path
 
@@ -39,8 +39,14 @@ from sirt_desktop.core.db.errors import (
 from sirt_desktop.core.db.failures import classify
 from sirt_desktop.core.db.health import damaged_error, preflight, quick_check
 
-__all__ = ["CorruptDatabaseError", "Database", "DatabaseError", "ForeignDatabaseError", "NewerDatabaseError",
-           "make_engine"]
+__all__ = [
+    "CorruptDatabaseError",
+    "Database",
+    "DatabaseError",
+    "ForeignDatabaseError",
+    "NewerDatabaseError",
+    "make_engine",
+]
 
 log = logging.getLogger(__name__)
 MIGRATIONS_DIR = Path(__file__).with_name("migrations")
@@ -148,9 +154,7 @@ def migration_status(engine: Engine) -> tuple[str | None, str]:
         raise classify(exc) from exc
     if current is None and tables - {"alembic_version"}:
         # Someone else's tables: never add ours to their file.
-        raise ForeignDatabaseError(
-            "The database is not one SIRT Desktop made, so the app has not used or changed it."
-        )
+        raise ForeignDatabaseError("The database is not one SIRT Desktop made, so the app has not used or changed it.")
     if current is not None:
         try:
             script.get_revision(current)

@@ -23,9 +23,12 @@ from sqlalchemy import select
 
 from sirt_desktop import __version__
 from sirt_desktop.core.db.engine import Database
-from sirt_desktop.core.files import atomic_writer
 from sirt_desktop.core.db.errors import DatabaseError
 from sirt_desktop.core.db.failures import plain_database_errors
+from sirt_desktop.core.db.letters_repo import _RECORD_COLUMNS, _record
+from sirt_desktop.core.db.models import Letter, LetterPdf, SenderProfile
+from sirt_desktop.core.db.profiles_repo import ProfileRecord
+from sirt_desktop.core.db.profiles_repo import _record as _profile_record
 from sirt_desktop.core.db.records import (
     PDF_PURPOSES,
     REPLY_STATUSES,
@@ -34,9 +37,7 @@ from sirt_desktop.core.db.records import (
     LetterStatus,
     ReplyStatus,
 )
-from sirt_desktop.core.db.letters_repo import _RECORD_COLUMNS, _record
-from sirt_desktop.core.db.models import Letter, LetterPdf, SenderProfile
-from sirt_desktop.core.db.profiles_repo import ProfileRecord, _record as _profile_record
+from sirt_desktop.core.files import atomic_writer
 
 log = logging.getLogger(__name__)
 
@@ -135,7 +136,7 @@ def _readable_letters(s) -> tuple[list[LetterRecord], list[tuple[DamagedLetter, 
             log.warning("letter %s left out of the export: %s", letter_id, type(exc).__name__)
 
     for start in range(0, len(ids), _BATCH):
-        chunk = ids[start: start + _BATCH]
+        chunk = ids[start : start + _BATCH]
         try:
             rows = s.execute(select(*_RECORD_COLUMNS).where(Letter.id.in_(chunk)).order_by(Letter.id)).all()
         except (ValueError, TypeError, LookupError, UnicodeError):  # a value in this batch will not convert
@@ -152,16 +153,19 @@ def _write_zip(handle, db: Database) -> tuple[int, int, int, tuple[DamagedLetter
     pdf_count = 0
     with zipfile.ZipFile(handle, "w", compression=zipfile.ZIP_DEFLATED) as archive:
         with plain_database_errors(), db.session() as s:
-            profiles = [{k: _plain(v) for k, v in asdict(_profile_record(p)).items()}
-                        for p in s.scalars(select(SenderProfile).order_by(SenderProfile.id))]
+            profiles = [
+                {k: _plain(v) for k, v in asdict(_profile_record(p)).items()}
+                for p in s.scalars(select(SenderProfile).order_by(SenderProfile.id))
+            ]
             records, damaged = _readable_letters(s)
             for record in records:
                 item = {k: _plain(v) for k, v in asdict(record).items()}
                 item["pdfs"] = []
                 letters_out.append(item)
             damaged_out = [dict(raw, pdfs=[], reason=info.reason) for info, raw in damaged]
-            pdf_rows = s.execute(select(LetterPdf).order_by(LetterPdf.letter_id, LetterPdf.id)
-                                 .execution_options(yield_per=20))
+            pdf_rows = s.execute(
+                select(LetterPdf).order_by(LetterPdf.letter_id, LetterPdf.id).execution_options(yield_per=20)
+            )
             by_letter = {item["id"]: item for item in letters_out}
             by_letter.update({item["id"]: item for item in damaged_out})
             for (pdf,) in pdf_rows:
@@ -172,12 +176,24 @@ def _write_zip(handle, db: Database) -> tuple[int, int, int, tuple[DamagedLetter
                 info = zipfile.ZipInfo(name, date_time=dt.datetime.now().timetuple()[:6])
                 info.external_attr = 0o600 << 16
                 archive.writestr(info, bytes(pdf.pdf), compress_type=zipfile.ZIP_STORED)
-                entry["pdfs"].append({"file": name, "created_at": _plain(pdf.created_at), "purpose": pdf.purpose,
-                                      "sha256": pdf.sha256, "size": pdf.size})
+                entry["pdfs"].append(
+                    {
+                        "file": name,
+                        "created_at": _plain(pdf.created_at),
+                        "purpose": pdf.purpose,
+                        "sha256": pdf.sha256,
+                        "size": pdf.size,
+                    }
+                )
                 pdf_count += 1
-        document = {"format": FORMAT, "format_version": FORMAT_VERSION,
-                    "exported_at": dt.datetime.now(dt.timezone.utc).isoformat(), "app_version": __version__,
-                    "profiles": profiles, "letters": letters_out}
+        document = {
+            "format": FORMAT,
+            "format_version": FORMAT_VERSION,
+            "exported_at": dt.datetime.now(dt.UTC).isoformat(),
+            "app_version": __version__,
+            "profiles": profiles,
+            "letters": letters_out,
+        }
         info = zipfile.ZipInfo(JSON_NAME, date_time=dt.datetime.now().timetuple()[:6])
         info.external_attr = 0o600 << 16
         info.compress_type = zipfile.ZIP_DEFLATED
@@ -186,8 +202,9 @@ def _write_zip(handle, db: Database) -> tuple[int, int, int, tuple[DamagedLetter
             info = zipfile.ZipInfo(DAMAGED_NAME, date_time=dt.datetime.now().timetuple()[:6])
             info.external_attr = 0o600 << 16
             info.compress_type = zipfile.ZIP_DEFLATED
-            archive.writestr(info, json.dumps({"format": FORMAT, "damaged_letters": damaged_out},
-                                              ensure_ascii=False, indent=1))
+            archive.writestr(
+                info, json.dumps({"format": FORMAT, "damaged_letters": damaged_out}, ensure_ascii=False, indent=1)
+            )
     return len(profiles), len(letters_out), pdf_count, tuple(info for info, _raw in damaged)
 
 
@@ -263,8 +280,10 @@ def read_export(path: str | os.PathLike[str]) -> ExportContents:
         version = document.get("format_version")
         if not isinstance(version, int) or version > FORMAT_VERSION:
             raise ExportFormatError("This export was made by a newer version of SIRT Desktop")
-        profiles = [ProfileRecord(**_typed(ProfileRecord, p, f"profile {i + 1}"))
-                    for i, p in enumerate(_need(document, "profiles", list, "export"))]
+        profiles = [
+            ProfileRecord(**_typed(ProfileRecord, p, f"profile {i + 1}"))
+            for i, p in enumerate(_need(document, "profiles", list, "export"))
+        ]
         letters: list[LetterRecord] = []
         pdfs: dict[int, list[ExportedPdf]] = {}
         for i, item in enumerate(_need(document, "letters", list, "export")):
@@ -316,9 +335,11 @@ def export_target_problem(path: str | os.PathLike[str]) -> str | None:
         return f"Cannot export to {target}: that is a folder. Give a file name ending in .zip."
     if not target.parent.is_dir():
         return f"Cannot export: the folder {target.parent} does not exist."
-    if not os.access(target.parent, os.W_OK | os.X_OK) or target.exists() and not os.access(target, os.W_OK):
-        return (f"Cannot export: you do not have permission to write in {target.parent}. "
-                "Choose another folder, for example your Documents folder.")
+    if not os.access(target.parent, os.W_OK | os.X_OK) or (target.exists() and not os.access(target, os.W_OK)):
+        return (
+            f"Cannot export: you do not have permission to write in {target.parent}. "
+            "Choose another folder, for example your Documents folder."
+        )
     return None
 
 
@@ -327,9 +348,11 @@ def damaged_lines(summary: ExportSummary) -> list[str]:
     if not summary.damaged:
         return []
     count = len(summary.damaged)
-    lines = [f"{count} letter{'s' if count != 1 else ''} could not be read and "
-             f"{'were' if count != 1 else 'was'} left out; everything stored for "
-             f"{'them' if count != 1 else 'it'} is in {DAMAGED_NAME} inside the export:"]
+    lines = [
+        f"{count} letter{'s' if count != 1 else ''} could not be read and "
+        f"{'were' if count != 1 else 'was'} left out; everything stored for "
+        f"{'them' if count != 1 else 'it'} is in {DAMAGED_NAME} inside the export:"
+    ]
     for letter in summary.damaged:
         subject = f" “{' '.join(letter.subject.split())[:80]}”" if letter.subject.strip() else ""
         lines.append(f"  letter {letter.id}{subject}: {letter.reason}")

@@ -17,6 +17,9 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
+from sqlalchemy.exc import DBAPIError
+
+from sirt_desktop.core import paths
 from sirt_desktop.core.db.errors import (
     CorruptDatabaseError,
     DatabaseError,
@@ -26,10 +29,6 @@ from sirt_desktop.core.db.errors import (
     ReadOnlyError,
     StorageError,
 )
-
-from sqlalchemy.exc import DBAPIError
-
-from sirt_desktop.core import paths
 
 DISK_FULL = (
     "There is no space left on this computer's disk, so your letters could not be opened or the "
@@ -54,9 +53,7 @@ IO_ERROR = (
     "letters have not been changed. If they are on a USB stick or a network drive, check it is "
     "connected, then try again."
 )
-DAMAGED = (
-    "The file holding your letters is damaged, so it cannot be used safely (SQLite says: {detail})."
-)
+DAMAGED = "The file holding your letters is damaged, so it cannot be used safely (SQLite says: {detail})."
 OTHER = "Your letters could not be saved or read: {detail}"
 
 # At less than this much free space, "disk I/O error" is taken to mean a full disk.
@@ -145,13 +142,17 @@ def classify(exc: BaseException, folder: Path | None = None) -> DatabaseError:
         if not folder.exists():
             return MissingStorageError(MISSING.format(folder=folder))
         return ReadOnlyError(READ_ONLY.format(folder=folder))
-    if (name.startswith("SQLITE_READONLY") or name == "SQLITE_PERM" or isinstance(error, PermissionError)
-            or "readonly" in text or "read-only" in text):
+    if (
+        name.startswith("SQLITE_READONLY")
+        or name == "SQLITE_PERM"
+        or isinstance(error, PermissionError)
+        or "readonly" in text
+        or "read-only" in text
+    ):
         return ReadOnlyError(READ_ONLY.format(folder=folder))
     if name.startswith(("SQLITE_BUSY", "SQLITE_LOCKED")) or "locked" in text or "busy" in text:
         return LockedError(LOCKED)
-    if (name.startswith(("SQLITE_CORRUPT", "SQLITE_NOTADB")) or "malformed" in text
-            or "not a database" in text):
+    if name.startswith(("SQLITE_CORRUPT", "SQLITE_NOTADB")) or "malformed" in text or "not a database" in text:
         return CorruptDatabaseError(DAMAGED.format(detail=detail))
     return DatabaseError(OTHER.format(detail=detail))
 

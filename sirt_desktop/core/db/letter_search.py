@@ -89,8 +89,9 @@ def _probe_available(db: Database) -> bool:
             ).scalar_one()
             if found != len(names):
                 return False
-            connection.execute(text(f"SELECT rowid FROM {FTS_TABLE} WHERE {FTS_TABLE} MATCH :q LIMIT 1"),
-                               {"q": fts_phrase("probe")}).all()
+            connection.execute(
+                text(f"SELECT rowid FROM {FTS_TABLE} WHERE {FTS_TABLE} MATCH :q LIMIT 1"), {"q": fts_phrase("probe")}
+            ).all()
     except DBAPIError as exc:  # e.g. "no such module: fts5" on an older SQLite
         log.warning("letter text search index not usable, searching without it: %s", exc)
         return False
@@ -123,8 +124,9 @@ def narrowing(db: Database, session: Session, words: list[str]) -> ColumnElement
 def _has_index(session: Session) -> bool:
     if session.get_bind().dialect.name != "sqlite":
         return False
-    found = session.execute(text("SELECT count(*) FROM sqlite_master WHERE type = 'table' AND name = :name"),
-                            {"name": FTS_TABLE}).scalar_one()
+    found = session.execute(
+        text("SELECT count(*) FROM sqlite_master WHERE type = 'table' AND name = :name"), {"name": FTS_TABLE}
+    ).scalar_one()
     return bool(found)
 
 

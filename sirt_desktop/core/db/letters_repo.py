@@ -22,10 +22,12 @@ from typing import Any
 from sqlalchemy import ColumnElement, and_, delete, func, insert, or_, select, text, update
 from sqlalchemy.orm import Session
 
+from sirt_desktop.core.dates import local_date
 from sirt_desktop.core.db.engine import Database
 from sirt_desktop.core.db.errors import DatabaseError, StaleLetterError
 from sirt_desktop.core.db.failures import plain_database_errors
-from sirt_desktop.core.db.letter_search import purge_deleted, narrowing
+from sirt_desktop.core.db.letter_search import narrowing, purge_deleted
+from sirt_desktop.core.db.models import Letter, LetterPdf, utcnow
 from sirt_desktop.core.db.records import (
     ANSWERED,
     PDF_PURPOSES,
@@ -33,27 +35,38 @@ from sirt_desktop.core.db.records import (
     SENT_METHODS,
     WAITING,
     LetterFilters,
-    LetterStatus,
-    PdfPurpose,
-    StatusFilter,
     LetterRecord,
+    LetterStatus,
     LetterSummary,
+    PdfPurpose,
     PdfVersion,
     ReplyCheck,
+    StatusFilter,
 )
-from sirt_desktop.core.db.models import Letter, LetterPdf, utcnow
-from sirt_desktop.core.dates import local_date
 
 FOLLOW_UP_KIND = "mp_follow_up"  # letters.kinds.KindId.MP_FOLLOW_UP (db does not import letters)
 PAGE_SIZE = 200
 
 _SUMMARY_COLUMNS = (
-    Letter.id, Letter.kind, Letter.status, Letter.recipient_name, Letter.subject, Letter.created_at,
-    Letter.updated_at, Letter.finished_at, Letter.sent_at, Letter.sent_method, Letter.reply_status,
+    Letter.id,
+    Letter.kind,
+    Letter.status,
+    Letter.recipient_name,
+    Letter.subject,
+    Letter.created_at,
+    Letter.updated_at,
+    Letter.finished_at,
+    Letter.sent_at,
+    Letter.sent_method,
+    Letter.reply_status,
     Letter.follow_up_of_id,
 )
 _RECORD_COLUMNS = _SUMMARY_COLUMNS + (
-    Letter.body, Letter.data_json, Letter.sender_profile_id, Letter.reply_asked_2w, Letter.reply_asked_4w,
+    Letter.body,
+    Letter.data_json,
+    Letter.sender_profile_id,
+    Letter.reply_asked_2w,
+    Letter.reply_asked_4w,
     Letter.version,
 )
 _NEWEST_FIRST = (Letter.updated_at.desc(), Letter.id.desc())
@@ -68,8 +81,7 @@ def _like(word: str) -> str:
     return f"%{escaped}%"
 
 
-def filter_conditions(filters: LetterFilters,
-                      narrow: ColumnElement[bool] | None = None) -> list[ColumnElement[bool]]:
+def filter_conditions(filters: LetterFilters, narrow: ColumnElement[bool] | None = None) -> list[ColumnElement[bool]]:
     """The WHERE conditions for ``filters`` (shared by the list and the count). ``narrow``, from
     ``letter_search.narrowing``, only lets the database skip rows these conditions reject."""
     conditions: list[ColumnElement[bool]] = [] if narrow is None else [narrow]
@@ -92,11 +104,13 @@ def filter_conditions(filters: LetterFilters,
         conditions.append(Letter.recipient_name.like(_like(filters.recipient.strip()), escape="\\"))
     for word in filters.words():
         pattern = _like(word)
-        conditions.append(or_(
-            Letter.subject.like(pattern, escape="\\"),
-            Letter.recipient_name.like(pattern, escape="\\"),
-            Letter.body.like(pattern, escape="\\"),
-        ))
+        conditions.append(
+            or_(
+                Letter.subject.like(pattern, escape="\\"),
+                Letter.recipient_name.like(pattern, escape="\\"),
+                Letter.body.like(pattern, escape="\\"),
+            )
+        )
     return conditions
 
 
@@ -107,14 +121,20 @@ def _summary(row: Any) -> LetterSummary:
 def _record(row: Any) -> LetterRecord:
     values = list(row)
     base = values[: len(_SUMMARY_COLUMNS)]
-    body, data_json, profile_id, asked_2w, asked_4w, version = values[len(_SUMMARY_COLUMNS):]
+    body, data_json, profile_id, asked_2w, asked_4w, version = values[len(_SUMMARY_COLUMNS) :]
     try:
         data = json.loads(data_json or "{}")
     except ValueError as exc:
         raise DatabaseError(f"Letter {base[0]} is damaged and could not be read.") from exc
-    return LetterRecord(*base, body=body, data=data if isinstance(data, dict) else {},
-                        sender_profile_id=profile_id, reply_asked_2w=bool(asked_2w),
-                        reply_asked_4w=bool(asked_4w), version=int(version or 1))
+    return LetterRecord(
+        *base,
+        body=body,
+        data=data if isinstance(data, dict) else {},
+        sender_profile_id=profile_id,
+        reply_asked_2w=bool(asked_2w),
+        reply_asked_4w=bool(asked_4w),
+        version=int(version or 1),
+    )
 
 
 def _dump(data: dict[str, Any]) -> str:
@@ -142,21 +162,43 @@ class LettersRepository:
         self.db = db
 
     # --- writing ------------------------------------------------------------------------
-    def create_draft(self, kind: str, data: dict[str, Any] | None = None, recipient_name: str = "",
-                     subject: str = "", body: str = "", sender_profile_id: int | None = None,
-                     follow_up_of_id: int | None = None) -> LetterRecord:
+    def create_draft(
+        self,
+        kind: str,
+        data: dict[str, Any] | None = None,
+        recipient_name: str = "",
+        subject: str = "",
+        body: str = "",
+        sender_profile_id: int | None = None,
+        follow_up_of_id: int | None = None,
+    ) -> LetterRecord:
         with plain_database_errors(), self.db.session() as s:
-            letter = Letter(kind=kind, status=LetterStatus.DRAFT.value, recipient_name=recipient_name, subject=subject,
-                            body=body, data_json=_dump(data or {}), sender_profile_id=sender_profile_id,
-                            follow_up_of_id=follow_up_of_id)
+            letter = Letter(
+                kind=kind,
+                status=LetterStatus.DRAFT.value,
+                recipient_name=recipient_name,
+                subject=subject,
+                body=body,
+                data_json=_dump(data or {}),
+                sender_profile_id=sender_profile_id,
+                follow_up_of_id=follow_up_of_id,
+            )
             s.add(letter)
             s.flush()
             letter_id = letter.id
         return self.get(letter_id)
 
-    def save_draft(self, letter_id: int, kind: str, recipient_name: str, subject: str, body: str,
-                   data: dict[str, Any], expected_version: int | None = None,
-                   expected_created_at: dt.datetime | None = None) -> int:
+    def save_draft(
+        self,
+        letter_id: int,
+        kind: str,
+        recipient_name: str,
+        subject: str,
+        body: str,
+        data: dict[str, Any],
+        expected_version: int | None = None,
+        expected_created_at: dt.datetime | None = None,
+    ) -> int:
         """Autosave: one UPDATE in one transaction; returns the letter's new version.
 
         With ``expected_version`` (the version this copy of the letter was read or last saved
@@ -164,8 +206,15 @@ class LettersRepository:
         written and ``StaleLetterError`` says so. ``expected_created_at`` also makes sure the id
         still names the same letter (SQLite may give a deleted letter's id to a new one).
         ``None`` saves whatever the version is (for tools that never read the letter first)."""
-        values = dict(kind=kind, recipient_name=recipient_name, subject=subject, body=body,
-                      data_json=_dump(data), updated_at=utcnow(), version=Letter.version + 1)
+        values = dict(
+            kind=kind,
+            recipient_name=recipient_name,
+            subject=subject,
+            body=body,
+            data_json=_dump(data),
+            updated_at=utcnow(),
+            version=Letter.version + 1,
+        )
         with plain_database_errors(), self.db.session() as s:
             query = update(Letter).where(Letter.id == letter_id)
             if expected_version is not None:
@@ -193,8 +242,15 @@ class LettersRepository:
     def duplicate(self, letter_id: int) -> LetterRecord:
         """A new draft with the same kind and words; nothing about sending or replies."""
         old = self.get(letter_id)
-        return self.create_draft(old.kind, copy.deepcopy(old.data), old.recipient_name, old.subject,
-                                 old.body, old.sender_profile_id, old.follow_up_of_id)
+        return self.create_draft(
+            old.kind,
+            copy.deepcopy(old.data),
+            old.recipient_name,
+            old.subject,
+            old.body,
+            old.sender_profile_id,
+            old.follow_up_of_id,
+        )
 
     def delete(self, letter_id: int) -> None:
         """Deletes the letter and its stored PDFs; follow-ups of it stay, unlinked."""
@@ -219,9 +275,16 @@ class LettersRepository:
         """Sent by ``method`` on ``sent_on``; finishes the letter; reply checks start again."""
         if method not in SENT_METHODS:
             raise ValueError(f"unknown way of sending: {method!r}")
-        self._update(letter_id, status=LetterStatus.FINISHED.value, finished_at=func.coalesce(Letter.finished_at, utcnow()),
-                     sent_at=sent_on, sent_method=method, reply_asked_2w=False, reply_asked_4w=False,
-                     updated_at=utcnow())
+        self._update(
+            letter_id,
+            status=LetterStatus.FINISHED.value,
+            finished_at=func.coalesce(Letter.finished_at, utcnow()),
+            sent_at=sent_on,
+            sent_method=method,
+            reply_asked_2w=False,
+            reply_asked_4w=False,
+            updated_at=utcnow(),
+        )
 
     def record_reply(self, letter_id: int, reply_status: str, check_weeks: int | None = None) -> None:
         """What came back. ``check_weeks`` (2 or 4) marks that reply check as asked."""
@@ -260,11 +323,17 @@ class LettersRepository:
             raise LetterNotFoundError(letter_id)
         return _record(row)
 
-    def list_page(self, filters: LetterFilters = LetterFilters(), offset: int = 0,
-                  limit: int = PAGE_SIZE) -> list[LetterSummary]:
+    def list_page(
+        self, filters: LetterFilters = LetterFilters(), offset: int = 0, limit: int = PAGE_SIZE
+    ) -> list[LetterSummary]:
         with plain_database_errors(), self.db.session() as s:
-            query = (select(*_SUMMARY_COLUMNS).where(*self._conditions(s, filters))
-                     .order_by(*_NEWEST_FIRST).offset(offset).limit(limit))
+            query = (
+                select(*_SUMMARY_COLUMNS)
+                .where(*self._conditions(s, filters))
+                .order_by(*_NEWEST_FIRST)
+                .offset(offset)
+                .limit(limit)
+            )
             return [_summary(row) for row in s.execute(query)]
 
     def count(self, filters: LetterFilters = LetterFilters()) -> int:
@@ -282,9 +351,14 @@ class LettersRepository:
         two, four = today - dt.timedelta(weeks=2), today - dt.timedelta(weeks=4)
         query = (
             select(*_SUMMARY_COLUMNS, Letter.reply_asked_4w)
-            .where(Letter.sent_at.is_not(None), Letter.reply_status.in_(WAITING),
-                   or_(and_(Letter.reply_asked_4w.is_(False), Letter.sent_at <= four),
-                       and_(Letter.reply_asked_2w.is_(False), Letter.sent_at <= two)))
+            .where(
+                Letter.sent_at.is_not(None),
+                Letter.reply_status.in_(WAITING),
+                or_(
+                    and_(Letter.reply_asked_4w.is_(False), Letter.sent_at <= four),
+                    and_(Letter.reply_asked_2w.is_(False), Letter.sent_at <= two),
+                ),
+            )
             .order_by(Letter.sent_at, Letter.id)
         )
         with plain_database_errors(), self.db.session() as s:
@@ -297,8 +371,9 @@ class LettersRepository:
         return checks
 
     # --- PDFs kept exactly as printed -----------------------------------------------------
-    def store_pdf(self, letter_id: int, pdf_bytes: bytes, purpose: str = PdfPurpose.PRINTED,
-                  finish: bool = False) -> PdfVersion:
+    def store_pdf(
+        self, letter_id: int, pdf_bytes: bytes, purpose: str = PdfPurpose.PRINTED, finish: bool = False
+    ) -> PdfVersion:
         """Keep the exact PDF; with ``finish`` the letter is marked finished in the same
         transaction, so it is never finished without its PDF or the other way round."""
         if purpose not in PDF_PURPOSES:
@@ -309,20 +384,38 @@ class LettersRepository:
         with plain_database_errors(), self.db.session() as s:
             if s.get(Letter, letter_id) is None:
                 raise LetterNotFoundError(letter_id)
-            new_id = s.execute(insert(LetterPdf).values(
-                letter_id=letter_id, created_at=created, purpose=purpose, sha256=digest,
-                size=len(data), pdf=data,
-            )).inserted_primary_key[0]
+            new_id = s.execute(
+                insert(LetterPdf).values(
+                    letter_id=letter_id,
+                    created_at=created,
+                    purpose=purpose,
+                    sha256=digest,
+                    size=len(data),
+                    pdf=data,
+                )
+            ).inserted_primary_key[0]
             if finish:
-                s.execute(update(Letter).where(Letter.id == letter_id).values(
-                    status=LetterStatus.FINISHED.value, finished_at=created, updated_at=created))
+                s.execute(
+                    update(Letter)
+                    .where(Letter.id == letter_id)
+                    .values(status=LetterStatus.FINISHED.value, finished_at=created, updated_at=created)
+                )
         return PdfVersion(int(new_id), letter_id, created, purpose, digest, len(data))
 
     def pdf_versions(self, letter_id: int) -> list[PdfVersion]:
         """Every stored PDF of a letter, oldest first (without the bytes)."""
-        query = (select(LetterPdf.id, LetterPdf.letter_id, LetterPdf.created_at, LetterPdf.purpose,
-                        LetterPdf.sha256, LetterPdf.size)
-                 .where(LetterPdf.letter_id == letter_id).order_by(LetterPdf.id))
+        query = (
+            select(
+                LetterPdf.id,
+                LetterPdf.letter_id,
+                LetterPdf.created_at,
+                LetterPdf.purpose,
+                LetterPdf.sha256,
+                LetterPdf.size,
+            )
+            .where(LetterPdf.letter_id == letter_id)
+            .order_by(LetterPdf.id)
+        )
         with plain_database_errors(), self.db.session() as s:
             return [PdfVersion(*row) for row in s.execute(query)]
 
@@ -356,5 +449,6 @@ class LettersRepository:
             if key in earlier.data:
                 data[key] = copy.deepcopy(earlier.data[key])
         data["earlier_letter"] = {"date": quoted_letter_date(earlier).isoformat(), "subject": earlier.subject}
-        return self.create_draft(FOLLOW_UP_KIND, data, earlier.recipient_name, "", "",
-                                 earlier.sender_profile_id, follow_up_of_id=earlier.id)
+        return self.create_draft(
+            FOLLOW_UP_KIND, data, earlier.recipient_name, "", "", earlier.sender_profile_id, follow_up_of_id=earlier.id
+        )

@@ -2,14 +2,14 @@
 
 from __future__ import annotations
 
-from datetime import date, datetime, timezone
+from datetime import UTC, date, datetime
 
 from sqlalchemy import Boolean, Date, DateTime, ForeignKey, Index, Integer, LargeBinary, String, Text, false
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
 
 
 def utcnow() -> datetime:
-    return datetime.now(timezone.utc).replace(tzinfo=None)
+    return datetime.now(UTC).replace(tzinfo=None)
 
 
 class Base(DeclarativeBase):
@@ -81,9 +81,7 @@ class LetterPdf(Base):
     __table_args__ = (Index("ix_letter_pdfs_letter", "letter_id", "id"),)
 
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
-    letter_id: Mapped[int] = mapped_column(
-        ForeignKey("letters.id", ondelete="CASCADE", name="fk_letter_pdfs_letter")
-    )
+    letter_id: Mapped[int] = mapped_column(ForeignKey("letters.id", ondelete="CASCADE", name="fk_letter_pdfs_letter"))
     created_at: Mapped[datetime] = mapped_column(DateTime, default=utcnow)
     purpose: Mapped[str] = mapped_column(String(20))  # printed | saved
     sha256: Mapped[str] = mapped_column(String(64))

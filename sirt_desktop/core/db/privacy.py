@@ -14,9 +14,9 @@ from pathlib import Path
 from sqlalchemy import delete, func, select, text
 
 from sirt_desktop.core import paths
+from sirt_desktop.core.dates import add_months
 from sirt_desktop.core.db.engine import Database, sqlite_file
 from sirt_desktop.core.db.failures import plain_database_errors
-from sirt_desktop.core.dates import add_months
 from sirt_desktop.core.db.letter_search import clear_index, purge_deleted
 from sirt_desktop.core.db.models import Letter, LetterPdf, SenderProfile
 from sirt_desktop.core.db.records import LetterStatus
@@ -41,8 +41,12 @@ def _files_under(folder: Path) -> list[Path]:
 
 def _extra_folders() -> list[Path]:
     # The cache holds only copies of letters on their way to the printer (if printing was cut off).
-    return [paths.backups_dir(create=False), paths.pdf_dir(create=False), paths.set_aside_dir(create=False),
-            paths.cache_dir(create=False)]
+    return [
+        paths.backups_dir(create=False),
+        paths.pdf_dir(create=False),
+        paths.set_aside_dir(create=False),
+        paths.cache_dir(create=False),
+    ]
 
 
 def stored_counts(db: Database) -> StoredCounts:

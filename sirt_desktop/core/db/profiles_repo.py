@@ -36,8 +36,13 @@ class ProfileRecord:
 
     def sender_snapshot(self) -> dict[str, Any]:
         """The ``sender`` part of a letter's data (the letters model's field names)."""
-        return {"name": self.name, "address_lines": self.address_lines(), "postcode": self.postcode,
-                "email": self.email, "phone": self.phone}
+        return {
+            "name": self.name,
+            "address_lines": self.address_lines(),
+            "postcode": self.postcode,
+            "email": self.email,
+            "phone": self.phone,
+        }
 
 
 class ProfileNotFoundError(LookupError):

@@ -10,6 +10,7 @@ from typing import Any
 
 from sirt_desktop.core.dates import short_date
 
+
 class LetterStatus(StrEnum):
     """``letters.status`` in the database (a sent letter is a finished one with ``sent_at``)."""
 

@@ -73,9 +73,7 @@ MISSING_FILE = (
     "deleted outside the app. Nothing has been changed. You can put back the last backup, or "
     "start with no letters."
 )
-HEALTHY = (
-    "Your letters file is sound, so it was not set aside. {reason}"
-)
+HEALTHY = "Your letters file is sound, so it was not set aside. {reason}"
 
 
 def _has_held_letters() -> bool:
@@ -167,8 +165,12 @@ def _refuse_if_sound(db_file: Path) -> None:
     try:
         report = inspect_file(db_file)
         if report.state == "ours" and not quick_check(db_file):
-            raise DatabaseError(HEALTHY.format(reason="If the app could not open it, the disk may be "
-                                               "full or the folder read-only: see the message before."))
+            raise DatabaseError(
+                HEALTHY.format(
+                    reason="If the app could not open it, the disk may be "
+                    "full or the folder read-only: see the message before."
+                )
+            )
     except StorageError as exc:
         raise DatabaseError(HEALTHY.format(reason=str(exc))) from exc
 
@@ -239,9 +241,11 @@ def restore_set_aside(source: Path) -> RecoveryResult:
     except DatabaseError as exc:
         raise DatabaseError(f"That copy could not be read, so nothing was changed: {exc}") from exc
     if report.state != "ours" or problems:
-        why = {"newer": "it was saved by a newer version of SIRT Desktop",
-               "foreign": "it is not a SIRT Desktop database", "empty": "it holds nothing"}.get(
-            report.state, "it is damaged")
+        why = {
+            "newer": "it was saved by a newer version of SIRT Desktop",
+            "foreign": "it is not a SIRT Desktop database",
+            "empty": "it holds nothing",
+        }.get(report.state, "it is damaged")
         raise DatabaseError(f"That copy cannot be put back because {why}. Nothing was changed.")
     db_file = paths.database_path()
     aside = _set_aside(db_file, "before-restore")

@@ -9,9 +9,9 @@ textstat 0.7.3 counts syllables with pyphen's bundled dictionaries and never dow
 from __future__ import annotations
 
 import re
+import threading
 from collections.abc import Sequence
 from dataclasses import dataclass, field
-import threading
 from functools import lru_cache
 
 from sirt_desktop.core.letters.kinds import KindId, LetterKind, get_kind
@@ -31,8 +31,11 @@ _ASK_PATTERNS = re.compile(
     re.IGNORECASE,
 )
 # Thanks and requests for a reply are polite, not a second request.
-_COURTESY = re.compile(r"\b(grateful for (a|your) reply|look forward to|thank you|please reply|"
-                       r"please let me know|hear what you|hear from you)\b", re.IGNORECASE)
+_COURTESY = re.compile(
+    r"\b(grateful for (a|your) reply|look forward to|thank you|please reply|"
+    r"please let me know|hear what you|hear from you)\b",
+    re.IGNORECASE,
+)
 
 _CLINICAL = (
     ("Ki-67 result", r"\bki[\s-]?67\b"),
@@ -40,8 +43,11 @@ _CLINICAL = (
     ("blood test results", r"\bbilirubin\b|\balbumin\b|\bchromogranin\b|\b5[\s-]?hiaa\b|\bliver function\b"),
     ("your NHS number", r"\bNHS\s*(no\.?|number)\b|\b\d{3}[\s-]?\d{3}[\s-]?\d{4}\b"),
     ("your date of birth", r"\b(date of birth|d\.?o\.?b\.?|born on)\b"),
-    ("drug names", r"\b(octreotide|lanreotide|sandostatin|somatuline|everolimus|afinitor|sunitinib|"
-                   r"sutent|capecitabine|temozolomide|streptozocin|lutathera|lutetium|telotristat)\b"),
+    (
+        "drug names",
+        r"\b(octreotide|lanreotide|sandostatin|somatuline|everolimus|afinitor|sunitinib|"
+        r"sutent|capecitabine|temozolomide|streptozocin|lutathera|lutetium|telotristat)\b",
+    ),
     ("scan details", r"\b(ga[\s-]?68|dotatate|octreoscan|segment\s+[ivx\d]+)\b"),
 )
 _CLINICAL_RE = tuple((label, re.compile(pattern, re.IGNORECASE)) for label, pattern in _CLINICAL)
@@ -167,21 +173,35 @@ def coach(
     if isinstance(letter, Letter):
         if not letter.sender.name.strip():
             report.missing.append("sender_name")
-            notes.append(CoachNote("no_name", "important",
-                                   "Add your name: it goes at the end of the letter, under your signature."))
+            notes.append(
+                CoachNote(
+                    "no_name", "important", "Add your name: it goes at the end of the letter, under your signature."
+                )
+            )
         if k.elected and not letter.sender.postcode.strip():
             report.missing.append("sender_postcode")
-            notes.append(CoachNote("no_postcode", "important",
-                                   "Add your postcode to your address. MPs and other elected members reply "
-                                   "only to people who live in the area they represent."))
+            notes.append(
+                CoachNote(
+                    "no_postcode",
+                    "important",
+                    "Add your postcode to your address. MPs and other elected members reply "
+                    "only to people who live in the area they represent.",
+                )
+            )
         if not letter.sender.address_lines:
             report.missing.append("sender_address")
             notes.append(CoachNote("no_address", "important", "Add your address so they can reply by post."))
 
     if not words:
         report.length_verdict = "empty"
-        notes.append(CoachNote("empty", "info", "Start with a sentence or two about who you are and why "
-                               "you are writing. The starter sentences can help."))
+        notes.append(
+            CoachNote(
+                "empty",
+                "info",
+                "Start with a sentence or two about who you are and why "
+                "you are writing. The starter sentences can help.",
+            )
+        )
         return report
 
     # The request.
@@ -192,44 +212,74 @@ def coach(
         keyed = [s for s in asks if any(kw in s.lower() for kw in k.ask_keywords)]
         report.main_ask = (keyed or asks)[0]
     if not asks and k.needs_ask:
-        notes.append(CoachNote("no_ask", "suggestion",
-                               "The letter does not yet ask for anything. Say clearly what you would like "
-                               "them to do, for example starting with “Please…”."))
+        notes.append(
+            CoachNote(
+                "no_ask",
+                "suggestion",
+                "The letter does not yet ask for anything. Say clearly what you would like "
+                "them to do, for example starting with “Please…”.",
+            )
+        )
     elif report.ask_count > 2:
-        notes.append(CoachNote("many_asks", "suggestion",
-                               f"The letter asks for {report.ask_count} different things. A letter with one "
-                               "clear request is more likely to get action: think about which matters most."))
+        notes.append(
+            CoachNote(
+                "many_asks",
+                "suggestion",
+                f"The letter asks for {report.ask_count} different things. A letter with one "
+                "clear request is more likely to get action: think about which matters most.",
+            )
+        )
     elif asks:
         notes.append(CoachNote("ask", "info", f"Your request: “{report.main_ask}”"))
 
     # Own words.
     report.starter_share = starter_share(text, starters)
     if report.starter_share >= STARTER_SHARE_NOTE:
-        notes.append(CoachNote("mostly_starters", "suggestion",
-                               f"About {round(report.starter_share * 100)}% of the letter is starter text. "
-                               "The starters are only a beginning: MPs give more weight to letters in the "
-                               "writer's own words. Try adding what this means for you."))
+        notes.append(
+            CoachNote(
+                "mostly_starters",
+                "suggestion",
+                f"About {round(report.starter_share * 100)}% of the letter is starter text. "
+                "The starters are only a beginning: MPs give more weight to letters in the "
+                "writer's own words. Try adding what this means for you.",
+            )
+        )
 
     # Reading age.
     report.reading_age = _reading_age(text)
     if report.reading_age is not None and report.reading_age > HARD_READING_AGE:
         report.hard_to_read = True
-        notes.append(CoachNote("hard_to_read", "suggestion",
-                               f"This reads at about age {report.reading_age}. Shorter sentences and everyday "
-                               "words make it quicker to read for a busy office."))
+        notes.append(
+            CoachNote(
+                "hard_to_read",
+                "suggestion",
+                f"This reads at about age {report.reading_age}. Shorter sentences and everyday "
+                "words make it quicker to read for a busy office.",
+            )
+        )
 
     # Length.
     low, high = k.word_range
     if report.word_count < low:
         report.length_verdict = "short"
-        notes.append(CoachNote("short", "info",
-                               f"The letter is short ({report.word_count} words). A few sentences about why "
-                               "this matters to you will help."))
+        notes.append(
+            CoachNote(
+                "short",
+                "info",
+                f"The letter is short ({report.word_count} words). A few sentences about why "
+                "this matters to you will help.",
+            )
+        )
     elif report.word_count > high:
         report.length_verdict = "long"
-        notes.append(CoachNote("long", "suggestion",
-                               f"The letter is long ({report.word_count} words). Aim for one page, about "
-                               f"{high} words at most: busy readers skim long letters."))
+        notes.append(
+            CoachNote(
+                "long",
+                "suggestion",
+                f"The letter is long ({report.word_count} words). Aim for one page, about "
+                f"{high} words at most: busy readers skim long letters.",
+            )
+        )
 
     # Private clinical detail in a campaign letter.
     if k.campaign:
@@ -241,9 +291,14 @@ def coach(
                 found.append("your date of birth")
         report.clinical_details = found
         if found:
-            notes.append(CoachNote("clinical_detail", "suggestion",
-                                   "A campaign letter does not need " + _join(found) + ". These are private, "
-                                   "and your MP can make the case without them."))
+            notes.append(
+                CoachNote(
+                    "clinical_detail",
+                    "suggestion",
+                    "A campaign letter does not need " + _join(found) + ". These are private, "
+                    "and your MP can make the case without them.",
+                )
+            )
     return report
 
 

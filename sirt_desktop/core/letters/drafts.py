@@ -37,12 +37,21 @@ class LetterRows(Protocol):
     """What drafts need from storage: ``core.db.letters_repo.LettersRepository`` is one. The
     letters domain names only this, so it never imports the database layer."""
 
-    def create_draft(self, kind: str, data: dict[str, Any], recipient_name: str = ..., subject: str = ...,
-                     body: str = ...) -> StoredLetter: ...
+    def create_draft(
+        self, kind: str, data: dict[str, Any], recipient_name: str = ..., subject: str = ..., body: str = ...
+    ) -> StoredLetter: ...
 
-    def save_draft(self, letter_id: int, kind: str, recipient_name: str, subject: str, body: str,
-                   data: dict[str, Any], expected_version: int | None = ...,
-                   expected_created_at: dt.datetime | None = ...) -> int: ...
+    def save_draft(
+        self,
+        letter_id: int,
+        kind: str,
+        recipient_name: str,
+        subject: str,
+        body: str,
+        data: dict[str, Any],
+        expected_version: int | None = ...,
+        expected_created_at: dt.datetime | None = ...,
+    ) -> int: ...
 
     def get(self, letter_id: int) -> StoredLetter: ...
 
@@ -99,8 +108,16 @@ class DraftStore:
             self._seen(record.id, record.version, record.created_at)
             return record.id
         version, created_at = self._known(letter_id)
-        new_version = self.letters.save_draft(letter_id, letter.kind, recipient, letter.subject, letter.body,
-                                              data, expected_version=version, expected_created_at=created_at)
+        new_version = self.letters.save_draft(
+            letter_id,
+            letter.kind,
+            recipient,
+            letter.subject,
+            letter.body,
+            data,
+            expected_version=version,
+            expected_created_at=created_at,
+        )
         self._seen(letter_id, new_version, created_at)
         return letter_id
 

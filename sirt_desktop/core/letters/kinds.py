@@ -72,9 +72,18 @@ class LetterKind:
 
 
 _COMMON_FIELDS = (
-    "sender.name", "sender.address_lines", "sender.postcode", "sender.email", "sender.phone",
-    "recipient.full_name", "recipient.address_lines", "recipient.postcode",
-    "date", "greeting", "subject", "body",
+    "sender.name",
+    "sender.address_lines",
+    "sender.postcode",
+    "sender.email",
+    "sender.phone",
+    "recipient.full_name",
+    "recipient.address_lines",
+    "recipient.postcode",
+    "date",
+    "greeting",
+    "subject",
+    "body",
 )
 
 _OWN_WORDS_TIP = (
@@ -83,8 +92,7 @@ _OWN_WORDS_TIP = (
 )
 
 _MP_TIPS_COMMON = (
-    "Put your full postal address and postcode at the top: MPs reply only to people who live in "
-    "their constituency.",
+    "Put your full postal address and postcode at the top: MPs reply only to people who live in their constituency.",
     _OWN_WORDS_TIP,
     "Keep it to one page and make one clear request.",
 )
@@ -97,7 +105,8 @@ KINDS: tuple[LetterKind, ...] = (
         "have spread to the liver.",
         recipient_kind=RecipientKind.MP,
         fields=_COMMON_FIELDS,
-        tips=_MP_TIPS_COMMON + (
+        tips=_MP_TIPS_COMMON
+        + (
             "Ask one thing: that your MP writes to the Health Secretary and NHS England asking them to "
             "fund SIRT for neuroendocrine tumours in the liver. NICE said on 16 May 2024 that SIRT can "
             "be used for these tumours.",
@@ -106,48 +115,74 @@ KINDS: tuple[LetterKind, ...] = (
             "Say why it matters to you in a sentence or two: that is what your MP will remember.",
         ),
         starters=(
-            Starter("Who I am", "I live in your constituency and I have a neuroendocrine tumour that has "
-                    "spread to my liver."),
-            Starter("What NICE said", "On 16 May 2024 NICE published guidance (IPG786) saying that SIRT "
-                    "can be used for neuroendocrine tumours that have spread to the liver."),
-            Starter("The funding gap", "NHS England routinely funds SIRT for some people with primary "
-                    "liver cancer or with bowel cancer that has spread to the liver, but it does not "
-                    "routinely fund it for neuroendocrine tumours."),
-            Starter("My request", "Please write to the Health Secretary and to NHS England asking them "
-                    "to fund SIRT for people with neuroendocrine tumours in the liver."),
+            Starter(
+                "Who I am",
+                "I live in your constituency and I have a neuroendocrine tumour that has spread to my liver.",
+            ),
+            Starter(
+                "What NICE said",
+                "On 16 May 2024 NICE published guidance (IPG786) saying that SIRT "
+                "can be used for neuroendocrine tumours that have spread to the liver.",
+            ),
+            Starter(
+                "The funding gap",
+                "NHS England routinely funds SIRT for some people with primary "
+                "liver cancer or with bowel cancer that has spread to the liver, but it does not "
+                "routinely fund it for neuroendocrine tumours.",
+            ),
+            Starter(
+                "My request",
+                "Please write to the Health Secretary and to NHS England asking them "
+                "to fund SIRT for people with neuroendocrine tumours in the liver.",
+            ),
             Starter("Asking for a reply", "I would be grateful to hear what you are able to do."),
         ),
-        ask_keywords=("fund", "health secretary", "nhs england", "write to", "commission", "minister",
-                      "raise", "question", "debate", "meet"),
+        ask_keywords=(
+            "fund",
+            "health secretary",
+            "nhs england",
+            "write to",
+            "commission",
+            "minister",
+            "raise",
+            "question",
+            "debate",
+            "meet",
+        ),
         suggested_subject="NHS funding for SIRT for neuroendocrine tumours in the liver",
         campaign=True,
     ),
     LetterKind(
         id=KindId.MP_MY_CASE,
         title="To my MP — my case",
-        to_whom="Your MP at Westminster, asking them to take up your own case because your treatment is "
-        "held up.",
+        to_whom="Your MP at Westminster, asking them to take up your own case because your treatment is held up.",
         recipient_kind=RecipientKind.MP,
         fields=_COMMON_FIELDS + ("consent_to_share",),
-        tips=_MP_TIPS_COMMON + (
-            "Explain briefly what has happened: who recommended SIRT, what you were told about funding, "
-            "and when.",
+        tips=_MP_TIPS_COMMON
+        + (
+            "Explain briefly what has happened: who recommended SIRT, what you were told about funding, and when.",
             "Tick the consent box if you are happy for your MP to share your details with the NHS: they "
             "usually need this before they can act for you.",
-            "Ask one thing, for example that your MP contacts NHS England or your hospital on your "
-            "behalf.",
+            "Ask one thing, for example that your MP contacts NHS England or your hospital on your behalf.",
         ),
         starters=(
             Starter("Who I am", "I live in your constituency and I am writing about my own treatment."),
-            Starter("What happened", "My specialist team has said that SIRT could help me, but I have "
-                    "been told that the NHS does not fund it for neuroendocrine tumours."),
-            Starter("What NICE said", "NICE said on 16 May 2024 (IPG786) that SIRT can be used for "
-                    "neuroendocrine tumours that have spread to the liver."),
-            Starter("My request", "Please take up my case with NHS England and ask why I cannot have "
-                    "the treatment my doctors recommend."),
+            Starter(
+                "What happened",
+                "My specialist team has said that SIRT could help me, but I have "
+                "been told that the NHS does not fund it for neuroendocrine tumours.",
+            ),
+            Starter(
+                "What NICE said",
+                "NICE said on 16 May 2024 (IPG786) that SIRT can be used for "
+                "neuroendocrine tumours that have spread to the liver.",
+            ),
+            Starter(
+                "My request",
+                "Please take up my case with NHS England and ask why I cannot have the treatment my doctors recommend.",
+            ),
         ),
-        ask_keywords=("take up", "my case", "contact", "nhs england", "on my behalf", "fund", "find out",
-                      "write to"),
+        ask_keywords=("take up", "my case", "contact", "nhs england", "on my behalf", "fund", "find out", "write to"),
         suggested_subject="Please take up my case: SIRT treatment",
     ),
     LetterKind(
@@ -171,18 +206,34 @@ KINDS: tuple[LetterKind, ...] = (
         ),
         starters=(
             Starter("Why I am writing", "I am writing to ask whether SIRT could be right for me."),
-            Starter("What NICE said", "I understand that NICE guidance from 16 May 2024 (IPG786) says SIRT "
-                    "can be used for neuroendocrine tumours that have spread to the liver, with patients "
-                    "chosen by a specialist team."),
-            Starter("Ask for an MDT discussion", "Please could my case be discussed at the NET "
-                    "multidisciplinary team meeting to consider whether SIRT is suitable for me?"),
-            Starter("Ask for a referral", "Please could you refer me to a centre that offers SIRT for an "
-                    "assessment?"),
-            Starter("Ask for an IFR", "If SIRT is suitable, would you be willing to make an individual "
-                    "funding request on my behalf?"),
+            Starter(
+                "What NICE said",
+                "I understand that NICE guidance from 16 May 2024 (IPG786) says SIRT "
+                "can be used for neuroendocrine tumours that have spread to the liver, with patients "
+                "chosen by a specialist team.",
+            ),
+            Starter(
+                "Ask for an MDT discussion",
+                "Please could my case be discussed at the NET "
+                "multidisciplinary team meeting to consider whether SIRT is suitable for me?",
+            ),
+            Starter("Ask for a referral", "Please could you refer me to a centre that offers SIRT for an assessment?"),
+            Starter(
+                "Ask for an IFR",
+                "If SIRT is suitable, would you be willing to make an individual funding request on my behalf?",
+            ),
         ),
-        ask_keywords=("mdt", "multidisciplinary", "refer", "referral", "individual funding", "ifr",
-                      "discuss", "assessment", "suitable"),
+        ask_keywords=(
+            "mdt",
+            "multidisciplinary",
+            "refer",
+            "referral",
+            "individual funding",
+            "ifr",
+            "discuss",
+            "assessment",
+            "suitable",
+        ),
         suggested_subject="SIRT for my neuroendocrine tumour",
         word_range=(80, 500),
     ),
@@ -201,8 +252,9 @@ KINDS: tuple[LetterKind, ...] = (
             "Give it to your clinician: only they can send an individual funding request.",
         ),
         starters=(
-            Starter("Opening", "I am writing this statement to go with my clinician's individual funding "
-                    "request for SIRT."),
+            Starter(
+                "Opening", "I am writing this statement to go with my clinician's individual funding request for SIRT."
+            ),
             Starter("Daily life", "Since my diagnosis, my day-to-day life has changed in these ways:"),
             Starter("What I hope for", "If I could have SIRT, I hope that"),
             Starter("Closing", "Thank you for considering my request."),
@@ -215,21 +267,22 @@ KINDS: tuple[LetterKind, ...] = (
     LetterKind(
         id=KindId.MP_FOLLOW_UP,
         title="Follow-up to my MP",
-        to_whom="Your MP again: when you have had no reply after a few weeks, or to ask them to write to "
-        "the Minister.",
+        to_whom="Your MP again: when you have had no reply after a few weeks, or to ask them to write to the Minister.",
         recipient_kind=RecipientKind.MP,
         fields=_COMMON_FIELDS + ("earlier_letter.date", "earlier_letter.subject"),
         tips=(
             "Give the date and subject of your earlier letter so the office can find it.",
             "Keep it short and polite: a few sentences is enough.",
-            "Ask one thing: a reply, or that your MP writes to the Health Secretary or the health "
-            "minister about SIRT.",
+            "Ask one thing: a reply, or that your MP writes to the Health Secretary or the health minister about SIRT.",
             _OWN_WORDS_TIP,
         ),
         starters=(
             Starter("No reply yet", "I wrote to you some weeks ago and have not yet had a reply."),
-            Starter("Ask to write to the Minister", "Please write to the Health Secretary asking when "
-                    "NHS England will decide on funding SIRT for neuroendocrine tumours in the liver."),
+            Starter(
+                "Ask to write to the Minister",
+                "Please write to the Health Secretary asking when "
+                "NHS England will decide on funding SIRT for neuroendocrine tumours in the liver.",
+            ),
             Starter("Asking for a reply", "I would be grateful for a reply."),
         ),
         ask_keywords=("reply", "write to", "minister", "health secretary", "nhs england", "fund", "update"),
@@ -252,12 +305,17 @@ KINDS: tuple[LetterKind, ...] = (
             _OWN_WORDS_TIP,
         ),
         starters=(
-            Starter("Who I am", "I live in your area and I have a neuroendocrine tumour that has spread "
-                    "to my liver."),
-            Starter("What NICE said", "NICE guidance from 16 May 2024 (IPG786) says that SIRT can be used "
-                    "for neuroendocrine tumours that have spread to the liver."),
-            Starter("My request", "Please ask the health minister how people here with neuroendocrine "
-                    "tumours in the liver can get SIRT on the NHS."),
+            Starter("Who I am", "I live in your area and I have a neuroendocrine tumour that has spread to my liver."),
+            Starter(
+                "What NICE said",
+                "NICE guidance from 16 May 2024 (IPG786) says that SIRT can be used "
+                "for neuroendocrine tumours that have spread to the liver.",
+            ),
+            Starter(
+                "My request",
+                "Please ask the health minister how people here with neuroendocrine "
+                "tumours in the liver can get SIRT on the NHS.",
+            ),
         ),
         ask_keywords=("minister", "cabinet secretary", "raise", "fund", "take up", "ask", "health board"),
         suggested_subject="SIRT for neuroendocrine tumours in the liver",

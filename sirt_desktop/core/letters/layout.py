@@ -52,12 +52,17 @@ class Rect:
         return self.top + self.height
 
     def contains(self, other: Rect, tol: float = 1e-6) -> bool:
-        return (other.x >= self.x - tol and other.right <= self.right + tol
-                and other.top >= self.top - tol and other.bottom <= self.bottom + tol)
+        return (
+            other.x >= self.x - tol
+            and other.right <= self.right + tol
+            and other.top >= self.top - tol
+            and other.bottom <= self.bottom + tol
+        )
 
     def intersects(self, other: Rect) -> bool:
-        return not (other.right <= self.x or other.x >= self.right
-                    or other.bottom <= self.top or other.top >= self.bottom)
+        return not (
+            other.right <= self.x or other.x >= self.right or other.bottom <= self.top or other.top >= self.bottom
+        )
 
 
 WINDOW_SAFE = Rect(25.0, 50.0, 80.0, 35.0)
@@ -75,10 +80,8 @@ class TypeSizes:
     @staticmethod
     def for_print(large_print: bool) -> TypeSizes:
         if large_print:
-            return TypeSizes(body=16.0, leading=21.0, small=14.0, sender=16.0, recipient_max=16.0,
-                             signature_space=20.0)
-        return TypeSizes(body=11.0, leading=15.0, small=9.0, sender=10.5, recipient_max=11.0,
-                         signature_space=17.0)
+            return TypeSizes(body=16.0, leading=21.0, small=14.0, sender=16.0, recipient_max=16.0, signature_space=20.0)
+        return TypeSizes(body=11.0, leading=15.0, small=9.0, sender=10.5, recipient_max=11.0, signature_space=17.0)
 
 
 @dataclass
@@ -111,14 +114,17 @@ def _fit_size(lines: list[str], measure: Measure, preferred: float, max_width: f
     return max(minimum, min(preferred, max_width / widest_at_1pt))
 
 
-def recipient_block(lines: list[str], measure: Measure, ascent: float, descent: float,
-                    preferred: float) -> TextBlock:
+def recipient_block(lines: list[str], measure: Measure, ascent: float, descent: float, preferred: float) -> TextBlock:
     """The recipient block in the window: the largest size up to ``preferred`` that fits it.
 
     ``ascent``/``descent`` are the font's, per point of size (descent positive).
     """
-    area = Rect(WINDOW_SAFE.x + WINDOW_INSET, WINDOW_SAFE.top + WINDOW_INSET,
-                WINDOW_SAFE.width - 2 * WINDOW_INSET, WINDOW_SAFE.height - 2 * WINDOW_INSET)
+    area = Rect(
+        WINDOW_SAFE.x + WINDOW_INSET,
+        WINDOW_SAFE.top + WINDOW_INSET,
+        WINDOW_SAFE.width - 2 * WINDOW_INSET,
+        WINDOW_SAFE.height - 2 * WINDOW_INSET,
+    )
     n = max(1, len(lines))
     line_factor = 1.2
     # Height in mm of n lines at size s: ((n-1)*1.2 + ascent + descent) * s / MM.
@@ -135,8 +141,9 @@ def recipient_block(lines: list[str], measure: Measure, ascent: float, descent: 
     return TextBlock(lines, size, baselines, Rect(RECIPIENT_X, top, width, height))
 
 
-def right_block(lines: list[str], measure: Measure, ascent: float, descent: float, preferred: float,
-                top: float) -> TextBlock:
+def right_block(
+    lines: list[str], measure: Measure, ascent: float, descent: float, preferred: float, top: float
+) -> TextBlock:
     """A right-aligned block ending at the right margin, kept right of the window area."""
     size = _fit_size(lines, measure, preferred, CONTENT_RIGHT - SENDER_MIN_X, minimum=1.0)
     leading = size * 1.25 / MM
@@ -147,8 +154,15 @@ def right_block(lines: list[str], measure: Measure, ascent: float, descent: floa
     return TextBlock(lines, size, baselines, Rect(CONTENT_RIGHT - width, top, width, height), align="right")
 
 
-def first_page_layout(sender_lines: list[str], date_text: str, recipient_lines: list[str],
-                      measure: Measure, ascent: float, descent: float, sizes: TypeSizes) -> FirstPageLayout:
+def first_page_layout(
+    sender_lines: list[str],
+    date_text: str,
+    recipient_lines: list[str],
+    measure: Measure,
+    ascent: float,
+    descent: float,
+    sizes: TypeSizes,
+) -> FirstPageLayout:
     sender = right_block(sender_lines, measure, ascent, descent, sizes.sender, MARGIN_TOP)
     date_top = (sender.rect.bottom + sizes.sender * 0.9 / MM) if sender_lines else MARGIN_TOP
     date = right_block([date_text], measure, ascent, descent, sizes.sender, date_top)

@@ -26,8 +26,24 @@ RECIPIENT_KINDS = tuple(RecipientKind)
 # Titles recognised at the start of a full name. Longest first so "Rt Hon" wins over "Hon".
 _HONORIFICS = ("The Rt Hon", "The Right Honourable", "Rt Hon", "Right Honourable", "Rt. Hon.", "Hon")
 _TITLES = (
-    "Mr", "Mrs", "Ms", "Miss", "Mx", "Dr", "Prof", "Professor", "Sir", "Dame", "Lord", "Lady",
-    "Baroness", "Baron", "Rev", "Revd", "Reverend", "Cllr",
+    "Mr",
+    "Mrs",
+    "Ms",
+    "Miss",
+    "Mx",
+    "Dr",
+    "Prof",
+    "Professor",
+    "Sir",
+    "Dame",
+    "Lord",
+    "Lady",
+    "Baroness",
+    "Baron",
+    "Rev",
+    "Revd",
+    "Reverend",
+    "Cllr",
 )
 # "Dear Sir Keir", "Dear Dame Diana": knights and dames are greeted by title and first name.
 _FIRST_NAME_TITLES = ("Sir", "Dame")
@@ -250,8 +266,14 @@ class Letter:
 
     def plain_text(self) -> str:
         """The letter as plain text in reading order (used by the coach, tests and the bench)."""
-        parts = ["\n".join(self.sender.block_lines()), long_date(self.date), "",
-                 "\n".join(self.recipient.block_lines()), "", self.greeting_text() + ","]
+        parts = [
+            "\n".join(self.sender.block_lines()),
+            long_date(self.date),
+            "",
+            "\n".join(self.recipient.block_lines()),
+            "",
+            self.greeting_text() + ",",
+        ]
         if self.subject.strip():
             parts.append(self.subject.strip())
         if self.earlier_letter:

@@ -40,8 +40,9 @@ def render_letter(letter: Letter, large_print: bool = False) -> bytes:
     return render_letter_details(letter, large_print=large_print).pdf
 
 
-def render_letter_to_file(letter: Letter, path: str | os.PathLike[str], large_print: bool = False,
-                          durable: bool = True) -> RenderedLetter:
+def render_letter_to_file(
+    letter: Letter, path: str | os.PathLike[str], large_print: bool = False, durable: bool = True
+) -> RenderedLetter:
     """Render and write atomically: the file is either the whole new PDF or untouched.
     ``durable`` also flushes it to disk before it appears (a batch skips that for speed)."""
     result = render_letter_details(letter, large_print=large_print)
@@ -77,9 +78,17 @@ def _styles(large_print: bool):
 
     register_fonts()
     sizes = L.TypeSizes.for_print(large_print)
-    body = ParagraphStyle("body", fontName=REGULAR, fontSize=sizes.body, leading=sizes.leading,
-                          spaceAfter=sizes.leading * 0.6, allowOrphans=0, allowWidows=0,
-                          splitLongWords=1, embeddedHyphenation=0)
+    body = ParagraphStyle(
+        "body",
+        fontName=REGULAR,
+        fontSize=sizes.body,
+        leading=sizes.leading,
+        spaceAfter=sizes.leading * 0.6,
+        allowOrphans=0,
+        allowWidows=0,
+        splitLongWords=1,
+        embeddedHyphenation=0,
+    )
     bold = ParagraphStyle("bold", parent=body, fontName=BOLD)
     tight = ParagraphStyle("tight", parent=body, spaceAfter=0, allowOrphans=1, allowWidows=1)
     run = ParagraphStyle("run", parent=body, spaceAfter=0)  # a paragraph's lines that go on below
@@ -143,7 +152,7 @@ RUN_LINES = 20
 
 
 def _runs(lines: list[str]) -> list[list[str]]:
-    return [lines[i: i + RUN_LINES] for i in range(0, len(lines), RUN_LINES)] or [lines]
+    return [lines[i : i + RUN_LINES] for i in range(0, len(lines), RUN_LINES)] or [lines]
 
 
 def _story(letter: Letter, large_print: bool) -> list:
@@ -200,8 +209,15 @@ def _render_letter_details(letter: Letter, large_print: bool) -> RenderedLetter:
     def measure(text: str, size: float) -> float:
         return stringWidth(text, REGULAR, size) / L.MM
 
-    page1 = L.first_page_layout(letter.sender.block_lines(), long_date(letter.date),
-                                letter.recipient.block_lines(), measure, ascent, descent, sizes)
+    page1 = L.first_page_layout(
+        letter.sender.block_lines(),
+        long_date(letter.date),
+        letter.recipient.block_lines(),
+        measure,
+        ascent,
+        descent,
+        sizes,
+    )
     page_w, page_h = A4
     mm = L.MM
 
@@ -231,10 +247,28 @@ def _render_letter_details(letter: Letter, large_print: bool) -> RenderedLetter:
     name = letter.signature_name()
     frame_w = (L.CONTENT_RIGHT - L.MARGIN_LEFT) * mm
     bottom = L.MARGIN_BOTTOM * mm
-    first_frame = Frame(L.MARGIN_LEFT * mm, bottom, frame_w, y_pt(page1.body_top) - bottom,
-                        leftPadding=0, rightPadding=0, topPadding=0, bottomPadding=0, id="first")
-    later_frame = Frame(L.MARGIN_LEFT * mm, bottom, frame_w, y_pt(L.LATER_PAGE_BODY_TOP) - bottom,
-                        leftPadding=0, rightPadding=0, topPadding=0, bottomPadding=0, id="later")
+    first_frame = Frame(
+        L.MARGIN_LEFT * mm,
+        bottom,
+        frame_w,
+        y_pt(page1.body_top) - bottom,
+        leftPadding=0,
+        rightPadding=0,
+        topPadding=0,
+        bottomPadding=0,
+        id="first",
+    )
+    later_frame = Frame(
+        L.MARGIN_LEFT * mm,
+        bottom,
+        frame_w,
+        y_pt(L.LATER_PAGE_BODY_TOP) - bottom,
+        leftPadding=0,
+        rightPadding=0,
+        topPadding=0,
+        bottomPadding=0,
+        id="later",
+    )
 
     def page_numbers(canvas, page: int, total: int) -> None:
         if total < 2:
@@ -275,15 +309,26 @@ def _render_letter_details(letter: Letter, large_print: bool) -> RenderedLetter:
 
     buffer = io.BytesIO()
     doc = BaseDocTemplate(
-        buffer, pagesize=A4, title=letter.title(), author=name, subject=letter.title(),
-        creator=_CREATOR, producer=_CREATOR, invariant=1, initialFontName=REGULAR,
-        leftMargin=L.MARGIN_LEFT * mm, rightMargin=L.MARGIN_RIGHT * mm,
-        topMargin=L.MARGIN_TOP * mm, bottomMargin=L.MARGIN_BOTTOM * mm,
+        buffer,
+        pagesize=A4,
+        title=letter.title(),
+        author=name,
+        subject=letter.title(),
+        creator=_CREATOR,
+        producer=_CREATOR,
+        invariant=1,
+        initialFontName=REGULAR,
+        leftMargin=L.MARGIN_LEFT * mm,
+        rightMargin=L.MARGIN_RIGHT * mm,
+        topMargin=L.MARGIN_TOP * mm,
+        bottomMargin=L.MARGIN_BOTTOM * mm,
     )
-    doc.addPageTemplates([
-        PageTemplate(id="first", frames=[first_frame], onPage=first_page),
-        PageTemplate(id="later", frames=[later_frame]),
-    ])
+    doc.addPageTemplates(
+        [
+            PageTemplate(id="first", frames=[first_frame], onPage=first_page),
+            PageTemplate(id="later", frames=[later_frame]),
+        ]
+    )
     story = [NextPageTemplate("later")] + _story(letter, large)
     doc.build(story, canvasmaker=NumberedCanvas)
     return RenderedLetter(pdf=buffer.getvalue(), page_count=doc.page, layout=page1, large_print=large)

@@ -31,8 +31,19 @@ _SENDER_KEYS = ("name", "address_lines", "postcode", "email", "phone")
 _RECIPIENT_KEYS = ("title", "first_name", "surname", "full_name", "position", "address_lines", "postcode", "kind")
 _EARLIER_KEYS = ("date", "subject")
 _LETTER_KEYS = (
-    "kind", "date", "sender", "recipient", "subject", "body", "greeting", "consent_to_share",
-    "nhs_number", "date_of_birth", "reply_format", "earlier_letter", "large_print",
+    "kind",
+    "date",
+    "sender",
+    "recipient",
+    "subject",
+    "body",
+    "greeting",
+    "consent_to_share",
+    "nhs_number",
+    "date_of_birth",
+    "reply_format",
+    "earlier_letter",
+    "large_print",
 )
 
 
@@ -107,8 +118,15 @@ class _Reader:
 
 
 def _type_name(value: Any) -> str:
-    return {bool: "true/false", int: "a number", float: "a number", str: "text", list: "a list",
-            dict: "an object", type(None): "null"}.get(type(value), type(value).__name__)
+    return {
+        bool: "true/false",
+        int: "a number",
+        float: "a number",
+        str: "text",
+        list: "a list",
+        dict: "an object",
+        type(None): "null",
+    }.get(type(value), type(value).__name__)
 
 
 def letter_from_dict(data: Any, strict: bool = True) -> Letter:
@@ -159,8 +177,9 @@ def letter_from_dict(data: Any, strict: bool = True) -> Letter:
     earlier = None
     if top.get("earlier_letter") is not None:
         e = r.obj(top["earlier_letter"], "earlier_letter", _EARLIER_KEYS)
-        earlier = EarlierLetter(date=r.date(e, "date", "earlier_letter.date"),
-                                subject=r.text(e, "subject", "earlier_letter.subject"))
+        earlier = EarlierLetter(
+            date=r.date(e, "date", "earlier_letter.date"), subject=r.text(e, "subject", "earlier_letter.subject")
+        )
 
     kind = top.get("kind", "")
     if not isinstance(kind, str):
@@ -202,8 +221,10 @@ def validate_letter(letter: Letter) -> list[str]:
         errors.append(f"sender.address_lines: {len(s.address_lines)} lines given; at most {MAX_SENDER_LINES}")
     for i, line in enumerate(s.address_lines):
         if len(line.strip()) > MAX_ADDRESS_LINE_CHARS:
-            errors.append(f"sender.address_lines[{i}]: {len(line.strip())} characters; "
-                          f"at most {MAX_ADDRESS_LINE_CHARS} fit on a line")
+            errors.append(
+                f"sender.address_lines[{i}]: {len(line.strip())} characters; "
+                f"at most {MAX_ADDRESS_LINE_CHARS} fit on a line"
+            )
 
     rc = letter.recipient
     if rc.kind not in RECIPIENT_KINDS:
@@ -215,15 +236,20 @@ def validate_letter(letter: Letter) -> list[str]:
     given = len(rc.address_lines)
     total = len(rc.block_lines())
     if given > MAX_RECIPIENT_LINES:
-        errors.append(f"recipient.address_lines: {given} lines given; "
-                      f"a window envelope shows at most {MAX_RECIPIENT_LINES}")
+        errors.append(
+            f"recipient.address_lines: {given} lines given; a window envelope shows at most {MAX_RECIPIENT_LINES}"
+        )
     elif total > MAX_RECIPIENT_LINES:
-        errors.append(f"recipient.address_lines: {given} lines given, which with the name, position and "
-                      f"postcode makes {total}; a window envelope shows at most {MAX_RECIPIENT_LINES}")
+        errors.append(
+            f"recipient.address_lines: {given} lines given, which with the name, position and "
+            f"postcode makes {total}; a window envelope shows at most {MAX_RECIPIENT_LINES}"
+        )
     for i, line in enumerate(rc.address_lines):
         if len(line.strip()) > MAX_ADDRESS_LINE_CHARS:
-            errors.append(f"recipient.address_lines[{i}]: {len(line.strip())} characters; "
-                          f"at most {MAX_ADDRESS_LINE_CHARS} fit in the envelope window")
+            errors.append(
+                f"recipient.address_lines[{i}]: {len(line.strip())} characters; "
+                f"at most {MAX_ADDRESS_LINE_CHARS} fit in the envelope window"
+            )
     if len(rc.display_name()) > MAX_ADDRESS_LINE_CHARS:
         errors.append(f"recipient.full_name: at most {MAX_ADDRESS_LINE_CHARS} characters fit in the envelope window")
 
@@ -232,9 +258,11 @@ def validate_letter(letter: Letter) -> list[str]:
     elif len(letter.body) > MAX_BODY_CHARS:
         errors.append(f"body: {len(letter.body)} characters; at most {MAX_BODY_CHARS}")
     elif letter.body.count("\n") + 1 > MAX_BODY_LINES:
-        errors.append(f"body: {letter.body.count(chr(10)) + 1:,} lines; a letter can have at most "
-                      f"{MAX_BODY_LINES:,} lines (about 20 pages). Join short lines into sentences, or "
-                      "split it into more than one letter")
+        errors.append(
+            f"body: {letter.body.count(chr(10)) + 1:,} lines; a letter can have at most "
+            f"{MAX_BODY_LINES:,} lines (about 20 pages). Join short lines into sentences, or "
+            "split it into more than one letter"
+        )
     if letter.nhs_number.strip():
         problem = nhs_number_problem(letter.nhs_number)
         if problem:
@@ -252,11 +280,27 @@ def letter_to_dict(letter: Letter) -> dict[str, Any]:
     out: dict[str, Any] = {
         "kind": letter.kind,
         "date": letter.date.isoformat(),
-        "sender": _compact({"name": s.name, "address_lines": list(s.address_lines), "postcode": s.postcode,
-                            "email": s.email, "phone": s.phone}),
-        "recipient": _compact({"title": rc.title, "first_name": rc.first_name, "surname": rc.surname,
-                               "full_name": rc.full_name, "position": rc.position,
-                               "address_lines": list(rc.address_lines), "postcode": rc.postcode, "kind": rc.kind}),
+        "sender": _compact(
+            {
+                "name": s.name,
+                "address_lines": list(s.address_lines),
+                "postcode": s.postcode,
+                "email": s.email,
+                "phone": s.phone,
+            }
+        ),
+        "recipient": _compact(
+            {
+                "title": rc.title,
+                "first_name": rc.first_name,
+                "surname": rc.surname,
+                "full_name": rc.full_name,
+                "position": rc.position,
+                "address_lines": list(rc.address_lines),
+                "postcode": rc.postcode,
+                "kind": rc.kind,
+            }
+        ),
         "subject": letter.subject,
         "body": letter.body,
         "greeting": letter.greeting,

@@ -129,8 +129,9 @@ def lookup(text: str) -> LookupResult:
         return _lookup_partial(raw, parsed, seats.data())
     code = parsed.canonical or ""
     if kind == Kind.NORTHERN_IRELAND:
-        return _result(raw, code, Status.NORTHERN_IRELAND, northern_ireland_seats(),
-                       Said(Reason.NORTHERN_IRELAND, code=code))
+        return _result(
+            raw, code, Status.NORTHERN_IRELAND, northern_ireland_seats(), Said(Reason.NORTHERN_IRELAND, code=code)
+        )
     if kind in (Kind.CROWN_DEPENDENCY, Kind.OVERSEAS_TERRITORY):
         reason = Reason.CROWN_DEPENDENCY if kind == Kind.CROWN_DEPENDENCY else Reason.OVERSEAS_TERRITORY
         return _result(raw, code, Status.CROWN_DEPENDENCY, [], Said(reason, code=code, place=parsed.place or ""))
@@ -149,8 +150,9 @@ def _lookup_full(raw: str, parsed: postcodes.ParsedPostcode, data: seats.SeatDat
     if seat >= 0:
         gss = store.seat_codes[seat]
         found = [_candidate(data.constituencies[gss], data.mps.by_seat.get(gss), None)]
-        return _result(raw, code, Status.FOUND, found, Said(Reason.FOUND, code=code, candidates=tuple(found)),
-                       None, data)
+        return _result(
+            raw, code, Status.FOUND, found, Said(Reason.FOUND, code=code, candidates=tuple(found)), None, data
+        )
 
     area, area_seats = _area_seats(store, sector, district)
     candidates = _area_candidates(area_seats, data)
@@ -159,8 +161,7 @@ def _lookup_full(raw: str, parsed: postcodes.ParsedPostcode, data: seats.SeatDat
         if len(candidates) == 1:
             return _result(raw, code, Status.FOUND, candidates, _with(said, Reason.ONLY_SEAT_IN_AREA), area, data)
         if candidates:
-            return _result(raw, code, Status.CHOOSE, candidates, _with(said, Reason.REAL_POSTCODE_IN_SEATS), area,
-                           data)
+            return _result(raw, code, Status.CHOOSE, candidates, _with(said, Reason.REAL_POSTCODE_IN_SEATS), area, data)
         return _result(raw, code, Status.UNKNOWN, [], _with(said, Reason.REAL_POSTCODE_NO_SEATS))
     return _result(raw, code, Status.UNKNOWN, candidates, said, area if candidates else None, data)
 

@@ -68,13 +68,11 @@ _SEATS_LISTED = {  # the seats named in the sentence
 }
 _SEATS_BELOW = {  # the seats shown in a list under the sentence (read aloud, not twice)
     PERSON: "Postcodes starting {area} are in {count} constituencies, listed below with the most likely first.",
-    VOLUNTEER: "Postcodes starting {area} are in {count} constituencies, listed below with the most likely "
-    "first.",
+    VOLUNTEER: "Postcodes starting {area} are in {count} constituencies, listed below with the most likely first.",
 }
 _REAL_IN_SEATS = {
     PERSON: "{code} is a real postcode, but we do not know exactly which constituency it is in. {seats} {check}",
-    VOLUNTEER: "{code} is a real postcode, but we do not know exactly which constituency it is in. {seats} "
-    "{check}",
+    VOLUNTEER: "{code} is a real postcode, but we do not know exactly which constituency it is in. {seats} {check}",
 }
 _REAL_NO_SEATS = {
     PERSON: "{code} is a real postcode, but we do not know which constituency it is in. Please search for "
@@ -214,8 +212,7 @@ _DEVOLVED_MEMBER_HELP: dict[Nation, dict[Audience, str]] = {
     },
     Nation.NORTHERN_IRELAND: {
         PERSON: "Type your MLA's name and address. The Northern Ireland Assembly's website lists them.",
-        VOLUNTEER: "Type the caller's MLA's name and address. The Northern Ireland Assembly's website lists "
-        "them.",
+        VOLUNTEER: "Type the caller's MLA's name and address. The Northern Ireland Assembly's website lists them.",
     },
 }
 
@@ -251,7 +248,9 @@ def word(said: Said, audience: Audience = PERSON, seats_listed: bool = True) -> 
         parts = [_NOT_IN_LIST[a].format(code=said.code)]
         if len(said.candidates) == 1:
             parts.append(
-                _NOT_IN_LIST_ONE_SEAT[a].format(area=said.area, constituency=said.candidates[0].constituency, check=check)
+                _NOT_IN_LIST_ONE_SEAT[a].format(
+                    area=said.area, constituency=said.candidates[0].constituency, check=check
+                )
             )
         elif said.candidates:
             parts += [_seats(said, a, seats_listed), check]

@@ -38,7 +38,6 @@ EARLIEST_AS_OF = date(2024, 7, 4)  # the general election that brought in these 
 _ISO_DATE = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}")
 
 
-
 @dataclass(frozen=True, slots=True)
 class Problem:
     """One thing wrong with the file. ``line`` is the line number in the file, if there is one."""
@@ -140,7 +139,9 @@ def _check_row(
                     Problem(line, f"{code} is {seat.name}, but this line says '{row.get('constituency', '')}'.")
                 )
             if "nation" in columns and fold(row.get("nation", "")) != fold(seat.nation):
-                problems.append(Problem(line, f"{code} is in {seat.nation}, but this line says '{row.get('nation', '')}'."))
+                problems.append(
+                    Problem(line, f"{code} is in {seat.nation}, but this line says '{row.get('nation', '')}'.")
+                )
     if row.get("mp_name") and "party" in columns and not row.get("party"):
         problems.append(Problem(line, "The party is empty (write 'Independent' for an MP with no party)."))
     for column in ID_COLUMNS:
@@ -195,7 +196,9 @@ def validate_mp_bytes(data: bytes, known: Mapping[str, Constituency]) -> Validat
                         problems.append(Problem(start, f"The column '{name}' is missing from the first line."))
                 continue
             if len(values) != len(header):
-                problems.append(Problem(start, f"This line has {len(values)} values, but the first line has {len(header)} columns."))
+                problems.append(
+                    Problem(start, f"This line has {len(values)} values, but the first line has {len(header)} columns.")
+                )
             row = dict(zip(header, values + [""] * (len(header) - len(values))))
             record_date = _check_row(row, start, set(header), first_seen, problems, known)
             if record_date and (newest is None or record_date > newest):

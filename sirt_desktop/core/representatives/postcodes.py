@@ -19,6 +19,7 @@ from enum import StrEnum
 #: Longest input we try to read as a postcode. Anything longer is not a postcode.
 MAX_POSTCODE_INPUT = 40
 
+
 class Kind(StrEnum):
     """What ``classify()`` found. The values are the strings the JSON output has always used."""
 
@@ -113,12 +114,7 @@ def area_of(outward: str) -> str:
 
 def inward_is_possible(inward: str) -> bool:
     """True if the inward code uses only letters Royal Mail allows (no C, I, K, M, O or V)."""
-    return (
-        len(inward) == 3
-        and inward[0].isdigit()
-        and inward[1] in _INWARD_LETTERS
-        and inward[2] in _INWARD_LETTERS
-    )
+    return len(inward) == 3 and inward[0].isdigit() and inward[1] in _INWARD_LETTERS and inward[2] in _INWARD_LETTERS
 
 
 def normalise(text: object) -> str | None:
@@ -210,8 +206,9 @@ def _classify_partial(original: str, squashed: str) -> ParsedPostcode:
     canonical = sector or district
     special = _special(original, area, district, canonical)
     if special is not None:
-        return ParsedPostcode(original, special.kind, canonical, district=district, sector=sector, area=area,
-                              place=special.place)
+        return ParsedPostcode(
+            original, special.kind, canonical, district=district, sector=sector, area=area, place=special.place
+        )
     return ParsedPostcode(
         original, Kind.PARTIAL, canonical, district=district, sector=sector, area=area, alternative_sector=alternative
     )

@@ -26,7 +26,6 @@ from sirt_desktop.core.resources import data_manifest, read_text
 log = logging.getLogger(__name__)
 
 
-
 @dataclass(frozen=True, slots=True)
 class SeatData:
     """Everything a lookup needs, loaded together."""
@@ -164,8 +163,13 @@ def by_elections() -> list[ByElection]:
     rows = read_csv_text(read_text("data", "by_elections.csv"))
     return [
         ByElection(
-            row["by_election_date"], row["gss_code"], row["constituency"], row["winner_name"],
-            row["winner_party"], _int_or_none(row["winner_member_id"]), row["result"],
+            row["by_election_date"],
+            row["gss_code"],
+            row["constituency"],
+            row["winner_name"],
+            row["winner_party"],
+            _int_or_none(row["winner_member_id"]),
+            row["result"],
         )
         for row in rows
     ]

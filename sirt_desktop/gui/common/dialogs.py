@@ -57,10 +57,7 @@ class AboutDialog(QDialog):
         browser.setMarkdown(
             f"# {APP_NAME}\n\nInformation and letters for people with neuroendocrine tumours "
             "in the liver, their carers and helpline volunteers. It works offline and keeps "
-            "everything on this computer.\n\n## Versions\n\n```\n"
-            + versions
-            + "\n```\n\n"
-            + attributions_markdown
+            "everything on this computer.\n\n## Versions\n\n```\n" + versions + "\n```\n\n" + attributions_markdown
         )
         layout.addWidget(browser, 1)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)

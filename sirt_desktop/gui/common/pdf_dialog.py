@@ -6,9 +6,9 @@ from pathlib import Path
 
 from PySide6.QtWidgets import QDialog, QFileDialog, QHBoxLayout, QMessageBox, QPushButton, QVBoxLayout, QWidget
 
-from sirt_desktop.gui.printing import PrintError, print_with_dialog
 from sirt_desktop.gui.common.pdf_preview import PdfPreview
 from sirt_desktop.gui.common.widgets import Paragraph
+from sirt_desktop.gui.printing import PrintError, print_with_dialog
 
 
 class PdfDialog(QDialog):

@@ -21,16 +21,16 @@ def ask_recovery(parent: QWidget | None, reason: str, file_path: str, newest_bac
         f"{reason}\n\nNothing has been changed or deleted. The file is here:\n{file_path}\n\n"
         "You can start with an empty set of letters (the old file is kept, set aside), "
     )
-    text += (
-        f"or go back to the last backup, made {newest_backup}." if newest_backup else "or carry on without saving."
-    )
+    text += f"or go back to the last backup, made {newest_backup}." if newest_backup else "or carry on without saving."
     box.setText(text)
     fresh = box.addButton("Start fresh (keep the old file)", QMessageBox.ButtonRole.AcceptRole)
     restore = box.addButton("Restore the last backup", QMessageBox.ButtonRole.AcceptRole) if newest_backup else None
     carry_on = box.addButton("Carry on without saving", QMessageBox.ButtonRole.RejectRole)
-    for button, name in ((fresh, "Start fresh and keep the old file aside"),
-                         (restore, "Restore the last backup"),
-                         (carry_on, "Carry on without saving letters")):
+    for button, name in (
+        (fresh, "Start fresh and keep the old file aside"),
+        (restore, "Restore the last backup"),
+        (carry_on, "Carry on without saving letters"),
+    ):
         if button is not None:
             button.setAccessibleName(name)
     box.setDefaultButton(carry_on)

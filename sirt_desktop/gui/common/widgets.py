@@ -36,7 +36,7 @@ class FollowsAppFont:
     child that has one. Children just define ``refresh_fonts()``; they do not use this mixin,
     which would send all their events through Python."""
 
-    def event(self, event) -> bool:  # noqa: D102 - Qt's name
+    def event(self, event) -> bool:
         if event.type() == QEvent.Type.ApplicationFontChange:
             for widget in (self, *self.findChildren(QWidget)):
                 refresh = getattr(widget, "refresh_fonts", None)

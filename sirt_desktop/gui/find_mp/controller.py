@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-
 from PySide6.QtCore import QObject, QTimer, Signal
 
 from sirt_desktop.core.dates import long_date
@@ -40,8 +39,9 @@ class FindMpController(QObject):
         self.view = view
         self.audience = Audience.VOLUNTEER if for_caller else Audience.PERSON
         if for_caller:
-            view.set_intro("Type the caller's home postcode. The app looks it up on this computer; "
-                           "nothing is sent anywhere.")
+            view.set_intro(
+                "Type the caller's home postcode. The app looks it up on this computer; nothing is sent anywhere."
+            )
         self.candidates: list[Candidate] = []
         self.current: Candidate | None = None
         self.last_result: LookupResult | None = None
@@ -117,7 +117,9 @@ class FindMpController(QObject):
             return
         found = representatives.search(query)
         if not found:
-            self.view.set_message(f"No constituency or MP name contains “{query}”. Check the spelling, or try part of it.")
+            self.view.set_message(
+                f"No constituency or MP name contains “{query}”. Check the spelling, or try part of it."
+            )
             self.show_candidates([], "")
             return
         self.view.set_message("")
@@ -153,8 +155,15 @@ class FindMpController(QObject):
             details = f"{mp.party}\nMP for {candidate.constituency} ({candidate.nation})"
             address = f"Write to: {mp.name} MP, {HOUSE_OF_COMMONS_ADDRESS}"
             can_use = True
-        self.view.show_card(title, details, address, advice, as_of, can_use,
-                            devolved=messages.write_to_devolved(candidate.nation, self.audience))
+        self.view.show_card(
+            title,
+            details,
+            address,
+            advice,
+            as_of,
+            can_use,
+            devolved=messages.write_to_devolved(candidate.nation, self.audience),
+        )
 
     def _certain(self, candidate: Candidate) -> bool:
         """A seat is certain for a known postcode, or when the person picked it by name or

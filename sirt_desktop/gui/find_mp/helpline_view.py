@@ -5,8 +5,8 @@ from __future__ import annotations
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QPushButton, QVBoxLayout, QWidget
 
-from sirt_desktop.gui.find_mp.view import FindMpView
 from sirt_desktop.gui.common.widgets import Heading, Paragraph
+from sirt_desktop.gui.find_mp.view import FindMpView
 
 PRIVACY_NOTE = (
     "For volunteers helping a caller. A caller's health and political views are private: "

@@ -24,8 +24,9 @@ class UpdateMpsController(FileUpdateController):
             )
             return False
         summary = report.summary_lines(most_names=10)
-        if not self.prompts.confirm("Use this MP list?", "\n\n".join(summary) + "\n\nUse this list from now on?",
-                                    yes="Yes", no="No"):
+        if not self.prompts.confirm(
+            "Use this MP list?", "\n\n".join(summary) + "\n\nUse this list from now on?", yes="Yes", no="No"
+        ):
             return False
         applied = mp_list.apply_mp_csv(path)
         if not applied.ok:

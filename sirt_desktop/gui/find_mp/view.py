@@ -43,7 +43,9 @@ class ResultCard(QFrame):
         self.use_button = QPushButton("Write to this MP")
         self.use_button.setAccessibleName("Write a letter to this MP")
         self.devolved_button = QPushButton("Write to my MSP, MS or MLA instead")
-        self.devolved_button.setAccessibleName("Write to my member of the Scottish Parliament, Senedd or Assembly instead")
+        self.devolved_button.setAccessibleName(
+            "Write to my member of the Scottish Parliament, Senedd or Assembly instead"
+        )
         buttons = QHBoxLayout()
         buttons.addWidget(self.use_button)
         buttons.addWidget(self.devolved_button)

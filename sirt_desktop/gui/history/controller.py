@@ -15,11 +15,11 @@ from PySide6.QtCore import QObject, QTimer, Signal
 from PySide6.QtWidgets import QDialog, QWidget
 
 from sirt_desktop.core.db.errors import DatabaseError
-from sirt_desktop.core.db.records import LetterFilters, LetterSummary, PdfPurpose
 from sirt_desktop.core.db.letters_repo import LetterNotFoundError, LettersRepository
+from sirt_desktop.core.db.records import LetterFilters, LetterSummary, PdfPurpose
+from sirt_desktop.gui.history.dialogs import ReplyDialog, SentDialog, describe
 from sirt_desktop.gui.history.model import LettersTableModel
 from sirt_desktop.gui.history.view import HistoryView
-from sirt_desktop.gui.history.dialogs import ReplyDialog, SentDialog, describe
 from sirt_desktop.gui.prompts import Prompts, QtPrompts
 
 log = logging.getLogger(__name__)
@@ -58,7 +58,6 @@ class HistoryPrompts:
         return dialog.answers.chosen() if dialog.exec() == QDialog.DialogCode.Accepted else None
 
 
-
 class HistoryController(QObject):
     open_letter_requested = Signal(int)
     reprint_requested = Signal(int, bytes)
@@ -66,8 +65,13 @@ class HistoryController(QObject):
     new_letter_requested = Signal()
     letter_deleted = Signal(int)  # so the writer drops it if it is the letter on screen
 
-    def __init__(self, view: HistoryView, repository: LettersRepository,
-                 prompts: HistoryPrompts | None = None, parent: QObject | None = None) -> None:
+    def __init__(
+        self,
+        view: HistoryView,
+        repository: LettersRepository,
+        prompts: HistoryPrompts | None = None,
+        parent: QObject | None = None,
+    ) -> None:
         super().__init__(parent)
         self.view = view
         self.repository = repository
@@ -135,8 +139,11 @@ class HistoryController(QObject):
         if pdf is None:
             pdf = self.repository.latest_pdf(letter.id, purpose=None)
         if pdf is None:
-            self.prompts.tell("Not printed yet", "This letter has not been printed or saved yet, so there is "
-                              "no copy to print again. Open it, then print it from there.")
+            self.prompts.tell(
+                "Not printed yet",
+                "This letter has not been printed or saved yet, so there is "
+                "no copy to print again. Open it, then print it from there.",
+            )
             return
         self.reprint_requested.emit(letter.id, pdf)
 

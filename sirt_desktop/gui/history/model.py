@@ -7,11 +7,11 @@ import logging
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt, Signal
 
-from sirt_desktop.core.db.errors import DatabaseError
 from sirt_desktop.core.dates import local_date, short_date
+from sirt_desktop.core.db.errors import DatabaseError
+from sirt_desktop.core.db.letters_repo import PAGE_SIZE, LettersRepository
 from sirt_desktop.core.db.records import LetterFilters, LetterSummary
 from sirt_desktop.core.letters.kinds import KINDS
-from sirt_desktop.core.db.letters_repo import PAGE_SIZE, LettersRepository
 
 log = logging.getLogger(__name__)
 

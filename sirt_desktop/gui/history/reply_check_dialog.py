@@ -56,8 +56,9 @@ class ReplyCheckDialog(QDialog):
         self.heading.setText(f"Letter {self.position + 1} of {len(self.checks)}")
         self.heading.setAccessibleName(self.heading.text())
         sent = short_date(letter.sent_at) if letter.sent_at else "a while ago"
-        self.question.setText(f"{describe(letter)} You sent it on {sent}, about {check.weeks} weeks ago. "
-                              "Has a reply come?")
+        self.question.setText(
+            f"{describe(letter)} You sent it on {sent}, about {check.weeks} weeks ago. Has a reply come?"
+        )
         self.answers.group.setExclusive(False)
         for radio in self.answers.radios.values():
             radio.setChecked(False)

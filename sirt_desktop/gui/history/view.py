@@ -23,8 +23,8 @@ from PySide6.QtWidgets import (
 )
 
 from sirt_desktop.core.db.records import STATUS_FILTERS, LetterFilters, LetterStatus
-from sirt_desktop.gui.history.model import LETTER_ID_ROLE, LettersTableModel, kind_titles
 from sirt_desktop.gui.common.widgets import Heading, Paragraph
+from sirt_desktop.gui.history.model import LETTER_ID_ROLE, LettersTableModel, kind_titles
 
 SEARCH_DELAY_MS = 350
 EMPTY_TEXT = (
@@ -63,7 +63,9 @@ class HistoryView(QWidget):
         filters = QGridLayout()
         self.search = QLineEdit()
         self.search.setAccessibleName("Search your letters")
-        self.search.setAccessibleDescription("Finds letters with all these words in the subject, the letter or the name it is to")
+        self.search.setAccessibleDescription(
+            "Finds letters with all these words in the subject, the letter or the name it is to"
+        )
         self.search.setPlaceholderText("Words to find")
         self.search.setClearButtonEnabled(True)
         for clear in self.search.findChildren(QToolButton):
@@ -78,7 +80,9 @@ class HistoryView(QWidget):
         for key, label in STATUS_FILTERS.items():
             self.status.addItem(label, key)
         # One filter per row: each keeps its full width at 200% text.
-        for row, (text, field) in enumerate((("F&ind:", self.search), ("&Kind:", self.kind), ("&Letters to show:", self.status))):
+        for row, (text, field) in enumerate(
+            (("F&ind:", self.search), ("&Kind:", self.kind), ("&Letters to show:", self.status))
+        ):
             label = QLabel(text)
             label.setBuddy(field)
             filters.addWidget(label, row, 0)
@@ -159,8 +163,9 @@ class HistoryView(QWidget):
         model.modelReset.connect(self.update_buttons)
 
     def filters(self) -> LetterFilters:
-        return LetterFilters(text=self.search.text().strip(), kind=self.kind.currentData() or "",
-                             status=self.status.currentData() or "")
+        return LetterFilters(
+            text=self.search.text().strip(), kind=self.kind.currentData() or "", status=self.status.currentData() or ""
+        )
 
     def apply_filters_now(self) -> None:
         """Apply the filters without waiting for the pause in typing."""
@@ -180,7 +185,8 @@ class HistoryView(QWidget):
             return False
         index = self.model.index(row, 0)
         self.table.selectionModel().setCurrentIndex(
-            index, QItemSelectionModel.SelectionFlag.ClearAndSelect | QItemSelectionModel.SelectionFlag.Rows)
+            index, QItemSelectionModel.SelectionFlag.ClearAndSelect | QItemSelectionModel.SelectionFlag.Rows
+        )
         self.table.scrollTo(index)
         return True
 

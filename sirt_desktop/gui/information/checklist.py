@@ -25,8 +25,12 @@ class ChecklistPanel(QGroupBox):
     def __init__(self, questions: list[tuple[str, str]]) -> None:
         super().__init__("Questions to take to my appointment")
         layout = QVBoxLayout(self)
-        layout.addWidget(Paragraph("Tick the questions you want to ask. Then print them on one page, with the "
-                                   "treatments side by side and space for notes."))
+        layout.addWidget(
+            Paragraph(
+                "Tick the questions you want to ask. Then print them on one page, with the "
+                "treatments side by side and space for notes."
+            )
+        )
         # A list of tick-able rows wraps long questions at any text size (tick boxes do not).
         self.questions = QListWidget()
         self.questions.setAccessibleName("Questions to ask")

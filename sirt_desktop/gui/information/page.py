@@ -14,8 +14,13 @@ from sirt_desktop.gui.information.view import ContentView
 from sirt_desktop.gui.sections import Page
 
 
-def build(title: str, sections: tuple[str, ...], app_link: Callable[[str], None],
-          extra: QWidget | None = None, extra_title: str = "") -> Page[ContentController]:
+def build(
+    title: str,
+    sections: tuple[str, ...],
+    app_link: Callable[[str], None],
+    extra: QWidget | None = None,
+    extra_title: str = "",
+) -> Page[ContentController]:
     view = ContentView(title, extra, extra_title)
     return Page(view, ContentController(view, sections, app_link))
 
@@ -35,10 +40,10 @@ class ForMe:
             self.checklist.print_button.click()
 
 
-def build_for_me(app_link: Callable[[str], None],
-                 show_sheet: Callable[[list[str], str, str], object]) -> Page[ForMe]:
+def build_for_me(app_link: Callable[[str], None], show_sheet: Callable[[list[str], str, str], object]) -> Page[ForMe]:
     panel = ChecklistPanel([(q.id, q.text) for q in content.checklist_questions()])
     panel.sheet_requested.connect(show_sheet)
-    page = build("Is SIRT for me?", ("for_me",), app_link, extra=panel,
-                 extra_title="My questions to take (tick and print)")
+    page = build(
+        "Is SIRT for me?", ("for_me",), app_link, extra=panel, extra_title="My questions to take (tick and print)"
+    )
     return Page(page.widget, ForMe(page.controller, panel))

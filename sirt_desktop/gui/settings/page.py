@@ -16,16 +16,21 @@ from sirt_desktop.gui.settings.your_data_view import YourDataView
 from sirt_desktop.gui.theme import Theme
 
 
-def build(settings: Settings, theme: Theme, database: Callable[[], Database] | None,
-          on_everything_deleted: Callable[[], None],
-          prompts: Prompts) -> Page[SettingsController]:
+def build(
+    settings: Settings,
+    theme: Theme,
+    database: Callable[[], Database] | None,
+    on_everything_deleted: Callable[[], None],
+    prompts: Prompts,
+) -> Page[SettingsController]:
     """``database`` opens the database for the Your data group (None: no such group)."""
     view = SettingsView()
     controller = SettingsController(view, settings, theme)
     if database is not None:
         group = YourDataView(str(paths.data_dir()))
         view.add_group(group)
-        controller.your_data = YourDataController(group, database, settings, prompts=YourDataPrompts(prompts, group),
-                                                  parent=view)
+        controller.your_data = YourDataController(
+            group, database, settings, prompts=YourDataPrompts(prompts, group), parent=view
+        )
         controller.your_data.everything_deleted.connect(on_everything_deleted)
     return Page(view, controller)

@@ -42,8 +42,12 @@ class SettingsView(QWidget):
             label = f"{scale}%" + (" (normal)" if scale == 100 else " (largest)" if scale == 200 else "")
             self.text_scale.addItem(label, scale)
         text_form.addRow("Size of &text:", self.text_scale)
-        text_form.addRow(Paragraph("The change applies straight away, everywhere in the app. Anywhere in the app, "
-                                   "Ctrl and + makes text bigger, Ctrl and − smaller, and Ctrl and 0 normal."))
+        text_form.addRow(
+            Paragraph(
+                "The change applies straight away, everywhere in the app. Anywhere in the app, "
+                "Ctrl and + makes text bigger, Ctrl and − smaller, and Ctrl and 0 normal."
+            )
+        )
         self.layout_.addWidget(text_group)
 
         theme_group = QGroupBox("Colours")

@@ -56,8 +56,14 @@ class YourDataPrompts:
 class YourDataController(QObject):
     everything_deleted = Signal()  # the shell refreshes My letters and the editor
 
-    def __init__(self, view: YourDataView, database: Callable[[], Database], settings: Settings,
-                 prompts: YourDataPrompts | None = None, parent: QObject | None = None) -> None:
+    def __init__(
+        self,
+        view: YourDataView,
+        database: Callable[[], Database],
+        settings: Settings,
+        prompts: YourDataPrompts | None = None,
+        parent: QObject | None = None,
+    ) -> None:
         super().__init__(parent)
         self.view = view
         self.database = database
@@ -82,14 +88,18 @@ class YourDataController(QObject):
             self.prompts.problem(f"Nothing was exported. {exc}")
             return
         except OSError as exc:
-            self.prompts.problem(f"Nothing was exported: {path} could not be written ({exc.strerror or exc}). "
-                                 "Choose another folder.")
+            self.prompts.problem(
+                f"Nothing was exported: {path} could not be written ({exc.strerror or exc}). Choose another folder."
+            )
             return
         left_out = "\n".join(damaged_lines(summary))
-        self.prompts.tell("Exported", f"Saved {summary.letters:,} letters, {summary.profiles} profiles and "
-                          f"{summary.pdfs} printed copies to:\n{summary.path}\n\n"
-                          + (f"{left_out}\n\n" if left_out else "")
-                          + "Keep this file safe: anyone who opens it can read your letters.")
+        self.prompts.tell(
+            "Exported",
+            f"Saved {summary.letters:,} letters, {summary.profiles} profiles and "
+            f"{summary.pdfs} printed copies to:\n{summary.path}\n\n"
+            + (f"{left_out}\n\n" if left_out else "")
+            + "Keep this file safe: anyone who opens it can read your letters.",
+        )
 
     def delete_everything(self) -> None:
         try:

@@ -6,9 +6,9 @@ from __future__ import annotations
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QComboBox,
-    QFrame,
     QDialog,
     QDialogButtonBox,
+    QFrame,
     QGroupBox,
     QHBoxLayout,
     QLabel,
@@ -51,7 +51,9 @@ class YourDataView(QGroupBox):
 
         row = QHBoxLayout()
         self.open_folder = _button("&Open the folder", "Show the folder where your letters are kept")
-        self.export = _button("&Export everything…", "Save all your letters, profiles and printed copies in one ZIP file")
+        self.export = _button(
+            "&Export everything…", "Save all your letters, profiles and printed copies in one ZIP file"
+        )
         row.addWidget(self.open_folder)
         row.addWidget(self.export)
         row.addStretch(1)
@@ -70,17 +72,23 @@ class YourDataView(QGroupBox):
         months_row.addWidget(self.months)
         months_row.addStretch(1)
         layout.addLayout(months_row)
-        layout.addWidget(Paragraph("Finished letters older than this are deleted when the app starts. "
-                                   "Drafts are never deleted."))
+        layout.addWidget(
+            Paragraph("Finished letters older than this are deleted when the app starts. Drafts are never deleted.")
+        )
 
         # Set apart from the everyday buttons above, and says what it does before it is pressed.
         danger = QFrame()
         danger.setFrameShape(QFrame.Shape.HLine)
         layout.addWidget(danger)
-        layout.addWidget(Paragraph("Careful: this removes every letter, saved detail and backup from this "
-                                   "computer. It asks you to confirm first, and it cannot be undone."))
-        self.delete_all = _button("&Delete everything…",
-                                  "Delete all your letters, profiles, printed copies and backups from this computer")
+        layout.addWidget(
+            Paragraph(
+                "Careful: this removes every letter, saved detail and backup from this "
+                "computer. It asks you to confirm first, and it cannot be undone."
+            )
+        )
+        self.delete_all = _button(
+            "&Delete everything…", "Delete all your letters, profiles, printed copies and backups from this computer"
+        )
         layout.addWidget(self.delete_all, 0, Qt.AlignmentFlag.AlignLeft)
 
         self.open_folder.clicked.connect(self.open_folder_requested)
@@ -134,9 +142,14 @@ class DeleteEverythingDialog(QDialog):
         ]
         if counts.other_files:
             items.append(_plural(counts.other_files, "other saved file") + " (saved PDFs, set-aside copies)")
-        layout.addWidget(Paragraph("This deletes from this computer:\n\n• " + "\n• ".join(items)
-                                   + "\n\nIt cannot be undone. Letters you exported or printed are not affected. "
-                                   "Your settings (text size, colours) are kept."))
+        layout.addWidget(
+            Paragraph(
+                "This deletes from this computer:\n\n• "
+                + "\n• ".join(items)
+                + "\n\nIt cannot be undone. Letters you exported or printed are not affected. "
+                "Your settings (text size, colours) are kept."
+            )
+        )
         prompt = QLabel(f"To confirm, type {CONFIRM_WORD} in &capitals:")
         self.confirm = QLineEdit()
         self.confirm.setAccessibleName(f"Type {CONFIRM_WORD} to confirm")

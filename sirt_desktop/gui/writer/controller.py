@@ -27,12 +27,12 @@ from sirt_desktop.core.letters.model import Letter, Recipient, Sender
 from sirt_desktop.core.letters.nhs_number import nhs_number_problem
 from sirt_desktop.core.representatives.lookup import mp_list_as_of
 from sirt_desktop.core.representatives.messages import Audience, devolved_member_help
+from sirt_desktop.gui.find_mp.controller import FindMpController
+from sirt_desktop.gui.prompts import Prompts, QtPrompts
 from sirt_desktop.gui.writer import form as letter_form
 from sirt_desktop.gui.writer.autosave import AutosaveTimers, Outcome, SaveLane
-from sirt_desktop.gui.find_mp.controller import FindMpController
 from sirt_desktop.gui.writer.output import LetterOutput
 from sirt_desktop.gui.writer.sender_profiles import SenderProfiles
-from sirt_desktop.gui.prompts import Prompts, QtPrompts
 from sirt_desktop.gui.writer.view import LetterWriterView
 
 if TYPE_CHECKING:  # SQLAlchemy loads when the database opens, not with this page
@@ -45,10 +45,10 @@ COACH_DELAY_MS = 300
 
 SAVED_AS_NEW = {
     "stale": "This letter had been changed somewhere else after it was opened here, so your words were "
-             "saved as a new letter in My letters (nothing was written over the other changes).",
-    "gone": "This letter had been deleted somewhere else, so your words were saved as a new letter in "
-            "My letters.",
+    "saved as a new letter in My letters (nothing was written over the other changes).",
+    "gone": "This letter had been deleted somewhere else, so your words were saved as a new letter in My letters.",
 }
+
 
 class LetterWriterController(QObject):
     letter_saved = Signal(int)  # the draft's id, after each autosave
@@ -115,8 +115,19 @@ class LetterWriterController(QObject):
 
     def _edit_signals(self):
         s, r, w = self.view.sender_step, self.view.recipient_step, self.view.write_step
-        for line in (s.name, s.postcode, s.email, s.phone, r.full_name, r.position, r.postcode,
-                     w.subject, w.greeting, w.nhs_number, w.earlier_subject):
+        for line in (
+            s.name,
+            s.postcode,
+            s.email,
+            s.phone,
+            r.full_name,
+            r.position,
+            r.postcode,
+            w.subject,
+            w.greeting,
+            w.nhs_number,
+            w.earlier_subject,
+        ):
             yield line.textEdited
         for box in (s.address, r.address, w.body):
             yield box.textChanged
@@ -126,8 +137,15 @@ class LetterWriterController(QObject):
         yield w.reply_format.currentTextChanged
 
     # Starting and loading ---------------------------------------------------------------
-    def start_new(self, recipient=None, devolved_nation: str | None = None, kind: str | None = None,
-                  for_caller: bool = False, caller_postcode: str = "", keep_sender: bool = True) -> bool:
+    def start_new(
+        self,
+        recipient=None,
+        devolved_nation: str | None = None,
+        kind: str | None = None,
+        for_caller: bool = False,
+        caller_postcode: str = "",
+        keep_sender: bool = True,
+    ) -> bool:
         """A fresh letter. The writer's own details carry over (the same person usually writes
         again) — but never from or to a helpline caller's letter: a caller's letter starts blank
         and is not kept unless the volunteer ticks "Keep a copy" because the caller asked.
@@ -143,8 +161,11 @@ class LetterWriterController(QObject):
         )
         self._reopened = False
         sender = Sender(postcode=caller_postcode.strip()) if blank else self.sender()
-        letter = Letter(kind=kind or (KindId.DEVOLVED_REP if devolved_nation else KindId.MP_CAMPAIGN), sender=sender,
-                        date=self.today())
+        letter = Letter(
+            kind=kind or (KindId.DEVOLVED_REP if devolved_nation else KindId.MP_CAMPAIGN),
+            sender=sender,
+            date=self.today(),
+        )
         self.letter_id = None
         self.for_caller = for_caller
         self.keeping = not for_caller
@@ -190,7 +211,12 @@ class LetterWriterController(QObject):
         """Before the words on screen are replaced (new letter, another letter, closing): save
         them, and if that fails, let the person choose to stay rather than lose them. A caller's
         letter that is not kept and was not printed or saved is only dropped if the volunteer says so."""
-        if self.for_caller and not self.keeping and not self._sent_out and self.view.write_step.body.toPlainText().strip():
+        if (
+            self.for_caller
+            and not self.keeping
+            and not self._sent_out
+            and self.view.write_step.body.toPlainText().strip()
+        ):
             return self._go_on_anyway(
                 "This letter is not kept",
                 "This caller's letter has not been printed or saved, and no copy is kept. "
@@ -373,8 +399,13 @@ class LetterWriterController(QObject):
         """Opening 'To' with no MP chosen yet: look up the postcode typed under 'From'."""
         finder = self.view.recipient_step.find_mp
         postcode = self.view.sender_step.postcode.text().strip()
-        if (index == 2 and not finder.isHidden() and not finder.postcode.text().strip() and postcode
-                and not self.recipient.display_name()):
+        if (
+            index == 2
+            and not finder.isHidden()
+            and not finder.postcode.text().strip()
+            and postcode
+            and not self.recipient.display_name()
+        ):
             finder.postcode.setText(postcode)
             self.finder.find(postcode)
 
@@ -467,8 +498,11 @@ class LetterWriterController(QObject):
         if not self.for_caller and remembered != self._remembered:
             try:
                 self.sender_profiles.remember(letter.sender)
-                self._remembered = (letter.sender, self.view.sender_step.remember.isChecked(),
-                                    self.sender_profiles.profile_id)
+                self._remembered = (
+                    letter.sender,
+                    self.view.sender_step.remember.isChecked(),
+                    self.sender_profiles.profile_id,
+                )
             except Exception as exc:  # the letter is saved; only the saved details are not
                 log.error("sender details not remembered: %s", exc)
         saved = f"Draft saved at {dt.datetime.now():%H:%M}"

@@ -17,8 +17,8 @@ from urllib.parse import quote
 from PySide6.QtCore import QObject, QUrl, Signal
 from PySide6.QtGui import QDesktopServices, QGuiApplication
 
-from sirt_desktop.core.files import write_atomically
 from sirt_desktop.core.db.records import PdfPurpose
+from sirt_desktop.core.files import write_atomically
 from sirt_desktop.core.letters.checks import missing_for_reply
 from sirt_desktop.core.letters.model import Letter
 from sirt_desktop.core.letters.render import render_letter
@@ -53,8 +53,13 @@ class LetterOutput(QObject):
     printed = Signal()
     preview_ready = Signal()  # a background layout has reached the screen
 
-    def __init__(self, view: LetterWriterView, current_letter: Callable[[], Letter],
-                 keep_pdf: Callable[[bytes, str], None], prompts: Prompts) -> None:
+    def __init__(
+        self,
+        view: LetterWriterView,
+        current_letter: Callable[[], Letter],
+        keep_pdf: Callable[[bytes, str], None],
+        prompts: Prompts,
+    ) -> None:
         super().__init__(view)
         self.view = view
         self.prompts = prompts

@@ -15,8 +15,9 @@ if TYPE_CHECKING:  # the repositories bring SQLAlchemy, which loads when the dat
     from sirt_desktop.core.letters.drafts import DraftStore
 
 
-def build(drafts: DraftStore | None, profiles: ProfilesRepository | None, letters: LettersRepository | None,
-          prompts: Prompts) -> Page[LetterWriterController]:
+def build(
+    drafts: DraftStore | None, profiles: ProfilesRepository | None, letters: LettersRepository | None, prompts: Prompts
+) -> Page[LetterWriterController]:
     """``drafts``, ``profiles`` and ``letters`` are None when the database cannot be opened: the
     writer still works, it just cannot keep anything."""
     view = LetterWriterView()

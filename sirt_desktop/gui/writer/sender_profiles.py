@@ -45,9 +45,7 @@ class SenderProfiles:
         """Whether these details are one of the saved ones (so they may carry into a new letter)."""
         if self.profiles is None or not sender.name:
             return False
-        return any(
-            record.name == sender.name and record.postcode == sender.postcode for record in self.profiles.list()
-        )
+        return any(record.name == sender.name and record.postcode == sender.postcode for record in self.profiles.list())
 
     def forget_choice(self) -> None:
         """For a letter that is someone else's (a helpline caller's): no saved details in use."""
@@ -79,8 +77,9 @@ class SenderProfiles:
         """Save (or update) the details when "Remember these details" is ticked."""
         if self.profiles is None or not self.step.remember.isChecked() or not sender.name:
             return
-        values = dict(address="\n".join(sender.address_lines), postcode=sender.postcode,
-                      email=sender.email, phone=sender.phone)
+        values = dict(
+            address="\n".join(sender.address_lines), postcode=sender.postcode, email=sender.email, phone=sender.phone
+        )
         if self.profile_id:
             try:
                 self.profiles.update(self.profile_id, name=sender.name, **values)

@@ -27,9 +27,9 @@ from PySide6.QtWidgets import (
 )
 
 from sirt_desktop.core.letters.kinds import KINDS
-from sirt_desktop.gui.find_mp.view import FindMpView
 from sirt_desktop.gui.common.pdf_preview import PdfPreview
 from sirt_desktop.gui.common.widgets import Heading, Paragraph
+from sirt_desktop.gui.find_mp.view import FindMpView
 
 
 def _line(name: str, placeholder: str = "", max_length: int = 200) -> QLineEdit:
@@ -103,7 +103,9 @@ class SenderStep(QWidget):
         self.profiles_label.setBuddy(self.profiles)
         form.addRow(self.profiles_label, self.profiles)
         self.name = _line("Your name", "for example Mrs Ann Jones")
-        self.address = _lines_box("Your address, one line per line (without the postcode)", "for example:\n12 High Street\nRomsey")
+        self.address = _lines_box(
+            "Your address, one line per line (without the postcode)", "for example:\n12 High Street\nRomsey"
+        )
         self.postcode = _line("Your postcode", "for example SO51 7AA", 12)
         self.email = _line("Your email (optional)")
         self.phone = _line("Your phone number (optional)", max_length=40)
@@ -123,7 +125,6 @@ class SenderStep(QWidget):
         layout.addLayout(form)
         layout.addStretch(1)
         self.profiles.activated.connect(lambda i: self.profile_chosen.emit(int(self.profiles.itemData(i) or 0)))
-
 
     def set_for_caller(self, for_caller: bool) -> None:
         """Speak to the volunteer about the caller, or to the writer about themselves."""
@@ -152,7 +153,10 @@ class RecipientStep(QWidget):
         self.title = _line("Their title", "Dr, Mr, Ms, Professor…", 40)
         self.full_name = _line("Their name", "for example Dr Priya Patel")
         self.position = _line("Their job or role", "for example Consultant oncologist, GP, MSP")
-        self.address = _lines_box("Their address, one line per line (without the postcode)", "for example:\nOncology Department\nCity Hospital\nSOUTHAMPTON")
+        self.address = _lines_box(
+            "Their address, one line per line (without the postcode)",
+            "for example:\nOncology Department\nCity Hospital\nSOUTHAMPTON",
+        )
         self.postcode = _line("Their postcode", max_length=12)
         for label, field in (
             ("Na&me:", self.full_name),
@@ -260,7 +264,9 @@ class WriteStep(QWidget):
         side.addWidget(Heading("Ideas to start from", level=3))
         self.starters = QListWidget()
         self.starters.setAccessibleName("Starter sentences")
-        self.starters.setAccessibleDescription("Press Enter to add the chosen sentence to your letter, then change it into your own words")
+        self.starters.setAccessibleDescription(
+            "Press Enter to add the chosen sentence to your letter, then change it into your own words"
+        )
         self.starters.setWordWrap(True)
         side.addWidget(self.starters)
         self.starter_text = Paragraph("")

@@ -6,8 +6,8 @@ from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import QCheckBox, QHBoxLayout, QPushButton, QSizePolicy, QTabWidget, QVBoxLayout, QWidget
 
-from sirt_desktop.gui.writer.steps import KindStep, PrintStep, RecipientStep, SenderStep, WriteStep, scrolling
 from sirt_desktop.gui.common.widgets import Paragraph
+from sirt_desktop.gui.writer.steps import KindStep, PrintStep, RecipientStep, SenderStep, WriteStep, scrolling
 
 STEP_TITLES = ("1. Kind of letter", "2. From", "3. To", "4. Write", "5. Check and print")
 

@@ -37,8 +37,9 @@ def _fonts(reader: PdfReader) -> list[dict]:
 def test_all_questions_ticked_and_long_notes_still_fit_on_one_page(tmp_path):
     questions = content.checklist_questions()
     out = tmp_path / "sheet.pdf"
-    pdf = render_appointment_sheet([q.id for q in questions], name="Siân Llŵyd", notes="Ask about scans. " * 400,
-                                   out=out, when=date(2026, 11, 22))
+    pdf = render_appointment_sheet(
+        [q.id for q in questions], name="Siân Llŵyd", notes="Ask about scans. " * 400, out=out, when=date(2026, 11, 22)
+    )
     assert out.read_bytes() == pdf
     pages, text, reader = _text(pdf)
     assert pages == 1
@@ -75,4 +76,5 @@ def test_user_text_is_escaped_not_read_as_markup():
 def test_same_input_gives_the_same_pdf():
     args = (["mdt-review"],)
     assert render_appointment_sheet(*args, when=date(2026, 11, 22)) == render_appointment_sheet(
-        *args, when=date(2026, 11, 22))
+        *args, when=date(2026, 11, 22)
+    )

@@ -11,12 +11,12 @@ from datetime import date
 import pytest
 
 from sirt_desktop.core.content import store as content
-from sirt_desktop.core.content.parse import APP_TARGETS, check_content_files, find_links
 from sirt_desktop.core.content.glossary import link_glossary_terms, parse_glossary
 from sirt_desktop.core.content.page import SECTIONS, ContentError, page_from_text
-from sirt_desktop.core.dates import add_months
+from sirt_desktop.core.content.parse import APP_TARGETS, check_content_files, find_links
 from sirt_desktop.core.content.readability import TARGET_GRADE, prose, reading_level
 from sirt_desktop.core.content.search import search
+from sirt_desktop.core.dates import add_months
 
 SHIPPED = content.shipped_content()
 PAGES = [p for p in SHIPPED.pages if p.id != "glossary"]
@@ -30,20 +30,77 @@ def _fresh_content():
 
 
 EXPECTED_PAGES = {
-    "what-is-sirt", "what-happens", "side-effects", "is-sirt-for-me", "other-treatments",
-    "funding", "questions-to-ask", "support", "glossary",
+    "what-is-sirt",
+    "what-happens",
+    "side-effects",
+    "is-sirt-for-me",
+    "other-treatments",
+    "funding",
+    "questions-to-ask",
+    "support",
+    "glossary",
 }
 
 # Medical and NHS words: if a page uses one, the glossary must explain it.
 MEDICAL_TERMS = [
-    "MDT", "IFR", "IPFR", "IPTR", "ICB", "PRRT", "TACE", "TAE", "CPAG", "PPP", "ECR", "NICE", "UKINETS",
-    "catheter", "angiogram", "hepatic artery", "portal vein", "microspheres", "yttrium-90", "Y-90",
-    "holmium-166", "embolisation", "radioembolisation", "ablation", "ascites", "jaundice", "bilirubin",
-    "carcinoid syndrome", "performance status", "somatostatin analogue", "Lutathera", "everolimus",
-    "sunitinib", "CAPTEM", "chemotherapy", "work-up", "MAA scan", "post-embolisation syndrome", "RILD",
-    "REILD", "interventional radiologist", "local anaesthetic", "general anaesthetic", "sedative",
-    "CT scan", "pancreatitis", "gallbladder", "registry", "commissioning", "MSP", "MLA", "Senedd",
-    "receptors", "PACS Tier Two", "Joint Commissioning Committee", "grade", "petition", "TARE",
+    "MDT",
+    "IFR",
+    "IPFR",
+    "IPTR",
+    "ICB",
+    "PRRT",
+    "TACE",
+    "TAE",
+    "CPAG",
+    "PPP",
+    "ECR",
+    "NICE",
+    "UKINETS",
+    "catheter",
+    "angiogram",
+    "hepatic artery",
+    "portal vein",
+    "microspheres",
+    "yttrium-90",
+    "Y-90",
+    "holmium-166",
+    "embolisation",
+    "radioembolisation",
+    "ablation",
+    "ascites",
+    "jaundice",
+    "bilirubin",
+    "carcinoid syndrome",
+    "performance status",
+    "somatostatin analogue",
+    "Lutathera",
+    "everolimus",
+    "sunitinib",
+    "CAPTEM",
+    "chemotherapy",
+    "work-up",
+    "MAA scan",
+    "post-embolisation syndrome",
+    "RILD",
+    "REILD",
+    "interventional radiologist",
+    "local anaesthetic",
+    "general anaesthetic",
+    "sedative",
+    "CT scan",
+    "pancreatitis",
+    "gallbladder",
+    "registry",
+    "commissioning",
+    "MSP",
+    "MLA",
+    "Senedd",
+    "receptors",
+    "PACS Tier Two",
+    "Joint Commissioning Committee",
+    "grade",
+    "petition",
+    "TARE",
 ]
 
 
@@ -88,17 +145,26 @@ def test_reading_gate_can_fail_on_hard_text():
 
 
 def test_prose_leaves_out_tables_headings_images_and_link_lists():
-    body = "# A very long heading indeed\n\n| a | b |\n|---|---|\n| x | y |\n\n![alt](images/a.svg)\n\n" \
-           "- [Funding](page:funding)\n\nA [short](glossary:x) line\n- item one\n"
+    body = (
+        "# A very long heading indeed\n\n| a | b |\n|---|---|\n| x | y |\n\n![alt](images/a.svg)\n\n"
+        "- [Funding](page:funding)\n\nA [short](glossary:x) line\n- item one\n"
+    )
     assert prose(body).split("\n") == ["A short line.", "item one."]
 
 
 def test_every_glossary_term_has_a_definition():
     assert all(t.definition.strip() and t.term.strip() for t in SHIPPED.glossary.terms)
-    broken = {"id": "glossary", "title": "W", "summary": "s", "section": "support", "order": 1,
-              "last_reviewed": "2026-11-14", "next_review": "2027-05-14",
-              "sources": [{"title": "t", "publisher": "p", "date": "undated", "address": "https://e.org"}],
-              "terms": [{"id": "mdt", "term": "MDT", "aliases": [], "definition": ""}]}
+    broken = {
+        "id": "glossary",
+        "title": "W",
+        "summary": "s",
+        "section": "support",
+        "order": 1,
+        "last_reviewed": "2026-11-14",
+        "next_review": "2027-05-14",
+        "sources": [{"title": "t", "publisher": "p", "date": "undated", "address": "https://e.org"}],
+        "terms": [{"id": "mdt", "term": "MDT", "aliases": [], "definition": ""}],
+    }
     glossary, problems = parse_glossary(broken)
     assert glossary is None and any("no definition" in p for p in problems)
 
@@ -109,7 +175,8 @@ def test_medical_terms_used_on_pages_are_in_the_glossary(term):
     used_on = [p.id for p in PAGES if pattern.search(p.body)]
     if used_on:
         assert SHIPPED.glossary.find(term) or SHIPPED.glossary.find(term.rstrip("s")), (
-            f"'{term}' is used on {used_on} but the glossary does not explain it")
+            f"'{term}' is used on {used_on} but the glossary does not explain it"
+        )
 
 
 def test_some_medical_terms_really_are_used():
@@ -191,14 +258,17 @@ def test_support_page_gives_numbers_and_flags_the_uncertain_one():
     assert "0800 434 6476" in body and "not sure it is still right" in body
 
 
-@pytest.mark.parametrize(("query", "page_id"), [
-    ("individual funding request", "funding"),
-    ("jaundice", "side-effects"),
-    ("Macmillan", "support"),
-    ("breastfeeding", "what-happens"),
-    ("PRRT", "other-treatments"),
-    ("hepatic artery", "what-is-sirt"),
-])
+@pytest.mark.parametrize(
+    ("query", "page_id"),
+    [
+        ("individual funding request", "funding"),
+        ("jaundice", "side-effects"),
+        ("Macmillan", "support"),
+        ("breastfeeding", "what-happens"),
+        ("PRRT", "other-treatments"),
+        ("hepatic artery", "what-is-sirt"),
+    ],
+)
 def test_search_finds_the_expected_page(query, page_id):
     hits = search(query)
     assert hits and hits[0].page_id == page_id
@@ -236,7 +306,14 @@ def test_checklist_ids_are_unique_and_stable():
 def test_treatment_grid_has_every_option_and_answer_and_appears_on_its_page():
     grid = content.treatment_grid()
     assert [o.id for o in grid.options] == [
-        "sirt", "surgery", "ablation", "embolisation", "prrt", "medicines", "watchful-waiting"]
+        "sirt",
+        "surgery",
+        "ablation",
+        "embolisation",
+        "prrt",
+        "medicines",
+        "watchful-waiting",
+    ]
     assert [q.id for q in grid.questions] == ["what", "how", "hospital", "recovery", "side_effects", "nhs_funding"]
     body = content.get_page("other-treatments").body
     assert "{{treatment_grid}}" not in body
@@ -249,11 +326,19 @@ def test_treatment_grid_has_every_option_and_answer_and_appears_on_its_page():
 
 def test_bad_page_header_lists_every_problem():
     with pytest.raises(ContentError) as caught:
-        page_from_text("---\nid: Bad Id\nsection: elsewhere\nlast_reviewed: 2026-11-14\n"
-                       "next_review: 2028-01-01\nsurprise: yes\n---\nText.")
+        page_from_text(
+            "---\nid: Bad Id\nsection: elsewhere\nlast_reviewed: 2026-11-14\n"
+            "next_review: 2028-01-01\nsurprise: yes\n---\nText."
+        )
     problems = " | ".join(caught.value.problems)
-    for bit in ("unknown key 'surprise'", "'title' is missing", "'sources' is missing",
-                "'section' must be one of", "within 12 months", "'id' must be"):
+    for bit in (
+        "unknown key 'surprise'",
+        "'title' is missing",
+        "'sources' is missing",
+        "'section' must be one of",
+        "within 12 months",
+        "'id' must be",
+    ):
         assert bit in problems
 
 

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import io
 import json
 import os
 import stat
@@ -13,13 +12,13 @@ import pytest
 
 from sirt_desktop.core import paths
 from sirt_desktop.core.content import store as content
-from tests.cli.run import cli
 from sirt_desktop.core.content.packs import (
     MAX_FILE_BYTES,
     build_pack,
     install_pack,
     validate_pack,
 )
+from tests.cli.run import cli
 
 SHIPPED_FILES = content.read_content_dir(content.shipped_root())
 
@@ -31,8 +30,9 @@ def _fresh_content():
     content.reload_content()
 
 
-def make_pack(tmp_path: Path, version=2, when="2026-12-01", changes=None, extra=None, name="pack.zip",
-              folder="") -> Path:
+def make_pack(
+    tmp_path: Path, version=2, when="2026-12-01", changes=None, extra=None, name="pack.zip", folder=""
+) -> Path:
     """A pack from the shipped files, with some files changed (None removes one) or added."""
     files = dict(SHIPPED_FILES)
     files["manifest.json"] = json.dumps({"version": version, "date": when}).encode()
@@ -112,20 +112,32 @@ def test_bad_pack_lists_every_problem_and_changes_nothing(tmp_path):
     no_summary = "\n".join(l for l in SHIPPED_FILES["funding.md"].decode().split("\n") if not l.startswith("summary:"))
     pack = make_pack(
         tmp_path,
-        changes={"side-effects.md": broken_link, "support.md": no_sources, "funding.md": no_summary,
-                 "glossary.json": None},
-        extra=[("../evil.md", b"gotcha"), ("images/huge.svg", b"<svg/>" + b" " * (MAX_FILE_BYTES + 10)),
-               ("run.exe", b"MZ")],
+        changes={
+            "side-effects.md": broken_link,
+            "support.md": no_sources,
+            "funding.md": no_summary,
+            "glossary.json": None,
+        },
+        extra=[
+            ("../evil.md", b"gotcha"),
+            ("images/huge.svg", b"<svg/>" + b" " * (MAX_FILE_BYTES + 10)),
+            ("run.exe", b"MZ"),
+        ],
     )
     before = snapshot()
     result = install_pack(pack)
     assert not result.installed
     problems = "\n".join(result.report.problems)
     for expected in (
-        "../evil.md: paths that leave the pack", "images/huge.svg: too large", "run.exe: unexpected file",
-        "glossary.json is missing", "side-effects.md: link to missing page 'nowhere'",
-        "side-effects.md: link to unknown app target 'self-destruct'", "support.md: line",
-        "support.md: 'sources' is missing", "funding.md: 'summary' is missing",
+        "../evil.md: paths that leave the pack",
+        "images/huge.svg: too large",
+        "run.exe: unexpected file",
+        "glossary.json is missing",
+        "side-effects.md: link to missing page 'nowhere'",
+        "side-effects.md: link to unknown app target 'self-destruct'",
+        "support.md: line",
+        "support.md: 'sources' is missing",
+        "funding.md: 'summary' is missing",
     ):
         assert expected in problems, expected
     assert snapshot() == before
@@ -133,8 +145,9 @@ def test_bad_pack_lists_every_problem_and_changes_nothing(tmp_path):
     assert not (tmp_path / "evil.md").exists() and not (tmp_path.parent / "evil.md").exists()
 
 
-@pytest.mark.parametrize("bad_name", ["../evil.md", "/etc/evil.md", "images/../../evil.md", "C:/evil.md",
-                                      "a\\..\\evil.md"])
+@pytest.mark.parametrize(
+    "bad_name", ["../evil.md", "/etc/evil.md", "images/../../evil.md", "C:/evil.md", "a\\..\\evil.md"]
+)
 def test_paths_outside_the_pack_are_refused(tmp_path, bad_name):
     result = install_pack(make_pack(tmp_path, extra=[(bad_name, b"x")]))
     assert not result.installed
@@ -155,15 +168,21 @@ def test_review_date_too_far_ahead_and_stale_newest_fact_are_refused(tmp_path):
     funding = SHIPPED_FILES["funding.md"].decode().replace("newest_fact: 2025-06-18", "newest_fact: 2026-09-01")
     report = validate_pack(make_pack(tmp_path, changes={"what-is-sirt.md": text, "funding.md": funding}))
     assert any("what-is-sirt.md: 'next_review' must be within 12 months" in p for p in report.problems)
-    assert any("funding.md: the first line must give the newest fact's date ('1 September 2026')" in p
-               for p in report.problems)
+    assert any(
+        "funding.md: the first line must give the newest fact's date ('1 September 2026')" in p for p in report.problems
+    )
 
 
 def test_bad_svg_and_missing_image_are_refused(tmp_path):
-    report = validate_pack(make_pack(tmp_path, changes={
-        "images/sirt-diagram.svg": "<svg xmlns='http://www.w3.org/2000/svg'><style>x{}</style></svg>",
-        "support.md": SHIPPED_FILES["support.md"].decode() + "\n![A picture](images/gone.svg)\n",
-    }))
+    report = validate_pack(
+        make_pack(
+            tmp_path,
+            changes={
+                "images/sirt-diagram.svg": "<svg xmlns='http://www.w3.org/2000/svg'><style>x{}</style></svg>",
+                "support.md": SHIPPED_FILES["support.md"].decode() + "\n![A picture](images/gone.svg)\n",
+            },
+        )
+    )
     assert any("<style> is not allowed" in p for p in report.problems)
     assert any("image 'images/gone.svg' is missing" in p for p in report.problems)
 
@@ -184,14 +203,13 @@ def test_broken_installed_pack_is_ignored():
 
 
 def test_cli_import_success_and_failure(tmp_path):
-    ran = cli('content', 'import', str(make_pack(tmp_path)))
+    ran = cli("content", "import", str(make_pack(tmp_path)))
     out, err = ran.out, ran.err
     assert ran.code == 0
     assert "Installed patient information version 2, dated 1 December 2026" in out
     assert err == ""
 
-    bad = make_pack(tmp_path, version=5, name="bad.zip", extra=[("../evil.md", b"x")],
-                    changes={"checklist.json": None})
+    bad = make_pack(tmp_path, version=5, name="bad.zip", extra=[("../evil.md", b"x")], changes={"checklist.json": None})
     ran = cli("content", "import", bad)
     assert ran.code == 1
     text = ran.err
@@ -201,13 +219,13 @@ def test_cli_import_success_and_failure(tmp_path):
 
 
 def test_cli_import_of_missing_or_unreadable_file_never_tracebacks(tmp_path):
-    ran = cli('content', 'import', str(tmp_path / "nope.zip"))
+    ran = cli("content", "import", str(tmp_path / "nope.zip"))
     out, err = ran.out, ran.err
     assert ran.code == 1
     assert "was not found" in err and "Traceback" not in err
     folder = tmp_path / "a-folder.zip"
     folder.mkdir()
-    assert cli('content', 'import', folder).code == 1
+    assert cli("content", "import", folder).code == 1
 
 
 def test_build_pack_script_output_installs(tmp_path):

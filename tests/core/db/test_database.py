@@ -81,10 +81,9 @@ def test_session_commits_and_rolls_back():
         session.add(profile)
         session.flush()
         session.add(Letter(kind="mp_campaign", body="Dear...", sender_profile_id=profile.id))
-    with pytest.raises(RuntimeError):
-        with db.session() as session:
-            session.add(Letter(kind="clinician", body="lost"))
-            raise RuntimeError("unit of work fails")
+    with pytest.raises(RuntimeError), db.session() as session:
+        session.add(Letter(kind="clinician", body="lost"))
+        raise RuntimeError("unit of work fails")
     with db.session() as session:
         assert session.query(Letter).count() == 1
         assert session.query(SenderProfile).one().name == "Siân Llŵyd"
@@ -111,7 +110,9 @@ def _earlier_revisions():
     return [rev.revision for rev in script.walk_revisions() if rev.revision != head]
 
 
-@pytest.mark.parametrize("revision", _earlier_revisions() or [pytest.param(None, marks=pytest.mark.skip("one schema version so far"))])
+@pytest.mark.parametrize(
+    "revision", _earlier_revisions() or [pytest.param(None, marks=pytest.mark.skip("one schema version so far"))]
+)
 def test_upgrade_from_earlier_revision_backs_up_first(revision):
     from alembic import command
 

@@ -1,7 +1,6 @@
 from __future__ import annotations
 
 import datetime as dt
-import io
 import json
 import os
 import zipfile
@@ -17,8 +16,8 @@ from sirt_desktop.core.db.export import (
     read_export,
 )
 from sirt_desktop.core.db.letters_repo import LettersRepository
-from tests.cli.run import cli
 from sirt_desktop.core.db.profiles_repo import ProfilesRepository
+from tests.cli.run import cli
 
 PDF_A = b"%PDF-1.4\n" + bytes(range(256)) + b"\n%%EOF\n"
 PDF_B = b"%PDF-1.4\nsecond \xe2\x9c\x93\n%%EOF\n"
@@ -30,8 +29,14 @@ def filled():
     profiles, letters = ProfilesRepository(db), LettersRepository(db)
     me = profiles.create("Siân Llŵyd", label="Me", address="1 Stryd Fawr\nLlanelli", postcode="SA15 1AA")
     profiles.create("Zoë O’Brien", label="Carer", email="zoe@example.org")
-    first = letters.create_draft("mp_campaign", {"sender": me.sender_snapshot(), "body": "“SIRT” ✓"},
-                                 "Jane Smith MP", "Fund SIRT — please", "“SIRT” ✓", me.id)
+    first = letters.create_draft(
+        "mp_campaign",
+        {"sender": me.sender_snapshot(), "body": "“SIRT” ✓"},
+        "Jane Smith MP",
+        "Fund SIRT — please",
+        "“SIRT” ✓",
+        me.id,
+    )
     letters.mark_sent(first.id, "posted", dt.date(2027, 3, 1))
     letters.record_reply(first.id, "no_reply_yet", check_weeks=2)
     letters.store_pdf(first.id, PDF_A, "printed")
@@ -82,16 +87,19 @@ def _rewrite_json(source, target, change):
             archive.writestr(name, data)
 
 
-@pytest.mark.parametrize("change, message", [
-    (lambda d: d.update(format="something-else"), "not a SIRT Desktop export"),
-    (lambda d: d.update(format_version=99), "newer version"),
-    (lambda d: d["letters"][0].pop("body"), "'body' is missing"),
-    (lambda d: d["letters"][0].update(sent_at="yesterday"), "not a valid date"),
-    (lambda d: d["letters"][0].update(reply_asked_2w="yes"), "wrong type"),
-    (lambda d: d["letters"][0].update(reply_status="lost"), "unknown reply status"),
-    (lambda d: d["letters"][0]["pdfs"][0].update(sha256="0" * 64), "damaged"),
-    (lambda d: d["profiles"][0].update(id="one"), "wrong type"),
-])
+@pytest.mark.parametrize(
+    "change, message",
+    [
+        (lambda d: d.update(format="something-else"), "not a SIRT Desktop export"),
+        (lambda d: d.update(format_version=99), "newer version"),
+        (lambda d: d["letters"][0].pop("body"), "'body' is missing"),
+        (lambda d: d["letters"][0].update(sent_at="yesterday"), "not a valid date"),
+        (lambda d: d["letters"][0].update(reply_asked_2w="yes"), "wrong type"),
+        (lambda d: d["letters"][0].update(reply_status="lost"), "unknown reply status"),
+        (lambda d: d["letters"][0]["pdfs"][0].update(sha256="0" * 64), "damaged"),
+        (lambda d: d["profiles"][0].update(id="one"), "wrong type"),
+    ],
+)
 def test_read_export_refuses_anything_wrong(filled, tmp_path, change, message):
     good, bad = tmp_path / "good.zip", tmp_path / "bad.zip"
     export_everything(filled, good)

@@ -16,11 +16,11 @@ from sqlalchemy import select, text
 from sirt_desktop.core import paths
 from sirt_desktop.core.db import letter_search
 from sirt_desktop.core.db.engine import Database, _alembic_config, make_engine
-from sirt_desktop.core.db.records import LetterFilters
 from sirt_desktop.core.db.letter_search import fts_available, fts_phrase, fts_query, narrowing
 from sirt_desktop.core.db.letters_repo import _NEWEST_FIRST, LettersRepository, filter_conditions
 from sirt_desktop.core.db.models import Letter
 from sirt_desktop.core.db.privacy import auto_delete_finished, delete_everything
+from sirt_desktop.core.db.records import LetterFilters
 
 FIXTURES = Path(__file__).resolve().parents[2] / "fixtures" / "db"
 CORPUS = [
@@ -47,8 +47,9 @@ def _fill(repo: LettersRepository, rows=CORPUS) -> None:
 def _query_text(corpus):
     """Arbitrary text, and pieces of the stored letters (with changed case) to get hits."""
     texts = [t for row in corpus for t in row if t]
-    piece = st.builds(lambda t, a, n: t[a % len(t):][: n], st.sampled_from(texts), st.integers(0, 200),
-                      st.integers(1, 12))
+    piece = st.builds(
+        lambda t, a, n: t[a % len(t) :][:n], st.sampled_from(texts), st.integers(0, 200), st.integers(1, 12)
+    )
     recased = st.tuples(piece, st.sampled_from([str, str.upper, str.lower, str.swapcase])).map(lambda p: p[1](p[0]))
     words = st.lists(st.one_of(st.text(max_size=12), piece, recased), min_size=1, max_size=4)
     return st.one_of(st.text(), words.map(" ".join))

@@ -10,8 +10,7 @@ from sirt_desktop.core.db.letters_repo import LetterNotFoundError, LettersReposi
 
 
 def _save(repo, letter_id, body, expected):
-    return repo.save_draft(letter_id, "mp_campaign", "MP", "Subject", body, {"body": body},
-                           expected_version=expected)
+    return repo.save_draft(letter_id, "mp_campaign", "MP", "Subject", body, {"body": body}, expected_version=expected)
 
 
 def test_each_save_moves_the_version_on(db):

@@ -5,9 +5,9 @@ import datetime as dt
 import pytest
 
 from sirt_desktop.core.db.errors import DatabaseError
-from sirt_desktop.core.db.records import LetterFilters
 from sirt_desktop.core.db.letters_repo import LetterNotFoundError, LettersRepository
 from sirt_desktop.core.db.profiles_repo import ProfilesRepository
+from sirt_desktop.core.db.records import LetterFilters
 from sirt_desktop.core.letters.schema import letter_from_dict
 
 SENDER = {"name": "Siân Llŵyd", "address_lines": ["1 Stryd Fawr", "Llanelli"], "postcode": "SA15 1AA"}
@@ -30,7 +30,11 @@ def test_draft_is_created_saved_and_read_back(repo):
     repo.save_draft(letter.id, "clinician", "Dr Jones", "My scan", data["body"], data)
     again = repo.get(letter.id)
     assert (again.kind, again.recipient_name, again.subject, again.body) == (
-        "clinician", "Dr Jones", "My scan", "Annwyl Dr Jones — diolch ✓")
+        "clinician",
+        "Dr Jones",
+        "My scan",
+        "Annwyl Dr Jones — diolch ✓",
+    )
     assert again.data == data
     assert again.updated_at >= letter.updated_at
 
@@ -86,8 +90,13 @@ def test_recording_a_reply_does_not_move_the_letter_up_the_list(repo):
 def test_list_is_newest_first_paged_and_filtered(repo):
     for i in range(30):
         kind = "clinician" if i % 3 == 0 else "mp_campaign"
-        _letter(repo, subject=f"Letter {i:02d}", body=f"body {i} {'hospital' if i % 5 == 0 else 'parliament'}",
-                kind=kind, recipient="Dr Ómar Ali" if kind == "clinician" else "Jane Smith MP")
+        _letter(
+            repo,
+            subject=f"Letter {i:02d}",
+            body=f"body {i} {'hospital' if i % 5 == 0 else 'parliament'}",
+            kind=kind,
+            recipient="Dr Ómar Ali" if kind == "clinician" else "Jane Smith MP",
+        )
     page = repo.list_page(LetterFilters(), 0, 10)
     assert [s.subject for s in page] == [f"Letter {i:02d}" for i in range(29, 19, -1)]
     assert [s.subject for s in repo.list_page(LetterFilters(), 25, 10)] == [f"Letter {i:02d}" for i in range(4, -1, -1)]
@@ -181,12 +190,16 @@ def test_follow_up_quotes_the_earlier_letter_and_links_to_it(repo):
 
 
 def test_follow_up_data_is_accepted_by_the_letters_model(repo):
-    from sirt_desktop.core.letters.model import Letter
 
     sent = dt.date.today() - dt.timedelta(days=30)
     recipient = {"full_name": "Jane Smith MP", "address_lines": ["House of Commons", "London"], "postcode": "SW1A 0AA"}
-    earlier = repo.create_draft("mp_campaign", {"kind": "mp_campaign", "sender": SENDER, "recipient": recipient},
-                                "Jane Smith MP", "Fund SIRT", "Please help.")
+    earlier = repo.create_draft(
+        "mp_campaign",
+        {"kind": "mp_campaign", "sender": SENDER, "recipient": recipient},
+        "Jane Smith MP",
+        "Fund SIRT",
+        "Please help.",
+    )
     repo.mark_sent(earlier.id, "posted", sent)
     follow = repo.start_follow_up(earlier.id)
     letter = letter_from_dict({**follow.data, "body": "Thank you."})

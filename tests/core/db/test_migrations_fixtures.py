@@ -26,8 +26,12 @@ def _earlier_revisions() -> list[str]:
 def _rows(path: Path) -> dict[str, tuple[list[str], list[tuple]]]:
     con = sqlite3.connect(f"file:{path}?mode=ro", uri=True)  # never creates a missing fixture
     try:
-        tables = [r[0] for r in con.execute(
-            "SELECT name FROM sqlite_master WHERE type='table' AND name NOT LIKE 'sqlite_%' AND name != 'alembic_version'")]
+        tables = [
+            r[0]
+            for r in con.execute(
+                "SELECT name FROM sqlite_master WHERE type='table' AND name NOT LIKE 'sqlite_%' AND name != 'alembic_version'"
+            )
+        ]
         out = {}
         for table in tables:
             cursor = con.execute(f"SELECT * FROM {table} ORDER BY 1")

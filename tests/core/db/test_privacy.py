@@ -25,8 +25,14 @@ def test_delete_everything_leaves_no_letter_text_anywhere_in_the_data_folder():
     profiles, letters = ProfilesRepository(db), LettersRepository(db)
     profile = profiles.create(f"Name {MARKER}")
     for i in range(60):  # enough to spread over many pages, the WAL and free pages
-        letter = letters.create_draft("mp_campaign", {"body": f"{MARKER} {i}" * 20}, f"MP {MARKER}",
-                                      f"Subject {MARKER}", f"{MARKER} body {i} " * 50, profile.id)
+        letter = letters.create_draft(
+            "mp_campaign",
+            {"body": f"{MARKER} {i}" * 20},
+            f"MP {MARKER}",
+            f"Subject {MARKER}",
+            f"{MARKER} body {i} " * 50,
+            profile.id,
+        )
         letters.save_draft(letter.id, "mp_campaign", "MP", "s", f"edited {MARKER} " * 40, {"b": MARKER})
     letters.store_pdf(letter.id, f"%PDF {MARKER}".encode(), "printed")
     backup_sqlite(paths.database_path(), "test")

@@ -137,7 +137,9 @@ def test_a_folder_reported_read_only_is_a_plain_error_even_as_root(monkeypatch):
     before = _digest(paths.database_path())
     folder = paths.data_dir()
     real_access = os.access
-    monkeypatch.setattr(os, "access", lambda p, mode: False if os.fspath(p) == os.fspath(folder) else real_access(p, mode))
+    monkeypatch.setattr(
+        os, "access", lambda p, mode: False if os.fspath(p) == os.fspath(folder) else real_access(p, mode)
+    )
     with pytest.raises(DatabaseError, match="cannot be written"):
         open_database()
     with pytest.raises(DatabaseError, match="cannot be written"):

@@ -61,10 +61,19 @@ def _cli(*args: str, env: dict | None = None, preexec=None, user: str | None = N
     command = [sys.executable, "-m", "sirt_desktop", *args]
     environment = dict(os.environ, **(env or {}))
     if user is not None:
-        command = ["runuser", "-u", user, "--", "env", f"SIRT_DESKTOP_HOME={environment['SIRT_DESKTOP_HOME']}",
-                   f"PYTHONPATH={ROOT}", *command]
-    return subprocess.run(command, capture_output=True, text=True, env=environment, preexec_fn=preexec,
-                          timeout=120, cwd=ROOT)
+        command = [
+            "runuser",
+            "-u",
+            user,
+            "--",
+            "env",
+            f"SIRT_DESKTOP_HOME={environment['SIRT_DESKTOP_HOME']}",
+            f"PYTHONPATH={ROOT}",
+            *command,
+        ]
+    return subprocess.run(
+        command, capture_output=True, text=True, env=environment, preexec_fn=preexec, timeout=120, cwd=ROOT
+    )
 
 
 # --- a full disk ---------------------------------------------------------------------------
@@ -75,8 +84,7 @@ def small_disk(tmp_path):
         pytest.skip("mounting a small tmpfs needs root")
     mount_point = tmp_path / "small-disk"
     mount_point.mkdir()
-    done = subprocess.run(["mount", "-t", "tmpfs", "-o", "size=3m", "tmpfs", str(mount_point)],
-                          capture_output=True)
+    done = subprocess.run(["mount", "-t", "tmpfs", "-o", "size=3m", "tmpfs", str(mount_point)], capture_output=True)
     if done.returncode != 0:
         pytest.skip(f"cannot mount a tmpfs here: {done.stderr.decode().strip()}")
     yield mount_point
@@ -191,7 +199,7 @@ def test_the_app_never_loosens_a_folder_the_person_made_read_only(tmp_path, monk
 def _smash_middle(path: Path) -> None:
     data = bytearray(path.read_bytes())
     middle = len(data) // 2 // 4096 * 4096
-    data[middle: middle + 8192] = os.urandom(8192)
+    data[middle : middle + 8192] = os.urandom(8192)
     path.write_bytes(bytes(data))
 
 
@@ -348,15 +356,18 @@ def _sqlite_error(name: str, message: str) -> sqlite3.OperationalError:
     return error
 
 
-@pytest.mark.parametrize("name, message, kind, words", [
-    ("SQLITE_FULL", "database or disk is full", DiskFullError, "no space left"),
-    ("SQLITE_READONLY", "attempt to write a readonly database", ReadOnlyError, "cannot be written"),
-    ("SQLITE_READONLY_DBMOVED", "attempt to write a readonly database", MissingStorageError, "moved or deleted"),
-    ("SQLITE_BUSY", "database is locked", LockedError, "busy"),
-    ("SQLITE_CORRUPT", "database disk image is malformed", CorruptDatabaseError, "damaged"),
-    ("SQLITE_NOTADB", "file is not a database", CorruptDatabaseError, "damaged"),
-    ("SQLITE_IOERR_READ", "disk I/O error", StorageError, "not working properly"),
-])
+@pytest.mark.parametrize(
+    "name, message, kind, words",
+    [
+        ("SQLITE_FULL", "database or disk is full", DiskFullError, "no space left"),
+        ("SQLITE_READONLY", "attempt to write a readonly database", ReadOnlyError, "cannot be written"),
+        ("SQLITE_READONLY_DBMOVED", "attempt to write a readonly database", MissingStorageError, "moved or deleted"),
+        ("SQLITE_BUSY", "database is locked", LockedError, "busy"),
+        ("SQLITE_CORRUPT", "database disk image is malformed", CorruptDatabaseError, "damaged"),
+        ("SQLITE_NOTADB", "file is not a database", CorruptDatabaseError, "damaged"),
+        ("SQLITE_IOERR_READ", "disk I/O error", StorageError, "not working properly"),
+    ],
+)
 def test_each_kind_of_fault_has_its_own_plain_message(name, message, kind, words, monkeypatch):
     monkeypatch.setattr("sirt_desktop.core.db.failures.disk_is_full", lambda folder=None: False)
     error = classify(_sqlite_error(name, message))
@@ -377,7 +388,14 @@ def test_a_missing_folder_is_called_missing(tmp_path):
 
 def test_the_messages_are_all_different():
     kinds = [DiskFullError, ReadOnlyError, MissingStorageError, LockedError, CorruptDatabaseError]
-    messages = {type(classify(_sqlite_error(n, m))): str(classify(_sqlite_error(n, m))) for n, m in (
-        ("SQLITE_FULL", "full"), ("SQLITE_READONLY", "ro"), ("SQLITE_READONLY_DBMOVED", "moved"),
-        ("SQLITE_BUSY", "locked"), ("SQLITE_CORRUPT", "malformed"))}
+    messages = {
+        type(classify(_sqlite_error(n, m))): str(classify(_sqlite_error(n, m)))
+        for n, m in (
+            ("SQLITE_FULL", "full"),
+            ("SQLITE_READONLY", "ro"),
+            ("SQLITE_READONLY_DBMOVED", "moved"),
+            ("SQLITE_BUSY", "locked"),
+            ("SQLITE_CORRUPT", "malformed"),
+        )
+    }
     assert set(messages) == set(kinds) and len(set(messages.values())) == len(kinds)

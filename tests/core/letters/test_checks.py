@@ -24,7 +24,11 @@ def test_only_letters_to_elected_members_need_the_postcode_for_a_reply(kind):
 
 def test_the_elected_kinds():
     assert {k.id for k in KINDS if k.elected} == {
-        KindId.MP_CAMPAIGN, KindId.MP_MY_CASE, KindId.MP_FOLLOW_UP, KindId.DEVOLVED_REP}
+        KindId.MP_CAMPAIGN,
+        KindId.MP_MY_CASE,
+        KindId.MP_FOLLOW_UP,
+        KindId.DEVOLVED_REP,
+    }
 
 
 @pytest.mark.parametrize("kind", [k.id for k in KINDS])

@@ -35,8 +35,12 @@ def letter(body: str, kind: str = "mp_campaign", **kw) -> Letter:
 
 
 def test_one_clear_ask_is_found():
-    report = coach(letter(OWN_WORDS + "Please write to the Health Secretary asking them to fund SIRT. "
-                          "I would be grateful for a reply."))
+    report = coach(
+        letter(
+            OWN_WORDS + "Please write to the Health Secretary asking them to fund SIRT. "
+            "I would be grateful for a reply."
+        )
+    )
     assert report.ask_count == 1
     assert report.main_ask.startswith("Please write to the Health Secretary")
     assert "ask" in report.codes() and "no_ask" not in report.codes() and "many_asks" not in report.codes()
@@ -93,19 +97,28 @@ def test_missing_postcode_and_name():
     assert {"sender_postcode", "sender_name"} <= set(report.missing)
     assert {"no_postcode", "no_name"} <= set(report.codes())
     assert "constituency" in next(n.text for n in report.notes if n.code == "no_postcode") or "area" in next(
-        n.text for n in report.notes if n.code == "no_postcode")
+        n.text for n in report.notes if n.code == "no_postcode"
+    )
     # A clinician letter does not need the writer's postcode to be answered.
     clinic = letter(OWN_WORDS + "Please refer me.", kind="clinician", sender=Sender(name="A", address_lines=["x"]))
     assert "no_postcode" not in coach(clinic).codes()
 
 
 def test_clinical_detail_in_a_campaign_letter():
-    body = OWN_WORDS + ("My Ki-67 is 4% and it is grade 2. My bilirubin is fine. I take lanreotide. "
-                        "My NHS number is 943 476 5919 and I was born on 1 May 1960. Please write to the minister.")
+    body = OWN_WORDS + (
+        "My Ki-67 is 4% and it is grade 2. My bilirubin is fine. I take lanreotide. "
+        "My NHS number is 943 476 5919 and I was born on 1 May 1960. Please write to the minister."
+    )
     report = coach(letter(body))
     assert "clinical_detail" in report.codes()
-    assert {"Ki-67 result", "tumour grade", "blood test results", "drug names", "your NHS number",
-            "your date of birth"} <= set(report.clinical_details)
+    assert {
+        "Ki-67 result",
+        "tumour grade",
+        "blood test results",
+        "drug names",
+        "your NHS number",
+        "your date of birth",
+    } <= set(report.clinical_details)
     # The same details are fine in a letter to a clinician.
     assert "clinical_detail" not in coach(letter(body, kind="clinician")).codes()
 
@@ -118,10 +131,12 @@ def test_nhs_number_field_in_a_campaign_letter_is_flagged():
 def test_reading_age_and_hard_to_read():
     easy = coach(letter(OWN_WORDS * 2 + "Please help me."))
     assert easy.reading_age is not None and not easy.hard_to_read
-    hard_body = ("Notwithstanding the aforementioned interventional procedures guidance, the commissioning "
-                 "organisation's continuing prioritisation deliberations regarding selective internal "
-                 "radiation therapy for metastatic neuroendocrine neoplasia demonstrate institutional "
-                 "intransigence incompatible with contemporary evidence-based healthcare administration. ") * 3
+    hard_body = (
+        "Notwithstanding the aforementioned interventional procedures guidance, the commissioning "
+        "organisation's continuing prioritisation deliberations regarding selective internal "
+        "radiation therapy for metastatic neuroendocrine neoplasia demonstrate institutional "
+        "intransigence incompatible with contemporary evidence-based healthcare administration. "
+    ) * 3
     hard = coach(letter(hard_body + "Please write to the minister."))
     assert hard.reading_age is not None and hard.reading_age > 14
     assert "hard_to_read" in hard.codes()
@@ -171,8 +186,9 @@ print(report.reading_age)
 
 def test_coach_first_use_in_a_fresh_process_needs_no_network():
     # Cold start: textstat and pyphen load for the first time with every socket call refused.
-    result = subprocess.run([sys.executable, "-c", _COLD_OFFLINE, OWN_WORDS * 2], capture_output=True,
-                            text=True, timeout=60)
+    result = subprocess.run(
+        [sys.executable, "-c", _COLD_OFFLINE, OWN_WORDS * 2], capture_output=True, text=True, timeout=60
+    )
     assert result.returncode == 0, result.stderr
     assert int(result.stdout.strip()) > 5
 

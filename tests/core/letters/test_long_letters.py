@@ -50,8 +50,13 @@ def test_runs_of_lines_print_as_one_paragraph():
     """No gap appears where one run of lines follows another."""
     reader = PdfReader(io.BytesIO(render_letter_details(_letter(45)).pdf))
     text = reader.pages[0].extract_text()
-    numbers = [int(word) for line in text.splitlines() if line.startswith("line ")
-               for word in line.split()[1:2] if word.isdigit()]
+    numbers = [
+        int(word)
+        for line in text.splitlines()
+        if line.startswith("line ")
+        for word in line.split()[1:2]
+        if word.isdigit()
+    ]
     assert numbers[:30] == list(range(30))
 
 

@@ -23,7 +23,7 @@ from sirt_desktop.core.letters.nhs_number import (
     is_valid_nhs_number,
     nhs_number_problem,
 )
-from sirt_desktop.core.letters.schema import letter_from_dict, letter_to_dict, LetterDataError
+from sirt_desktop.core.letters.schema import LetterDataError, letter_from_dict, letter_to_dict
 
 EXAMPLES = Path(__file__).resolve().parents[3] / "examples"
 
@@ -79,21 +79,48 @@ def test_mp_address_block_follows_royal_mail_style():
 
 
 def test_recipient_post_town_in_capitals_and_position_lines():
-    r = Recipient(title="Dr", first_name="Asha", surname="Patel", position="Consultant Oncologist",
-                  address_lines=["Oncology Outpatients", "Royal Example Hospital", "Leeds"], postcode="ls9 7tf",
-                  kind="clinician")
-    assert r.block_lines() == ["Dr Asha Patel", "Consultant Oncologist", "Oncology Outpatients",
-                               "Royal Example Hospital", "LEEDS", "LS9 7TF"]
-    msp = Recipient(full_name="Fiona Reid", position="MSP", address_lines=["Scottish Parliament", "Edinburgh"],
-                    postcode="EH99 1SP", kind="devolved")
+    r = Recipient(
+        title="Dr",
+        first_name="Asha",
+        surname="Patel",
+        position="Consultant Oncologist",
+        address_lines=["Oncology Outpatients", "Royal Example Hospital", "Leeds"],
+        postcode="ls9 7tf",
+        kind="clinician",
+    )
+    assert r.block_lines() == [
+        "Dr Asha Patel",
+        "Consultant Oncologist",
+        "Oncology Outpatients",
+        "Royal Example Hospital",
+        "LEEDS",
+        "LS9 7TF",
+    ]
+    msp = Recipient(
+        full_name="Fiona Reid",
+        position="MSP",
+        address_lines=["Scottish Parliament", "Edinburgh"],
+        postcode="EH99 1SP",
+        kind="devolved",
+    )
     assert msp.block_lines()[0] == "Fiona Reid MSP"
 
 
 def test_sender_lines_stay_as_typed():
-    s = Sender(name="A", address_lines=["Bwthyn y Dŵr", "Llanbedr Pont Steffan"], postcode="SA48 7AB",
-               phone="01970 000000", email="a@example.org")
-    assert s.block_lines() == ["Bwthyn y Dŵr", "Llanbedr Pont Steffan", "SA48 7AB", "Tel: 01970 000000",
-                               "a@example.org"]
+    s = Sender(
+        name="A",
+        address_lines=["Bwthyn y Dŵr", "Llanbedr Pont Steffan"],
+        postcode="SA48 7AB",
+        phone="01970 000000",
+        email="a@example.org",
+    )
+    assert s.block_lines() == [
+        "Bwthyn y Dŵr",
+        "Llanbedr Pont Steffan",
+        "SA48 7AB",
+        "Tel: 01970 000000",
+        "a@example.org",
+    ]
 
 
 def test_long_date_has_no_leading_zero():
@@ -108,8 +135,12 @@ def test_valid_nhs_numbers(number):
 
 @pytest.mark.parametrize(
     ("number", "fragment"),
-    [("9434765918", "last digit"), ("943476591", "10 digits; 9 given"), ("94347659x9", "only digits"),
-     ("", "10 digits")],
+    [
+        ("9434765918", "last digit"),
+        ("943476591", "10 digits; 9 given"),
+        ("94347659x9", "only digits"),
+        ("", "10 digits"),
+    ],
 )
 def test_invalid_nhs_numbers(number, fragment):
     assert fragment in nhs_number_problem(number)
@@ -132,9 +163,15 @@ def test_paragraph_splitting_keeps_short_lines_and_joins_hard_wrapped_text():
 
 
 def test_from_dict_round_trip():
-    letter = letter_from_dict(minimal(nhs_number="943 476 5919", date_of_birth="1960-01-02",
-                                      earlier_letter={"date": "2026-09-01", "subject": "SIRT"},
-                                      consent_to_share=True, reply_format="email"))
+    letter = letter_from_dict(
+        minimal(
+            nhs_number="943 476 5919",
+            date_of_birth="1960-01-02",
+            earlier_letter={"date": "2026-09-01", "subject": "SIRT"},
+            consent_to_share=True,
+            reply_format="email",
+        )
+    )
     again = letter_from_dict(json.loads(json.dumps(letter_to_dict(letter))))
     assert again == letter
     assert letter.date == dt.date(2026, 11, 22)
@@ -147,26 +184,39 @@ def test_body_may_be_a_list_of_paragraphs():
 
 
 def test_eight_address_lines_are_rejected_naming_the_field():
-    data = minimal(recipient={"full_name": "Dr A Patel", "kind": "clinician",
-                              "address_lines": [f"Line {i}" for i in range(8)]})
+    data = minimal(
+        recipient={"full_name": "Dr A Patel", "kind": "clinician", "address_lines": [f"Line {i}" for i in range(8)]}
+    )
     with pytest.raises(LetterDataError) as info:
         letter_from_dict(data)
     assert "recipient.address_lines: 8 lines given; a window envelope shows at most 7" in info.value.errors
 
 
 def test_name_and_postcode_count_towards_the_seven_lines():
-    data = minimal(recipient={"full_name": "Dr A Patel", "position": "Oncologist", "kind": "clinician",
-                              "address_lines": [f"Line {i}" for i in range(5)], "postcode": "LS1 1AA"})
+    data = minimal(
+        recipient={
+            "full_name": "Dr A Patel",
+            "position": "Oncologist",
+            "kind": "clinician",
+            "address_lines": [f"Line {i}" for i in range(5)],
+            "postcode": "LS1 1AA",
+        }
+    )
     with pytest.raises(LetterDataError) as info:
         letter_from_dict(data)
-    assert any(e.startswith("recipient.address_lines: 5 lines given") and "makes 8" in e
-               for e in info.value.errors)
+    assert any(e.startswith("recipient.address_lines: 5 lines given") and "makes 8" in e for e in info.value.errors)
 
 
 def test_every_bad_field_is_named_at_once():
-    data = minimal(kind="poem", date="22/11/2026", nhs_number="1234567890", large_print="yes", colour="red",
-                   sender={"name": "", "address_lines": "1 High Street"},
-                   recipient={"kind": "mp", "surname": 7})
+    data = minimal(
+        kind="poem",
+        date="22/11/2026",
+        nhs_number="1234567890",
+        large_print="yes",
+        colour="red",
+        sender={"name": "", "address_lines": "1 High Street"},
+        recipient={"kind": "mp", "surname": 7},
+    )
     with pytest.raises(LetterDataError) as info:
         letter_from_dict(data)
     fields = {e.split(":")[0] for e in info.value.errors}
@@ -203,10 +253,15 @@ def test_every_kind_has_an_example_that_loads():
 
 
 def test_generated_sentences():
-    letter = letter_from_dict(minimal(kind="clinician", reply_format="email", consent_to_share=True,
-                                      sender={"name": "A", "email": "a@example.org", "address_lines": ["x"]},
-                                      recipient={"full_name": "Dr A Patel", "kind": "clinician",
-                                                 "address_lines": ["Leeds"]}))
+    letter = letter_from_dict(
+        minimal(
+            kind="clinician",
+            reply_format="email",
+            consent_to_share=True,
+            sender={"name": "A", "email": "a@example.org", "address_lines": ["x"]},
+            recipient={"full_name": "Dr A Patel", "kind": "clinician", "address_lines": ["Leeds"]},
+        )
+    )
     generated = letter.generated_paragraphs()
     assert any("consent" in g for g in generated)
     assert any("Accessible Information Standard" in g and "by email to a@example.org" in g for g in generated)
@@ -217,11 +272,13 @@ def test_letters_core_imports_no_qt_reportlab_or_textstat():
     import subprocess
     import sys
 
-    code = ("import sys\n"
-            "import sirt_desktop.core.letters.model, sirt_desktop.core.letters.kinds, "
-            "sirt_desktop.core.letters.schema, sirt_desktop.core.letters.coach, sirt_desktop.core.letters.batch\n"
-            "heavy = [m for m in ('PySide6', 'reportlab', 'textstat') if m in sys.modules]\n"
-            "print(heavy)\n")
+    code = (
+        "import sys\n"
+        "import sirt_desktop.core.letters.model, sirt_desktop.core.letters.kinds, "
+        "sirt_desktop.core.letters.schema, sirt_desktop.core.letters.coach, sirt_desktop.core.letters.batch\n"
+        "heavy = [m for m in ('PySide6', 'reportlab', 'textstat') if m in sys.modules]\n"
+        "print(heavy)\n"
+    )
     result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=60)
     assert result.stdout.strip() == "[]", result.stderr
 
@@ -238,11 +295,14 @@ def test_unfinished_draft_loads_when_not_strict():
         letter_from_dict({"kind": "clinician", "body": 7}, strict=False)
 
 
-@pytest.mark.parametrize("name, greeting", [
-    ("Professor Sir John Smith", "Dear Sir John"),
-    ("Dr Dame Jane Smith", "Dear Dame Jane"),
-    ("Professor Jane Smith", "Dear Professor Smith"),
-])
+@pytest.mark.parametrize(
+    "name, greeting",
+    [
+        ("Professor Sir John Smith", "Dear Sir John"),
+        ("Dr Dame Jane Smith", "Dear Dame Jane"),
+        ("Professor Jane Smith", "Dear Professor Smith"),
+    ],
+)
 def test_greeting_with_two_titles(name, greeting):
     from sirt_desktop.core.letters.model import Recipient
 

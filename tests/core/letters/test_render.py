@@ -32,8 +32,9 @@ def example(kind: str) -> Letter:
 def make_letter(body: str = "Please write to the Health Secretary.", **kw) -> Letter:
     base = dict(
         kind="mp_campaign",
-        sender=Sender(name="Łucja Kowalczyk", address_lines=["27 Elm Grove", "Aylestone", "Leicester"],
-                      postcode="LE2 8AB"),
+        sender=Sender(
+            name="Łucja Kowalczyk", address_lines=["27 Elm Grove", "Aylestone", "Leicester"], postcode="LE2 8AB"
+        ),
         recipient=Recipient(full_name="Dr Caroline Johnson", kind="mp"),
         date=dt.date(2026, 11, 22),
         subject="SIRT funding",
@@ -95,17 +96,25 @@ def test_seven_line_recipient_block_fits_at_normal_size():
 
 def test_long_address_lines_shrink_to_stay_in_the_window():
     long_line = "W" * 50
-    letter = make_letter(recipient=Recipient(full_name="Dr A Patel", kind="clinician",
-                                             address_lines=[long_line, "Leeds"], postcode="LS1 1AA"),
-                         sender=Sender(name="A", address_lines=["M" * 50, "N" * 50], postcode="LS2 2BB"))
+    letter = make_letter(
+        recipient=Recipient(
+            full_name="Dr A Patel", kind="clinician", address_lines=[long_line, "Leeds"], postcode="LS1 1AA"
+        ),
+        sender=Sender(name="A", address_lines=["M" * 50, "N" * 50], postcode="LS2 2BB"),
+    )
     lay = render_letter_details(letter).layout
     assert L.WINDOW_SAFE.contains(lay.recipient.rect)
     assert lay.sender.rect.x >= L.SENDER_MIN_X - 1e-6
 
 
 def test_many_sender_lines_push_the_body_down_not_into_the_window():
-    sender = Sender(name="A", address_lines=[f"Line {i}" for i in range(8)], postcode="LS2 2BB",
-                    phone="0113 000 0000", email="a@example.org")
+    sender = Sender(
+        name="A",
+        address_lines=[f"Line {i}" for i in range(8)],
+        postcode="LS2 2BB",
+        phone="0113 000 0000",
+        email="a@example.org",
+    )
     result = render_letter_details(make_letter(sender=sender), large_print=True)
     lay = result.layout
     assert not L.WINDOW_SAFE.intersects(lay.sender.rect) and not L.WINDOW_SAFE.intersects(lay.date.rect)
@@ -116,9 +125,20 @@ def test_many_sender_lines_push_the_body_down_not_into_the_window():
 
 def test_text_is_extractable_in_reading_order():
     text = pages_text(render_letter(example("mp_campaign")))[0]
-    order = ["27 Elm Grove", "LE2 8AB", "22 November 2026", "Ms Priya Sandhu MP", "House of Commons", "LONDON",
-             "SW1A 0AA", "Dear Ms Sandhu,", "NHS funding for SIRT", "Please write to the Health Secretary",
-             "Yours sincerely,", "Łucja Kowalczyk"]
+    order = [
+        "27 Elm Grove",
+        "LE2 8AB",
+        "22 November 2026",
+        "Ms Priya Sandhu MP",
+        "House of Commons",
+        "LONDON",
+        "SW1A 0AA",
+        "Dear Ms Sandhu,",
+        "NHS funding for SIRT",
+        "Please write to the Health Secretary",
+        "Yours sincerely,",
+        "Łucja Kowalczyk",
+    ]
     positions = [text.index(s) for s in order]
     assert positions == sorted(positions)
 
@@ -152,8 +172,11 @@ def test_metadata_and_determinism():
 
 def test_markup_in_user_text_prints_literally():
     body = 'Look: <img src="/etc/passwd"/> & <b>bold?</b> <font size=40>big</font>\n\nPlease help.'
-    letter = make_letter(body=body, subject="<i>Subject</i> & more",
-                         sender=Sender(name="A <b>B</b>", address_lines=["1 <Road>"], postcode="LS1 1AA"))
+    letter = make_letter(
+        body=body,
+        subject="<i>Subject</i> & more",
+        sender=Sender(name="A <b>B</b>", address_lines=["1 <Road>"], postcode="LS1 1AA"),
+    )
     text = pages_text(render_letter(letter))[0]
     assert '<img src="/etc/passwd"/>' in text
     assert "<b>bold?</b>" in text and "<font size=40>big</font>" in text
@@ -257,8 +280,11 @@ def test_control_characters_are_dropped():
 
 
 @settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.too_slow])
-@given(body=st.text(min_size=1, max_size=3000), subject=st.text(max_size=120),
-       name=st.text(min_size=1, max_size=40).filter(lambda s: s.strip()))
+@given(
+    body=st.text(min_size=1, max_size=3000),
+    subject=st.text(max_size=120),
+    name=st.text(min_size=1, max_size=40).filter(lambda s: s.strip()),
+)
 def test_arbitrary_text_never_crashes_rendering(body, subject, name):
     letter = make_letter(body=body, subject=subject, sender=Sender(name=name, address_lines=["1 Road"]))
     pdf = render_letter(letter)
@@ -266,8 +292,9 @@ def test_arbitrary_text_never_crashes_rendering(body, subject, name):
 
 
 @settings(max_examples=15, deadline=None)
-@given(words=st.lists(st.text(alphabet=st.characters(codec="utf-8"), min_size=1, max_size=400), min_size=1,
-                      max_size=30))
+@given(
+    words=st.lists(st.text(alphabet=st.characters(codec="utf-8"), min_size=1, max_size=400), min_size=1, max_size=30)
+)
 def test_arbitrary_paragraph_shapes_keep_the_signature(words):
     letter = make_letter(body="\n\n".join(words))
     if not letter.paragraphs():

@@ -17,8 +17,7 @@ from hypothesis import strategies as st
 
 from sirt_desktop.core.nations import Nation
 from sirt_desktop.core.representatives import lookup as reps
-from sirt_desktop.core.representatives import messages
-from sirt_desktop.core.representatives import seats
+from sirt_desktop.core.representatives import messages, seats
 from sirt_desktop.core.representatives.mp_list import apply_mp_csv
 from sirt_desktop.core.representatives.store import NO_SEAT, NOT_FOUND
 from sirt_desktop.core.resources import read_text
@@ -162,7 +161,15 @@ def _import_with_one_vacancy(tmp_path, gss_code: str) -> None:
     rows = list(csv.DictReader(io.StringIO(read_text("data", "mps.csv"))))
     for row in rows:
         if row["gss_code"] == gss_code:
-            for column in ("mp_name", "party", "party_abbrev", "parliament_member_id", "twfy_person_id", "gender", "member_since"):
+            for column in (
+                "mp_name",
+                "party",
+                "party_abbrev",
+                "parliament_member_id",
+                "twfy_person_id",
+                "gender",
+                "member_since",
+            ):
                 row[column] = ""
             row["record_as_of"] = "2026-09-01"
     target = tmp_path / "vacancy.csv"
@@ -193,8 +200,12 @@ def test_mp_list_as_of_defaults_to_the_bundled_date() -> None:
 
 
 @pytest.mark.parametrize(
-    "nation, words", [("Scotland", ["Scottish Government", "MSP"]), ("Wales", ["Welsh Government", "Member of the Senedd"]),
-                      ("Northern Ireland", ["Department of Health", "MLA"])],
+    "nation, words",
+    [
+        ("Scotland", ["Scottish Government", "MSP"]),
+        ("Wales", ["Welsh Government", "Member of the Senedd"]),
+        ("Northern Ireland", ["Department of Health", "MLA"]),
+    ],
 )
 def test_nation_advice_for_devolved_nations(nation: str, words: list[str]) -> None:
     advice = messages.nation_advice(nation)
@@ -217,7 +228,12 @@ def test_nation_counts() -> None:
 
 @pytest.mark.parametrize(
     "query, expected",
-    [("ynys", "Ynys Môn"), ("YNYS MON", "Ynys Môn"), ("glyndwr", "Montgomeryshire and Glyndŵr"), ("romsey", "Romsey and Southampton North")],
+    [
+        ("ynys", "Ynys Môn"),
+        ("YNYS MON", "Ynys Môn"),
+        ("glyndwr", "Montgomeryshire and Glyndŵr"),
+        ("romsey", "Romsey and Southampton North"),
+    ],
 )
 def test_search_by_constituency_ignores_case_and_accents(query: str, expected: str) -> None:
     assert expected in [c.constituency for c in reps.search(query)]

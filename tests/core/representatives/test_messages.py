@@ -15,15 +15,39 @@ from sirt_desktop.core.representatives.records import Reason, Said
 
 # One typed text for every kind of answer the lookup gives.
 EVERY_ANSWER = [
-    "SO51 7AA", "TW15 9FQ", "AB43 1AG", "SO51 7ZZ", "EH12 9ZZ", "AB32 6", "SO51", "BT1 1AA",
-    "JE2 3AB", "FIQQ 1ZZ", "BFPO 1234", "GIR 0AA", "ZZ9 9ZZ", "hello", "",
+    "SO51 7AA",
+    "TW15 9FQ",
+    "AB43 1AG",
+    "SO51 7ZZ",
+    "EH12 9ZZ",
+    "AB32 6",
+    "SO51",
+    "BT1 1AA",
+    "JE2 3AB",
+    "FIQQ 1ZZ",
+    "BFPO 1234",
+    "GIR 0AA",
+    "ZZ9 9ZZ",
+    "hello",
+    "",
 ]
 
 
 @pytest.mark.parametrize(
     ("share", "text"),
-    [(None, ""), (1.0, "100%"), (0.9968, "over 99%"), (0.996, "over 99%"), (0.995, "100%"), (0.99, "99%"),
-     (0.42, "42%"), (0.0092, "1%"), (0.0049, "under 1%"), (0.0032, "under 1%"), (0.0, "under 1%")],
+    [
+        (None, ""),
+        (1.0, "100%"),
+        (0.9968, "over 99%"),
+        (0.996, "over 99%"),
+        (0.995, "100%"),
+        (0.99, "99%"),
+        (0.42, "42%"),
+        (0.0092, "1%"),
+        (0.0049, "under 1%"),
+        (0.0032, "under 1%"),
+        (0.0, "under 1%"),
+    ],
 )
 def test_format_share(share, text):
     assert format_share(share) == text
@@ -56,8 +80,9 @@ def test_bfpo_asks_where_the_caller_is_registered_to_vote():
     result = reps.lookup("BFPO 1234")
     assert result.message.endswith("or of the address where you are registered to vote.")
     volunteer = messages.message(result, Audience.VOLUNTEER)
-    assert volunteer.endswith("of the caller's home address in the UK, or of the address where they are "
-                              "registered to vote.")
+    assert volunteer.endswith(
+        "of the caller's home address in the UK, or of the address where they are registered to vote."
+    )
 
 
 @pytest.mark.parametrize("typed", EVERY_ANSWER)

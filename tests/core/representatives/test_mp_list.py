@@ -10,13 +10,13 @@ import pytest
 
 from sirt_desktop.core import paths
 from sirt_desktop.core.representatives import lookup as representatives
-from tests.cli.run import cli
 from sirt_desktop.core.representatives.mp_list import (
     apply_mp_csv,
     remove_imported_mp_list,
     validate_mp_csv,
 )
 from sirt_desktop.core.resources import read_text
+from tests.cli.run import cli
 
 ROMSEY = "E14001449"
 
@@ -160,7 +160,7 @@ def test_header_only_file_lists_every_missing_seat(tmp_path) -> None:
 def test_cli_success_and_rejection(tmp_path) -> None:
     header, rows = shipped_rows()
     good = write_csv(tmp_path / "good.csv", header, rows)
-    ran = cli('data', 'import-mps', str(good))
+    ran = cli("data", "import-mps", str(good))
     out, err = ran.out, ran.err
     assert ran.code == 0
     assert "650" in out and "now in use" in out
@@ -168,7 +168,7 @@ def test_cli_success_and_rejection(tmp_path) -> None:
 
     rows[3]["member_since"] = "yesterday"
     bad = write_csv(tmp_path / "bad.csv", header, rows)
-    ran = cli('data', 'import-mps', str(bad))
+    ran = cli("data", "import-mps", str(bad))
     out, err = ran.out, ran.err
     assert ran.code == 1
     assert "Line 5:" in err and "yesterday" in err
@@ -177,7 +177,7 @@ def test_cli_success_and_rejection(tmp_path) -> None:
 
 @pytest.mark.parametrize("name", ["does-not-exist.csv", "."])
 def test_cli_missing_file_or_folder_is_a_plain_message(tmp_path, name: str) -> None:
-    ran = cli('data', 'import-mps', str(tmp_path / name))
+    ran = cli("data", "import-mps", str(tmp_path / name))
     out, err = ran.out, ran.err
     assert ran.code == 1
     assert "Traceback" not in err

@@ -22,7 +22,9 @@ def gb_postcodes(draw) -> str:
     outward = f"{area}{draw(st.integers(1, 9))}{suffix}"
     # Districts kept for PO boxes and businesses are classified as non-geographic on purpose.
     assume(outward not in postcodes.NON_GEOGRAPHIC_DISTRICTS)
-    inward = str(draw(st.integers(0, 9))) + draw(st.sampled_from(INWARD_LETTERS)) + draw(st.sampled_from(INWARD_LETTERS))
+    inward = (
+        str(draw(st.integers(0, 9))) + draw(st.sampled_from(INWARD_LETTERS)) + draw(st.sampled_from(INWARD_LETTERS))
+    )
     return f"{outward} {inward}"
 
 
@@ -62,12 +64,21 @@ def test_canonical_form_is_idempotent(text: str) -> None:
 
 
 @settings(max_examples=300)
-@given(st.one_of(st.text(), st.text(min_size=500, max_size=5000), st.binary().map(lambda b: b.decode("utf-8", "surrogateescape"))))
+@given(
+    st.one_of(
+        st.text(), st.text(min_size=500, max_size=5000), st.binary().map(lambda b: b.decode("utf-8", "surrogateescape"))
+    )
+)
 def test_never_raises_on_any_text(text: str) -> None:
     parsed = classify(text)
     assert parsed.kind in {
-        postcodes.Kind.FULL, postcodes.Kind.PARTIAL, postcodes.Kind.NORTHERN_IRELAND, postcodes.Kind.CROWN_DEPENDENCY,
-        postcodes.Kind.OVERSEAS_TERRITORY, postcodes.Kind.NON_GEOGRAPHIC, postcodes.Kind.INVALID,
+        postcodes.Kind.FULL,
+        postcodes.Kind.PARTIAL,
+        postcodes.Kind.NORTHERN_IRELAND,
+        postcodes.Kind.CROWN_DEPENDENCY,
+        postcodes.Kind.OVERSEAS_TERRITORY,
+        postcodes.Kind.NON_GEOGRAPHIC,
+        postcodes.Kind.INVALID,
     }
     normalise(text)
     assert len(postcodes.display_text(text)) <= 40

@@ -3,8 +3,7 @@ from __future__ import annotations
 import csv
 import io
 
-from PySide6.QtCore import Qt, QTimer
-from PySide6.QtWidgets import QApplication
+from PySide6.QtCore import Qt
 
 from sirt_desktop.core.representatives import lookup as representatives
 from sirt_desktop.core.resources import read_text
@@ -172,4 +171,6 @@ def test_helpline_messages_speak_of_the_caller(shell, qtbot):
     assert "you are registered" not in finder.message.text()
     controller.find("AB32 6")
     assert [finder.candidates.item(i).text().split(" — ")[1] for i in range(2)] == [
-        "over 99% of postcodes here", "under 1% of postcodes here"]
+        "over 99% of postcodes here",
+        "under 1% of postcodes here",
+    ]

@@ -7,9 +7,9 @@ import pytest
 from PySide6.QtCore import Qt
 from sqlalchemy import insert
 
-from sirt_desktop.core.db.records import LetterFilters
 from sirt_desktop.core.db.letters_repo import LettersRepository
 from sirt_desktop.core.db.models import Letter
+from sirt_desktop.core.db.records import LetterFilters
 from sirt_desktop.gui.history.controller import HistoryController
 from sirt_desktop.gui.history.view import EMPTY_TEXT, HistoryView
 from tests.gui.accessibility import unnamed_controls
@@ -50,9 +50,18 @@ def filled(db):
     for i in range(350):
         kind = KINDS[i % 3]
         word = "hospital" if i % 7 == 0 else "parliament"
-        rows.append(dict(kind=kind, status="draft", recipient_name=f"Recipient {i}", subject=f"Letter {i:03d}",
-                         body=f"Words about the {word} — Siân {i}", data_json=json.dumps({"n": i}),
-                         created_at=base + dt.timedelta(minutes=i), updated_at=base + dt.timedelta(minutes=i)))
+        rows.append(
+            dict(
+                kind=kind,
+                status="draft",
+                recipient_name=f"Recipient {i}",
+                subject=f"Letter {i:03d}",
+                body=f"Words about the {word} — Siân {i}",
+                data_json=json.dumps({"n": i}),
+                created_at=base + dt.timedelta(minutes=i),
+                updated_at=base + dt.timedelta(minutes=i),
+            )
+        )
     with db.session() as s:
         s.execute(insert(Letter), rows)
     return db

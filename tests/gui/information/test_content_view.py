@@ -108,8 +108,9 @@ def test_read_aloud_uses_the_speech_engine(qtbot):
 
 
 def test_appointment_sheet_from_the_checklist(shell, qtbot):
-    from pypdf import PdfReader
     import io
+
+    from pypdf import PdfReader
 
     shell.window.show_section("for_me")
     page = shell.window.page("for_me")

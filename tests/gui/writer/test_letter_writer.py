@@ -34,8 +34,9 @@ class MemoryDrafts:
 def make(qtbot, drafts=None, prompts=None):
     """The writer on its own. ``prompts`` answers its questions (none expected by default)."""
     view = LetterWriterView()
-    controller = LetterWriterController(view, drafts=drafts, today=lambda: TODAY,
-                                        prompts=prompts if prompts is not None else FakePrompts())
+    controller = LetterWriterController(
+        view, drafts=drafts, today=lambda: TODAY, prompts=prompts if prompts is not None else FakePrompts()
+    )
     qtbot.addWidget(view)
     view.show()
     return view, controller

@@ -2,13 +2,11 @@
 
 from __future__ import annotations
 
-import datetime as dt
-
 import pytest
 
 from sirt_desktop.core.letters.model import Letter
-from tests.gui.writer.test_letter_writer import MemoryDrafts, fill_sender, make
 from sirt_desktop.core.letters.schema import letter_from_dict, letter_to_dict
+from tests.gui.writer.test_letter_writer import MemoryDrafts, fill_sender, make
 
 
 class FailingDrafts(MemoryDrafts):
@@ -145,13 +143,12 @@ def test_database_errors_never_carry_letter_text():
     from sqlalchemy import text
 
     from sirt_desktop.core.db.engine import Database
-    from sirt_desktop.core.db.failures import plain_database_errors
     from sirt_desktop.core.db.errors import DatabaseError
+    from sirt_desktop.core.db.failures import plain_database_errors
 
     db = Database.open()
-    with pytest.raises(DatabaseError) as caught:
-        with plain_database_errors(), db.session() as s:
-            s.execute(text("INSERT INTO no_such_table VALUES (:secret)"), {"secret": "NHS 943 476 5919"})
+    with pytest.raises(DatabaseError) as caught, plain_database_errors(), db.session() as s:
+        s.execute(text("INSERT INTO no_such_table VALUES (:secret)"), {"secret": "NHS 943 476 5919"})
     assert "943 476 5919" not in str(caught.value)
     db.close()
 

@@ -34,8 +34,9 @@ def run_migrations_offline() -> None:
 def run_migrations_online() -> None:
     connection = config.attributes.get("connection")
     if connection is not None:
-        context.configure(connection=connection, target_metadata=target_metadata, include_name=include_name,
-                          render_as_batch=True)
+        context.configure(
+            connection=connection, target_metadata=target_metadata, include_name=include_name, render_as_batch=True
+        )
         with context.begin_transaction():
             context.run_migrations()
         return
@@ -43,8 +44,9 @@ def run_migrations_online() -> None:
         config.get_section(config.config_ini_section, {}), prefix="sqlalchemy.", poolclass=pool.NullPool
     )
     with connectable.connect() as connection:
-        context.configure(connection=connection, target_metadata=target_metadata, include_name=include_name,
-                          render_as_batch=True)
+        context.configure(
+            connection=connection, target_metadata=target_metadata, include_name=include_name, render_as_batch=True
+        )
         with context.begin_transaction():
             context.run_migrations()
 

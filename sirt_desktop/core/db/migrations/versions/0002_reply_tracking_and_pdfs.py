@@ -26,9 +26,7 @@ def upgrade() -> None:
         batch.add_column(sa.Column("reply_asked_2w", sa.Boolean, nullable=False, server_default=sa.false()))
         batch.add_column(sa.Column("reply_asked_4w", sa.Boolean, nullable=False, server_default=sa.false()))
         batch.add_column(sa.Column("follow_up_of_id", sa.Integer, nullable=True))
-        batch.create_foreign_key(
-            "fk_letters_follow_up_of", "letters", ["follow_up_of_id"], ["id"], ondelete="SET NULL"
-        )
+        batch.create_foreign_key("fk_letters_follow_up_of", "letters", ["follow_up_of_id"], ["id"], ondelete="SET NULL")
     # Letters finished before this version: their last change is the best date there is.
     op.execute("UPDATE letters SET finished_at = updated_at WHERE status = 'finished'")
     op.drop_index("ix_letters_kind", table_name="letters")
@@ -62,6 +60,13 @@ def downgrade() -> None:
     op.create_index("ix_letters_kind", "letters", ["kind"])
     with op.batch_alter_table("letters") as batch:
         batch.drop_constraint("fk_letters_follow_up_of", type_="foreignkey")
-        for column in ("follow_up_of_id", "reply_asked_4w", "reply_asked_2w", "reply_status",
-                       "sent_method", "sent_at", "finished_at"):
+        for column in (
+            "follow_up_of_id",
+            "reply_asked_4w",
+            "reply_asked_2w",
+            "reply_status",
+            "sent_method",
+            "sent_at",
+            "finished_at",
+        ):
             batch.drop_column(column)
