@@ -7,7 +7,7 @@ VENV_RUN := .venv
 VENV_TEST := .venv-test
 PIP_FLAGS := --disable-pip-version-check --quiet --constraint constraints.txt
 
-.PHONY: run test lint system-deps system-deps-test data content-pack bench screenshot constraints clean
+.PHONY: run test lint fix system-deps system-deps-test data content-pack bench screenshot constraints clean
 
 system-deps:
 	bash scripts/install-system-deps.sh --runtime
@@ -35,6 +35,18 @@ run: system-deps $(VENV_RUN)/.installed
 test: system-deps-test $(VENV_TEST)/.installed
 	QT_QPA_PLATFORM=offscreen $(VENV_TEST)/bin/python -m pytest -p no:cacheprovider
 
+# ruff (lint and format), mypy (strict on core, the CLI and about) and the import contracts.
+lint: $(VENV_TEST)/.installed
+	$(VENV_TEST)/bin/ruff check .
+	$(VENV_TEST)/bin/ruff format --check .
+	$(VENV_TEST)/bin/mypy
+	$(VENV_TEST)/bin/lint-imports
+
+# What ruff can put right by itself: import order, safe fixes, formatting.
+fix: $(VENV_TEST)/.installed
+	$(VENV_TEST)/bin/ruff check --fix .
+	$(VENV_TEST)/bin/ruff format .
+
 # Rebuild resources/data from ../shared/data (see scripts/build_data.py).
 data: $(VENV_RUN)/.installed
 	$(VENV_RUN)/bin/python scripts/build_data.py
@@ -46,6 +58,7 @@ bench: $(VENV_TEST)/.installed
 	$(VENV_TEST)/bin/python bench/startup.py
 	$(VENV_TEST)/bin/python bench/lookup.py
 	$(VENV_TEST)/bin/python bench/letters.py
+	$(VENV_TEST)/bin/python bench/history.py
 
 screenshot: system-deps-test $(VENV_TEST)/.installed
 	$(VENV_TEST)/bin/python scripts/screenshot.py --out docs/screenshot.png

@@ -32,7 +32,7 @@ def _pct(values: list[float], q: float) -> float:
     if not values:
         return 0.0
     ordered = sorted(values)
-    return ordered[min(len(ordered) - 1, int(round(q * (len(ordered) - 1))))]
+    return ordered[min(len(ordered) - 1, round(q * (len(ordered) - 1)))]
 
 
 def main() -> int:
@@ -43,7 +43,7 @@ def main() -> int:
     args = parser.parse_args()
     try:
         xvfb = harness.ensure_display()
-    except harness.HarnessUnavailable as exc:
+    except harness.HarnessUnavailableError as exc:
         print(f"cannot run: {exc}")
         return 2
     kills = harness.random_kill_times(args.trials, args.seed)

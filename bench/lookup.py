@@ -155,7 +155,7 @@ def main(argv: list[str] | None = None) -> int:
     mb = 1024 * 1024
     rows = [
         (
-            "Data load (process, median of %d)" % pairs,
+            f"Data load (process, median of {pairs})",
             f"{load['load_ms']:.1f} ms",
             f"<= {TARGET_LOAD_MS:.0f} ms",
             load["load_ms"] <= TARGET_LOAD_MS,

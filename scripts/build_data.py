@@ -25,6 +25,7 @@ import argparse
 import csv
 import gzip
 import hashlib
+import itertools
 import json
 import shutil
 import sys
@@ -132,7 +133,7 @@ def area_table(rows: list[dict[str, str]], key: str, seat_index: dict[str, int])
         totals[area] = int(row[key.replace("postcode_", "postcodes_in_")])
     for area, entries in table.items():
         assert sum(entry[2] for entry in entries) == totals[area], f"{area}: counts do not add up"
-        assert all(a[2] >= b[2] for a, b in zip(entries, entries[1:])), f"{area}: not most likely first"
+        assert all(a[2] >= b[2] for a, b in itertools.pairwise(entries)), f"{area}: not most likely first"
     return dict(sorted(table.items()))
 
 

@@ -14,7 +14,7 @@ RUNTIME=(libgl1 libegl1 libfontconfig1 libxkbcommon0 libglib2.0-0 libdbus-1-3
          libxcb-render-util0 libxcb-shape0 libxcb-xkb1 libxcb-render0 libxcb-randr0
          libxcb-shm0 libxcb-sync1 libxcb-xfixes0 libxcb-util1 libx11-xcb1 libpulse0
          fontconfig python3-venv)
-TEST=(xvfb xauth poppler-utils desktop-file-utils appstream cups printer-driver-cups-pdf
+TEST=(xvfb xauth xdotool poppler-utils desktop-file-utils appstream cups printer-driver-cups-pdf
       cups-client postgresql locales)
 
 want=("${RUNTIME[@]}")

@@ -29,7 +29,7 @@ def version_report() -> str:
     # qVersion without creating an application or needing a display.
     try:
         from PySide6 import QtCore  # noqa: PLC0415 (start-up: Qt, only when asked)
-        from PySide6 import __version__ as pyside_version
+        from PySide6 import __version__ as pyside_version  # noqa: PLC0415 (start-up: Qt, only when asked)
 
         lines.append(f"Qt {QtCore.qVersion()}")
         lines.append(f"PySide6 {pyside_version}")

@@ -7,6 +7,7 @@ raising; a reader that goes away (``| head``) ends the output quietly.
 
 from __future__ import annotations
 
+import contextlib
 import functools
 import logging
 import os
@@ -33,10 +34,8 @@ def _reconfigure(stream: TextIO, **options: str) -> None:
     try:
         reconfigure(**options)
     except (ValueError, OSError):  # already read from, or not a text stream: keep it as it is
-        try:
+        with contextlib.suppress(ValueError, OSError):
             reconfigure(errors=options.get("errors", "replace"))
-        except (ValueError, OSError):
-            pass
 
 
 class Console:
@@ -106,8 +105,7 @@ def never_a_traceback(message: str) -> Callable[[Command[P]], Command[P]]:
     Ctrl+C gives ``INTERRUPTED``; a closed pipe ends quietly with ``OK``."""
 
     def wrap(command: Command[P]) -> Command[P]:
-        @functools.wraps(command)
-        def run(console: Console, *args: P.args, **kwargs: P.kwargs) -> ExitCode:
+        def run(console: Console, /, *args: P.args, **kwargs: P.kwargs) -> ExitCode:
             try:
                 return command(console, *args, **kwargs)
             except KeyboardInterrupt:
@@ -121,6 +119,7 @@ def never_a_traceback(message: str) -> Callable[[Command[P]], Command[P]]:
                 console.problem(message.format(error=exc, kind=type(exc).__name__))
                 return ExitCode.PROBLEMS
 
+        functools.update_wrapper(run, command)
         return run
 
     return wrap

@@ -9,9 +9,11 @@ else the app keeps, and the person's home folder is written as ``~`` in it.
 
 from __future__ import annotations
 
+import contextlib
 import logging
 import os
 import sys
+from collections.abc import Callable
 from pathlib import Path
 
 from sirt_desktop.core import paths
@@ -61,7 +63,9 @@ class _FileHandler(logging.FileHandler):
     """A file handler that, the first time a message cannot be written (a full disk, say),
     hands over to standard error instead of printing "--- Logging error ---" every time."""
 
-    def __init__(self, filename: str, fallback) -> None:
+    def __init__(
+        self, filename: str, fallback: Callable[[logging.Handler, BaseException | None, logging.LogRecord], None]
+    ) -> None:
         super().__init__(filename, encoding="utf-8")
         self._fallback = fallback
 
@@ -109,10 +113,8 @@ def _give_up_on_file(root: logging.Logger, path: str, reason: BaseException | st
     global _problem
     text = getattr(reason, "strerror", None) or str(reason or "unknown reason")
     _problem = UNWRITABLE.format(path=path, reason=text)
-    try:
+    with contextlib.suppress(OSError, ValueError):
         print(_problem, file=sys.stderr)
-    except (OSError, ValueError):
-        pass
     if not any(
         isinstance(h, logging.StreamHandler)
         and not isinstance(h, logging.FileHandler)
@@ -144,7 +146,7 @@ def setup_logging(console: bool = False, level: int = logging.INFO) -> logging.L
     _problem = None
     _configured_for = target
 
-    def fall_back(handler: logging.Handler, reason, record: logging.LogRecord | None) -> None:
+    def fall_back(handler: logging.Handler, reason: BaseException | None, record: logging.LogRecord | None) -> None:
         if handler in root.handlers:
             root.removeHandler(handler)
             handler.close()

@@ -7,6 +7,7 @@ does a portable install on a USB stick.
 
 from __future__ import annotations
 
+import contextlib
 import os
 from pathlib import Path
 
@@ -30,12 +31,10 @@ def _ensure(path: Path) -> Path:
     folder someone made read-only on purpose stays read-only."""
     path.mkdir(mode=0o700, parents=True, exist_ok=True)
     if os.name == "posix":
-        try:
+        with contextlib.suppress(OSError):
             mode = path.stat().st_mode & 0o777
             if mode & 0o077:
                 path.chmod(mode & 0o700)
-        except OSError:
-            pass
     return path
 
 

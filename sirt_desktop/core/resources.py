@@ -8,9 +8,9 @@ from __future__ import annotations
 import json
 from functools import lru_cache
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
-import sirt_desktop.resources as package
+import sirt_desktop.resources as package  # type: ignore[import-not-found]  # resources/ ships as this package
 
 if TYPE_CHECKING:
     from importlib.resources.abc import Traversable
@@ -57,7 +57,7 @@ def read_bytes(*parts: str) -> bytes:
 
 
 @lru_cache(maxsize=1)
-def data_manifest() -> dict:
+def data_manifest() -> dict[str, Any]:
     """``resources/data/manifest.json``: each bundled data set with its date, source and licence.
 
     Returns ``{"datasets": []}`` when no data has been built, so ``--version`` still works.
@@ -65,4 +65,5 @@ def data_manifest() -> dict:
     node = resource("data", "manifest.json")
     if not node.is_file():
         return {"datasets": []}
-    return json.loads(node.read_text(encoding="utf-8"))
+    manifest: dict[str, Any] = json.loads(node.read_text(encoding="utf-8"))
+    return manifest

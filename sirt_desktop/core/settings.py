@@ -43,7 +43,7 @@ class Option(Generic[T]):
             return self.default
         if self.check is not None and not self.check(value):
             return self.default
-        return value  # type: ignore[return-value]  # isinstance(value, self.type) holds
+        return value
 
 
 TEXT_SCALES = (100, 125, 150, 175, 200)
@@ -59,10 +59,10 @@ class ColourScheme(StrEnum):
 
 THEMES = tuple(ColourScheme)
 
-OPTIONS: dict[str, Option] = {}
+OPTIONS: dict[str, Option[Any]] = {}
 
 
-def _register(option: Option) -> Option:
+def _register(option: Option[T]) -> Option[T]:
     if option.key in OPTIONS:
         raise ValueError(f"setting registered twice: {option.key}")
     OPTIONS[option.key] = option
@@ -107,7 +107,8 @@ class Settings:
         self._values = {key: option.coerce(raw[key]) for key, option in OPTIONS.items() if key in raw}
 
     def get(self, option: Option[T]) -> T:
-        return self._values.get(option.key, option.default)
+        value: T = self._values.get(option.key, option.default)
+        return value
 
     def set(self, option: Option[T], value: T) -> None:
         coerced = option.coerce(value)

@@ -7,6 +7,7 @@ page only the services that page needs.
 
 from __future__ import annotations
 
+import contextlib
 import logging
 import sys
 import time
@@ -35,19 +36,16 @@ log = logging.getLogger(__name__)
 
 
 def create_application(argv: list[str] | None = None) -> QApplication:
-    app = QApplication.instance()
-    if app is None:
-        app = QApplication(argv if argv is not None else sys.argv[:1])
+    existing = QApplication.instance()
+    app = existing if isinstance(existing, QApplication) else QApplication(argv if argv is not None else sys.argv[:1])
     app.setApplicationName(APP_NAME)
     app.setApplicationVersion(__version__)
     app.setOrganizationName("SIRT Desktop")
     app.setDesktopFileName(APP_ID)
     QLocale.setDefault(QLocale(QLocale.Language.English, QLocale.Country.UnitedKingdom))
-    try:
+    with contextlib.suppress(FileNotFoundError):
         # A PNG loads without Qt's SVG plugin, which would cost start-up time.
         app.setWindowIcon(QIcon(str(resource_path("icons", "sirt-desktop-128.png"))))
-    except FileNotFoundError:
-        pass
     return app
 
 

@@ -142,8 +142,8 @@ class MainWindow(FollowsAppFont, QMainWindow):
 
     # Window state ---------------------------------------------------------------
     def saved_state(self) -> tuple[str, str]:
-        geometry = bytes(self.saveGeometry().toBase64()).decode("ascii")
-        state = bytes(self.saveState().toBase64()).decode("ascii")
+        geometry = bytes(self.saveGeometry().toBase64().data()).decode("ascii")
+        state = bytes(self.saveState().toBase64().data()).decode("ascii")
         return geometry, state
 
     def restore_saved_state(self, geometry: str, state: str) -> bool:
@@ -151,7 +151,7 @@ class MainWindow(FollowsAppFont, QMainWindow):
         ok_state = self.restoreState(QByteArray.fromBase64(state.encode("ascii")))
         return bool(ok_geometry and ok_state)
 
-    def closeEvent(self, event: QCloseEvent) -> None:
+    def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 (Qt's name)
         # ``close_guard`` (from the shell) saves unsaved work; False means the person chose to stay.
         if self._close_guard is not None and not self._close_guard():
             event.ignore()

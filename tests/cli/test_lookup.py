@@ -52,7 +52,7 @@ def test_json_one_object_per_line_in_order() -> None:
     assert out_lines[-1] == ""
     objects = [json.loads(line) for line in out_lines[:-1]]
     assert len(objects) == len(ODD_LINES)
-    for raw, obj in zip(ODD_LINES, objects):
+    for raw, obj in zip(ODD_LINES, objects, strict=True):
         assert list(obj) == ["input", "postcode", "status", "candidates", "message"]
         assert obj["input"] == raw.decode("utf-8", "replace").rstrip("\r")
         if obj["status"] == "found":

@@ -104,7 +104,7 @@ from tests.e2e import typing_harness  # noqa: E402
 def x_display():
     try:
         server = typing_harness.ensure_display()
-    except typing_harness.HarnessUnavailable as exc:
+    except typing_harness.HarnessUnavailableError as exc:
         pytest.skip(str(exc))
     yield
     if server is not None:

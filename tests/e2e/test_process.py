@@ -5,6 +5,7 @@ from __future__ import annotations
 import os
 import subprocess
 import sys
+from pathlib import Path
 
 import pytest
 
@@ -40,7 +41,7 @@ def test_app_opens_and_closes_cleanly(tmp_path):
     )
     assert result.returncode == 0, result.stderr
     home = os.environ["SIRT_DESKTOP_HOME"]
-    log_text = open(os.path.join(home, "logs", "sirt-desktop.log"), encoding="utf-8").read()
+    log_text = Path(home, "logs", "sirt-desktop.log").read_text(encoding="utf-8")
     assert "starting" in log_text
     # The database was created and migrated just after the first screen appeared.
     assert os.path.exists(os.path.join(home, "data", "sirt-desktop.sqlite3"))
@@ -67,7 +68,7 @@ def test_unexpected_error_without_dialog_exits_non_zero():
     assert result.returncode == 1
     assert "ZeroDivisionError" in result.stderr
     home = os.environ["SIRT_DESKTOP_HOME"]
-    assert "ZeroDivisionError" in open(os.path.join(home, "logs", "sirt-desktop.log"), encoding="utf-8").read()
+    assert "ZeroDivisionError" in Path(home, "logs", "sirt-desktop.log").read_text(encoding="utf-8")
 
 
 @pytest.mark.parametrize("argv", [["--help"], ["lookup", "--help"], ["letter", "--help"], ["data", "--help"]])

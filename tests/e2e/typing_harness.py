@@ -98,8 +98,13 @@ sys.exit(gui_app.run(crash_dialog=False))
 """
 
 
-class HarnessUnavailable(RuntimeError):
+class HarnessUnavailableError(RuntimeError):
     """Xvfb or xdotool is missing (the test skips; the bench says so)."""
+
+
+def _answers(number: int) -> bool:
+    env = dict(os.environ, DISPLAY=f":{number}")
+    return subprocess.run(["xdotool", "getmouselocation"], env=env, capture_output=True).returncode == 0
 
 
 def ensure_display(number: int = DISPLAY_NUMBER) -> subprocess.Popen | None:
@@ -107,31 +112,20 @@ def ensure_display(number: int = DISPLAY_NUMBER) -> subprocess.Popen | None:
     started (to stop later), or None if one was already running."""
     for tool in ("Xvfb", "xdotool"):
         if shutil.which(tool) is None:
-            raise HarnessUnavailable(f"{tool} is not installed (scripts/install-system-deps.sh --test)")
-    if Path(f"/tmp/.X11-unix/X{number}").exists():
-        if (
-            subprocess.run(
-                ["xdotool", "getmouselocation"], env=dict(os.environ, DISPLAY=f":{number}"), capture_output=True
-            ).returncode
-            == 0
-        ):
-            return None
+            raise HarnessUnavailableError(f"{tool} is not installed (scripts/install-system-deps.sh --test)")
+    if Path(f"/tmp/.X11-unix/X{number}").exists() and _answers(number):
+        return None
     proc = subprocess.Popen(
         ["Xvfb", f":{number}", "-screen", "0", "1280x800x24", "-nolisten", "tcp"],
         stdout=subprocess.DEVNULL,
         stderr=subprocess.DEVNULL,
     )
     for _ in range(100):
-        if (
-            subprocess.run(
-                ["xdotool", "getmouselocation"], env=dict(os.environ, DISPLAY=f":{number}"), capture_output=True
-            ).returncode
-            == 0
-        ):
+        if _answers(number):
             return proc
         time.sleep(0.05)
     proc.kill()
-    raise HarnessUnavailable(f"Xvfb did not start on :{number}")
+    raise HarnessUnavailableError(f"Xvfb did not start on :{number}")
 
 
 @dataclass

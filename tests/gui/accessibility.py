@@ -48,7 +48,6 @@ def unnamed_controls(root: QWidget) -> list[str]:
         if isinstance(widget, QAbstractButton):
             if not accessible_name(widget).strip():
                 problems.append(f"button {type(widget).__name__} {widget.objectName()!r}")
-        elif isinstance(widget, FIELDS + LISTS):
-            if not widget.accessibleName().strip():
-                problems.append(f"{type(widget).__name__} {widget.objectName()!r} (tooltip {widget.toolTip()!r})")
+        elif isinstance(widget, FIELDS + LISTS) and not widget.accessibleName().strip():
+            problems.append(f"{type(widget).__name__} {widget.objectName()!r} (tooltip {widget.toolTip()!r})")
     return problems

@@ -98,7 +98,7 @@ def test_crash_handler_logs_and_shows_details(qapp, qtbot):
         seen["text"] = box.text()
         seen["details"] = box.detailedText()
         box.button(QMessageBox.StandardButton.NoButton) if False else None
-        carry_on = [b for b in box.buttons() if b.text() == "Carry on"][0]
+        carry_on = next(b for b in box.buttons() if b.text() == "Carry on")
         carry_on.click()
 
     QTimer.singleShot(200, close_dialog)
@@ -119,7 +119,7 @@ def test_log_dialog_and_about_open(shell, qtbot):
     for dialog_class, opener in ((LogDialog, shell.show_log), (AboutDialog, shell.show_about)):
         found = {}
 
-        def close():
+        def close(found=found, dialog_class=dialog_class):
             dialog = QApplication.activeModalWidget()
             found["ok"] = isinstance(dialog, dialog_class)
             dialog.reject()

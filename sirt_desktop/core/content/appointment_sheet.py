@@ -120,7 +120,7 @@ def render_appointment_sheet(
     canvas.setAuthor("SIRT Desktop")
     canvas.setSubject("Questions for my NET team")
     y = page_h - margin
-    for flowable, height in zip(flowables, heights):
+    for flowable, height in zip(flowables, heights, strict=True):
         flowable.wrap(width, page_h)
         y -= height
         flowable.drawOn(canvas, margin, y)

@@ -19,6 +19,7 @@ import json
 import re
 import xml.etree.ElementTree as ET
 from dataclasses import dataclass
+from typing import Any
 
 from sirt_desktop.core.content.glossary import Glossary, parse_glossary
 from sirt_desktop.core.content.page import (
@@ -105,8 +106,8 @@ def parse_grid(data: object) -> tuple[TreatmentGrid | None, list[str]]:
     if not isinstance(data, dict):
         return None, [where + "must hold a JSON object"]
     problems: list[str] = []
-    raw_q = data.get("questions") if isinstance(data.get("questions"), list) else []
-    raw_o = data.get("options") if isinstance(data.get("options"), list) else []
+    raw_q: list[Any] = data["questions"] if isinstance(data.get("questions"), list) else []
+    raw_o: list[Any] = data["options"] if isinstance(data.get("options"), list) else []
     if not raw_q or not raw_o:
         problems.append(where + "needs 'questions' and 'options' lists")
     questions = tuple(GridQuestion(str(q.get("id", "")), str(q.get("label", ""))) for q in raw_q if isinstance(q, dict))
@@ -171,27 +172,42 @@ class ParsedContent:
     problems: list[str]
 
 
+def _parse_data_files(
+    files: dict[str, bytes], problems: list[str]
+) -> tuple[ContentManifest | None, Glossary | None, tuple[ChecklistQuestion, ...], TreatmentGrid | None]:
+    """The four JSON files of a content set, each parsed (None where missing or broken)."""
+
+    def read(name: str) -> Any:
+        return _json(files, name, problems) if name in files else None
+
+    manifest: ContentManifest | None = None
+    glossary: Glossary | None = None
+    checklist: tuple[ChecklistQuestion, ...] = ()
+    grid: TreatmentGrid | None = None
+    if (data := read("manifest.json")) is not None:
+        manifest, found = parse_manifest(data)
+        problems += found
+    if (data := read("glossary.json")) is not None:
+        glossary, found = parse_glossary(data)
+        problems += found
+    if (data := read("checklist.json")) is not None:
+        checklist_found, found = parse_checklist(data)
+        checklist = checklist_found or ()
+        problems += found
+    if (data := read("treatment_grid.json")) is not None:
+        grid, found = parse_grid(data)
+        problems += found
+    return manifest, glossary, checklist, grid
+
+
 def parse_content_files(files: dict[str, bytes]) -> ParsedContent:
     """Parse every file and cross-check links. Pages keep their {{placeholders}}."""
     problems: list[str] = []
     for name in REQUIRED_FILES:
         if name not in files:
             problems.append(f"{name} is missing")
-    parsed: dict[str, object] = {}
-    for name, parse in (
-        ("manifest.json", parse_manifest),
-        ("glossary.json", parse_glossary),
-        ("checklist.json", parse_checklist),
-        ("treatment_grid.json", parse_grid),
-    ):
-        data = _json(files, name, problems) if name in files else None
-        if data is not None:
-            parsed[name], found = parse(data)
-            problems += found
-    manifest = parsed.get("manifest.json")
-    glossary = parsed.get("glossary.json")
-    checklist: tuple[ChecklistQuestion, ...] = parsed.get("checklist.json", ())  # type: ignore[assignment]
-    grid = parsed.get("treatment_grid.json")
+
+    manifest, glossary, checklist, grid = _parse_data_files(files, problems)
     pages: list[Page] = []
     page_names = sorted(n for n in files if n.endswith(".md") and "/" not in n)
     if not page_names:

@@ -14,6 +14,7 @@ after it failed, nothing is written to it (``Database.require_healthy``).
 
 from __future__ import annotations
 
+import contextlib
 import logging
 import os
 import sqlite3
@@ -23,11 +24,12 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from datetime import datetime
 from pathlib import Path
+from typing import Any, cast
 
-from sqlalchemy import Engine, create_engine, event
+from sqlalchemy import CursorResult, Engine, Result, create_engine, event
 from sqlalchemy import inspect as schema_of
-from sqlalchemy.engine import make_url
-from sqlalchemy.orm import Session, sessionmaker
+from sqlalchemy.engine import URL, make_url
+from sqlalchemy.orm import ORMExecuteState, Session, sessionmaker
 
 from sirt_desktop.core import paths
 from sirt_desktop.core.db.errors import (
@@ -52,7 +54,7 @@ log = logging.getLogger(__name__)
 MIGRATIONS_DIR = Path(__file__).with_name("migrations")
 
 
-def _sqlite_pragmas(dbapi_connection, _record) -> None:
+def _sqlite_pragmas(dbapi_connection: Any, _record: Any) -> None:
     cursor = dbapi_connection.cursor()
     cursor.execute("PRAGMA foreign_keys=ON")
     cursor.execute("PRAGMA journal_mode=WAL")
@@ -63,7 +65,7 @@ def _sqlite_pragmas(dbapi_connection, _record) -> None:
     cursor.close()
 
 
-def make_engine_url(url: str | None = None):
+def make_engine_url(url: str | None = None) -> URL:
     """The parsed URL ``make_engine`` would use (no engine, no connection)."""
     return make_url(url or paths.database_url())
 
@@ -92,15 +94,13 @@ def make_engine(url: str | None = None) -> Engine:
 def owner_only(path: Path) -> None:
     """Take group and other permissions off a file (one copied in or restored by hand may be
     readable by everyone); the owner's own bits are left as they are."""
-    try:
+    with contextlib.suppress(OSError):
         mode = stat.S_IMODE(path.stat().st_mode)
         if mode & 0o077:
             path.chmod(mode & 0o700)
-    except OSError:
-        pass
 
 
-def _alembic_config(engine: Engine):
+def _alembic_config(engine: Engine) -> Any:  # alembic.config.Config, imported on use
     from alembic.config import Config  # noqa: PLC0415 (start-up: Alembic)
 
     config = Config()
@@ -109,9 +109,9 @@ def _alembic_config(engine: Engine):
     return config
 
 
-def sqlite_file(engine) -> Path | None:
+def sqlite_file(engine: Engine | URL) -> Path | None:
     """The SQLite file behind an engine (or a URL); None for other databases or in memory."""
-    url = getattr(engine, "url", engine)
+    url = engine.url if isinstance(engine, Engine) else engine
     if url.get_backend_name() != "sqlite":
         return None
     database = url.database
@@ -166,7 +166,7 @@ def migration_status(engine: Engine) -> tuple[str | None, str]:
             raise NewerDatabaseError(
                 f"This database was saved by a newer version of SIRT Desktop (schema {current})."
             ) from exc
-    return current, head
+    return current, head or ""
 
 
 def upgrade_database(engine: Engine) -> Path | None:
@@ -293,7 +293,7 @@ class Database:
         if problem is not None:
             raise problem
 
-    def _before_statement(self, state) -> None:
+    def _before_statement(self, state: ORMExecuteState) -> None:
         if state.is_insert or state.is_update or state.is_delete:
             self.require_healthy()
 
@@ -316,9 +316,21 @@ class Database:
         check, connection = self._check, self._check_connection
         if check is not None and check.is_alive():
             if connection is not None:
-                try:
+                with contextlib.suppress(sqlite3.Error):
                     connection.interrupt()
-                except sqlite3.Error:
-                    pass
             check.join(10)
         self.engine.dispose()
+
+
+def affected_rows(result: Result[Any]) -> int:
+    """Rows an UPDATE or DELETE changed. (``Session.execute`` is typed as returning a ``Result``;
+    for these statements it is a ``CursorResult``, which counts them.)"""
+    return cast("CursorResult[Any]", result).rowcount
+
+
+def inserted_key(result: Result[Any]) -> Any:
+    """The primary key an INSERT created."""
+    key = cast("CursorResult[Any]", result).inserted_primary_key
+    if key is None:
+        raise DatabaseError("The new row was not given a key.")
+    return key[0]

@@ -17,18 +17,19 @@ import os
 import zipfile
 from dataclasses import asdict, dataclass, fields
 from pathlib import Path
-from typing import Any
+from typing import Any, BinaryIO
 
 from sqlalchemy import select
+from sqlalchemy.orm import Session
 
 from sirt_desktop import __version__
+from sirt_desktop.core.db import profiles_repo
 from sirt_desktop.core.db.engine import Database
 from sirt_desktop.core.db.errors import DatabaseError
 from sirt_desktop.core.db.failures import plain_database_errors
-from sirt_desktop.core.db.letters_repo import _RECORD_COLUMNS, _record
+from sirt_desktop.core.db.letters_repo import RECORD_COLUMNS, record_from_row
 from sirt_desktop.core.db.models import Letter, LetterPdf, SenderProfile
 from sirt_desktop.core.db.profiles_repo import ProfileRecord
-from sirt_desktop.core.db.profiles_repo import _record as _profile_record
 from sirt_desktop.core.db.records import (
     PDF_PURPOSES,
     REPLY_STATUSES,
@@ -101,12 +102,12 @@ def _plain(value: Any) -> Any:
     return value.isoformat() if isinstance(value, (dt.date, dt.datetime)) else value
 
 
-def _raw_letter(s, letter_id: int) -> dict[str, Any]:
+def _raw_letter(s: Session, letter_id: int) -> dict[str, Any]:
     """Every column of one letter as SQLite holds it, with no conversion that could fail."""
     result = s.connection().exec_driver_sql("SELECT * FROM letters WHERE id = ?", (letter_id,))
     row = result.fetchone()
     columns = list(result.keys())
-    return {c: _plain(v) for c, v in zip(columns, row)} if row is not None else {"id": letter_id}
+    return {c: _plain(v) for c, v in zip(columns, row, strict=True)} if row is not None else {"id": letter_id}
 
 
 def _why(exc: BaseException) -> str:
@@ -115,30 +116,30 @@ def _why(exc: BaseException) -> str:
     return f"a stored value could not be read ({type(exc).__name__})"
 
 
-def _readable_letters(s) -> tuple[list[LetterRecord], list[tuple[DamagedLetter, dict[str, Any]]]]:
+def _readable_letters(s: Session) -> tuple[list[LetterRecord], list[tuple[DamagedLetter, dict[str, Any]]]]:
     """Every letter that can be read, and every one that cannot (with its raw columns): one
     damaged letter never stops the others."""
     ids = [row[0] for row in s.execute(select(Letter.id).order_by(Letter.id))]
     good: list[LetterRecord] = []
     damaged: list[tuple[DamagedLetter, dict[str, Any]]] = []
 
-    def one(letter_id: int, row=None) -> None:
+    def one(letter_id: int, row: Any = None) -> None:
         try:
             if row is None:
-                row = s.execute(select(*_RECORD_COLUMNS).where(Letter.id == letter_id)).first()
+                row = s.execute(select(*RECORD_COLUMNS).where(Letter.id == letter_id)).first()
                 if row is None:  # deleted while the export ran
                     return
-            good.append(_record(row))
+            good.append(record_from_row(row))
         except (DatabaseError, ValueError, TypeError, LookupError, UnicodeError) as exc:
             raw = _raw_letter(s, letter_id)
-            subject = raw.get("subject") if isinstance(raw.get("subject"), str) else ""
+            subject = str(raw.get("subject") or "") if isinstance(raw.get("subject"), str) else ""
             damaged.append((DamagedLetter(letter_id, subject, _why(exc)), raw))
             log.warning("letter %s left out of the export: %s", letter_id, type(exc).__name__)
 
     for start in range(0, len(ids), _BATCH):
         chunk = ids[start : start + _BATCH]
         try:
-            rows = s.execute(select(*_RECORD_COLUMNS).where(Letter.id.in_(chunk)).order_by(Letter.id)).all()
+            rows = s.execute(select(*RECORD_COLUMNS).where(Letter.id.in_(chunk)).order_by(Letter.id)).all()
         except (ValueError, TypeError, LookupError, UnicodeError):  # a value in this batch will not convert
             for letter_id in chunk:
                 one(letter_id)
@@ -148,13 +149,13 @@ def _readable_letters(s) -> tuple[list[LetterRecord], list[tuple[DamagedLetter, 
     return good, damaged
 
 
-def _write_zip(handle, db: Database) -> tuple[int, int, int, tuple[DamagedLetter, ...]]:
+def _write_zip(handle: BinaryIO, db: Database) -> tuple[int, int, int, tuple[DamagedLetter, ...]]:
     letters_out: list[dict[str, Any]] = []
     pdf_count = 0
     with zipfile.ZipFile(handle, "w", compression=zipfile.ZIP_DEFLATED) as archive:
         with plain_database_errors(), db.session() as s:
             profiles = [
-                {k: _plain(v) for k, v in asdict(_profile_record(p)).items()}
+                {k: _plain(v) for k, v in asdict(profiles_repo.record_from_row(p)).items()}
                 for p in s.scalars(select(SenderProfile).order_by(SenderProfile.id))
             ]
             records, damaged = _readable_letters(s)
@@ -219,7 +220,7 @@ def export_everything(db: Database, path: str | os.PathLike[str]) -> ExportSumma
 
 
 # --- reading back -----------------------------------------------------------------------
-def _need(obj: dict, key: str, kinds: type | tuple[type, ...], where: str) -> Any:
+def _need(obj: dict[str, Any], key: str, kinds: type | tuple[type, ...], where: str) -> Any:
     if key not in obj:
         raise ExportFormatError(f"{where}: '{key}' is missing")
     value = obj[key]

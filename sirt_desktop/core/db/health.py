@@ -25,6 +25,7 @@ import os
 import shutil
 import sqlite3
 import tempfile
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -111,7 +112,7 @@ def inspect_file(path: Path) -> FileReport:
     return FileReport("ours", revision, letters)
 
 
-def quick_check(path: Path, limit: int = 5, opened=None) -> list[str]:
+def quick_check(path: Path, limit: int = 5, opened: Callable[[sqlite3.Connection], object] | None = None) -> list[str]:
     """SQLite's structural check, read-only. [] when the file is sound, else the first few
     problems it names. Storage failures are raised (they are not damage). ``opened`` is called
     with the connection, so another thread can ``interrupt()`` it."""

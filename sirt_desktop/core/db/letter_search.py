@@ -28,8 +28,9 @@ from __future__ import annotations
 
 import logging
 import weakref
+from typing import Any
 
-from sqlalchemy import ColumnElement, func, literal_column, select, table, text
+from sqlalchemy import ColumnElement, Select, func, literal_column, select, table, text
 from sqlalchemy.exc import DBAPIError
 from sqlalchemy.orm import Session
 
@@ -98,7 +99,7 @@ def _probe_available(db: Database) -> bool:
     return True
 
 
-def matching_ids(query: str):
+def matching_ids(query: str) -> Select[tuple[Any]]:
     """``SELECT rowid FROM letters_fts WHERE letters_fts MATCH :query``."""
     fts = table(FTS_TABLE, literal_column("rowid"))
     return select(literal_column("rowid")).select_from(fts).where(literal_column(FTS_TABLE).op("MATCH")(query))

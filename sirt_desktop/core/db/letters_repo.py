@@ -17,13 +17,14 @@ import copy
 import datetime as dt
 import hashlib
 import json
+from dataclasses import fields
 from typing import Any
 
 from sqlalchemy import ColumnElement, and_, delete, func, insert, or_, select, text, update
 from sqlalchemy.orm import Session
 
 from sirt_desktop.core.dates import local_date
-from sirt_desktop.core.db.engine import Database
+from sirt_desktop.core.db.engine import Database, affected_rows, inserted_key
 from sirt_desktop.core.db.errors import DatabaseError, StaleLetterError
 from sirt_desktop.core.db.failures import plain_database_errors
 from sirt_desktop.core.db.letter_search import narrowing, purge_deleted
@@ -61,7 +62,8 @@ _SUMMARY_COLUMNS = (
     Letter.reply_status,
     Letter.follow_up_of_id,
 )
-_RECORD_COLUMNS = _SUMMARY_COLUMNS + (
+RECORD_COLUMNS = (
+    *_SUMMARY_COLUMNS,
     Letter.body,
     Letter.data_json,
     Letter.sender_profile_id,
@@ -114,11 +116,15 @@ def filter_conditions(filters: LetterFilters, narrow: ColumnElement[bool] | None
     return conditions
 
 
+_SUMMARY_FIELDS = [f.name for f in fields(LetterSummary)]
+
+
 def _summary(row: Any) -> LetterSummary:
     return LetterSummary(*row[: len(_SUMMARY_COLUMNS)])
 
 
-def _record(row: Any) -> LetterRecord:
+def record_from_row(row: Any) -> LetterRecord:
+    """A ``LetterRecord`` from a row of ``select(*RECORD_COLUMNS)`` (the export reads the same)."""
     values = list(row)
     base = values[: len(_SUMMARY_COLUMNS)]
     body, data_json, profile_id, asked_2w, asked_4w, version = values[len(_SUMMARY_COLUMNS) :]
@@ -127,7 +133,7 @@ def _record(row: Any) -> LetterRecord:
     except ValueError as exc:
         raise DatabaseError(f"Letter {base[0]} is damaged and could not be read.") from exc
     return LetterRecord(
-        *base,
+        **dict(zip(_SUMMARY_FIELDS, base, strict=True)),
         body=body,
         data=data if isinstance(data, dict) else {},
         sender_profile_id=profile_id,
@@ -221,7 +227,7 @@ class LettersRepository:
                 query = query.where(Letter.version == expected_version)
             if expected_created_at is not None:
                 query = query.where(Letter.created_at == expected_created_at)
-            if s.execute(query.values(**values)).rowcount == 1:
+            if affected_rows(s.execute(query.values(**values))) == 1:
                 return int(s.execute(select(Letter.version).where(Letter.id == letter_id)).scalar_one())
             found = s.execute(select(Letter.version).where(Letter.id == letter_id)).scalar()
         if found is None:
@@ -257,7 +263,7 @@ class LettersRepository:
         with plain_database_errors(), self.db.session() as s:
             if s.get_bind().dialect.name == "sqlite":
                 s.execute(text("PRAGMA secure_delete=ON"))  # the deleted words are overwritten
-            if s.execute(delete(Letter).where(Letter.id == letter_id)).rowcount == 0:
+            if affected_rows(s.execute(delete(Letter).where(Letter.id == letter_id))) == 0:
                 raise LetterNotFoundError(letter_id)
             # The search index keeps a deleted letter's words until it is compacted: compact
             # now, so "delete" means deleted. (Fast for one person's letters; a shared helpline
@@ -312,16 +318,16 @@ class LettersRepository:
         values.setdefault("updated_at", Letter.updated_at)  # tracking alone keeps the list order
         with plain_database_errors(), self.db.session() as s:
             result = s.execute(update(Letter).where(Letter.id == letter_id).values(**values))
-            if result.rowcount == 0:
+            if affected_rows(result) == 0:
                 raise LetterNotFoundError(letter_id)
 
     # --- reading ------------------------------------------------------------------------
     def get(self, letter_id: int) -> LetterRecord:
         with plain_database_errors(), self.db.session() as s:
-            row = s.execute(select(*_RECORD_COLUMNS).where(Letter.id == letter_id)).first()
+            row = s.execute(select(*RECORD_COLUMNS).where(Letter.id == letter_id)).first()
         if row is None:
             raise LetterNotFoundError(letter_id)
-        return _record(row)
+        return record_from_row(row)
 
     def list_page(
         self, filters: LetterFilters = LetterFilters(), offset: int = 0, limit: int = PAGE_SIZE
@@ -384,16 +390,18 @@ class LettersRepository:
         with plain_database_errors(), self.db.session() as s:
             if s.get(Letter, letter_id) is None:
                 raise LetterNotFoundError(letter_id)
-            new_id = s.execute(
-                insert(LetterPdf).values(
-                    letter_id=letter_id,
-                    created_at=created,
-                    purpose=purpose,
-                    sha256=digest,
-                    size=len(data),
-                    pdf=data,
+            new_id = inserted_key(
+                s.execute(
+                    insert(LetterPdf).values(
+                        letter_id=letter_id,
+                        created_at=created,
+                        purpose=purpose,
+                        sha256=digest,
+                        size=len(data),
+                        pdf=data,
+                    )
                 )
-            ).inserted_primary_key[0]
+            )
             if finish:
                 s.execute(
                     update(Letter)

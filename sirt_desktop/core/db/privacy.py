@@ -8,31 +8,20 @@ import datetime as dt
 import logging
 import os
 import shutil
-from dataclasses import dataclass
 from pathlib import Path
 
 from sqlalchemy import delete, func, select, text
+from sqlalchemy.orm import Session
 
 from sirt_desktop.core import paths
 from sirt_desktop.core.dates import add_months
-from sirt_desktop.core.db.engine import Database, sqlite_file
+from sirt_desktop.core.db.engine import Database, affected_rows, sqlite_file
 from sirt_desktop.core.db.failures import plain_database_errors
 from sirt_desktop.core.db.letter_search import clear_index, purge_deleted
 from sirt_desktop.core.db.models import Letter, LetterPdf, SenderProfile
-from sirt_desktop.core.db.records import LetterStatus
+from sirt_desktop.core.db.records import LetterStatus, StoredCounts
 
 log = logging.getLogger(__name__)
-
-
-@dataclass(frozen=True)
-class StoredCounts:
-    """What "Delete everything" would remove, to name it in the confirmation."""
-
-    letters: int
-    profiles: int
-    pdfs: int
-    backup_files: int
-    other_files: int  # saved PDFs and set-aside databases in the data folder
 
 
 def _files_under(folder: Path) -> list[Path]:
@@ -58,7 +47,7 @@ def stored_counts(db: Database) -> StoredCounts:
     return StoredCounts(letters, profiles, pdfs, backups, pdf_files + aside + print_copies)
 
 
-def _secure(session) -> None:
+def _secure(session: Session) -> None:
     if session.get_bind().dialect.name == "sqlite":
         session.execute(text("PRAGMA secure_delete=ON"))  # deleted rows are overwritten with zeros
 
@@ -110,7 +99,9 @@ def auto_delete_finished(db: Database, months: int, today: dt.date) -> int:
     finished = func.coalesce(Letter.finished_at, Letter.updated_at)
     with plain_database_errors(), db.session() as s:
         _secure(s)
-        count = s.execute(delete(Letter).where(Letter.status == LetterStatus.FINISHED, finished < cutoff)).rowcount
+        count = affected_rows(
+            s.execute(delete(Letter).where(Letter.status == LetterStatus.FINISHED, finished < cutoff))
+        )
         if count:
             purge_deleted(s)  # drop the deleted letters' words from the full-text index as well
     if count:

@@ -12,7 +12,7 @@ from typing import Any
 
 from sqlalchemy import delete, select
 
-from sirt_desktop.core.db.engine import Database
+from sirt_desktop.core.db.engine import Database, affected_rows
 from sirt_desktop.core.db.failures import plain_database_errors
 from sirt_desktop.core.db.models import SenderProfile, utcnow
 
@@ -49,7 +49,8 @@ class ProfileNotFoundError(LookupError):
     """No profile has this id."""
 
 
-def _record(profile: SenderProfile) -> ProfileRecord:
+def record_from_row(profile: SenderProfile) -> ProfileRecord:
+    """The plain record of a stored profile."""
     return ProfileRecord(**{f.name: getattr(profile, f.name) for f in fields(ProfileRecord)})
 
 
@@ -69,14 +70,14 @@ class ProfilesRepository:
 
     def list(self) -> list[ProfileRecord]:
         with plain_database_errors(), self.db.session() as s:
-            return [_record(p) for p in s.scalars(select(SenderProfile).order_by(SenderProfile.id))]
+            return [record_from_row(p) for p in s.scalars(select(SenderProfile).order_by(SenderProfile.id))]
 
     def get(self, profile_id: int) -> ProfileRecord:
         with plain_database_errors(), self.db.session() as s:
             profile = s.get(SenderProfile, profile_id)
             if profile is None:
                 raise ProfileNotFoundError(profile_id)
-            return _record(profile)
+            return record_from_row(profile)
 
     def create(self, name: str, **values: str) -> ProfileRecord:
         values = _check(values)
@@ -84,7 +85,7 @@ class ProfilesRepository:
             profile = SenderProfile(name=name, **values)
             s.add(profile)
             s.flush()
-            return _record(profile)
+            return record_from_row(profile)
 
     def update(self, profile_id: int, **values: str) -> ProfileRecord:
         """Changes the profile only; letters keep the sender they were written with."""
@@ -97,11 +98,11 @@ class ProfilesRepository:
                 setattr(profile, key, value)
             profile.updated_at = utcnow()
             s.flush()
-            return _record(profile)
+            return record_from_row(profile)
 
     def delete(self, profile_id: int) -> None:
         """Letters written from this profile stay (their sender is in their own data)."""
         with plain_database_errors(), self.db.session() as s:
             # Core DELETE: the database unlinks the letters (ON DELETE SET NULL) without loading them.
-            if s.execute(delete(SenderProfile).where(SenderProfile.id == profile_id)).rowcount == 0:
+            if affected_rows(s.execute(delete(SenderProfile).where(SenderProfile.id == profile_id))) == 0:
                 raise ProfileNotFoundError(profile_id)

@@ -171,3 +171,14 @@ class PdfVersion:
     purpose: str
     sha256: str
     size: int
+
+
+@dataclass(frozen=True)
+class StoredCounts:
+    """What "Delete everything" would remove, to name it in the confirmation."""
+
+    letters: int
+    profiles: int
+    pdfs: int
+    backup_files: int
+    other_files: int  # saved PDFs and set-aside databases in the data folder

@@ -84,7 +84,7 @@ def _has_held_letters() -> bool:
     return False
 
 
-def open_database(url: str | None = None, create: bool = False):
+def open_database(url: str | None = None, create: bool = False) -> Database:
     """``Database.open()``, with storage failures (read-only, full or missing folder, a file
     that cannot be created) raised as the matching ``DatabaseError`` in plain words.
 

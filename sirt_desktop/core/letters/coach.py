@@ -124,7 +124,7 @@ def _reading_age(text: str) -> int | None:
     import textstat  # noqa: PLC0415 (start-up: textstat, about 0.2 s)
 
     with _TEXTSTAT_LOCK:
-        grade = textstat.flesch_kincaid_grade(text)
+        grade = float(textstat.flesch_kincaid_grade(text))
     return max(5, round(grade) + _GRADE_TO_AGE)
 
 

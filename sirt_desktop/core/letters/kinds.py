@@ -105,8 +105,8 @@ KINDS: tuple[LetterKind, ...] = (
         "have spread to the liver.",
         recipient_kind=RecipientKind.MP,
         fields=_COMMON_FIELDS,
-        tips=_MP_TIPS_COMMON
-        + (
+        tips=(
+            *_MP_TIPS_COMMON,
             "Ask one thing: that your MP writes to the Health Secretary and NHS England asking them to "
             "fund SIRT for neuroendocrine tumours in the liver. NICE said on 16 May 2024 that SIRT can "
             "be used for these tumours.",
@@ -157,9 +157,9 @@ KINDS: tuple[LetterKind, ...] = (
         title="To my MP — my case",
         to_whom="Your MP at Westminster, asking them to take up your own case because your treatment is held up.",
         recipient_kind=RecipientKind.MP,
-        fields=_COMMON_FIELDS + ("consent_to_share",),
-        tips=_MP_TIPS_COMMON
-        + (
+        fields=(*_COMMON_FIELDS, "consent_to_share"),
+        tips=(
+            *_MP_TIPS_COMMON,
             "Explain briefly what has happened: who recommended SIRT, what you were told about funding, and when.",
             "Tick the consent box if you are happy for your MP to share your details with the NHS: they "
             "usually need this before they can act for you.",
@@ -191,7 +191,7 @@ KINDS: tuple[LetterKind, ...] = (
         to_whom="Your GP, oncologist or NET specialist, asking about SIRT: a team discussion, a "
         "referral, or an individual funding request.",
         recipient_kind=RecipientKind.CLINICIAN,
-        fields=_COMMON_FIELDS + ("recipient.position", "nhs_number", "date_of_birth", "reply_format"),
+        fields=(*_COMMON_FIELDS, "recipient.position", "nhs_number", "date_of_birth", "reply_format"),
         tips=(
             "Add your date of birth and NHS number so the letter reaches your records. Your NHS number "
             "is on letters from the hospital or your GP.",
@@ -242,7 +242,7 @@ KINDS: tuple[LetterKind, ...] = (
         title="My statement for an individual funding request",
         to_whom="Your own statement for your clinician to attach to an individual funding request.",
         recipient_kind=RecipientKind.CLINICIAN,
-        fields=_COMMON_FIELDS + ("recipient.position", "nhs_number", "date_of_birth"),
+        fields=(*_COMMON_FIELDS, "recipient.position", "nhs_number", "date_of_birth"),
         tips=(
             "This is your voice in the request. The panel decides on medical grounds only. It does not "
             "weigh your job, caring or money. You can describe your symptoms and what you can and "
@@ -269,7 +269,7 @@ KINDS: tuple[LetterKind, ...] = (
         title="Follow-up to my MP",
         to_whom="Your MP again: when you have had no reply after a few weeks, or to ask them to write to the Minister.",
         recipient_kind=RecipientKind.MP,
-        fields=_COMMON_FIELDS + ("earlier_letter.date", "earlier_letter.subject"),
+        fields=(*_COMMON_FIELDS, "earlier_letter.date", "earlier_letter.subject"),
         tips=(
             "Give the date and subject of your earlier letter so the office can find it.",
             "Keep it short and polite: a few sentences is enough.",
@@ -295,7 +295,7 @@ KINDS: tuple[LetterKind, ...] = (
         to_whom="Your member of the Scottish Parliament, the Senedd or the Northern Ireland Assembly, "
         "where health is run by the devolved government.",
         recipient_kind=RecipientKind.DEVOLVED,
-        fields=_COMMON_FIELDS + ("recipient.position", "consent_to_share"),
+        fields=(*_COMMON_FIELDS, "recipient.position", "consent_to_share"),
         tips=(
             "Health is devolved: in Scotland, Wales and Northern Ireland your MSP, MS or MLA can raise "
             "SIRT with the health minister there.",
@@ -323,7 +323,7 @@ KINDS: tuple[LetterKind, ...] = (
 )
 
 KIND_IDS: tuple[str, ...] = tuple(k.id for k in KINDS)
-_BY_ID = {k.id: k for k in KINDS}
+_BY_ID: dict[str, LetterKind] = {k.id: k for k in KINDS}
 
 
 def get_kind(kind_id: str) -> LetterKind:

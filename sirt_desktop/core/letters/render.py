@@ -16,6 +16,7 @@ import os
 import threading
 from dataclasses import dataclass
 from functools import lru_cache
+from typing import Any
 from xml.sax.saxutils import escape
 
 from sirt_desktop.core.dates import long_date
@@ -102,12 +103,12 @@ def _tail_class():
     class Tail(Flowable):
         KEEP_LINES = 2
 
-        def __init__(self, para, closing: list, gap: float):
+        def __init__(self, para: Any, closing: list[Any], gap: float) -> None:
             super().__init__()
             self.para, self.closing, self.gap = para, closing, gap
 
         def _closing_height(self, aw: float, ah: float) -> float:
-            return sum(f.wrap(aw, ah)[1] for f in self.closing)
+            return float(sum(f.wrap(aw, ah)[1] for f in self.closing))
 
         def wrap(self, aw, ah):
             self._ph = self.para.wrap(aw, ah)[1] if self.para is not None else 0.0
@@ -155,11 +156,11 @@ def _runs(lines: list[str]) -> list[list[str]]:
     return [lines[i : i + RUN_LINES] for i in range(0, len(lines), RUN_LINES)] or [lines]
 
 
-def _story(letter: Letter, large_print: bool) -> list:
+def _story(letter: Letter, large_print: bool) -> list[Any]:
     from reportlab.platypus import Paragraph, Spacer  # noqa: PLC0415 (start-up: ReportLab)
 
     sizes, body, bold, tight, run = _styles(large_print)
-    story: list = [Paragraph(escape(letter.greeting_text()) + ",", body)]
+    story: list[Any] = [Paragraph(escape(letter.greeting_text()) + ",", body)]
     subject = " ".join(letter.subject.split())
     if subject:
         story.append(Paragraph(escape(subject), bold))
@@ -207,7 +208,7 @@ def _render_letter_details(letter: Letter, large_print: bool) -> RenderedLetter:
     ascent, descent = _font_metrics()
 
     def measure(text: str, size: float) -> float:
-        return stringWidth(text, REGULAR, size) / L.MM
+        return float(stringWidth(text, REGULAR, size)) / L.MM
 
     page1 = L.first_page_layout(
         letter.sender.block_lines(),
@@ -218,11 +219,11 @@ def _render_letter_details(letter: Letter, large_print: bool) -> RenderedLetter:
         descent,
         sizes,
     )
-    page_w, page_h = A4
+    _page_w, page_h = A4
     mm = L.MM
 
     def y_pt(top_mm: float) -> float:
-        return page_h - top_mm * mm
+        return float(page_h - top_mm * mm)
 
     def draw_block(canvas, block: L.TextBlock) -> None:
         canvas.setFont(REGULAR, block.size)
@@ -291,11 +292,11 @@ def _render_letter_details(letter: Letter, large_print: bool) -> RenderedLetter:
 
         def __init__(self, *args, **kwargs):
             super().__init__(*args, **kwargs)
-            self._pages: list[dict] = []
+            self._pages: list[dict[str, Any]] = []
             # The PDF's creation date is the letter's date, so the same letter gives the same bytes.
             self.setDateFormatter(lambda *_: f"D:{letter.date:%Y%m%d}120000+00'00'")
 
-        def showPage(self):
+        def showPage(self):  # noqa: N802 (ReportLab's name)
             self._pages.append(dict(self.__dict__))
             self._startPage()
 
@@ -329,6 +330,6 @@ def _render_letter_details(letter: Letter, large_print: bool) -> RenderedLetter:
             PageTemplate(id="later", frames=[later_frame]),
         ]
     )
-    story = [NextPageTemplate("later")] + _story(letter, large)
+    story = [NextPageTemplate("later"), *_story(letter, large)]
     doc.build(story, canvasmaker=NumberedCanvas)
     return RenderedLetter(pdf=buffer.getvalue(), page_count=doc.page, layout=page1, large_print=large)

@@ -72,7 +72,7 @@ class _Reader:
                 self.errors.append(f"{where}: unknown field (expected one of: {', '.join(allowed)})")
         return data
 
-    def text(self, data: dict, key: str, path: str, limit: int = MAX_SHORT_TEXT) -> str:
+    def text(self, data: dict[str, Any], key: str, path: str, limit: int = MAX_SHORT_TEXT) -> str:
         value = data.get(key, "")
         if value is None:
             return ""
@@ -83,7 +83,7 @@ class _Reader:
             self.errors.append(f"{path}: {len(value)} characters; at most {limit}")
         return value
 
-    def lines(self, data: dict, key: str, path: str) -> list[str]:
+    def lines(self, data: dict[str, Any], key: str, path: str) -> list[str]:
         value = data.get(key, [])
         if value is None:
             return []
@@ -94,7 +94,7 @@ class _Reader:
             return []
         return [x for x in value if x.strip()]
 
-    def flag(self, data: dict, key: str, path: str) -> bool:
+    def flag(self, data: dict[str, Any], key: str, path: str) -> bool:
         value = data.get(key, False)
         if value is None:
             return False
@@ -103,7 +103,7 @@ class _Reader:
             return False
         return value
 
-    def date(self, data: dict, key: str, path: str) -> dt.date | None:
+    def date(self, data: dict[str, Any], key: str, path: str) -> dt.date | None:
         value = data.get(key)
         if value in (None, ""):
             return None
@@ -208,6 +208,21 @@ def letter_from_dict(data: Any, strict: bool = True) -> Letter:
     return letter
 
 
+def body_problems(body: str) -> list[str]:
+    """Why the letter's text cannot be printed as it is: empty, or over the length limits."""
+    if not body.strip():
+        return ["body: the letter has no text yet"]
+    if len(body) > MAX_BODY_CHARS:
+        return [f"body: {len(body)} characters; at most {MAX_BODY_CHARS}"]
+    lines = body.count("\n") + 1
+    if lines > MAX_BODY_LINES:
+        return [
+            f"body: {lines:,} lines; a letter can have at most {MAX_BODY_LINES:,} lines (about 20 pages). "
+            "Join short lines into sentences, or split it into more than one letter"
+        ]
+    return []
+
+
 def validate_letter(letter: Letter) -> list[str]:
     """Every reason this letter cannot be printed as it is, each starting with the field's path."""
     errors: list[str] = []
@@ -253,16 +268,7 @@ def validate_letter(letter: Letter) -> list[str]:
     if len(rc.display_name()) > MAX_ADDRESS_LINE_CHARS:
         errors.append(f"recipient.full_name: at most {MAX_ADDRESS_LINE_CHARS} characters fit in the envelope window")
 
-    if not letter.body.strip():
-        errors.append("body: the letter has no text yet")
-    elif len(letter.body) > MAX_BODY_CHARS:
-        errors.append(f"body: {len(letter.body)} characters; at most {MAX_BODY_CHARS}")
-    elif letter.body.count("\n") + 1 > MAX_BODY_LINES:
-        errors.append(
-            f"body: {letter.body.count(chr(10)) + 1:,} lines; a letter can have at most "
-            f"{MAX_BODY_LINES:,} lines (about 20 pages). Join short lines into sentences, or "
-            "split it into more than one letter"
-        )
+    errors.extend(body_problems(letter.body))
     if letter.nhs_number.strip():
         problem = nhs_number_problem(letter.nhs_number)
         if problem:

@@ -199,7 +199,7 @@ def validate_mp_bytes(data: bytes, known: Mapping[str, Constituency]) -> Validat
                 problems.append(
                     Problem(start, f"This line has {len(values)} values, but the first line has {len(header)} columns.")
                 )
-            row = dict(zip(header, values + [""] * (len(header) - len(values))))
+            row = dict(zip(header, [*values, *[""] * (len(header) - len(values))], strict=False))
             record_date = _check_row(row, start, set(header), first_seen, problems, known)
             if record_date and (newest is None or record_date > newest):
                 newest = record_date

@@ -43,7 +43,7 @@ def validate_mp_csv(path: str | os.PathLike[str]) -> ValidationReport:
         report.changed = sorted(
             names[code].name
             for code, mp in incoming.items()
-            if (mp.name if mp else None) != (current[code].name if current.get(code) else None)
+            if (mp.name if mp else None) != (seat.name if (seat := current.get(code)) else None)
         )
     return report
 

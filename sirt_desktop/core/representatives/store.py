@@ -19,8 +19,10 @@ import json
 import sys
 from array import array
 from bisect import bisect_left
+from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 from sirt_desktop.core.resources import resource_path
 
@@ -56,7 +58,7 @@ def _parse_area(joined: str) -> list[AreaSeat]:
 class PostcodeStore:
     """Answers "is this postcode known, and in which seat?" and "which seats does this area cover?"."""
 
-    def __init__(self, units: array, areas: dict) -> None:
+    def __init__(self, units: array[int], areas: dict[str, Any]) -> None:
         self.units = units
         self.seat_codes: list[str] = areas["seat_codes"]
         self.districts: list[str] = areas["districts"]
@@ -106,7 +108,8 @@ class PostcodeStore:
         local = self.units[i] & 15
         if local == self._no_seat:
             return NO_SEAT
-        return self._unit_seats[district][local]
+        seat: int = self._unit_seats[district][local]
+        return seat
 
     def sector_seats(self, sector: str) -> list[AreaSeat]:
         """Seats of a sector such as "SO51 7", most likely first; empty if unknown."""
@@ -120,7 +123,7 @@ class PostcodeStore:
         """Every sector in the sector table, sorted."""
         return list(self._sector_seats)
 
-    def iter_postcodes(self):
+    def iter_postcodes(self) -> Iterator[tuple[str, int]]:
         """Every known postcode with its seat index (or ``NO_SEAT``), in store order."""
         letters = list(self._letters)
         for d, district in enumerate(self.districts):

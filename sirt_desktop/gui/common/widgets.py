@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import ClassVar
+
 from PySide6.QtCore import QEvent, QObject, Qt
 from PySide6.QtWidgets import QApplication, QLabel, QPushButton, QWidget
 
@@ -36,13 +38,15 @@ class FollowsAppFont:
     child that has one. Children just define ``refresh_fonts()``; they do not use this mixin,
     which would send all their events through Python."""
 
-    def event(self, event) -> bool:
+    def event(self, event: QEvent) -> bool:
         if event.type() == QEvent.Type.ApplicationFontChange:
-            for widget in (self, *self.findChildren(QWidget)):
+            window: QWidget = self  # type: ignore[assignment]  # mixed into a QWidget subclass
+            for widget in (window, *window.findChildren(QWidget)):
                 refresh = getattr(widget, "refresh_fonts", None)
                 if callable(refresh):
                     refresh()
-        return super().event(event)
+        handled: bool = super().event(event)  # type: ignore[misc]  # QWidget.event, next in the MRO
+        return handled
 
     def refresh_fonts(self) -> None:  # pragma: no cover - overridden
         pass
@@ -51,7 +55,7 @@ class FollowsAppFont:
 class Heading(QLabel):
     """A heading sized relative to the app font (level 1 largest)."""
 
-    _FACTORS = {1: 1.6, 2: 1.3, 3: 1.1}
+    _FACTORS: ClassVar[dict[int, float]] = {1: 1.6, 2: 1.3, 3: 1.1}
 
     def __init__(self, text: str, level: int = 1, parent: QWidget | None = None) -> None:
         super().__init__(text, parent)

@@ -5,7 +5,7 @@ from __future__ import annotations
 from sirt_desktop.core.dates import long_date
 from sirt_desktop.core.representatives import lookup as representatives
 from sirt_desktop.core.representatives import mp_list
-from sirt_desktop.gui.common.file_update import FileUpdateController
+from sirt_desktop.gui.file_update import FileUpdateController
 
 NOT_CHANGED = "The MP list was not changed"
 

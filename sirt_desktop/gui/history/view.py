@@ -83,9 +83,9 @@ class HistoryView(QWidget):
         for row, (text, field) in enumerate(
             (("F&ind:", self.search), ("&Kind:", self.kind), ("&Letters to show:", self.status))
         ):
-            label = QLabel(text)
-            label.setBuddy(field)
-            filters.addWidget(label, row, 0)
+            row_label = QLabel(text)
+            row_label.setBuddy(field)
+            filters.addWidget(row_label, row, 0)
             filters.addWidget(field, row, 1)
         filters.setColumnStretch(1, 1)
         layout.addLayout(filters)
@@ -212,11 +212,12 @@ class HistoryView(QWidget):
         if self.model is not None and self.table.selectionModel() is not None:
             rows = self.table.selectionModel().selectedRows()
             letter = self.model.summary(rows[0].row()) if rows else None
-        chosen = letter is not None
         for key in ("open", "reprint", "sent", "duplicate", "delete"):
-            self.buttons[key].setEnabled(chosen)
-        self.buttons["reply"].setEnabled(chosen and letter.is_sent)
-        self.buttons["follow_up"].setEnabled(chosen and (letter.is_sent or letter.status == LetterStatus.FINISHED))
+            self.buttons[key].setEnabled(letter is not None)
+        self.buttons["reply"].setEnabled(letter is not None and letter.is_sent)
+        self.buttons["follow_up"].setEnabled(
+            letter is not None and (letter.is_sent or letter.status == LetterStatus.FINISHED)
+        )
 
     def _request(self, action: str) -> None:
         letter_id = self.selected_letter_id()

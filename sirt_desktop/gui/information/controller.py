@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 import logging
 from collections.abc import Callable
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, QUrl
 from PySide6.QtGui import QDesktopServices, QTextDocument
@@ -13,6 +14,9 @@ from sirt_desktop.core import paths
 from sirt_desktop.core.content import store as content
 from sirt_desktop.core.content.search import search
 from sirt_desktop.gui.information.view import ContentView
+
+if TYPE_CHECKING:
+    from PySide6.QtTextToSpeech import QTextToSpeech
 
 log = logging.getLogger(__name__)
 
@@ -41,7 +45,7 @@ class ContentController(QObject):
         self.app_link = app_link
         self.today = today
         self.current_id = ""
-        self.speech = None
+        self.speech: QTextToSpeech | None = None
         self._section_pages = [p for s in sections for p in content.pages(s)]
         view.page_chosen.connect(self.show)
         view.search_edited.connect(self.search)

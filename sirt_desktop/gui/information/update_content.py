@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from sirt_desktop.core.content import packs
 from sirt_desktop.core.content import store as content
-from sirt_desktop.gui.common.file_update import FileUpdateController
+from sirt_desktop.gui.file_update import FileUpdateController
 
 
 class UpdateContentController(FileUpdateController):

@@ -130,8 +130,8 @@ class ContentView(QWidget):
         self.find_previous = QPushButton("Previous")
         self.find_previous.setAccessibleName("Find the previous match")
         self.find_status = QLabel("")
-        for widget in (find_label, self.find_text, self.find_next, self.find_previous, self.find_status):
-            find_layout.addWidget(widget)
+        for find_widget in (find_label, self.find_text, self.find_next, self.find_previous, self.find_status):
+            find_layout.addWidget(find_widget)
         self.find_bar.hide()
         page_layout.addWidget(self.find_bar)
 
@@ -180,11 +180,11 @@ class ContentView(QWidget):
         close.activated.connect(self.find_bar.hide)
 
     def _row(self, row: int) -> None:
-        item = self.page_list.item(row)
-        if item is None:
+        if not 0 <= row < self.page_list.count():
             return
+        item = self.page_list.item(row)
         page_id = item.data(Qt.ItemDataRole.UserRole)
-        if page_id == self.EXTRA_ID:
+        if page_id == self.EXTRA_ID and self.extra is not None:
             self.right.setCurrentWidget(self.extra)
         else:
             self.right.setCurrentIndex(0)
@@ -225,7 +225,8 @@ class ContentView(QWidget):
 
     def show_extra(self) -> None:
         self.select_page(self.EXTRA_ID)
-        self.right.setCurrentWidget(self.extra)
+        if self.extra is not None:
+            self.right.setCurrentWidget(self.extra)
 
     def show_page(self, title: str, review: str, notice: str | None, markdown: str, search_paths: list[str]) -> None:
         self.page_title.setText(title)

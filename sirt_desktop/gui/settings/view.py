@@ -66,8 +66,8 @@ class SettingsView(QWidget):
         self.text_scale.currentIndexChanged.connect(
             lambda _i: self.text_scale_chosen.emit(int(self.text_scale.currentData()))
         )
-        for theme, radio in self.theme_radios.items():
-            radio.toggled.connect(lambda checked, t=theme: checked and self.theme_chosen.emit(t))
+        for scheme, scheme_radio in self.theme_radios.items():
+            scheme_radio.toggled.connect(lambda checked, t=scheme: self.theme_chosen.emit(t) if checked else None)
 
     def add_group(self, group: QWidget) -> None:
         """Other features add their own settings groups (e.g. 'Your data') above the stretch."""

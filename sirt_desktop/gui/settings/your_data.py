@@ -19,7 +19,8 @@ from sirt_desktop.core import paths
 from sirt_desktop.core.db.engine import Database
 from sirt_desktop.core.db.errors import DatabaseError
 from sirt_desktop.core.db.export import damaged_lines, export_everything
-from sirt_desktop.core.db.privacy import StoredCounts, auto_delete_finished, delete_everything, stored_counts
+from sirt_desktop.core.db.privacy import auto_delete_finished, delete_everything, stored_counts
+from sirt_desktop.core.db.records import StoredCounts
 from sirt_desktop.core.settings import AUTO_DELETE_MONTHS, Settings
 from sirt_desktop.gui.prompts import Prompts, QtPrompts
 from sirt_desktop.gui.settings.your_data_view import DeleteEverythingDialog, YourDataView

@@ -18,7 +18,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from sirt_desktop.core.db.privacy import StoredCounts
+from sirt_desktop.core.db.records import StoredCounts
 from sirt_desktop.gui.common.widgets import Paragraph
 
 CONFIRM_WORD = "DELETE"

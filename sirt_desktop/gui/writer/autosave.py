@@ -13,6 +13,7 @@ synchronously (closing the window, a new letter, printing).
 
 from __future__ import annotations
 
+import contextlib
 import logging
 import threading
 from collections import deque
@@ -103,15 +104,13 @@ class SaveLane(QObject):
     def _run(self, job: Callable[[], Any], token: Any) -> None:
         try:
             outcome = Outcome(token, result=job())
-        except BaseException as exc:  # handed to the GUI thread, which keeps the words on screen
+        except BaseException as exc:  # noqa: BLE001 - handed to the GUI thread, which keeps the words on screen
             outcome = Outcome(token, error=exc)
         with self._lock:
             self._outcomes.append(outcome)
             self._idle.set()
-        try:
+        with contextlib.suppress(RuntimeError):  # the window is gone (app closing)
             self._ready.emit()
-        except RuntimeError:  # the window is gone (app closing)
-            pass
 
     def wait(self, timeout: float = 30.0) -> bool:
         """Let a save in flight finish and hand over its outcome now (GUI thread)."""

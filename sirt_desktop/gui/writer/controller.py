@@ -92,7 +92,7 @@ class LetterWriterController(QObject):
         view.write_step.starter_requested.connect(self.add_starter)
         view.new_letter_requested.connect(self.start_new)
         self.output = LetterOutput(view, self.letter, self._keep_pdf, self.prompts)
-        self.output.printed.connect(lambda: self.letter_id is not None and self.letter_printed.emit(self.letter_id))
+        self.output.printed.connect(self._printed)
         for signal in self._edit_signals():
             signal.connect(self.changed)
         view.write_step.nhs_number.textChanged.connect(self._check_nhs_number)
@@ -106,7 +106,11 @@ class LetterWriterController(QObject):
         self.sender_profiles = SenderProfiles(profiles, view.sender_step, self.changed)
         self.start_new()
 
-    def _timer(self, ms: int, slot) -> QTimer:
+    def _printed(self) -> None:
+        if self.letter_id is not None:
+            self.letter_printed.emit(self.letter_id)
+
+    def _timer(self, ms: int, slot: Callable[[], object]) -> QTimer:
         timer = QTimer(self)
         timer.setSingleShot(True)
         timer.setInterval(ms)
@@ -157,10 +161,10 @@ class LetterWriterController(QObject):
             not keep_sender
             or for_caller
             or self.for_caller
-            or (self._reopened and not self.sender_profiles.matches(self.sender()))
+            or (self._reopened and not self.sender_profiles.matches(self.form_sender()))
         )
         self._reopened = False
-        sender = Sender(postcode=caller_postcode.strip()) if blank else self.sender()
+        sender = Sender(postcode=caller_postcode.strip()) if blank else self.form_sender()
         letter = Letter(
             kind=kind or (KindId.DEVOLVED_REP if devolved_nation else KindId.MP_CAMPAIGN),
             sender=sender,
@@ -277,7 +281,7 @@ class LetterWriterController(QObject):
         if self.letter_id is not None and self.drafts is not None:
             try:
                 self.drafts.delete(self.letter_id)
-            except Exception as exc:  # already gone, or the database is unavailable
+            except Exception as exc:  # noqa: BLE001 - already gone, or the database is unavailable
                 log.warning("caller's copy not deleted: %s", exc)
             self.letter_id = None
         self.view.saved.setText("This letter is not being kept; any copy in My letters has been deleted.")
@@ -307,7 +311,7 @@ class LetterWriterController(QObject):
             if not newest:
                 return False
             letter = self.drafts.load(newest[0].id)
-        except Exception as exc:  # a damaged draft must not stop the writer from opening
+        except Exception as exc:  # noqa: BLE001 - a damaged draft must not stop the writer from opening
             log.error("newest draft could not be reopened: %s", exc)
             return False
         self._keep_always()
@@ -322,7 +326,7 @@ class LetterWriterController(QObject):
             return False
         try:
             letter = self.drafts.load(letter_id)
-        except Exception as exc:
+        except Exception as exc:  # noqa: BLE001 - never lose the words on screen over a storage failure
             log.error("letter %s could not be opened: %s", letter_id, exc)
             self.prompts.problem(str(exc), "This letter could not be opened")
             return False
@@ -332,7 +336,8 @@ class LetterWriterController(QObject):
         return True
 
     # Reading the form --------------------------------------------------------------------
-    def sender(self) -> Sender:
+    def form_sender(self) -> Sender:
+        """The sender as the form shows it now (not QObject.sender(), which Qt uses)."""
         return letter_form.read_sender(self.view)
 
     def current_recipient(self) -> Recipient:
@@ -457,10 +462,10 @@ class LetterWriterController(QObject):
 
     def autosave(self) -> None:
         """A save came due (see ``autosave.py``): read the form now, write in the background."""
-        letter = self._snapshot()
-        if letter is None:
+        letter, drafts = self._snapshot(), self.drafts
+        if letter is None or drafts is None:
             return
-        drafts, letter_id = self.drafts, self.letter_id
+        letter_id = self.letter_id
         token = (self._epoch, self._generation, letter, letter_id)
         if not self._lane.submit(lambda: self._store(drafts, letter_id, letter), token):
             self._again = True  # one is still being written: save again as soon as it is done
@@ -503,7 +508,7 @@ class LetterWriterController(QObject):
                     self.view.sender_step.remember.isChecked(),
                     self.sender_profiles.profile_id,
                 )
-            except Exception as exc:  # the letter is saved; only the saved details are not
+            except Exception as exc:  # noqa: BLE001 - the letter is saved; only the saved details are not
                 log.error("sender details not remembered: %s", exc)
         saved = f"Draft saved at {dt.datetime.now():%H:%M}"
         self.view.saved.setText(f"{self._notice} {saved}" if self._notice else saved)
@@ -531,18 +536,18 @@ class LetterWriterController(QObject):
         self._resume.stop()
         self._again = False
         self._lane.wait()  # a save still being written finishes first
-        letter = self._snapshot()
-        if letter is None:
+        letter, drafts = self._snapshot(), self.drafts
+        if letter is None or drafts is None:
             return None
         generation = self._generation
         try:
             try:
-                letter_id, how = self._store(self.drafts, self.letter_id, letter)
+                letter_id, how = self._store(drafts, self.letter_id, letter)
             except LookupError:
                 if self.letter_id is None:
                     raise
-                letter_id, how = self._store(self.drafts, None, letter)[0], "gone"
-        except Exception as exc:
+                letter_id, how = self._store(drafts, None, letter)[0], "gone"
+        except Exception as exc:  # noqa: BLE001 - a full or read-only disk must not lose the words on screen
             self._save_failed(exc)
             return None
         self._saved(letter, letter_id, how, generation)
@@ -568,7 +573,7 @@ class LetterWriterController(QObject):
             return
         try:
             self.drafts.store_pdf(letter_id, pdf, purpose)
-        except Exception as exc:  # printed or saved all the same; only the kept copy failed
+        except Exception as exc:  # noqa: BLE001 - printed or saved all the same; only the kept copy failed
             log.error("copy of the %s letter not kept: %s", purpose, exc)
             self.view.print_step.status.setText(
                 f"The letter was {purpose}, but a copy could not be kept in My letters."

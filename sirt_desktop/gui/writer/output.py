@@ -159,7 +159,7 @@ class LetterOutput(QObject):
             return self.pdf
         try:
             pdf, error = render_letter(letter, large_print=letter.large_print), None
-        except Exception as exc:
+        except Exception as exc:  # noqa: BLE001 - shown in plain words; the words stay on screen
             pdf, error = b"", exc
         self._show(pdf, shows, error)
         return self.pdf

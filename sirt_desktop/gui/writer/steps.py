@@ -77,7 +77,7 @@ class KindStep(QWidget):
             about = Paragraph(kind.to_whom)
             about.setContentsMargins(radio.sizeHint().height(), 0, 0, 8)
             layout.addWidget(about)
-            radio.toggled.connect(lambda on, k=kind.id: on and self.kind_chosen.emit(k))
+            radio.toggled.connect(lambda on, k=kind.id: self.kind_chosen.emit(k) if on else None)
         layout.addStretch(1)
 
     def set_kind(self, kind_id: str) -> None:
@@ -226,7 +226,9 @@ class WriteStep(QWidget):
         self.reply_format.setAccessibleName("How I would like the reply")
         self.reply_format.setEditable(True)
         self.reply_format.addItems(["", "large print", "email", "audio", "braille", "easy read"])
-        self.reply_format.lineEdit().setMaxLength(200)
+        reply_line = self.reply_format.lineEdit()
+        if reply_line is not None:
+            reply_line.setMaxLength(200)
         self.earlier_date = QDateEdit()
         self.earlier_date.setAccessibleName("Date of my earlier letter")
         self.earlier_date.setDisplayFormat("d MMMM yyyy")
@@ -236,21 +238,22 @@ class WriteStep(QWidget):
         self.earlier_date.setDate(self.earlier_date.minimumDate())
         self.earlier_subject = _line("Subject of my earlier letter")
         self.extra_rows: dict[str, tuple[QLabel | None, QWidget]] = {}
-        for key, label, field in (
+        extra_fields: tuple[tuple[str, str | None, QWidget], ...] = (
             ("consent_to_share", None, self.consent),
             ("nhs_number", "NHS numbe&r:", self.nhs_number),
             ("date_of_birth", "Date of b&irth:", self.date_of_birth),
             ("reply_format", "Reply f&ormat:", self.reply_format),
             ("earlier_letter.date", "Earlier letter's &date:", self.earlier_date),
             ("earlier_letter.subject", "Earlier letter's subj&ect:", self.earlier_subject),
-        ):
-            row_label = QLabel(label) if label else None
-            if row_label is not None:
-                row_label.setBuddy(field)
-                form.addRow(row_label, field)
+        )
+        for key, extra_label, extra_field in extra_fields:
+            extra_row_label = QLabel(extra_label) if extra_label else None
+            if extra_row_label is not None:
+                extra_row_label.setBuddy(extra_field)
+                form.addRow(extra_row_label, extra_field)
             else:
-                form.addRow(field)
-            self.extra_rows[key] = (row_label, field)
+                form.addRow(extra_field)
+            self.extra_rows[key] = (extra_row_label, extra_field)
         form.addRow(self.nhs_number_problem)
         splitter.addWidget(left)
 

@@ -69,10 +69,10 @@ class LetterWriterView(QWidget):
         self.new_button.clicked.connect(self.new_letter_requested)
         self.tabs.currentChanged.connect(self._update_nav)
         # Alt+Right / Alt+Left also move between steps (as in a web browser).
-        for keys, step in (("Alt+Right", 1), ("Alt+Left", -1)):
+        for keys, offset in (("Alt+Right", 1), ("Alt+Left", -1)):
             shortcut = QShortcut(QKeySequence(keys), self)
             shortcut.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
-            shortcut.activated.connect(lambda st=step: self.go(self.tabs.currentIndex() + st))
+            shortcut.activated.connect(lambda st=offset: self.go(self.tabs.currentIndex() + st))
         self._update_nav(0)
 
     def go(self, index: int) -> None:

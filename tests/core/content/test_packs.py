@@ -109,7 +109,9 @@ def test_bad_pack_lists_every_problem_and_changes_nothing(tmp_path):
     header_end = no_sources.index("\n---\n", 4)
     start = no_sources.index("sources:")
     no_sources = no_sources[:start] + "order2: 5" + no_sources[header_end:]
-    no_summary = "\n".join(l for l in SHIPPED_FILES["funding.md"].decode().split("\n") if not l.startswith("summary:"))
+    no_summary = "\n".join(
+        line for line in SHIPPED_FILES["funding.md"].decode().split("\n") if not line.startswith("summary:")
+    )
     pack = make_pack(
         tmp_path,
         changes={
@@ -220,7 +222,7 @@ def test_cli_import_success_and_failure(tmp_path):
 
 def test_cli_import_of_missing_or_unreadable_file_never_tracebacks(tmp_path):
     ran = cli("content", "import", str(tmp_path / "nope.zip"))
-    out, err = ran.out, ran.err
+    _out, err = ran.out, ran.err
     assert ran.code == 1
     assert "was not found" in err and "Traceback" not in err
     folder = tmp_path / "a-folder.zip"

@@ -56,7 +56,9 @@ def test_export_round_trips_every_field(filled, tmp_path):
     repo = LettersRepository(filled)
     originals = [repo.get(s.id) for s in reversed(repo.list_page())]
     assert sorted(contents.letters, key=lambda r: r.id) == sorted(originals, key=lambda r: r.id)
-    for read, original in zip(sorted(contents.letters, key=lambda r: r.id), sorted(originals, key=lambda r: r.id)):
+    for read, original in zip(
+        sorted(contents.letters, key=lambda r: r.id), sorted(originals, key=lambda r: r.id), strict=True
+    ):
         assert asdict(read) == asdict(original)
     first = originals[0]
     assert [p.data for p in contents.pdfs[first.id]] == [PDF_A, PDF_B]

@@ -82,7 +82,7 @@ def test_finish_mark_sent_and_reply(repo):
 def test_recording_a_reply_does_not_move_the_letter_up_the_list(repo):
     first = _letter(repo, subject="first")
     repo.mark_sent(first.id, "posted", dt.date(2027, 3, 1))
-    second = _letter(repo, subject="second")
+    _letter(repo, subject="second")
     repo.record_reply(first.id, "acknowledgement_only")
     assert [s.subject for s in repo.list_page()] == ["second", "first"]
 
@@ -113,7 +113,7 @@ def test_list_is_newest_first_paged_and_filtered(repo):
 
 
 def test_status_filters(repo):
-    draft, finished, waiting, answered = (_letter(repo, subject=s) for s in ("d", "f", "w", "a"))
+    _draft, finished, waiting, answered = (_letter(repo, subject=s) for s in ("d", "f", "w", "a"))
     repo.finish(finished.id)
     repo.mark_sent(waiting.id, "posted", dt.date(2027, 1, 1))
     repo.mark_sent(answered.id, "posted", dt.date(2027, 1, 1))

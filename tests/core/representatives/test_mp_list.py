@@ -178,7 +178,7 @@ def test_cli_success_and_rejection(tmp_path) -> None:
 @pytest.mark.parametrize("name", ["does-not-exist.csv", "."])
 def test_cli_missing_file_or_folder_is_a_plain_message(tmp_path, name: str) -> None:
     ran = cli("data", "import-mps", str(tmp_path / name))
-    out, err = ran.out, ran.err
+    _out, err = ran.out, ran.err
     assert ran.code == 1
     assert "Traceback" not in err
     assert "not changed" in err

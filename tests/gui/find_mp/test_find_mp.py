@@ -30,7 +30,7 @@ def make(qtbot):
 
 
 def test_typing_a_full_postcode_shows_the_mp(qtbot):
-    view, controller = make(qtbot)
+    view, _controller = make(qtbot)
     qtbot.keyClicks(view.postcode, "so51 7aa")
     assert view.card.isVisible()
     assert view.card.title.text() == "Caroline Nokes MP"

@@ -2,6 +2,7 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+from typing import ClassVar
 
 import pytest
 from PySide6.QtCore import Qt
@@ -81,7 +82,7 @@ def page(filled, qtbot):
 
 
 def test_first_page_is_fetched_and_more_on_demand(page, qtbot):
-    view, controller, repo, _ = page
+    view, controller, _repo, _ = page
     model = controller.model
     assert 0 < model.rowCount() <= 350
     assert model.data(model.index(0, 3)) == "Letter 349"  # newest first
@@ -187,7 +188,7 @@ def test_reprint_sends_the_stored_bytes(page, qtbot):
 
 
 def test_a_letter_deleted_elsewhere_is_explained(page):
-    view, controller, repo, answers = page
+    view, _controller, repo, answers = page
     view.table.selectRow(0)
     repo.delete(view.selected_letter_id())
     view.buttons["sent"].click()
@@ -230,7 +231,7 @@ def test_your_data_group(db, qtbot, tmp_path):
 
     class DataAnswers:
         confirm = False
-        told: list[str] = []
+        told: ClassVar[list[str]] = []
 
         def export_path(self):
             return str(tmp_path / "export.zip")

@@ -51,7 +51,7 @@ def _type_steadily(qtbot, box, text: str, every_ms: int) -> list[int]:
 def test_steady_typing_is_saved_while_it_goes_on(qtbot):
     """A key every 0.3 s for about 6 s: no pause of a second ever comes, yet saves happen."""
     drafts = ThreadNotingDrafts()
-    view, controller = make(qtbot, drafts)
+    view, _controller = make(qtbot, drafts)
     fill_sender(view)
     drafts.bodies.clear()
     text = "steady words with no pause at all "[:20]

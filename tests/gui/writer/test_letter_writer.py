@@ -107,7 +107,7 @@ def test_every_kind_previews(qtbot):
 
 
 def test_kind_shows_its_own_fields_and_starters(qtbot):
-    view, controller = make(qtbot)
+    view, _controller = make(qtbot)
     view.kind_step.set_kind("clinician")
     assert not view.write_step.nhs_number.isHidden()
     assert view.write_step.consent.isHidden()
@@ -124,7 +124,7 @@ def test_kind_shows_its_own_fields_and_starters(qtbot):
 
 def test_autosave_after_typing_stops(qtbot):
     drafts = MemoryDrafts()
-    view, controller = make(qtbot, drafts)
+    view, _controller = make(qtbot, drafts)
     fill_sender(view)
     qtbot.keyClicks(view.write_step.body, "Words that must never be lost")
     # The write happens in the background; the label says so once it is done.
@@ -148,7 +148,7 @@ def test_copy_text_and_email_draft(qtbot):
 
 
 def test_unfinished_letter_lists_problems_in_plain_words(qtbot):
-    view, controller = make(qtbot)
+    view, _controller = make(qtbot)
     view.tabs.setCurrentIndex(4)
     text = view.print_step.problems.text()
     assert "step 2, From" in text and "sender." not in text and "recipient." not in text

@@ -25,10 +25,10 @@ def _write_and_keep(shell, qtbot, body="Please fund SIRT."):
 
 
 def test_printed_letter_appears_in_my_letters_and_reprints_identically(shell, qtbot):
-    page, pdf = _write_and_keep(shell, qtbot)
+    _page, pdf = _write_and_keep(shell, qtbot)
     letter_id = shell.writer.letter_id
     shell.go_to("history")
-    history = shell.window.page("history")
+    shell.window.page("history")
     shell.history.refresh()
     qtbot.waitUntil(lambda: shell.history.model.rowCount() == 1, timeout=3000)
     letters, _profiles = shell.repositories()

@@ -116,7 +116,7 @@ def test_opening_someone_elses_letter_does_not_change_my_saved_details(shell, qt
 def test_after_delete_everything_nothing_old_is_offered_or_saved(shell, qtbot):
     from sirt_desktop.core.db.privacy import delete_everything
 
-    letters, profiles = shell.repositories()
+    letters, _profiles = shell.repositories()
     shell.go_to("write")
     page = shell.window.page("write")
     page.sender_step.remember.setChecked(True)

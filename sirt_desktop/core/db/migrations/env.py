@@ -13,7 +13,7 @@ config = context.config
 target_metadata = Base.metadata
 
 
-def include_name(name, type_, _parent_names) -> bool:
+def include_name(name: str | None, type_: str, _parent_names: object) -> bool:
     """Autogenerate ignores the full-text index (FTS5 virtual and shadow tables, made by
     migration 0003 with raw SQL, not models): it must never propose dropping them."""
     return not (type_ == "table" and is_fts_table(name))

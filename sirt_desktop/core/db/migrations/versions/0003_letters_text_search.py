@@ -17,6 +17,7 @@ Create Date: 2026-12-06
 from __future__ import annotations
 
 import logging
+from typing import Any
 
 from alembic import context, op
 
@@ -47,7 +48,7 @@ _STATEMENTS = (
 )
 
 
-def _sqlite_can_index(bind) -> bool:
+def _sqlite_can_index(bind: Any) -> bool:
     version = bind.exec_driver_sql("SELECT sqlite_version()").scalar()
     numbers = tuple(int(part) for part in str(version).split(".")[:3])
     fts5 = bind.exec_driver_sql("SELECT sqlite_compileoption_used('ENABLE_FTS5')").scalar()
