@@ -6,8 +6,9 @@ trials; prints how many characters each kill lost).
 
 The app runs as a whole process on an X server (``DISPLAY``, ``QT_QPA_PLATFORM=xcb``). Key
 presses come from ``xdotool``, as from a keyboard. The app reports, on stdout, the length of the
-letter after every change it received (``LEN n``), each autosave's duration (``SAVE ms``) and any
-turn of the event loop that came late (``LAG ms``), so the harness knows exactly how much the app
+letter after every change it received (``LEN n``), each autosave write's duration (``SAVE ms``, on
+the background lane) and any turn of the event loop that came late (``LAG ms`` with where the GUI
+thread was meanwhile, sampled every 5 ms), so the harness knows exactly how much the app
 had been given when it was killed.
 """
 
@@ -35,7 +36,7 @@ TEXT = (
 
 # Runs inside the real app: open "Write a letter" at step 4, focus the letter, report changes.
 DRIVER = r"""
-import sys, time
+import collections, sys, threading, time
 from PySide6.QtCore import QTimer
 from sirt_desktop.gui import app as gui_app
 
@@ -47,7 +48,7 @@ def build(*args, **kwargs):
     def act():
         shell.window.show_section("write")
         page = shell.window.page("write")
-        controller = page.controller
+        controller = shell.writer
         body = page.write_step.body
         if sys.argv[1] == "report":
             print("BODY:" + body.toPlainText().replace("\n", "\\n"), flush=True)
@@ -55,6 +56,8 @@ def build(*args, **kwargs):
             return
         page.sender_step.name.setText("Ann Jones")
         page.go(3)
+        if sys.argv[1] == "type-without-saving":  # the control: the same typing, no autosave at all
+            controller.keeping = False
         body.textChanged.connect(lambda: print(f"LEN {len(body.toPlainText())}", flush=True))
         drafts = controller.drafts
         if drafts is not None:
@@ -69,12 +72,31 @@ def build(*args, **kwargs):
 
             drafts.save = timed_save
         last = [time.perf_counter()]
+        main = threading.main_thread().ident
+        seen = collections.deque(maxlen=400)  # (time, where the GUI thread was), every 5 ms
+
+        def sample():
+            while True:
+                frame = sys._current_frames().get(main)
+                where = "event loop"
+                while frame is not None:
+                    code = frame.f_code
+                    if "sirt_desktop" in code.co_filename or "reportlab" in code.co_filename:
+                        where = f"{code.co_filename.rsplit('/', 2)[-1]}:{code.co_name}"
+                        break
+                    frame = frame.f_back
+                seen.append((time.perf_counter(), where))
+                time.sleep(0.005)
+
+        threading.Thread(target=sample, daemon=True).start()
 
         def tick():
             now = time.perf_counter()
             late = (now - last[0]) * 1000 - 10
             if late > 30:
-                print(f"LAG {late:.1f}", flush=True)
+                during = collections.Counter(w for t, w in list(seen) if last[0] <= t <= now)
+                top = ",".join(f"{w}={n}" for w, n in during.most_common(2))
+                print(f"LAG {late:.1f} {top}", flush=True)
             last[0] = now
 
         ticker = QTimer(shell.window)
@@ -137,7 +159,9 @@ class Trial:
     integrity: str = ""
     saves_ms: list[float] = field(default_factory=list)
     lags_ms: list[float] = field(default_factory=list)
+    lag_places: list[str] = field(default_factory=list)  # where the GUI thread was during each
     keys_per_second: float = 0.0
+    typed_for: float = 0.0  # seconds of typing before the kill
     seconds_lost: float = 0.0  # from the first unsaved character reaching the app to the kill
 
     @property
@@ -200,17 +224,29 @@ def saved_state(home: Path) -> tuple[str, str]:
 
 
 def run_trial(
-    pattern: str, kill_after: float, home: Path, python: str = sys.executable, start_timeout: float = 90.0
+    pattern: str,
+    kill_after: float,
+    home: Path,
+    python: str = sys.executable,
+    start_timeout: float = 90.0,
+    saving: bool = True,
 ) -> Trial:
     """One trial: start the app, type with ``pattern`` ("steady": a key every 150 ms; "pauses":
     a key every 200 ms with a 1.5 s pause every 30 keys), ``kill -9`` it ``kill_after`` seconds
-    into the typing, then read what the database holds."""
+    into the typing, then read what the database holds. ``saving=False`` is the control: the
+    same typing with autosave switched off, to compare the window's responsiveness."""
     home.mkdir(parents=True, exist_ok=True)
     env = _env(home)
     trial = Trial(pattern, kill_after)
     errors = home / "app-stderr.txt"
     with open(errors, "w") as err:
-        app = subprocess.Popen([python, "-c", DRIVER, "type"], env=env, stdout=subprocess.PIPE, stderr=err, text=True)
+        app = subprocess.Popen(
+            [python, "-c", DRIVER, "type" if saving else "type-without-saving"],
+            env=env,
+            stdout=subprocess.PIPE,
+            stderr=err,
+            text=True,
+        )
     reader = _Reader(app)
     reader.start()
     typist: subprocess.Popen | None = None
@@ -260,7 +296,10 @@ def run_trial(
         elif kind == "SAVE":
             trial.saves_ms.append(float(value))
         elif kind == "LAG":
-            trial.lags_ms.append(float(value))
+            late, _, where = value.partition(" ")
+            trial.lags_ms.append(float(late))
+            trial.lag_places.append(where)
+    trial.typed_for = typed_for
     trial.keys_per_second = trial.received / typed_for if typed_for > 0 else 0.0
     trial.saved, trial.integrity = saved_state(home)
     first_unsaved = next((when for when, n in arrivals if n > len(trial.saved)), None)
