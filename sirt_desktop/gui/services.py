@@ -33,6 +33,10 @@ class DatabaseProvider:
             self.error = None
         return self._db
 
+    def current(self) -> Database | None:
+        """The database if it is open now (never opens it)."""
+        return self._db
+
     def repositories(self) -> Repositories | None:
         """Both repositories over the open database, or None (``error`` says why)."""
         try:

@@ -19,7 +19,13 @@ from PySide6.QtWidgets import QWidget
 
 from sirt_desktop.core import paths
 from sirt_desktop.core.dates import long_date
-from sirt_desktop.core.db.errors import CorruptDatabaseError, DatabaseError, NewerDatabaseError
+from sirt_desktop.core.db.errors import (
+    CorruptDatabaseError,
+    DatabaseError,
+    ForeignDatabaseError,
+    NewerDatabaseError,
+    StorageError,
+)
 from sirt_desktop.core.settings import LAST_PAGE, Settings
 from sirt_desktop.gui import tasks
 from sirt_desktop.gui.main_window import MainWindow
@@ -345,34 +351,67 @@ class Shell:
             self.database.error = exc
             self.recover(exc)
             return
+        self._opened(db)
         auto_delete_on_start(db, self.settings)
         repos = self.repositories()
         if repos is not None:
             ReplyChecks(repos.letters).run(self.window)
 
-    def recover(self, error: DatabaseError) -> None:
-        """A damaged or newer database: explain, then start fresh or restore, never overwrite."""
-        from sirt_desktop.core.db import recovery  # noqa: PLC0415 (start-up: SQLAlchemy)
-        from sirt_desktop.gui.common.recovery_dialog import RESTORE, START_FRESH, ask_recovery  # noqa: PLC0415 (section registry: menu action)
+    def _opened(self, db: Any) -> None:
+        """The database is open: say anything the person should know about it (a journal put
+        aside), and wait in the background for its check; a file that fails it is reported."""
+        if db.notices:
+            notices, db.notices = list(db.notices), []
+            self.prompts.tell("About your letters", "\n\n".join(notices))
+        tasks.run_in_background(
+            db.check_result, on_done=lambda problem: self._checked(db, problem), name="database-check"
+        )
 
-        if not isinstance(error, (CorruptDatabaseError, NewerDatabaseError)):
-            self.prompts.problem(str(error), "Your letters cannot be saved")
+    def _checked(self, db: Any, problem: CorruptDatabaseError | None) -> None:
+        if problem is None or self.database.current() is not db:
             return
+        log.error("the database failed its check: %s", problem)
+        self.database.error = problem
+        self.recover(problem)
+
+    def recover(self, error: DatabaseError) -> None:
+        """Explain a database problem and offer what fits it, never overwriting anything:
+        damaged, foreign or newer files may be set aside to start fresh (or a backup restored);
+        a missing file may be restored or started anew; a full disk, a read-only or missing
+        folder or a busy file may only be tried again."""
+        from sirt_desktop.core.db import recovery  # noqa: PLC0415 (start-up: SQLAlchemy)
+        from sirt_desktop.gui.common import recovery_dialog as dialogs  # noqa: PLC0415 (section registry: menu action)
+
         backups = recovery.list_backups()
         newest = f"{long_date(backups[0].created.date())} at {backups[0].created:%H:%M}" if backups else None
-        choice = ask_recovery(self.window, str(error), str(paths.database_path()), newest)
+        if isinstance(error, StorageError):
+            choice = dialogs.ask_storage_problem(self.window, type(error).__name__, str(error))
+        elif isinstance(error, recovery.MissingDatabaseError):
+            choice = dialogs.ask_missing_file(self.window, str(error), newest)
+        elif isinstance(error, (CorruptDatabaseError, ForeignDatabaseError, NewerDatabaseError)):
+            choice = dialogs.ask_recovery(self.window, str(error), str(paths.database_path()), newest)
+        else:
+            self.prompts.problem(str(error), "Your letters cannot be saved")
+            return
+        if choice == dialogs.CARRY_ON:
+            return
         self.database.close()
         try:
-            if choice == START_FRESH:
+            if choice == dialogs.START_FRESH:
                 recovery.start_fresh()
-            elif choice == RESTORE:
+            elif choice == dialogs.RESTORE:
                 recovery.restore_last_backup()
-            else:
-                return
-            self.database.get()
-            self._reconnect_writer()
+            elif choice == dialogs.START_EMPTY:
+                recovery.open_database(create=True).close()
+            db = self.database.get()
         except DatabaseError as exc:
-            self.prompts.problem(str(exc))
+            log.error("database still not available: %s", exc)
+            self.database.error = exc
+            self.recover(exc)  # said again, with the offers that fit what is wrong now
+            return
+        self._reconnect_writer()
+        self._refresh_history()
+        self._opened(db)
 
     def _remember_section(self, section_id: str) -> None:
         self.settings.set(LAST_PAGE, section_id)

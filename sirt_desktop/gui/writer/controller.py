@@ -238,10 +238,17 @@ class LetterWriterController(QObject):
         return self.prompts.go_on_anyway(title, text)
 
     def reconnect(self, drafts: Drafts, profiles: ProfilesRepository) -> None:
-        """The database is back (started fresh, or restored): save there from now on."""
+        """The database is back (started fresh, restored, or tried again): save there from now
+        on. The letter on screen may not be in that file, so its words are kept as a new letter."""
+        self._drop_pending_saves()
         self.drafts = drafts
         self.sender_profiles.profiles = profiles
         self.sender_profiles.refresh()
+        self._remembered = None
+        if self.letter_id is not None or self._dirty:
+            self.letter_id = None
+            self._dirty = True
+            self.save_now()
 
     def letter_deleted(self, letter_id: int) -> None:
         """My letters deleted a letter: if it is the one on screen, it is gone here too."""
