@@ -12,7 +12,8 @@ from __future__ import annotations
 
 import logging
 import threading
-from typing import TYPE_CHECKING, Any
+from collections.abc import Callable
+from typing import TYPE_CHECKING, Any, TypeVar
 
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QWidget
@@ -44,6 +45,7 @@ if TYPE_CHECKING:  # the feature modules load with their section, not at start-u
     from sirt_desktop.gui.writer.controller import LetterWriterController
 
 log = logging.getLogger(__name__)
+T = TypeVar("T")
 
 HOME_SHORTCUTS = (
     ("learn", "Learn about SIRT", "What SIRT is, what happens, and its risks"),
@@ -164,7 +166,14 @@ class Shell:
     def _build_settings(self) -> QWidget:
         from sirt_desktop.gui.settings import page  # noqa: PLC0415 (section registry)
 
-        built = page.build(self.settings, self.theme, self.database.get, self._after_delete_everything, self.prompts)
+        built = page.build(
+            self.settings,
+            self.theme,
+            self.database.get,
+            self._after_delete_everything,
+            self.prompts,
+            replace_database=self.replace_database,
+        )
         self.settings_page = built.controller
         return built.widget
 
@@ -219,6 +228,26 @@ class Shell:
         if self.writer is not None:
             self.writer.everything_deleted()
         self._refresh_history()
+
+    def replace_database(self, change: Callable[[], T]) -> T:
+        """Run ``change`` (which swaps the database file) with the database closed, then open
+        it again and point the writer and My letters at it. The writer's words are saved first."""
+        if self.writer is not None:
+            self.writer.flush()
+        self.database.close()
+        try:
+            result = change()
+        finally:
+            try:
+                db = self.database.get()
+            except DatabaseError as exc:
+                self.database.error = exc
+                self.recover(exc)
+            else:
+                self._reconnect_writer()
+                self._refresh_history()
+                self._opened(db)
+        return result
 
     def _can_close(self) -> bool:
         """Closing the window saves the letter; if that fails, the person may stay."""

@@ -181,4 +181,5 @@ class StoredCounts:
     profiles: int
     pdfs: int
     backup_files: int
-    other_files: int  # saved PDFs and set-aside databases in the data folder
+    other_files: int  # saved PDFs (and any print copies left in the cache)
+    set_aside: int = 0  # databases set aside by "start fresh" or a restore: letters too
