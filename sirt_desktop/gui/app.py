@@ -12,7 +12,7 @@ import logging
 import sys
 import time
 
-from PySide6.QtCore import QLocale, QTimer
+from PySide6.QtCore import QLocale, QSettings, QTimer
 from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication, QMessageBox
 
@@ -42,11 +42,22 @@ def create_application(argv: list[str] | None = None) -> QApplication:
     app.setApplicationVersion(__version__)
     app.setOrganizationName("SIRT Desktop")
     app.setDesktopFileName(APP_ID)
+    keep_qt_settings_inside_the_app_folders()
     QLocale.setDefault(QLocale(QLocale.Language.English, QLocale.Country.UnitedKingdom))
     with contextlib.suppress(FileNotFoundError):
         # A PNG loads without Qt's SVG plugin, which would cost start-up time.
         app.setWindowIcon(QIcon(str(resource_path("icons", "sirt-desktop-128.png"))))
     return app
+
+
+def keep_qt_settings_inside_the_app_folders() -> None:
+    """Qt's own settings (the file dialogs remember the last folder in ``QtProject.conf``) go in
+    the app's config folder, not the person's ``~/.config``: everything the app writes stays in
+    its own folders (and under ``SIRT_DESKTOP_HOME`` when that is set)."""
+    folder = paths.config_dir() / "qt"
+    folder.mkdir(mode=0o700, exist_ok=True)
+    for settings_format in (QSettings.Format.NativeFormat, QSettings.Format.IniFormat):
+        QSettings.setPath(settings_format, QSettings.Scope.UserScope, str(folder))
 
 
 def build_window(settings: Settings, theme: Theme, prompts: Prompts | None = None) -> Shell:

@@ -27,6 +27,7 @@ from sirt_desktop.core.content import store as content
 from sirt_desktop.core.content.page import ContentError, ContentManifest
 from sirt_desktop.core.content.parse import IMAGE_SUFFIXES, parse_content_files
 from sirt_desktop.core.dates import long_date
+from sirt_desktop.core.files import write_atomically
 
 MAX_FILE_BYTES = 2 * 1024 * 1024
 MAX_TOTAL_BYTES = 20 * 1024 * 1024
@@ -166,8 +167,8 @@ def install_pack(path: str | os.PathLike[str]) -> InstallResult:
     try:
         for name, data in report.files.items():
             destination = staging / name
-            destination.parent.mkdir(parents=True, exist_ok=True)
-            destination.write_bytes(data)
+            destination.parent.mkdir(mode=0o700, parents=True, exist_ok=True)
+            write_atomically(destination, data, durable=False)  # owner-only, like all the app keeps
         content.build_content_set(staging, "pack")  # check again, exactly as written to disk
         if target.exists():
             shutil.rmtree(target)  # a leftover of an older, unused install of the same version

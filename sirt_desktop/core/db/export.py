@@ -23,6 +23,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from sirt_desktop import __version__
+from sirt_desktop.core import paths
 from sirt_desktop.core.db import profiles_repo
 from sirt_desktop.core.db.engine import Database
 from sirt_desktop.core.db.errors import DatabaseError
@@ -38,7 +39,7 @@ from sirt_desktop.core.db.records import (
     LetterStatus,
     ReplyStatus,
 )
-from sirt_desktop.core.files import atomic_writer
+from sirt_desktop.core.files import atomic_writer, output_problem
 
 log = logging.getLogger(__name__)
 
@@ -336,6 +337,9 @@ def export_target_problem(path: str | os.PathLike[str]) -> str | None:
         return f"Cannot export to {target}: that is a folder. Give a file name ending in .zip."
     if not target.parent.is_dir():
         return f"Cannot export: the folder {target.parent} does not exist."
+    problem = output_problem(target, paths.database_path())
+    if problem:
+        return f"Cannot export: {problem}."
     if not os.access(target.parent, os.W_OK | os.X_OK) or (target.exists() and not os.access(target, os.W_OK)):
         return (
             f"Cannot export: you do not have permission to write in {target.parent}. "

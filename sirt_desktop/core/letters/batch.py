@@ -45,6 +45,8 @@ def _json(text: str, one_line: bool = False) -> Any:
         raise LetterInputError(f"not valid JSON: {exc.msg} at {where}") from exc
     except RecursionError as exc:
         raise LetterInputError("nested too deeply to be a letter") from exc
+    except ValueError as exc:  # a number of more than 4,300 digits
+        raise LetterInputError(f"not a letter: a number in it is too long ({exc})") from exc
 
 
 def _letter(data: Any, large_print: bool) -> Letter:
@@ -120,7 +122,9 @@ def render_batch(text: str, folder: Path, large_print: bool = False) -> BatchRes
     named and skipped; the others are still written, in parallel for a large batch."""
     result = BatchResult(folder)
     jobs: list[tuple[int, dict[str, Any], bool, str]] = []
-    for number, raw in enumerate(text.splitlines(), start=1):
+    # Lines end at "\n" only: U+2028, U+0085 and other characters that str.splitlines() treats
+    # as line ends are legal inside JSON strings (text pasted from the web or Word holds them).
+    for number, raw in enumerate(text.split("\n"), start=1):
         if not raw.strip():
             continue
         result.total += 1

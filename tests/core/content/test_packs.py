@@ -249,3 +249,12 @@ def test_build_pack_function_writes_manifest(tmp_path):
     out = build_pack(content.shipped_root(), tmp_path / "p.zip", "1.2.3", "2027-01-01")
     assert validate_pack(out).manifest.version == (1, 2, 3)
     assert os.path.getsize(out) > 1000
+
+
+@pytest.mark.skipif(os.name != "posix", reason="POSIX file modes")
+def test_an_installed_pack_is_owner_only(tmp_path):
+    result = install_pack(make_pack(tmp_path))
+    assert result.installed
+    assert result.folder is not None
+    for path in [result.folder, *result.folder.rglob("*")]:
+        assert path.stat().st_mode & 0o077 == 0, path
