@@ -310,6 +310,18 @@ class Database:
         finally:
             session.close()
 
+    def empty_journal(self) -> None:
+        """Fold the write-ahead journal into the file and empty it (``wal_checkpoint(TRUNCATE)``),
+        so words just deleted do not linger in the journal's older copies of pages. Best effort:
+        a reader in another process can keep part of it until the next time."""
+        if self.engine.dialect.name != "sqlite":
+            return
+        try:
+            with self.engine.connect() as connection:
+                connection.exec_driver_sql("PRAGMA wal_checkpoint(TRUNCATE)")
+        except Exception as exc:  # noqa: BLE001 - the letter is deleted; only the tidy-up failed
+            log.warning("journal not emptied after a delete: %s", exc)
+
     def close(self) -> None:
         """Stop the check if it is still running, then close every connection (the last one
         folds the journal into the file)."""

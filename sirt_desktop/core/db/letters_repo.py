@@ -269,6 +269,7 @@ class LettersRepository:
             # now, so "delete" means deleted. (Fast for one person's letters; a shared helpline
             # uses PostgreSQL, which has no such index.)
             purge_deleted(s)
+        self.db.empty_journal()  # nor in the journal's older copies of its pages
 
     def finish(self, letter_id: int, when: dt.datetime | None = None) -> None:
         self._update(letter_id, status=LetterStatus.FINISHED.value, finished_at=when or utcnow(), updated_at=utcnow())

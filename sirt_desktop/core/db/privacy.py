@@ -106,6 +106,7 @@ def auto_delete_finished(db: Database, months: int, today: dt.date) -> int:
         if count:
             purge_deleted(s)  # drop the deleted letters' words from the full-text index as well
     if count:
+        db.empty_journal()
         log.info("auto-deleted %d finished letters older than %d months", count, months)
     return int(count or 0)
 
