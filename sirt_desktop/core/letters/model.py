@@ -211,7 +211,7 @@ class Letter:
     # --- greeting and close -------------------------------------------------------------
     def greeting_text(self) -> str:
         text = " ".join(clean_text(self.greeting).split()).rstrip(",")
-        return text or self.recipient.greeting()
+        return text or " ".join(clean_text(self.recipient.greeting()).split())
 
     def close_text(self) -> str:
         """``Yours faithfully`` after ``Dear Sir or Madam``; otherwise ``Yours sincerely``."""
@@ -242,8 +242,9 @@ class Letter:
         fmt = " ".join(clean_text(self.reply_format).split())
         if fmt:
             phrase = REPLY_FORMATS.get(fmt.lower())
-            if phrase == "by email" and self.sender.email.strip():
-                phrase = f"by email to {self.sender.email.strip()}"
+            email = " ".join(clean_text(self.sender.email).split())
+            if phrase == "by email" and email:
+                phrase = f"by email to {email}"
             phrase = phrase or f"in this format: {fmt}"
             # The Accessible Information Standard binds the NHS in England only: say so, so the
             # sentence is true wherever the letter goes.

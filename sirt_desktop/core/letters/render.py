@@ -24,6 +24,7 @@ from sirt_desktop.core.files import write_atomically
 from sirt_desktop.core.letters import layout as L
 from sirt_desktop.core.letters.model import Letter
 from sirt_desktop.core.pdf_fonts import BOLD, REGULAR, register_fonts
+from sirt_desktop.core.text import clean_text
 
 _CREATOR = "SIRT Desktop"
 
@@ -152,6 +153,18 @@ def _tail_class():
 RUN_LINES = 20
 
 
+def _fit(text: str, font: str, size: float, width: float) -> str:
+    """``text`` shortened with "…" to fit ``width`` points (the running header on later pages,
+    which must never run under the page number or off the page)."""
+    from reportlab.pdfbase.pdfmetrics import stringWidth  # noqa: PLC0415 (start-up: ReportLab)
+
+    if stringWidth(text, font, size) <= width:
+        return text
+    while text and stringWidth(text.rstrip() + "…", font, size) > width:
+        text = text[:-1]
+    return text.rstrip() + "…"
+
+
 def _runs(lines: list[str]) -> list[list[str]]:
     return [lines[i : i + RUN_LINES] for i in range(0, len(lines), RUN_LINES)] or [lines]
 
@@ -161,7 +174,7 @@ def _story(letter: Letter, large_print: bool) -> list[Any]:
 
     sizes, body, bold, tight, run = _styles(large_print)
     story: list[Any] = [Paragraph(escape(letter.greeting_text()) + ",", body)]
-    subject = " ".join(letter.subject.split())
+    subject = " ".join(clean_text(letter.subject).split())
     if subject:
         story.append(Paragraph(escape(subject), bold))
     extra = []
@@ -281,7 +294,8 @@ def _render_letter_details(letter: Letter, large_print: bool) -> RenderedLetter:
         else:
             top = y_pt(L.MARGIN_TOP + sizes.small * ascent / mm)
             canvas.setFont(BOLD, sizes.small)
-            canvas.drawString(L.MARGIN_LEFT * mm, top, name)
+            room = (L.CONTENT_RIGHT - L.MARGIN_LEFT - 5) * mm - stringWidth(label, REGULAR, sizes.small)
+            canvas.drawString(L.MARGIN_LEFT * mm, top, _fit(name, BOLD, sizes.small, room))
             canvas.setFont(REGULAR, sizes.small)
             canvas.drawRightString(L.CONTENT_RIGHT * mm, top, label)
 

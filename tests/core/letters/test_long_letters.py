@@ -64,3 +64,32 @@ def test_the_form_caps_the_number_of_lines_with_a_plain_message():
     problems = validate_letter(_letter(MAX_BODY_LINES + 1))
     assert any(p.startswith("body:") and f"at most {MAX_BODY_LINES:,} lines" in p for p in problems)
     assert not any("lines" in p for p in validate_letter(_letter(MAX_BODY_LINES)) if p.startswith("body:"))
+
+
+def _page_two_header(pdf: bytes) -> str:
+    lines = PdfReader(io.BytesIO(pdf)).pages[1].extract_text().splitlines()
+    return next(line for line in lines if line.startswith("Professor"))
+
+
+@pytest.mark.parametrize("large", [False, True])
+def test_a_long_name_in_the_running_header_never_reaches_the_page_number(large):
+    letter = _letter(120)
+    letter.sender.name = "Professor Dame Elizabeth Anne Montgomery-Smythe of Upper Wallop " * 2
+    pdf = render_letter_details(letter, large_print=large).pdf
+    header = _page_two_header(pdf)
+    assert header.endswith("…") and "Page" not in header  # shortened, drawn apart from "Page 2 of N"
+
+
+def test_unseen_characters_never_reach_the_page():
+    from sirt_desktop.core.letters.render import render_letter
+
+    letter = _letter(3)
+    letter.subject = "Hello\u0000World\u0007\ud800 \u202eevil\u202c zero\u200bwidth \U000e0041tag"
+    letter.sender.email = "ann\u0007@example.org"
+    letter.reply_format = "email"
+    letter.recipient.title, letter.recipient.surname = "Dr\u0000", "Pa\u202etel"
+    text = " ".join(p.extract_text() for p in PdfReader(io.BytesIO(render_letter(letter))).pages)
+    assert "HelloWorld" in text and "evil" in text and "zerowidth" in text
+    assert "ann@example.org" in text
+    for unseen in ("\u0000", "\u0007", "\u202e", "\u200b", "\U000e0041", "\ufffd"):
+        assert unseen not in text
