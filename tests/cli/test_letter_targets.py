@@ -127,3 +127,10 @@ def test_data_export_refuses_a_symlink(tmp_path):
     ran = cli("data", "export", link)
     assert ran.code == 1 and "symbolic link" in ran.err
     assert precious.read_text() == "keep me"
+
+
+def test_lookup_json_never_writes_raw_terminal_controls_or_line_separators():
+    ran = cli("lookup", "--json", stdin="SO51 7AA \x9b2J\u2028x\u0085y\n")
+    lines = ran.out.splitlines()
+    assert len(lines) == 1 and json.loads(lines[0])["input"].endswith("\x9b2J\u2028x\u0085y")
+    assert not any(ch in ran.out for ch in "\x9b\u2028\u0085")

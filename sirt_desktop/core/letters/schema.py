@@ -8,6 +8,7 @@ GUI can put each next to its field and the batch command can print them.
 from __future__ import annotations
 
 import datetime as dt
+import re
 from typing import Any
 
 from sirt_desktop.core.letters.kinds import KIND_IDS, RecipientKind
@@ -24,6 +25,8 @@ from sirt_desktop.core.letters.nhs_number import nhs_number_problem
 MAX_SENDER_LINES = 8
 MAX_ADDRESS_LINE_CHARS = 50
 MAX_BODY_CHARS = 20_000
+FIRST_YEAR, LAST_YEAR = 1900, 2100  # dates outside these are typing mistakes
+_ISO_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")  # exactly YYYY-MM-DD: no "20261122", no week dates
 MAX_BODY_LINES = 1_000  # more would be a list, not a letter, and take long to lay out
 MAX_SHORT_TEXT = 200
 
@@ -110,11 +113,18 @@ class _Reader:
         if not isinstance(value, str):
             self.errors.append(f"{path}: should be a date written YYYY-MM-DD, not {_type_name(value)}")
             return None
-        try:
-            return dt.date.fromisoformat(value.strip())
-        except ValueError:
-            self.errors.append(f"{path}: {value!r} is not a date written YYYY-MM-DD")
+        if not _ISO_DATE.fullmatch(value):
+            self.errors.append(f"{path}: {value[:40]!r} is not a date written YYYY-MM-DD")
             return None
+        try:
+            day = dt.date.fromisoformat(value)
+        except ValueError:
+            self.errors.append(f"{path}: {value!r} is not a real date")
+            return None
+        if not FIRST_YEAR <= day.year <= LAST_YEAR:
+            self.errors.append(f"{path}: {value} is not a likely date (the year should be {FIRST_YEAR} to {LAST_YEAR})")
+            return None
+        return day
 
 
 def _type_name(value: Any) -> str:
@@ -273,7 +283,9 @@ def validate_letter(letter: Letter) -> list[str]:
         problem = nhs_number_problem(letter.nhs_number)
         if problem:
             errors.append(f"nhs_number: {problem}")
-    if letter.date_of_birth and not (dt.date(1900, 1, 1) <= letter.date_of_birth <= letter.date):
+    if letter.date_of_birth and letter.date_of_birth.year < FIRST_YEAR:
+        errors.append(f"date_of_birth: should be in {FIRST_YEAR} or later")
+    elif letter.date_of_birth and letter.date_of_birth > letter.date:
         errors.append("date_of_birth: should be a date before the letter's date")
     if letter.earlier_letter and letter.earlier_letter.date and letter.earlier_letter.date > letter.date:
         errors.append("earlier_letter.date: should be before the letter's date")

@@ -93,3 +93,24 @@ def test_unseen_characters_never_reach_the_page():
     assert "ann@example.org" in text
     for unseen in ("\u0000", "\u0007", "\u202e", "\u200b", "\U000e0041", "\ufffd"):
         assert unseen not in text
+
+
+@pytest.mark.parametrize(
+    "written", ["20261122", "2026-W47-7", " 2026-11-22 ", "0001-01-01", "2999-01-01", "2026-02-30"]
+)
+def test_dates_are_written_yyyy_mm_dd_within_likely_years(written):
+    from sirt_desktop.core.letters.schema import LetterDataError, letter_from_dict, letter_to_dict
+
+    data = letter_to_dict(_letter(3))
+    data["date"] = written
+    with pytest.raises(LetterDataError) as caught:
+        letter_from_dict(data)
+    assert any(e.startswith("date:") for e in caught.value.errors)
+
+
+def test_a_date_of_birth_before_1900_gets_the_right_reason():
+    import datetime as dt
+
+    letter = _letter(3)
+    letter.date_of_birth = dt.date(1899, 12, 31)
+    assert "date_of_birth: should be in 1900 or later" in validate_letter(letter)
