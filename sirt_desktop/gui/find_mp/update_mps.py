@@ -28,7 +28,7 @@ class UpdateMpsController(FileUpdateController):
             "Use this MP list?", "\n\n".join(summary) + "\n\nUse this list from now on?", yes="Yes", no="No"
         ):
             return False
-        applied = mp_list.apply_mp_csv(path)
+        applied = mp_list.apply_mp_csv(path, allow_older=True)  # the summary said so, and they said yes
         if not applied.ok:
             self.prompts.problems(NOT_CHANGED, "Nothing has been changed:", applied.problem_lines())
             return False
