@@ -40,7 +40,8 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 
 def run(console: Console, args: argparse.Namespace) -> ExitCode:
     if args.action is import_mp_list:
-        return import_mp_list(console, args.file, allow_older=args.allow_older)
+        code: ExitCode = import_mp_list(console, args.file, allow_older=bool(args.allow_older))
+        return code
     action: ExitCode = args.action(console, args.file)
     return action
 
