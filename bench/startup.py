@@ -4,9 +4,11 @@ Both run as whole processes, offscreen, alternating, in the same run. "Start-up"
 from just before the process is spawned to the first turn of the event loop after the main
 window is shown (the child prints a wall-clock stamp then quits). Peak RSS comes from wait4.
 
-    python bench/startup.py [--runs 7]
+    python bench/startup.py [--runs 7] [--also OTHER_CHECKOUT]
 
 Targets: ratio ≤ 1.3 and peak RSS ≤ bare + 60 MB. The last line is "startup ratio R".
+``--also`` times a second checkout of the app (say, the commit before a change) in the same
+run, alternating with the others, so a busy machine slows all of them alike.
 """
 
 from __future__ import annotations
@@ -36,9 +38,10 @@ app.exec()
 """
 
 
-def run_once(argv: list[str], env: dict[str, str]) -> tuple[float, float]:
+def run_once(argv: list[str], env: dict[str, str], cwd: str) -> tuple[float, float]:
     start = time.time()
-    proc = subprocess.Popen(argv, stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, env=env, text=True)
+    # ``-m sirt_desktop`` imports the package from the working directory (the checkout timed).
+    proc = subprocess.Popen(argv, stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, env=env, text=True, cwd=cwd)
     ready = None
     assert proc.stdout is not None
     for line in proc.stdout:
@@ -54,22 +57,27 @@ def run_once(argv: list[str], env: dict[str, str]) -> tuple[float, float]:
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--runs", type=int, default=7)
+    parser.add_argument("--also", metavar="CHECKOUT", help="another checkout of the app to time in the same run")
     args = parser.parse_args()
     env = dict(os.environ, QT_QPA_PLATFORM="offscreen")
     home = tempfile.mkdtemp(prefix="sirt-bench-")
     env["SIRT_DESKTOP_HOME"] = home
+    app = [sys.executable, "-m", "sirt_desktop", "--startup-probe", "--no-crash-dialog"]
+    here = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
     commands = {
-        "bare QMainWindow": [sys.executable, "-c", BARE],
-        "SIRT Desktop": [sys.executable, "-m", "sirt_desktop", "--startup-probe", "--no-crash-dialog"],
+        "bare QMainWindow": ([sys.executable, "-c", BARE], here),
+        "SIRT Desktop": (app, here),
     }
-    # One warm-up each so the file cache is equally warm for both.
-    for argv in commands.values():
-        run_once(argv, env)
+    if args.also:
+        commands["SIRT Desktop (also)"] = (app, os.path.abspath(args.also))
+    # One warm-up each so the file cache is equally warm for all.
+    for argv, cwd in commands.values():
+        run_once(argv, env, cwd)
     times: dict[str, list[float]] = {name: [] for name in commands}
     rss: dict[str, list[float]] = {name: [] for name in commands}
     for _ in range(args.runs):
-        for name, argv in commands.items():
-            seconds, peak = run_once(argv, env)
+        for name, (argv, cwd) in commands.items():
+            seconds, peak = run_once(argv, env, cwd)
             times[name].append(seconds)
             rss[name].append(peak)
 
@@ -80,6 +88,9 @@ def main() -> int:
             f"{name:<20} {statistics.median(t) * 1000:>18.0f} {min(t) * 1000:>10.0f} {max(t) * 1000:>10.0f}"
             f" {statistics.median(rss[name]):>15.1f}"
         )
+    if args.also:
+        also = statistics.median(times["SIRT Desktop (also)"]) / statistics.median(times["bare QMainWindow"])
+        print(f"startup ratio of {args.also}: {also:.2f}")
     ratio = statistics.median(times["SIRT Desktop"]) / statistics.median(times["bare QMainWindow"])
     extra = statistics.median(rss["SIRT Desktop"]) - statistics.median(rss["bare QMainWindow"])
     print(f"runs each: {args.runs} (alternating); targets: ratio <= 1.30, extra RSS <= 60 MiB")

@@ -22,10 +22,13 @@ import sys
 from collections.abc import Sequence
 from dataclasses import dataclass
 from types import ModuleType
+from typing import TYPE_CHECKING
 
 from sirt_desktop import APP_NAME
-from sirt_desktop.cli.output import Console, ExitCode
 from sirt_desktop.core.logs import setup_logging
+
+if TYPE_CHECKING:
+    from sirt_desktop.cli.output import Console
 
 
 @dataclass(frozen=True)
@@ -88,11 +91,14 @@ def main(argv: Sequence[str] | None = None, console: Console | None = None) -> i
     args = build_parser(arguments).parse_args(arguments)
     if args.version:
         from sirt_desktop.about import version_report  # noqa: PLC0415 (command registry: --version)
+        from sirt_desktop.cli.output import Console, ExitCode  # noqa: PLC0415 (command registry)
 
         (console or Console()).say(version_report())
         return ExitCode.OK
     run = getattr(args, "run", None)
     if run is not None:
+        from sirt_desktop.cli.output import Console  # noqa: PLC0415 (command registry)
+
         setup_logging(console=False)
         return int(run(console or Console(), args))
     return _open_window(args)

@@ -15,8 +15,6 @@ from typing import Protocol
 
 from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
 
-from sirt_desktop.gui.common.problems_dialog import ProblemsDialog
-
 
 class Prompts(Protocol):
     def go_on_anyway(self, title: str, text: str) -> bool:
@@ -82,6 +80,8 @@ class QtPrompts:
         QMessageBox.warning(self.parent, title, text)
 
     def problems(self, title: str, text: str, items: Sequence[str]) -> None:
+        from sirt_desktop.gui.common.problems_dialog import ProblemsDialog  # noqa: PLC0415 (start-up: a dialog class)
+
         ProblemsDialog(title, text, list(items), self.parent).exec()
 
     def open_path(self, title: str, file_filter: str) -> str | None:

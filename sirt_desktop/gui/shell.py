@@ -19,7 +19,6 @@ from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QWidget
 
 from sirt_desktop.core import paths
-from sirt_desktop.core.dates import long_date
 from sirt_desktop.core.db.errors import (
     CorruptDatabaseError,
     DatabaseError,
@@ -28,7 +27,6 @@ from sirt_desktop.core.db.errors import (
     StorageError,
 )
 from sirt_desktop.core.settings import LAST_PAGE, Settings
-from sirt_desktop.gui import tasks
 from sirt_desktop.gui.main_window import MainWindow
 from sirt_desktop.gui.prompts import Prompts, QtPrompts
 from sirt_desktop.gui.sections import Section
@@ -392,6 +390,8 @@ class Shell:
         if db.notices:
             notices, db.notices = list(db.notices), []
             self.prompts.tell("About your letters", "\n\n".join(notices))
+        from sirt_desktop.gui import tasks  # noqa: PLC0415 (start-up: defines a QObject class)
+
         tasks.run_in_background(
             db.check_result, on_done=lambda problem: self._checked(db, problem), name="database-check"
         )
@@ -408,6 +408,7 @@ class Shell:
         damaged, foreign or newer files may be set aside to start fresh (or a backup restored);
         a missing file may be restored or started anew; a full disk, a read-only or missing
         folder or a busy file may only be tried again."""
+        from sirt_desktop.core.dates import long_date  # noqa: PLC0415 (start-up: datetime)
         from sirt_desktop.core.db import recovery  # noqa: PLC0415 (start-up: SQLAlchemy)
         from sirt_desktop.gui.common import recovery_dialog as dialogs  # noqa: PLC0415 (section registry: menu action)
 
@@ -451,6 +452,8 @@ class Shell:
 
     def shutdown(self) -> None:
         """Let background work that was started finish (an export, a save), then close."""
+        from sirt_desktop.gui import tasks  # noqa: PLC0415 (start-up: defines a QObject class)
+
         if not tasks.wait_for_all(10_000):
             log.warning("%d background tasks still running at shut-down", tasks.running())
         self.database.close()

@@ -1,6 +1,6 @@
 """The letters a person has written: drafts (autosaved), finished, sent and answered.
 
-Every method is one unit of work and returns plain values from ``letter_records`` (never ORM
+Every method is one unit of work and returns plain values from ``records`` (never ORM
 objects). Storage failures arrive as ``DatabaseError`` with a plain message; the caller keeps
 the person's words on screen and says the change was not saved.
 

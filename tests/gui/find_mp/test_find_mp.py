@@ -123,9 +123,9 @@ def test_vacant_seat_cannot_be_written_to(qtbot, tmp_path):
     writer.writerows(rows)
     path = tmp_path / "mps.csv"
     path.write_text(buffer.getvalue(), encoding="utf-8")
-    from sirt_desktop.core.representatives import mp_list as mp_import
+    from sirt_desktop.core.representatives import mp_list
 
-    assert mp_import.apply_mp_csv(path).ok
+    assert mp_list.apply_mp_csv(path).ok
     representatives.reload()
     try:
         view, controller = make(qtbot)
@@ -133,7 +133,7 @@ def test_vacant_seat_cannot_be_written_to(qtbot, tmp_path):
         assert "no MP at present" in view.card.title.text()
         assert not view.card.use_button.isEnabled()
     finally:
-        mp_import.remove_imported_mp_list()
+        mp_list.remove_imported_mp_list()
         representatives.reload()
 
 

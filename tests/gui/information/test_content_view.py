@@ -135,7 +135,7 @@ def test_appointment_sheet_from_the_checklist(shell, qtbot):
 def test_update_information_installs_a_newer_pack_and_refuses_a_bad_one(shell, qtbot, tmp_path):
     import zipfile
 
-    from sirt_desktop.core.content import packs as content_pack
+    from sirt_desktop.core.content import packs
     from sirt_desktop.core.resources import resource_path
 
     shell.window.show_section("learn")
@@ -146,7 +146,7 @@ def test_update_information_installs_a_newer_pack_and_refuses_a_bad_one(shell, q
     assert [told[:2] for told in shell.prompts.told] == [("problems", "The information was not updated")]
     assert "../evil.md" in shell.prompts.told[0][2]
 
-    good = content_pack.build_pack(resource_path("content"), tmp_path / "pack.zip", 99, "2026-11-21")
+    good = packs.build_pack(resource_path("content"), tmp_path / "pack.zip", 99, "2026-11-21")
     try:
         assert shell.update_information(str(good)) is True
         assert shell.prompts.told[-1][:2] == ("tell", "Information updated")
