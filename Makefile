@@ -33,7 +33,7 @@ run: system-deps $(VENV_RUN)/.installed
 # Runs the whole suite offscreen (the journey and soak tests start their own Xvfb and use xcb).
 # Exit 5 (no tests collected) fails like any other error.
 test: system-deps-test $(VENV_TEST)/.installed
-	QT_QPA_PLATFORM=offscreen $(VENV_TEST)/bin/python -m pytest -p no:cacheprovider
+	QT_QPA_PLATFORM=offscreen $(VENV_TEST)/bin/python -m pytest -p no:cacheprovider --durations=12
 
 # ruff (lint and format), mypy (strict on core, the CLI and about) and the import contracts.
 lint: $(VENV_TEST)/.installed

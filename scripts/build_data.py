@@ -13,10 +13,18 @@ The output is deterministic: the same source gives byte-identical files. Files w
 - ``postcode_areas.json``: seat codes, districts with their offsets into the units file,
   and the sector and district tables (seat, share, count, most likely first).
 - ``constituencies.csv``, ``mps.csv``, ``by_elections.csv``: copies of the source files.
+- ``devolved.json``: the Senedd's 16 constituencies (each the pair of two Westminster seats),
+  the Scottish Parliament's 73 constituencies and 8 regions, the Northern Ireland Assembly's
+  18 constituencies with the share of each 2024 Westminster seat's people in each, and the
+  index of the Senedd's own postcode file.
+- ``senedd_postcodes.u16``: the Senedd's own postcode -> Senedd constituency file, packed like
+  ``postcode_units.u16`` (``inward << 4 | constituency``, the position in
+  ``devolved.json``'s ``senedd_postcodes.constituency_codes``).
 - ``manifest.json`` and ``ATTRIBUTION.md``: each data set's date, source and licence.
 
 Every one of the 1,734,274 source postcodes is checked to round-trip, both by decoding the
-arrays here and by looking it up with the app's own loader.
+arrays here and by looking it up with the app's own loader; so is every one of the Senedd
+file's postcodes, and every devolved table is read back and compared with its source rows.
 """
 
 from __future__ import annotations
@@ -27,9 +35,11 @@ import gzip
 import hashlib
 import itertools
 import json
+import re
 import shutil
 import sys
 from array import array
+from itertools import pairwise
 from pathlib import Path
 
 REPO = Path(__file__).resolve().parent.parent
@@ -40,6 +50,12 @@ INWARD_LETTERS = "ABDEFGHJLNPQRSTUWXYZ"
 NO_SEAT = 15
 EXPECTED_POSTCODES = 1_734_274
 EXPECTED_NO_SEAT = 868
+#: The Senedd's postcode file: rows, and rows in the pre-1980s Newport form ("NPT0AD") left out.
+EXPECTED_SENEDD_ROWS = 141_313
+EXPECTED_SENEDD_OLD_FORM = 2_417
+SENEDD_SHA256 = "af73ebbfeb4532120ac2f8140b82dee6008b660e65d3ba7c46a098e7397cfce2"
+SENEDD_CONSTITUENCIES_SHA256 = "f353d6b89e5755037019600158ffae5ec64859d56dbc7596e36491c01c63bbc4"
+_UNIT_POSTCODE = re.compile(r"([A-Z]{1,2}[0-9][0-9A-Z]?)([0-9][ABDEFGHJLNPQRSTUWXYZ]{2})")
 
 OPL = "Open Parliament Licence v3.0"
 OGL = "Open Government Licence v3.0"
@@ -55,6 +71,13 @@ MYSOCIETY_ATTRIBUTION = (
     "(https://pages.mysociety.org/2025-constituencies/), CC BY 4.0."
 )
 ONS_ATTRIBUTION = "Source: Office for National Statistics licensed under the Open Government Licence v3.0."
+ONSPD_ATTRIBUTION = (
+    "Contains OS data © Crown copyright and database right; "
+    "Contains Royal Mail data © Royal Mail copyright and database right; "
+    "Source: Office for National Statistics licensed under the Open Government Licence v3.0."
+)
+BOUNDARY_LINE_ATTRIBUTION = "Contains OS data © Crown copyright and database right (OS Boundary-Line)."
+DEMOCRACY_CLUB_ATTRIBUTION = "Contains data from Democracy Club (candidates.democracyclub.org.uk), CC BY 4.0."
 
 DATASETS = [
     {
@@ -94,6 +117,52 @@ DATASETS = [
         "the share of each sector's and district's unit postcodes in each seat",
         "licence": f"{OGL}; {CC_BY}",
         "attribution": f"{CODEPOINT_ATTRIBUTION} {MYSOCIETY_ATTRIBUTION}",
+    },
+    {
+        "id": "senedd",
+        "title": "Senedd constituencies (from 7 May 2026)",
+        "as_of": "2026-05-20",
+        "source": "The Senedd's own petitions site (SeneddCymru/e-petitions, data/constituencies.csv, "
+        "commit 77722ceff6c4d36ff8a1b89471c2ffd5abc125f5 'Update map for Senedd 2026 constituency changes'); "
+        "the 16 constituencies are by law pairs of the 32 Welsh Westminster seats (Senedd Cymru (Members "
+        "and Elections) Act 2024), the pairs as listed in the same repository; 6 Members each; "
+        "population figures from the Welsh Government",
+        "licence": f"{OGL} (data); MIT (the repository's code)",
+        "attribution": f"{BOUNDARY_LINE_ATTRIBUTION} {ONS_ATTRIBUTION} Population figures: Welsh Government, {OGL}.",
+    },
+    {
+        "id": "senedd_postcodes",
+        "title": "Welsh postcodes to Senedd constituencies (the Senedd's own list)",
+        "as_of": "2026-05-20",
+        "source": "SeneddCymru/e-petitions data/postcodes.csv (same commit): ONS Postcode Directory grid "
+        "references placed in the OS Boundary-Line 2026 Senedd boundaries by the Senedd. Used to check "
+        "the answer found through the Westminster seat. 2,417 rows in the old Newport form (NPT...) are "
+        "left out",
+        "licence": OGL,
+        "attribution": f"{ONSPD_ATTRIBUTION} {BOUNDARY_LINE_ATTRIBUTION}",
+    },
+    {
+        "id": "scottish_parliament",
+        "title": "Scottish Parliament constituencies and regions (2026 boundaries)",
+        "as_of": "2026-04-23",
+        "source": "Democracy Club candidate data for the Scottish Parliament election of 7 May 2026 "
+        "(ballots sp.c.2026-05-07 and sp.r.2026-05-07, all checked against the official statements of "
+        "persons nominated), as found in FullFact/election-2026-candidate-analysis; only the codes and "
+        "names of the 73 constituencies and 8 regions were taken, each constituency's region from the "
+        "candidates who stood in both; 1 constituency Member and 7 regional Members each",
+        "licence": f"{CC_BY} (Democracy Club's API terms; its candidates site's About page says CC BY-SA)",
+        "attribution": DEMOCRACY_CLUB_ATTRIBUTION,
+    },
+    {
+        "id": "ni_assembly",
+        "title": "Northern Ireland Assembly constituencies (2008 boundaries, elected 2022)",
+        "as_of": "2024-07-02",
+        "source": "mySociety 2025-constituencies overlap tables (PARL25_PARL10_combo_overlap), Northern "
+        "Ireland rows: the share of each 2024 Westminster seat's people in each Assembly constituency; "
+        "constituency names from open-innovations/constituencies; 5 Members each. mySociety had no "
+        "Northern Ireland postcode data, so the shares are estimates; slivers with no people are left out",
+        "licence": f"{CC_BY}; boundaries {OGL} (OSNI / Boundary Commission for Northern Ireland)",
+        "attribution": f"{MYSOCIETY_ATTRIBUTION} Boundaries: OSNI and the Boundary Commission for Northern Ireland.",
     },
     {
         "id": "by_elections",
@@ -215,11 +284,207 @@ def build(source: Path, out: Path) -> dict[str, int]:
         ("by_elections_since_ge2024.csv", "by_elections.csv"),
     ):
         shutil.copyfile(source / name, out / target)
+    devolved_counts = build_devolved(source, out, constituencies)
     (out / "manifest.json").write_text(
         json.dumps({"datasets": DATASETS}, indent=2, ensure_ascii=False) + "\n", encoding="utf-8"
     )
     (out / "ATTRIBUTION.md").write_text(attribution_text(), encoding="utf-8")
-    return {"postcodes": len(units), "districts": len(districts), "sectors": len(sectors)}
+    return {"postcodes": len(units), "districts": len(districts), "sectors": len(sectors), **devolved_counts}
+
+
+def _sha256(path: Path) -> str:
+    return hashlib.sha256(path.read_bytes()).hexdigest()
+
+
+def _share(part: str, whole: str) -> float:
+    return round(float(part) / float(whole), 3)
+
+
+def _scotland_tables(scotland: Path) -> tuple[list[dict], list[dict]]:
+    """The 8 regions and the 73 constituencies, each in one region; checked against each other."""
+    regions = [
+        {
+            "code": row["region_code"],
+            "name": row["name"],
+            "members": int(row["regional_members"]),
+            "constituencies": int(row["constituencies"]),
+        }
+        for row in sorted(read_csv(scotland / "sp_regions_2026.csv"), key=lambda r: r["region_code"])
+    ]
+    region_names = {item["code"]: item["name"] for item in regions}
+    assert len(regions) == 8 and all(item["members"] == 7 for item in regions)
+    sp = [
+        {"code": row["spc_code"], "name": row["name"], "region": row["region_code"]}
+        for row in sorted(read_csv(scotland / "sp_constituencies_2026.csv"), key=lambda r: r["spc_code"])
+    ]
+    assert len(sp) == 73 == len({item["code"] for item in sp})
+    for row in read_csv(scotland / "sp_constituencies_2026.csv"):
+        assert region_names[row["region_code"]] == row["region_name"], row
+    for item in regions:
+        assert sum(1 for c in sp if c["region"] == item["code"]) == item["constituencies"], item
+    return regions, sp
+
+
+def _ni_tables(ni: Path, names: dict[str, str], ni_seats: list[str]) -> tuple[list[dict], dict[str, list[list]]]:
+    """The 18 Assembly constituencies and, for each NI Westminster seat, the share of its people in each."""
+    nia = [
+        {"code": row["nia_code_2008_boundaries"], "name": row["name"], "members": int(row["mlas"])}
+        for row in sorted(read_csv(ni / "nia_constituencies.csv"), key=lambda r: r["nia_code_2008_boundaries"])
+    ]
+    nia_names = {item["code"]: item["name"] for item in nia}
+    assert len(nia) == 18 and all(item["members"] == 5 for item in nia)
+    overlaps: dict[str, list[list]] = {}
+    for row in read_csv(ni / "pcon2024_to_nia2008_overlap.csv"):
+        assert (
+            names[row["pcon24_code"]] == row["pcon24_name"]
+            and nia_names[row["nia_code_2008_boundaries"]] == row["nia_name"]
+        )
+        if float(row["overlap_pop"]) <= 0:  # a sliver with nobody in it: a boundary artefact
+            continue
+        overlaps.setdefault(row["pcon24_code"], []).append(
+            [row["nia_code_2008_boundaries"], _share(row["overlap_pop"], row["original_pop"])]
+        )
+    for code, entries in overlaps.items():
+        entries.sort(key=lambda entry: (-entry[1], entry[0]))
+        assert abs(sum(entry[1] for entry in entries) - 1) < 0.02, (code, entries)
+    assert sorted(overlaps) == ni_seats, "every NI Westminster seat has its Assembly constituencies"
+    assert {entry[0] for entries in overlaps.values() for entry in entries} == set(nia_names)
+    return nia, dict(sorted(overlaps.items()))
+
+
+def build_devolved(source: Path, out: Path, constituencies: list[dict[str, str]]) -> dict[str, object]:
+    """Write ``devolved.json`` and ``senedd_postcodes.u16``; check both against their sources."""
+    folder = source / "devolved"
+    nations = {row["gss_code"]: row["nation"] for row in constituencies}
+    names = {row["gss_code"]: row["name"] for row in constituencies}
+    welsh_seats = sorted(code for code, nation in nations.items() if nation == "Wales")
+    ni_seats = sorted(code for code, nation in nations.items() if nation == "Northern Ireland")
+    assert len(welsh_seats) == 32 and len(ni_seats) == 18
+
+    # --- Wales -------------------------------------------------------------------------
+    wales = folder / "wales"
+    assert _sha256(wales / "senedd_epetitions_postcodes.csv") == SENEDD_SHA256, "Senedd postcode file changed"
+    assert _sha256(wales / "senedd_epetitions_constituencies.csv") == SENEDD_CONSTITUENCIES_SHA256
+    senedd_rows = read_csv(wales / "senedd_constituencies_2026.csv")
+    official = {
+        row["id"]: row
+        for row in read_csv(wales / "senedd_epetitions_constituencies.csv")
+        if row["start_date"] == "2026-05-07" and not row["end_date"]
+    }
+    assert len(senedd_rows) == 16 == len(official)
+    senedd = []
+    paired: dict[str, str] = {}
+    for row in sorted(senedd_rows, key=lambda r: r["senedd_code"]):
+        code = row["senedd_code"]
+        assert official[code]["name_cy"] == row["name"], code
+        assert int(row["members"]) == 6, code
+        pair = sorted([row["pcon24_code_1"], row["pcon24_code_2"]])
+        for seat in pair:
+            assert nations[seat] == "Wales" and seat not in paired, seat
+            paired[seat] = code
+        senedd.append(
+            {
+                "code": code,
+                "name_cy": official[code]["name_cy"],
+                "name_en": official[code]["name_en"],
+                "members": 6,
+                "westminster": pair,
+                "example_postcode": row["example_postcode"],
+                "start_date": official[code]["start_date"],
+            }
+        )
+    assert sorted(paired) == welsh_seats, "every Welsh Westminster seat is in exactly one Senedd constituency"
+    for row in read_csv(wales / "westminster_pcon24_to_senedd_2026.csv"):  # the second listing agrees
+        assert paired[row["pcon24_code"]] == row["senedd_code"], row
+
+    senedd_codes = [item["code"] for item in senedd]
+    senedd_index = {code: i for i, code in enumerate(senedd_codes)}
+    by_district: dict[str, list[tuple[int, int]]] = {}
+    old_form = 0
+    source_pairs: list[tuple[str, str]] = []
+    rows = read_csv(wales / "senedd_epetitions_postcodes.csv")
+    assert len(rows) == EXPECTED_SENEDD_ROWS, len(rows)
+    for row in rows:
+        match = _UNIT_POSTCODE.fullmatch(row["id"])
+        if match is None:
+            assert row["id"].startswith("NPT"), row["id"]
+            old_form += 1
+            continue
+        outward, inward = match.groups()
+        by_district.setdefault(outward, []).append((inward_code(inward), senedd_index[row["constituency_id"]]))
+        source_pairs.append((f"{outward} {inward}", row["constituency_id"]))
+    assert old_form == EXPECTED_SENEDD_OLD_FORM, old_form
+    units = array("H")
+    districts = sorted(by_district)
+    offsets = [0]
+    for district in districts:
+        entries = sorted(by_district[district])
+        assert all(a[0] < b[0] for a, b in pairwise(entries)), f"{district}: a postcode twice"
+        units.extend(code << 4 | seat for code, seat in entries)
+        offsets.append(len(units))
+    decoded = sorted(
+        (f"{district} {inward_text(value >> 4)}", senedd_codes[value & 15])
+        for d, district in enumerate(districts)
+        for value in units[offsets[d] : offsets[d + 1]]
+    )
+    assert decoded == sorted(source_pairs), "Senedd postcode file does not round-trip"
+    units_bytes = units.tobytes() if sys.byteorder == "little" else _swapped(units)
+
+    # The check the app relies on: Westminster seat -> its Senedd pair, against the Senedd's own file.
+    senedd_by_postcode = dict(source_pairs)
+    agree = disagree = missing = 0
+    with gzip.open(source / "gb_postcodes_2023.csv.gz", "rt", encoding="utf-8", newline="") as handle:
+        for row in csv.DictReader(handle):
+            if row["gss_code"] in paired:
+                official_code = senedd_by_postcode.get(row["postcode"])
+                if official_code is None:
+                    missing += 1
+                elif official_code == paired[row["gss_code"]]:
+                    agree += 1
+                else:
+                    disagree += 1
+
+    regions, sp = _scotland_tables(folder / "scotland")
+    nia, overlaps = _ni_tables(folder / "northern-ireland", names, ni_seats)
+
+    devolved = {
+        "format": 1,
+        "note": "Built by scripts/build_data.py. senedd_postcodes indexes senedd_postcodes.u16 "
+        "(inward << 4 | position in constituency_codes, grouped by district). northern_ireland."
+        "westminster_overlaps gives, for each 2024 Westminster seat, [Assembly constituency, share "
+        "of the seat's people] most people first (estimates).",
+        "wales": {"legislature": "senedd", "constituencies": senedd},
+        "scotland": {
+            "legislature": "scottish_parliament",
+            "constituency_members": 1,
+            "regions": regions,
+            "constituencies": sp,
+        },
+        "northern_ireland": {
+            "legislature": "ni_assembly",
+            "constituencies": nia,
+            "westminster_overlaps": overlaps,
+        },
+        "senedd_postcodes": {
+            "inward_letters": INWARD_LETTERS,
+            "constituency_codes": senedd_codes,
+            "postcode_count": len(units),
+            "units_sha256": hashlib.sha256(units_bytes).hexdigest(),
+            "districts": districts,
+            "unit_offsets": offsets,
+        },
+    }
+    (out / "senedd_postcodes.u16").write_bytes(units_bytes)
+    text = json.dumps(devolved, ensure_ascii=False, indent=1, sort_keys=True) + "\n"
+    (out / "devolved.json").write_text(text, encoding="utf-8")
+    assert json.loads((out / "devolved.json").read_text(encoding="utf-8")) == devolved
+    return {
+        "senedd_postcodes": len(units),
+        "senedd_old_form": old_form,
+        "welsh_agree": agree,
+        "welsh_disagree": disagree,
+        "welsh_missing": missing,
+    }
 
 
 def _joined(entries: list[list]) -> str:
@@ -237,7 +502,8 @@ def attribution_text() -> str:
     lines = [
         "# Data sources and licences",
         "",
-        "SIRT Desktop finds your constituency and MP with data bundled in the app. "
+        "SIRT Desktop finds your constituency, your MP and your Senedd, Scottish Parliament or "
+        "Northern Ireland Assembly constituency with data bundled in the app. "
         "It never goes online to do this. These are the sources, their dates and their licences.",
         "",
     ]
@@ -269,6 +535,15 @@ def attribution_text() -> str:
         "so the app lists all 18 Northern Ireland constituencies to choose from.",
         "- Who holds each seat is correct to 2026-08-20. Party labels are as the UK Parliament "
         "Members API showed them on 2026-04-03, except for seats won at by-elections since then.",
+        "- The app ships no names of Members of the Senedd, MSPs or MLAs: no official current list "
+        "was available to check them against. A charity can import the official lists (File, Update "
+        "members list); until then the app says where the names are published and lets you type them.",
+        "- There is no open postcode lookup for the Scottish Parliament's 2026 constituencies, so the "
+        "app asks you to choose yours from the list of 73; your region follows from it.",
+        "- A Northern Ireland Westminster seat overlaps one to three Assembly constituencies. The shares "
+        "of people in each are estimates (made without Northern Ireland postcode data).",
+        "- A few Welsh postcodes on a boundary are in a different Senedd constituency in the Senedd's "
+        "own list than their Westminster seat suggests; the app then shows both.",
         "",
     ]
     return "\n".join(lines)
@@ -287,6 +562,20 @@ def check_with_loader(source: Path, out: Path) -> None:
             assert seat != NOT_FOUND, row["postcode"]
             assert (store.seat_codes[seat] if seat >= 0 else "") == row["gss_code"], row["postcode"]
 
+    from sirt_desktop.core.representatives import devolved
+
+    tables = json.loads((out / "devolved.json").read_text(encoding="utf-8"))
+    devolved.parse(tables)  # the app can read every table
+    units = array("H")
+    units.frombytes((out / "senedd_postcodes.u16").read_bytes())
+    if sys.byteorder != "little":
+        units.byteswap()
+    senedd = devolved.SeneddPostcodes(units, tables["senedd_postcodes"])
+    for row in read_csv(source / "devolved" / "wales" / "senedd_epetitions_postcodes.csv"):
+        match = _UNIT_POSTCODE.fullmatch(row["id"])
+        if match is not None:
+            assert senedd.find(*match.groups()) == row["constituency_id"], row["id"]
+
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
@@ -300,6 +589,16 @@ def main(argv: list[str] | None = None) -> int:
     print(f"Built {out} from {source}")
     print(
         f"  {counts['postcodes']:,} postcodes in {counts['districts']:,} districts, {counts['sectors']:,} sectors: round trip OK"
+    )
+    print(
+        f"  {counts['senedd_postcodes']:,} Senedd postcodes ({counts['senedd_old_form']:,} in the old NPT form left out): "
+        "round trip OK"
+    )
+    compared = counts["welsh_agree"] + counts["welsh_disagree"]
+    print(
+        f"  Welsh postcodes, Senedd constituency through the Westminster seat v the Senedd's own file: "
+        f"{counts['welsh_agree']:,} of {compared:,} agree ({100 * counts['welsh_agree'] / compared:.3f}%), "
+        f"{counts['welsh_disagree']} differ, {counts['welsh_missing']} not in the Senedd's file"
     )
     total = 0
     for path in sorted(out.iterdir()):

@@ -1,4 +1,5 @@
-"""``sirt-desktop-cli data import-mps FILE.csv`` and ``data export FILE.zip``."""
+"""``sirt-desktop-cli data import-mps FILE.csv``, ``data import-members FILE.csv``,
+``data members-template FILE.csv`` and ``data export FILE.zip``."""
 
 from __future__ import annotations
 
@@ -10,6 +11,8 @@ from sirt_desktop.core.db.errors import DatabaseError
 from sirt_desktop.core.db.export import export_everything, export_target_problem, summary_lines
 from sirt_desktop.core.db.failures import explain
 from sirt_desktop.core.db.recovery import open_database
+from sirt_desktop.core.files import write_atomically
+from sirt_desktop.core.representatives.members import apply_members_csv, template_text
 from sirt_desktop.core.representatives.mp_list import apply_mp_csv
 
 HELP = "import or export data"
@@ -29,6 +32,23 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
         "--allow-older", action="store_true", help="use the list even if it is older than the one in use"
     )
     import_mps.set_defaults(action=import_mp_list)
+    import_members = actions.add_parser(
+        "import-members",
+        help="import the names of Members of the Senedd, MSPs or MLAs from a CSV",
+        description="Check a CSV of devolved Members (legislature, code, name, party, list_position, "
+        "list_date; see docs/members.md) as a whole and apply it all at once, or refuse it listing "
+        "every problem by line. The legislatures in the file replace any list imported before.",
+    )
+    import_members.add_argument("file", metavar="FILE.csv")
+    import_members.set_defaults(action=import_members_list)
+    members_template = actions.add_parser(
+        "members-template",
+        help="write an empty members list to fill in from the official lists",
+        description="Write a CSV with one empty line for every Senedd, Scottish Parliament and "
+        "Northern Ireland Assembly seat, ready to fill in and import with import-members.",
+    )
+    members_template.add_argument("file", metavar="FILE.csv")
+    members_template.set_defaults(action=write_members_template)
     export = actions.add_parser(
         "export",
         help="export your letters and profiles to a ZIP file",
@@ -55,6 +75,34 @@ def import_mp_list(console: Console, path: str, allow_older: bool = False) -> Ex
         return ExitCode.OK
     console.problems(report.summary_lines()[0][:-1] + ":", report.problem_lines())
     return ExitCode.PROBLEMS
+
+
+@never_a_traceback("The members list was not changed: an unexpected error happened ({kind}).")
+def import_members_list(console: Console, path: str) -> ExitCode:
+    """Applied: ``OK``; refused (every problem listed by line): ``PROBLEMS``."""
+    report = apply_members_csv(path)
+    if report.ok:
+        console.say("\n".join(report.summary_lines()))
+        return ExitCode.OK
+    console.problems(report.summary_lines()[0][:-1] + ":", report.problem_lines())
+    return ExitCode.PROBLEMS
+
+
+@never_a_traceback("The template was not written: an unexpected error happened ({kind}).")
+def write_members_template(console: Console, path: str) -> ExitCode:
+    """The empty members list, one line per seat; never over an existing file."""
+    target = Path(path).expanduser()
+    if target.exists():
+        console.problem(f"{target} already exists; choose a new file name.")
+        return ExitCode.PROBLEMS
+    text = template_text()
+    try:
+        write_atomically(target, text, mode=0o644)
+    except OSError as exc:
+        console.problem(f"The template could not be written ({exc.strerror or exc}).")
+        return ExitCode.PROBLEMS
+    console.say(f"Wrote {target}: one line for each of the {text.count(chr(10)) - 1} seats.")
+    return ExitCode.OK
 
 
 @never_a_traceback("Nothing was exported because of an unexpected problem: {error}")

@@ -15,6 +15,7 @@ from collections.abc import Iterable
 
 from sirt_desktop.cli.output import Console, ExitCode, never_a_traceback
 from sirt_desktop.core.representatives import postcodes, seats
+from sirt_desktop.core.representatives.devolved import DevolvedResult
 from sirt_desktop.core.representatives.lookup import LookupResult, Status, lookup, not_checked
 from sirt_desktop.core.representatives.messages import format_share
 
@@ -49,7 +50,12 @@ def format_text(result: LookupResult) -> str:
         else:
             lines.append(f"MP: {c.mp.name}, {c.mp.party}")
     elif result.candidates:
-        lines.append("Possible constituencies, most likely first:")
+        ordered = all(c.share is not None for c in result.candidates)
+        lines.append(
+            "Possible constituencies, most likely first:"
+            if ordered
+            else "Possible constituencies, in alphabetical order:"
+        )
         for c in result.candidates:
             share = f"{format_share(c.share)} of postcodes, " if c.share is not None else ""
             mp = "no MP at the moment (vacant)" if c.mp is None else f"MP {c.mp.name}, {c.mp.party}"
@@ -59,7 +65,42 @@ def format_text(result: LookupResult) -> str:
         lines.append(result.advice)
     if result.candidates:
         lines.append(f"(MP list correct to {result.mp_list_as_of})")
+    if result.devolved is not None:
+        lines.extend(format_devolved(result.devolved))
     return "\n".join(lines) + "\n\n"
+
+
+def format_devolved(found: DevolvedResult) -> list[str]:
+    """The devolved lines of a plain-text answer: the constituency (or the choice), then the message."""
+    leg = found.legislature
+    c = found.constituency
+    label = f"{leg.short_name} constituency"
+    if c is not None:
+        name = c.name
+        if leg.id == "senedd" and c.name_en == c.name:
+            name += " (the same name in Welsh and English)"
+        elif c.name_en != c.name:
+            name += f" (in English: {c.name_en})"
+        lines = [f"{label}: {name}{'' if found.certain else ' (most likely, not certain)'}"]
+        if found.region is not None:
+            lines.append(f"{leg.short_name} region: {found.region.name}")
+    elif found.basis == "no_lookup":
+        lines = [f"{label}: not found from the postcode; choose from the {len(found.options)}"]
+    else:
+        order = {"most_people": ", most people first", "most_postcodes": ", most likely first"}.get(found.order, "")
+        lines = [f"{label}: one of these{order}:"]
+        for option in found.options:
+            share = f" ({format_share(option.share)})" if option.share is not None else ""
+            lines.append(f"  - {option.area.name}{share}")
+    if leg.regional_members:
+        lines.append(
+            f"{leg.member_title_plural}: {leg.constituency_members} for the constituency and "
+            f"{leg.regional_members} for its region"
+        )
+    else:
+        lines.append(f"{leg.member_title_plural}: {leg.constituency_members} for each constituency")
+    lines.append(found.message())
+    return lines
 
 
 def answer(text: str, as_json: bool) -> str:

@@ -20,6 +20,7 @@ from sirt_desktop import APP_ID, APP_NAME, __version__
 from sirt_desktop.core import paths
 from sirt_desktop.core.logs import setup_logging
 from sirt_desktop.core.resources import resource_path
+from sirt_desktop.core.session import SessionGuard
 from sirt_desktop.core.settings import LAST_PAGE, TEXT_SCALE, THEME, Settings
 from sirt_desktop.gui.crash import CrashHandler
 from sirt_desktop.gui.prompts import Prompts
@@ -76,17 +77,29 @@ def run(crash_dialog: bool = True, quit_after_ms: int | None = None, startup_pro
     setup_logging()
     log.info("%s %s starting", APP_NAME, __version__)
     app = create_application()
+    # Before anything else touches the data folder: a second start only brings the first forward.
+    single = _one_copy_only()
+    if single is None:
+        return 0
+    guard = SessionGuard()
+    last_end = guard.begin()
+    if last_end is not None:
+        log.warning(
+            "the last run (started %s UTC, process %s) did not close properly%s",
+            f"{last_end.started:%Y-%m-%d %H:%M:%S}",
+            last_end.pid,
+            f"; it wrote this to {last_end.fault_file}:\n{last_end.fault}"
+            if last_end.fault
+            else " and left no error report (it was stopped from outside, or the computer went off)",
+        )
     handler = CrashHandler(show_dialog=crash_dialog)
     handler.install()
-    guard = _one_copy_only()
-    if guard is None:
-        return 0
     settings = Settings()
     theme = Theme(app)
     theme.apply(settings.get(TEXT_SCALE), settings.get(THEME))
     shell = build_window(settings, theme)
     shell.window.show()
-    guard.show_requested.connect(lambda: bring_forward(shell.window))
+    single.show_requested.connect(lambda: bring_forward(shell.window))
     if startup_probe:
         # For bench/startup.py: report the first turn of the event loop after show, then quit.
         def probe() -> None:
@@ -95,12 +108,16 @@ def run(crash_dialog: bool = True, quit_after_ms: int | None = None, startup_pro
 
         QTimer.singleShot(0, probe)
     else:
+        shell.last_end = last_end
         QTimer.singleShot(0, shell.after_first_show)
     if quit_after_ms is not None:
         QTimer.singleShot(quit_after_ms, app.quit)
     code = app.exec()
     shell.shutdown()
-    guard.release()
+    if code == 0:
+        guard.end()
+        log.info("%s closed", APP_NAME)
+    single.release()
     return code
 
 

@@ -86,3 +86,30 @@ class CrashHandler:
                 open_log_folder()
                 continue
             break
+
+
+def unexpected_end_text(draft_kept: bool, log_folder: str) -> str:
+    kept = (
+        "The letter you were writing was kept: it is in Write a letter, where you left it."
+        if draft_kept
+        else "No unsaved letter was lost: your saved letters are in My letters."
+    )
+    return (
+        f"{APP_NAME} closed unexpectedly last time. You do not need to do anything.\n\n{kept}\n\n"
+        f"What happened is noted in the log, in {log_folder} (Help → View log shows it). "
+        "If it keeps happening, the log helps whoever looks after the app for you."
+    )
+
+
+def tell_unexpected_end(parent, draft_kept: bool, log_folder: str, go_to) -> None:
+    """The calm notice shown once, on the first start after the app closed unexpectedly."""
+    box = QMessageBox(parent)
+    box.setIcon(QMessageBox.Icon.Information)
+    box.setWindowTitle(f"{APP_NAME} closed unexpectedly")
+    box.setText(unexpected_end_text(draft_kept, log_folder))
+    letter_button = box.addButton("Go to my letter", QMessageBox.ButtonRole.ActionRole) if draft_kept else None
+    ok = box.addButton("OK", QMessageBox.ButtonRole.AcceptRole)
+    box.setDefaultButton(ok)
+    box.exec()
+    if letter_button is not None and box.clickedButton() is letter_button:
+        go_to("write")

@@ -11,10 +11,10 @@ needs it first).
 from __future__ import annotations
 
 import logging
-import threading
 from collections.abc import Callable
 from typing import TYPE_CHECKING, Any, TypeVar
 
+from PySide6.QtCore import QTimer
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QWidget
 
@@ -33,8 +33,11 @@ from sirt_desktop.gui.sections import Section
 from sirt_desktop.gui.services import DatabaseProvider, Repositories
 from sirt_desktop.gui.theme import Theme
 
-if TYPE_CHECKING:  # the feature modules load with their section, not at start-up
+if TYPE_CHECKING:
     from sirt_desktop.gui.common.pdf_dialog import PdfDialog
+    from sirt_desktop.gui.file_update import (
+        UpdateOutcome,  # the feature modules load with their section, not at start-up
+    )
     from sirt_desktop.gui.find_mp.controller import FindMpController
     from sirt_desktop.gui.history.controller import HistoryController
     from sirt_desktop.gui.information.controller import ContentController
@@ -69,6 +72,7 @@ class Shell:
         self.history: HistoryController | None = None
         self.helpline: FindMpController | None = None
         self.settings_page: SettingsController | None = None
+        self.last_end: Any = None  # set by app.run when the last run did not close properly
         self.sections = self._sections()
         self.window = MainWindow(self.sections, close_guard=self._can_close)
         self.prompts: Prompts = prompts if prompts is not None else QtPrompts(self.window)
@@ -191,6 +195,7 @@ class Shell:
         devolved_nation: str | None = None,
         for_caller: bool = False,
         caller_postcode: str = "",
+        devolved: Any = None,
     ) -> bool:
         """Open the letter writer, addressed to a chosen MP or set for a devolved member.
         False if the person chose to stay with an unsaved letter."""
@@ -200,6 +205,7 @@ class Shell:
             devolved_nation=devolved_nation,
             for_caller=for_caller,
             caller_postcode=caller_postcode,
+            devolved=devolved,
         )
 
     def open_letter(self, letter_id: int) -> None:
@@ -287,10 +293,18 @@ class Shell:
         update_mps.setStatusTip("Replace the list of MPs with a newer one from a CSV file")
         update_mps.triggered.connect(lambda: self.update_mp_list())
         file_menu.addAction(update_mps)
+        update_members = QAction("Update m&embers list…", self.window)
+        update_members.setStatusTip(
+            "Import the names of Members of the Senedd, MSPs or MLAs from the official lists (a CSV file)"
+        )
+        update_members.triggered.connect(lambda: self.update_members_list())
+        file_menu.addAction(update_members)
+        self.update_actions = [update_mps, update_members]
         update_info = QAction("Update &information…", self.window)
         update_info.setStatusTip("Install newer patient information from an update file")
         update_info.triggered.connect(lambda: self.update_information())
         file_menu.addAction(update_info)
+        self.update_actions.append(update_info)
         file_menu.addSeparator()
         quit_action = QAction("&Quit", self.window)
         quit_action.setShortcut(QKeySequence.StandardKey.Quit)
@@ -326,15 +340,36 @@ class Shell:
             self.settings_page.show_current()
         return scale
 
-    def update_mp_list(self, path: str | None = None) -> bool:
+    def update_mp_list(self, path: str | None = None) -> UpdateOutcome:
         from sirt_desktop.gui.find_mp.update_mps import UpdateMpsController  # noqa: PLC0415 (section registry: menu action)
 
-        return UpdateMpsController(self.prompts).run(path)
+        return UpdateMpsController(self.prompts, busy=self._file_update_busy).run(path)
 
-    def update_information(self, path: str | None = None) -> bool:
+    def update_members_list(self, path: str | None = None) -> UpdateOutcome:
+        from sirt_desktop.gui.find_mp.update_members import UpdateMembersController  # noqa: PLC0415 (section registry: menu action)
+
+        return UpdateMembersController(self.prompts, self.members_updated, busy=self._file_update_busy).run(path)
+
+    def members_updated(self) -> None:
+        """Show the new names at once wherever a devolved result is on screen."""
+        if self.helpline is not None:
+            self.helpline.refresh_members()
+        if self.writer is not None:
+            self.writer.refresh_members()
+
+    def update_information(self, path: str | None = None) -> UpdateOutcome:
         from sirt_desktop.gui.information.update_content import UpdateContentController  # noqa: PLC0415 (section registry: menu action)
 
-        return UpdateContentController(self.prompts, self._refresh_content_pages).run(path)
+        return UpdateContentController(self.prompts, self._refresh_content_pages, busy=self._file_update_busy).run(path)
+
+    def _file_update_busy(self, message: str | None) -> None:
+        """While a file update runs in the background: say so, and offer no second one."""
+        for action in self.update_actions:
+            action.setEnabled(message is None)
+        if message is None:
+            self.window.statusBar().clearMessage()
+        else:
+            self.window.statusBar().showMessage(message)
 
     def _refresh_content_pages(self) -> None:
         """Show the new information at once in any information page already built."""
@@ -363,25 +398,38 @@ class Shell:
 
     # Start-up and shut-down --------------------------------------------------------
     def after_first_show(self) -> None:
-        """Runs on the first event-loop turn: warm up the writing coach in the background, open
-        the database (migrating it if needed), tidy old letters, and ask about replies due."""
-        from sirt_desktop.core.letters.coach import warm_up  # noqa: PLC0415 (start-up: textstat)
-        from sirt_desktop.gui.history.reply_checks import ReplyChecks  # noqa: PLC0415 (start-up: SQLAlchemy)
-        from sirt_desktop.gui.settings.your_data import auto_delete_on_start  # noqa: PLC0415 (start-up: SQLAlchemy)
-
+        """Runs on the first event-loop turn: the app's own style, then (on the next turn, so no
+        one turn is long) the slow start-up work in the background: warming up the writing coach
+        and ReportLab, opening the database (migrating it if needed) and tidying old letters.
+        Replies due are asked about once the database is open."""
         self.theme.install_style()
-        threading.Thread(target=warm_up, name="coach-warm-up", daemon=True).start()
-        try:
-            db = self.database.get()
-        except DatabaseError as exc:
-            log.error("database problem at start-up: %s", exc)
-            self.database.error = exc
-            self.recover(exc)
-            return
+        QTimer.singleShot(0, self._start_background_work)
+
+    def _start_background_work(self) -> None:
+        from sirt_desktop.gui import tasks  # noqa: PLC0415 (start-up: defines a QObject class)
+
+        tasks.run_in_background(_warm_up_letters, name="warm-up")
+        settings = self.settings
+
+        def tidy(db: Any) -> None:
+            # On the worker thread, so SQLAlchemy, Alembic and the reply-check dialog's modules
+            # load there too, not on the GUI thread.
+            from sirt_desktop.gui.history import reply_checks  # noqa: F401, PLC0415 (start-up: SQLAlchemy)
+            from sirt_desktop.gui.settings.your_data import auto_delete_on_start  # noqa: PLC0415 (start-up: SQLAlchemy)
+
+            auto_delete_on_start(db, settings)
+
+        self.database.open_in_background(self._database_ready, self._database_failed, then=tidy)
+
+    def _database_ready(self, db: Any) -> None:
+        from sirt_desktop.gui.history.reply_checks import ReplyChecks  # noqa: PLC0415 (start-up: SQLAlchemy)
+
         self._opened(db)
-        auto_delete_on_start(db, self.settings)
+
         repos = self.repositories()
         if repos is not None:
+            if self.last_end is not None:
+                self.tell_unexpected_end(repos.letters)
             ReplyChecks(repos.letters).run(self.window)
 
     def _opened(self, db: Any) -> None:
@@ -402,6 +450,25 @@ class Shell:
         log.error("the database failed its check: %s", problem)
         self.database.error = problem
         self.recover(problem)
+
+    def _database_failed(self, exc: DatabaseError) -> None:
+        log.error("database problem at start-up: %s", exc)
+        self.database.error = exc
+        self.recover(exc)
+
+    def tell_unexpected_end(self, letters) -> None:
+        """The last run did not close properly: say so calmly, and whether the draft was kept."""
+        from sirt_desktop.core.db.records import LetterFilters  # noqa: PLC0415 (start-up: SQLAlchemy)
+        from sirt_desktop.gui.crash import tell_unexpected_end  # noqa: PLC0415 (section registry: menu action)
+
+        last, self.last_end = self.last_end, None
+        try:
+            newest = letters.list_page(LetterFilters(status="draft"), 0, 1)
+        except DatabaseError:
+            newest = []
+        draft_kept = bool(newest) and newest[0].updated_at >= last.started
+        log.info("told the person the app closed unexpectedly (draft kept: %s)", "yes" if draft_kept else "no")
+        tell_unexpected_end(self.window, draft_kept, str(paths.log_dir()), self.go_to)
 
     def recover(self, error: DatabaseError) -> None:
         """Explain a database problem and offer what fits it, never overwriting anything:
@@ -457,3 +524,12 @@ class Shell:
         if not tasks.wait_for_all(10_000):
             log.warning("%d background tasks still running at shut-down", tasks.running())
         self.database.close()
+
+
+def _warm_up_letters() -> None:
+    """Off the GUI thread: load textstat for the coach and ReportLab and its fonts for the
+    first preview (together about 0.5 s on the GUI thread otherwise)."""
+    from sirt_desktop.core.letters import coach, render  # noqa: PLC0415 (start-up: textstat, ReportLab)
+
+    coach.warm_up()
+    render.warm_up()

@@ -53,7 +53,7 @@ def test_json_one_object_per_line_in_order() -> None:
     objects = [json.loads(line) for line in out_lines[:-1]]
     assert len(objects) == len(ODD_LINES)
     for raw, obj in zip(ODD_LINES, objects, strict=True):
-        assert list(obj) == ["input", "postcode", "status", "candidates", "message"]
+        assert list(obj) == ["input", "postcode", "status", "candidates", "message", "devolved"]
         assert obj["input"] == raw.decode("utf-8", "replace").rstrip("\r")
         if obj["status"] == "found":
             assert len(obj["candidates"]) == 1
@@ -79,6 +79,25 @@ def test_json_one_object_per_line_in_order() -> None:
     assert objects[0]["postcode"] == "SO51 7AA"
     assert objects[3]["candidates"][0]["constituency"] == "Aberdeen North"
     assert len(objects[9]["candidates"]) == 18
+    assert objects[0]["devolved"] is None  # England
+    assert objects[3]["devolved"]["legislature"] == "scottish_parliament"  # Aberdeen
+    assert objects[9]["devolved"]["legislature"] == "ni_assembly"
+
+
+def test_devolved_answer_in_json_and_plain_text() -> None:
+    proc = run_cli(["--json", "CF10 1EP", "EH1 1YZ", "BT1 5GS"], b"")
+    wales, scotland, ni = (json.loads(line)["devolved"] for line in proc.stdout.decode().splitlines())
+    assert wales["legislature"] == "senedd" and wales["certain"] is True and wales["members"] == 6
+    assert wales["constituency"]["code"] == "W09000053" and wales["constituency"]["name"] == "Caerdydd Penarth"
+    assert scotland["certain"] is False and scotland["constituency"] is None and scotland["members"] == 8
+    assert scotland["choose_from"] == 73
+    assert ni["certain"] is False and ni["members"] == 5 and ni["choose_from"] == 18
+
+    text = run_cli(["CF10 1EP", "BT1 5GS"], b"").stdout.decode()
+    assert "Senedd constituency: Caerdydd Penarth" in text
+    assert "Members of the Senedd: 6 for each constituency" in text
+    assert "Possible constituencies, in alphabetical order:" in text  # the 18 NI seats claim no order
+    assert "most likely first:\n  - Belfast East" not in text
 
 
 def test_last_line_without_newline_and_empty_input() -> None:

@@ -55,5 +55,5 @@ def test_the_fake_answers_in_order_and_fails_on_a_surprise():
 def test_the_shell_asks_through_its_prompts(shell, prompts, tmp_path):
     """File → Update MP list asks for the file through the prompts: cancelling changes nothing."""
     prompts.expect(None)
-    assert shell.update_mp_list() is False
+    assert shell.update_mp_list().wait() is False
     assert prompts.asked[0][:2] == ("open_path", "Choose the new MP list")

@@ -168,3 +168,16 @@ def test_lists_with_their_own_style_follow_the_text_size(shell, qapp, qtbot):
     shell.step_text_size(0)
     qtbot.waitUntil(lambda: nav.font().pointSizeF() == qapp.font().pointSizeF(), timeout=2000)
     assert nav.font().pointSizeF() < big
+
+
+def test_file_menu_update_commands_open_a_file_chooser(shell, prompts):
+    """File → Update MP list… and Update information… once passed the menu's checked flag
+    (False) as the file name: TypeError, "Something went wrong" (found by the soak)."""
+    prompts.expect(None, None)  # the person cancels each file chooser
+    actions = {a.text(): a for a in shell.file_menu.actions()}
+    actions["Update &MP list…"].trigger()
+    actions["Update &information…"].trigger()
+    assert [asked[:2] for asked in prompts.asked] == [
+        ("open_path", "Choose the new MP list"),
+        ("open_path", "Choose the information update"),
+    ]

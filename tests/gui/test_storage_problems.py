@@ -66,7 +66,8 @@ def test_a_full_disk_at_start_offers_only_to_try_again(shell, small_disk, monkey
         except OSError:
             pass
     offers = Offers(monkeypatch, {"ask_storage_problem": ["try_again", "carry_on"]})
-    shell.after_first_show()
+    shell.after_first_show()  # the database opens in the background
+    qtbot.waitUntil(lambda: len(offers.shown) == 2, timeout=30_000)
     assert [name for name, _ in offers.shown] == ["ask_storage_problem", "ask_storage_problem"]
     assert "no space left" in offers.shown[0][1]
     assert not any(paths.set_aside_dir(create=False).glob("*.sqlite3"))  # nothing hidden
@@ -91,7 +92,7 @@ def test_damage_found_by_the_check_is_reported_as_damage(shell, monkeypatch, qtb
     assert offers.shown[0][0] == "ask_recovery" and "damaged" in offers.shown[0][1]
 
 
-def test_a_journal_put_aside_is_said_once(shell, prompts, monkeypatch, tmp_path):
+def test_a_journal_put_aside_is_said_once(shell, prompts, monkeypatch, tmp_path, qtbot):
     _letters(5)
     other = tmp_path / "other.sqlite3"
     con = sqlite3.connect(other)
@@ -103,7 +104,8 @@ def test_a_journal_put_aside_is_said_once(shell, prompts, monkeypatch, tmp_path)
     shutil.copyfile(f"{other}-wal", f"{paths.database_path()}-wal")
     con.close()
     Offers(monkeypatch, {})
-    shell.after_first_show()
+    shell.after_first_show()  # the database opens in the background
+    qtbot.waitUntil(lambda: any(title == "About your letters" for _k, title, _t in prompts.told), timeout=30_000)
     told = [text for kind, title, text in prompts.told if title == "About your letters"]
     assert len(told) == 1 and "did not belong" in told[0]
     assert LettersRepository(shell.database.current()).count() == 5

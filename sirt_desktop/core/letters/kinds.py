@@ -291,15 +291,16 @@ KINDS: tuple[LetterKind, ...] = (
     ),
     LetterKind(
         id=KindId.DEVOLVED_REP,
-        title="To my MSP, MS or MLA (Scotland, Wales, Northern Ireland)",
-        to_whom="Your member of the Scottish Parliament, the Senedd or the Northern Ireland Assembly, "
+        title="To my MSP, Member of the Senedd or MLA (Scotland, Wales, Northern Ireland)",
+        to_whom="A Member of the Scottish Parliament, the Senedd or the Northern Ireland Assembly, "
         "where health is run by the devolved government.",
         recipient_kind=RecipientKind.DEVOLVED,
         fields=(*_COMMON_FIELDS, "recipient.position", "consent_to_share"),
         tips=(
-            "Health is devolved: in Scotland, Wales and Northern Ireland your MSP, MS or MLA can raise "
-            "SIRT with the health minister there.",
-            "Type their name, their title (MSP, MS or MLA) and their office address as published.",
+            "Health is devolved: in Scotland, Wales and Northern Ireland your MSPs, Members of the Senedd "
+            "or MLAs can raise SIRT with the health minister there.",
+            "Choose the Member from the list, or type their name as published; the title (MSP, MS or MLA) "
+            "and the parliament's address are filled in.",
             "Put your postcode at the top: members reply to people they represent.",
             "Campaign or your own case: ask one clear thing. If it is your case, tick the consent box.",
             _OWN_WORDS_TIP,

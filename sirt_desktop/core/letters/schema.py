@@ -233,29 +233,18 @@ def body_problems(body: str) -> list[str]:
     return []
 
 
-def validate_letter(letter: Letter) -> list[str]:
-    """Every reason this letter cannot be printed as it is, each starting with the field's path."""
+def _recipient_errors(rc: Recipient) -> list[str]:
+    """What stops the recipient block being printed in the envelope window."""
     errors: list[str] = []
-    if letter.kind not in KIND_IDS:
-        errors.append(f"kind: {letter.kind!r} is not a letter kind (one of: {', '.join(KIND_IDS)})")
-
-    s = letter.sender
-    if not s.name.strip():
-        errors.append("sender.name: your name is needed to sign the letter")
-    if len(s.address_lines) > MAX_SENDER_LINES:
-        errors.append(f"sender.address_lines: {len(s.address_lines)} lines given; at most {MAX_SENDER_LINES}")
-    for i, line in enumerate(s.address_lines):
-        if len(line.strip()) > MAX_ADDRESS_LINE_CHARS:
-            errors.append(
-                f"sender.address_lines[{i}]: {len(line.strip())} characters; "
-                f"at most {MAX_ADDRESS_LINE_CHARS} fit on a line"
-            )
-
-    rc = letter.recipient
     if rc.kind not in RECIPIENT_KINDS:
         errors.append(f"recipient.kind: {rc.kind!r} is not one of: {', '.join(RECIPIENT_KINDS)}")
     if not (rc.display_name() or rc.position.strip()):
         errors.append("recipient.full_name: the name (or position) of the person you are writing to is needed")
+    elif rc.kind == RecipientKind.DEVOLVED and not rc.display_name():
+        errors.append(
+            "recipient.full_name: the Member's name is needed: choose one from the list, or type "
+            "it as the parliament or assembly publishes it"
+        )
     if rc.kind != RecipientKind.MP and not rc.address_lines:
         errors.append("recipient.address_lines: the address is needed for the envelope window")
     given = len(rc.address_lines)
@@ -277,6 +266,28 @@ def validate_letter(letter: Letter) -> list[str]:
             )
     if len(rc.display_name()) > MAX_ADDRESS_LINE_CHARS:
         errors.append(f"recipient.full_name: at most {MAX_ADDRESS_LINE_CHARS} characters fit in the envelope window")
+    return errors
+
+
+def validate_letter(letter: Letter) -> list[str]:
+    """Every reason this letter cannot be printed as it is, each starting with the field's path."""
+    errors: list[str] = []
+    if letter.kind not in KIND_IDS:
+        errors.append(f"kind: {letter.kind!r} is not a letter kind (one of: {', '.join(KIND_IDS)})")
+
+    s = letter.sender
+    if not s.name.strip():
+        errors.append("sender.name: your name is needed to sign the letter")
+    if len(s.address_lines) > MAX_SENDER_LINES:
+        errors.append(f"sender.address_lines: {len(s.address_lines)} lines given; at most {MAX_SENDER_LINES}")
+    for i, line in enumerate(s.address_lines):
+        if len(line.strip()) > MAX_ADDRESS_LINE_CHARS:
+            errors.append(
+                f"sender.address_lines[{i}]: {len(line.strip())} characters; "
+                f"at most {MAX_ADDRESS_LINE_CHARS} fit on a line"
+            )
+
+    errors.extend(_recipient_errors(letter.recipient))
 
     errors.extend(body_problems(letter.body))
     if letter.nhs_number.strip():

@@ -11,7 +11,7 @@ Data is loaded on the first call, once per process (see ``seats``). Nothing impo
 from __future__ import annotations
 
 from sirt_desktop.core.nations import Nation
-from sirt_desktop.core.representatives import messages, postcodes, seats
+from sirt_desktop.core.representatives import devolved, messages, postcodes, seats
 from sirt_desktop.core.representatives.postcodes import Kind
 from sirt_desktop.core.representatives.records import (
     MP,
@@ -34,6 +34,7 @@ __all__ = [
     "lookup",
     "mp_list_as_of",
     "mp_list_is_imported",
+    "nation_of_postcode",
     "northern_ireland_seats",
     "reload",
     "search",
@@ -141,6 +142,21 @@ def lookup(text: str) -> LookupResult:
     return _invalid(raw)
 
 
+def nation_of_postcode(text: str) -> Nation | None:
+    """The UK nation a postcode (or the start of one) is in, when the data is sure: every
+    seat it might be in is in one nation. None otherwise (and for Crown Dependencies)."""
+    result = lookup(text)
+    if result.status == Status.NORTHERN_IRELAND:
+        return Nation.NORTHERN_IRELAND
+    nations = {c.nation for c in result.candidates}
+    if len(nations) != 1:
+        return None
+    try:
+        return Nation(nations.pop())
+    except ValueError:
+        return None
+
+
 def _lookup_full(raw: str, parsed: postcodes.ParsedPostcode, data: seats.SeatData) -> LookupResult:
     store = data.store
     district, sector, code = parsed.district or "", parsed.sector or "", parsed.canonical or ""
@@ -236,4 +252,9 @@ def _result(
     nations = {c.nation for c in candidates}
     advice = messages.nation_advice(nations.pop()) if len(nations) == 1 else None
     as_of = (data or seats.data()).mps.as_of
-    return LookupResult(raw, postcode, status, candidates, messages.word(said), advice, area, as_of, said)
+    real = status in (Status.FOUND, Status.CHOOSE)  # the postcode exists, so it is in one of these seats
+    seats_found = [(c.gss_code, c.nation, c.share) for c in candidates]
+    devolved_result = devolved.for_postcode(postcode, seats_found, real, area) if candidates else None
+    return LookupResult(
+        raw, postcode, status, candidates, messages.word(said), advice, area, as_of, said, devolved_result
+    )

@@ -173,46 +173,28 @@ _NO_DISTRICT = "There are no UK postcodes starting {district}."
 
 _NATION_ADVICE: dict[Nation, dict[Audience, str]] = {
     Nation.SCOTLAND: {
-        PERSON: "In Scotland, the NHS is run by the Scottish Government through local health boards. Your MSP "
-        "(Member of the Scottish Parliament) is usually the best person to write to about NHS funding. You "
-        "can still write to your MP as well.",
+        PERSON: "In Scotland, the NHS is run by the Scottish Government through local health boards. Your MSPs "
+        "(Members of the Scottish Parliament: one for your constituency and seven for your region) are usually "
+        "the best people to write to about NHS funding. You can still write to your MP as well.",
         VOLUNTEER: "In Scotland, the NHS is run by the Scottish Government through local health boards. Their "
-        "MSP (Member of the Scottish Parliament) is usually the best person to write to about NHS funding. "
-        "They can still write to their MP as well.",
+        "MSPs (Members of the Scottish Parliament: one for their constituency and seven for their region) are "
+        "usually the best people to write to about NHS funding. They can still write to their MP as well.",
     },
     Nation.WALES: {
         PERSON: "In Wales, the NHS is run by the Welsh Government, through health boards and the NHS Wales Joint "
-        "Commissioning Committee. Your MS (Member of the Senedd) is usually the best person to write to about "
-        "NHS funding. You can still write to your MP as well.",
+        "Commissioning Committee. Your Members of the Senedd (six for each Senedd constituency) are usually the "
+        "best people to write to about NHS funding. You can still write to your MP as well.",
         VOLUNTEER: "In Wales, the NHS is run by the Welsh Government, through health boards and the NHS Wales "
-        "Joint Commissioning Committee. Their MS (Member of the Senedd) is usually the best person to write "
-        "to about NHS funding. They can still write to their MP as well.",
+        "Joint Commissioning Committee. Their Members of the Senedd (six for each Senedd constituency) are "
+        "usually the best people to write to about NHS funding. They can still write to their MP as well.",
     },
     Nation.NORTHERN_IRELAND: {
         PERSON: "In Northern Ireland, health and social care is run by the Department of Health in Northern "
-        "Ireland. Your MLA (Member of the Legislative Assembly) is usually the best person to write to about "
-        "NHS funding. You can still write to your MP as well.",
+        "Ireland. Your MLAs (Members of the Legislative Assembly, five for each constituency) are usually the "
+        "best people to write to about NHS funding. You can still write to your MP as well.",
         VOLUNTEER: "In Northern Ireland, health and social care is run by the Department of Health in Northern "
-        "Ireland. Their MLA (Member of the Legislative Assembly) is usually the best person to write to about "
-        "NHS funding. They can still write to their MP as well.",
-    },
-}
-
-# Shown in the letter writer when the recipient is typed in by hand.
-_DEVOLVED_MEMBER_HELP: dict[Nation, dict[Audience, str]] = {
-    Nation.SCOTLAND: {
-        PERSON: "Type your MSP's name and address. You can find them on the Scottish Parliament's website or by "
-        "asking your council.",
-        VOLUNTEER: "Type the caller's MSP's name and address. You can find them on the Scottish Parliament's "
-        "website or by asking the caller's council.",
-    },
-    Nation.WALES: {
-        PERSON: "Type your Member of the Senedd's name and address. The Senedd's website lists them.",
-        VOLUNTEER: "Type the caller's Member of the Senedd's name and address. The Senedd's website lists them.",
-    },
-    Nation.NORTHERN_IRELAND: {
-        PERSON: "Type your MLA's name and address. The Northern Ireland Assembly's website lists them.",
-        VOLUNTEER: "Type the caller's MLA's name and address. The Northern Ireland Assembly's website lists them.",
+        "Ireland. Their MLAs (Members of the Legislative Assembly, five for each constituency) are usually the "
+        "best people to write to about NHS funding. They can still write to their MP as well.",
     },
 }
 
@@ -334,16 +316,11 @@ def nation_advice(nation: str | None, audience: Audience = PERSON) -> str | None
     return None if advice is None else advice[audience]
 
 
-def devolved_member_help(nation: str | None, audience: Audience = PERSON) -> str:
-    """What to type when writing to an MSP, MS or MLA by hand, and where to find them."""
-    found = nation_of(nation)
-    help_text = _DEVOLVED_MEMBER_HELP.get(found) if found is not None else None
-    return "" if help_text is None else help_text[audience]
-
-
 def write_to_devolved(nation: str | None, audience: Audience = PERSON) -> str:
     """ "my MSP", "the caller's MLA"; "" for England."""
     member = devolved_member(nation)
+    if member == "MS":  # six Members of the Senedd represent each person since May 2026: there is no one "MS"
+        return "a Member of the Senedd" if audience == PERSON else "one of the caller's Members of the Senedd"
     return _WRITE_TO_DEVOLVED[audience].format(member=member) if member else ""
 
 

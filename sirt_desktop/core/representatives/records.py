@@ -9,7 +9,10 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from enum import StrEnum
-from typing import Any
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from sirt_desktop.core.representatives.devolved import DevolvedResult
 
 
 @dataclass(frozen=True, slots=True)
@@ -123,7 +126,9 @@ class LookupResult:
 
     ``advice`` is the devolved-nation sentence when every candidate is in Scotland, Wales or
     Northern Ireland. ``area`` is the sector or district whose seats were offered, if any.
-    ``mp_list_as_of`` is the date of the MP list the answer used. Treat as read-only.
+    ``mp_list_as_of`` is the date of the MP list the answer used. ``devolved`` is the person's
+    Senedd, Scottish Parliament or Northern Ireland Assembly constituency (or the ones to choose
+    from) when every candidate is in one of those nations. Treat as read-only.
     """
 
     input: str
@@ -135,6 +140,7 @@ class LookupResult:
     area: str | None = None
     mp_list_as_of: str = ""
     said: Said | None = None
+    devolved: DevolvedResult | None = None
 
     def to_json(self) -> dict[str, Any]:
         """Exactly the fields of ``sirt-desktop lookup --json``."""
@@ -144,6 +150,7 @@ class LookupResult:
             "status": self.status,
             "candidates": [candidate.to_json() for candidate in self.candidates],
             "message": self.message,
+            "devolved": None if self.devolved is None else self.devolved.to_json(),
         }
 
 

@@ -2,16 +2,37 @@
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+
 from PySide6.QtCore import QObject, QTimer, Signal
 
 from sirt_desktop.core.dates import long_date
 from sirt_desktop.core.nations import HOUSE_OF_COMMONS_ADDRESS
+from sirt_desktop.core.representatives import devolved, members, messages, postcodes
 from sirt_desktop.core.representatives import lookup as representatives
-from sirt_desktop.core.representatives import messages, postcodes
+from sirt_desktop.core.representatives.devolved import (
+    MOST_PEOPLE,
+    MOST_POSTCODES,
+    NO_LOOKUP,
+    SCOTTISH_PARLIAMENT,
+    DevolvedResult,
+)
+from sirt_desktop.core.representatives.members_csv import Member
 from sirt_desktop.core.representatives.messages import Audience
 from sirt_desktop.core.representatives.postcodes import Kind
 from sirt_desktop.core.representatives.records import Candidate, LookupResult, Status
 from sirt_desktop.gui.find_mp.view import FindMpView
+
+
+@dataclass(frozen=True)
+class DevolvedChoice:
+    """'Write to a devolved Member': the nation, what is known of the person's devolved
+    constituency (None if nothing), and the imported Member chosen (None: the person types a name)."""
+
+    nation: str
+    result: DevolvedResult | None = None
+    member: Member | None = None
+
 
 _HINTS = {
     Kind.FULL: "",
@@ -29,10 +50,11 @@ _PRESELECT = (Status.FOUND, Status.UNKNOWN, Status.PARTIAL)
 
 class FindMpController(QObject):
     """Emits ``chosen(Candidate)`` when the person picks an MP to write to, and
-    ``devolved_chosen(str)`` (the nation) when they choose their MSP/MS/MLA instead."""
+    ``devolved_chosen(DevolvedChoice)`` when they choose to write to a devolved Member."""
 
     chosen = Signal(object)
-    devolved_chosen = Signal(str)
+    devolved_chosen = Signal(object)
+    devolved_shown = Signal(object)  # a DevolvedChoice (no Member) each time the devolved section changes
 
     def __init__(self, view: FindMpView, for_caller: bool = False) -> None:
         super().__init__(view)
@@ -46,6 +68,10 @@ class FindMpController(QObject):
         self.current: Candidate | None = None
         self.last_result: LookupResult | None = None
         self._picked = False  # True once the person chose a seat themselves
+        self.devolved_base: DevolvedResult | None = None  # what the postcode or seat says
+        self.devolved_current: DevolvedResult | None = None  # the person's constituency, once known
+        self._devolved_rows: list = []  # the options shown, after the search
+        self._member_rows: list[Member] = []
         self._search_timer = QTimer(self)
         self._search_timer.setSingleShot(True)
         self._search_timer.setInterval(200)
@@ -56,6 +82,9 @@ class FindMpController(QObject):
         view.candidate_selected.connect(self._picked_row)
         view.use_requested.connect(self.use_current)
         view.devolved_requested.connect(self._devolved)
+        view.devolved_search_edited.connect(lambda _text: self._show_devolved())
+        view.devolved_option_selected.connect(self._devolved_option)
+        view.devolved_write_requested.connect(self._devolved)
 
     def reset(self) -> None:
         """Show nothing from the last search (the next caller must not see the last one's)."""
@@ -69,6 +98,8 @@ class FindMpController(QObject):
         self.last_result = None
         self.current = None
         self._picked = False
+        view.devolved.search.clear()
+        self._set_devolved(None)
 
     # Typing ---------------------------------------------------------------------------
     def on_postcode_edited(self, text: str) -> None:
@@ -92,6 +123,8 @@ class FindMpController(QObject):
         # The list below shows the seats, so the message does not read them all out as well.
         self.view.set_message(messages.message(result, self.audience, seats_listed=False))
         self.show_candidates(result.candidates, self._candidates_heading(result))
+        self.view.devolved.search.clear()
+        self._set_devolved(result.devolved)
         if result.candidates and result.status in _PRESELECT:
             self.select(0)  # the most likely, clearly marked as such unless certain
         else:
@@ -125,6 +158,7 @@ class FindMpController(QObject):
         self.view.set_message("")
         self.view.hide_card()
         self._picked = True
+        self._set_devolved(None)
         self.show_candidates(found, f"Constituencies matching “{query}”:")
 
     # Choosing -------------------------------------------------------------------------
@@ -155,15 +189,10 @@ class FindMpController(QObject):
             details = f"{mp.party}\nMP for {candidate.constituency} ({candidate.nation})"
             address = f"Write to: {mp.name} MP, {HOUSE_OF_COMMONS_ADDRESS}"
             can_use = True
-        self.view.show_card(
-            title,
-            details,
-            address,
-            advice,
-            as_of,
-            can_use,
-            devolved=messages.write_to_devolved(candidate.nation, self.audience),
-        )
+        self._seat_chosen(candidate)
+        # The devolved section below has its own button, with the constituency and the names.
+        offer = "" if self.devolved_base is not None else messages.write_to_devolved(candidate.nation, self.audience)
+        self.view.show_card(title, details, address, advice, as_of, can_use, devolved=offer)
 
     def _certain(self, candidate: Candidate) -> bool:
         """A seat is certain for a known postcode, or when the person picked it by name or
@@ -175,5 +204,141 @@ class FindMpController(QObject):
             self.chosen.emit(self.current)
 
     def _devolved(self) -> None:
-        if self.current is not None:
-            self.devolved_chosen.emit(self.current.nation)
+        """Write to a devolved Member: the constituency if known, and the Member picked, if any."""
+        found = self.devolved_current or self.devolved_base
+        nation = found.legislature.nation if found is not None else (self.current.nation if self.current else "")
+        if not nation:
+            return
+        member = None
+        row = self.view.devolved.members.currentRow()
+        if self.devolved_current is not None and 0 <= row < len(self._member_rows):
+            member = self._member_rows[row]
+        self.devolved_chosen.emit(DevolvedChoice(nation, found, member))
+
+    # The devolved constituency ----------------------------------------------------------
+    def _set_devolved(self, found: DevolvedResult | None) -> None:
+        self.devolved_base = found
+        self.devolved_current = found if found is not None and found.certain else None
+        self._show_devolved()
+
+    def _seat_chosen(self, candidate: Candidate) -> None:
+        """A Westminster seat the person chose (or the only one): in Wales it gives the Senedd
+        constituency; in Northern Ireland the Assembly constituencies it overlaps."""
+        base = self.devolved_base
+        if not self._certain(candidate):
+            return  # only the most likely seat: the postcode's own answer stays
+        if base is not None and base.certain and base.legislature.nation == candidate.nation:
+            return  # the postcode already said (and in Wales checked it against the Senedd's list)
+        if candidate.nation == "Scotland" and base is not None and base.legislature.nation == "Scotland":
+            return  # the person's own choice from the 73 stays
+        self.view.devolved.search.clear()
+        self._set_devolved(devolved.for_westminster_seat(candidate.gss_code, candidate.nation, candidate.constituency))
+
+    def _devolved_option(self, row: int) -> None:
+        if 0 <= row < len(self._devolved_rows):
+            self.devolved_current = devolved.chosen(self._devolved_rows[row].area.code)
+            self._show_devolved(keep_options=True)
+
+    def refresh_members(self) -> None:
+        """A members list was imported: show its names."""
+        self._show_devolved(keep_options=True)
+
+    def _show_devolved(self, keep_options: bool = False) -> None:
+        panel = self.view.devolved
+        base, current = self.devolved_base, self.devolved_current
+        if base is None:
+            self._devolved_rows, self._member_rows = [], []
+            panel.hide()
+            return
+        caller = self.audience == Audience.VOLUNTEER
+        leg = base.legislature
+        whose = "The caller's" if caller else "Your"
+        shown = current if current is not None else base
+        message = shown.message(caller)
+        if current is not None and current is not base:
+            message = current.message(caller)
+        searchable = len(base.options) > 8
+        if not keep_options:
+            query = panel.search.text().strip() if searchable else ""
+            if query:  # best matches first: names that start with it, then the rest, then by region
+                by_code = {o.area.code: o for o in base.options}
+                self._devolved_rows = [by_code[a.code] for a in devolved.search(leg.id, query) if a.code in by_code]
+            else:
+                self._devolved_rows = list(base.options)
+        options = [self._option_line(o, base) for o in self._devolved_rows]
+        codes = [o.area.code for o in self._devolved_rows]
+        current_row = (
+            codes.index(current.constituency.code) if current is not None and current.constituency.code in codes else -1
+        )
+        heading = ""
+        query = panel.search.text().strip() if searchable else ""
+        if options and query:
+            heading = f"{leg.short_name} constituencies matching “{query}” (best match first):"
+        elif options:
+            if base.order == MOST_PEOPLE:
+                heading = f"Choose {whose.lower()} Assembly constituency (most people first):"
+            elif base.order == MOST_POSTCODES:
+                heading = f"Choose {whose.lower()} {leg.short_name} constituency (the most likely is first):"
+            elif base.basis == NO_LOOKUP:
+                heading = f"Choose {whose.lower()} {leg.short_name} constituency (in alphabetical order):"
+            else:
+                heading = f"Choose {whose.lower()} {leg.short_name} constituency:"
+        elif searchable:
+            heading = "No constituency matches that search."
+        self._member_rows = members.members_for(current)
+        member_lines = [self._member_line(m, current) for m in self._member_rows]
+        members_heading = ""
+        names_help = ""
+        list_date = members.list_date(leg.id)
+        if member_lines:
+            members_heading = (
+                f"{leg.member_title_plural} for {current.constituency.name} "
+                f"(from the official list of {long_date(list_date)}). Choose one:"
+            )
+        elif list_date is None:
+            names_help = members.where_names_are(leg.id, caller)
+        elif current is None:
+            names_help = f"Choose the constituency to see its {leg.member_title_plural}."
+        # Always offered: someone who does not know their constituency can still type a name.
+        if not self.view.mp_card_allowed():  # already writing to a Member: this fills in the letter
+            button = f"Use this {leg.post_nominal}" if member_lines else "Use this constituency"
+        else:
+            button = f"Write to this {leg.post_nominal}" if member_lines else f"Write to {_a(leg.member_title)}"
+        panel.search.setPlaceholderText(
+            "part of the name, or the region" if leg.id == SCOTTISH_PARLIAMENT else "part of the name"
+        )
+        panel.show_result(
+            f"{whose} {leg.short_name} constituency",
+            message,
+            searchable and base.basis == NO_LOOKUP,
+            heading,
+            options,
+            current_row,
+            members_heading,
+            member_lines,
+            names_help,
+            button,
+        )
+        self.devolved_shown.emit(DevolvedChoice(leg.nation, current or base))
+
+    @staticmethod
+    def _option_line(option, base: DevolvedResult) -> str:
+        parts = [option.area.name]
+        if option.share is not None:
+            share = devolved.percent(option.share)
+            parts.append(f"about {share} of its people" if base.order == MOST_PEOPLE else f"{share} of postcodes here")
+        region = devolved.region_of(option.area)
+        if region is not None:
+            parts.append(f"{region.name} region")
+        return " — ".join(parts)
+
+    @staticmethod
+    def _member_line(member: Member, current: DevolvedResult) -> str:
+        role = ""
+        if current.legislature.id == SCOTTISH_PARLIAMENT:
+            role = "constituency MSP" if member.code == current.constituency.code else "regional MSP"
+        return " — ".join(p for p in (member.name, member.party, role) if p)
+
+
+def _a(title: str) -> str:
+    return ("an " if title[:1] in "AEIOU" else "a ") + title

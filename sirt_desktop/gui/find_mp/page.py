@@ -26,6 +26,6 @@ def build_helpline(start_letter: Callable[..., bool]) -> Page[FindMpController]:
             controller.reset()
 
     controller.chosen.connect(lambda candidate: start(recipient=candidate))
-    controller.devolved_chosen.connect(lambda nation: start(devolved_nation=nation))
+    controller.devolved_chosen.connect(lambda choice: start(devolved_nation=choice.nation, devolved=choice))
     view.write_letter_requested.connect(lambda: start(recipient=controller.current))
     return Page(view, controller)

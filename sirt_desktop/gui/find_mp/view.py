@@ -54,6 +54,106 @@ class ResultCard(QFrame):
         self.hide()
 
 
+class DevolvedPanel(QFrame):
+    """The person's Senedd, Scottish Parliament or Assembly constituency: what the data says,
+    a list to choose from when it cannot say, the Members (imported names, or where they are
+    published) and a button to write to one of them."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.setFrameShape(QFrame.Shape.StyledPanel)
+        self.setObjectName("DevolvedPanel")
+        layout = QVBoxLayout(self)
+        self.title = Heading("", level=2)
+        self.message = Paragraph("")
+        self.message.setObjectName("DevolvedMessage")
+        layout.addWidget(self.title)
+        layout.addWidget(self.message)
+        search_row = QHBoxLayout()
+        self.search_label = QLabel("Search the &list:")
+        self.search = QLineEdit()
+        self.search.setAccessibleName("Search the list of constituencies")
+        self.search.setPlaceholderText("part of the name, or the region")
+        self.search.setClearButtonEnabled(True)
+        for button in self.search.findChildren(QToolButton):
+            button.setAccessibleName("Clear the search")
+        self.search_label.setBuddy(self.search)
+        search_row.addWidget(self.search_label)
+        search_row.addWidget(self.search, 1)
+        layout.addLayout(search_row)
+        self.options_label = QLabel("")
+        self.options_label.setWordWrap(True)
+        self.options = QListWidget()
+        self.options.setAccessibleName("Devolved constituencies to choose from")
+        self.options_label.setBuddy(self.options)
+        layout.addWidget(self.options_label)
+        layout.addWidget(self.options)
+        self.members_label = QLabel("")
+        self.members_label.setWordWrap(True)
+        self.members = QListWidget()
+        self.members.setAccessibleName("Members to write to")
+        self.members_label.setBuddy(self.members)
+        layout.addWidget(self.members_label)
+        layout.addWidget(self.members)
+        self.names_help = Paragraph("")
+        self.names_help.setObjectName("WhereNamesAre")
+        layout.addWidget(self.names_help)
+        buttons = QHBoxLayout()
+        self.write_button = QPushButton("Write to a devolved Member")
+        self.write_button.setAccessibleName("Write to a devolved Member")
+        buttons.addWidget(self.write_button)
+        buttons.addStretch(1)
+        layout.addLayout(buttons)
+        self.hide()
+
+    @staticmethod
+    def _fill(widget: QListWidget, lines: list[str], current: int = -1, most: int = 8) -> None:
+        widget.blockSignals(True)
+        widget.clear()
+        for line in lines:
+            item = QListWidgetItem(line)
+            item.setData(Qt.ItemDataRole.AccessibleTextRole, line)
+            widget.addItem(item)
+        if 0 <= current < len(lines):
+            widget.setCurrentRow(current)
+        widget.blockSignals(False)
+        rows = max(1, min(len(lines), most))
+        height = widget.sizeHintForRow(0) if lines else widget.fontMetrics().height()
+        widget.setFixedHeight(rows * (height + 2) + 2 * widget.frameWidth() + 4)
+        widget.setVisible(bool(lines))
+
+    def show_result(
+        self,
+        title: str,
+        message: str,
+        search: bool,
+        options_heading: str,
+        options: list[str],
+        current: int,
+        members_heading: str,
+        members: list[str],
+        names_help: str,
+        button: str,
+    ) -> None:
+        self.title.setText(title)
+        self.title.setAccessibleName(title)
+        self.message.setText(message)
+        self.search_label.setVisible(search)
+        self.search.setVisible(search)
+        self.options_label.setText(options_heading)
+        self.options_label.setVisible(bool(options))
+        self._fill(self.options, options, current)
+        self.members_label.setText(members_heading)
+        self.members_label.setVisible(bool(members))
+        self._fill(self.members, members, 0 if members else -1)
+        self.names_help.setText(names_help)
+        self.names_help.setVisible(bool(names_help))
+        self.write_button.setText(button)
+        self.write_button.setAccessibleName(button)
+        self.write_button.setVisible(bool(button))
+        self.show()
+
+
 class FindMpView(QWidget):
     postcode_edited = Signal(str)
     find_requested = Signal(str)
@@ -61,6 +161,9 @@ class FindMpView(QWidget):
     candidate_selected = Signal(int)  # row in the candidate list
     use_requested = Signal()
     devolved_requested = Signal()
+    devolved_search_edited = Signal(str)
+    devolved_option_selected = Signal(int)  # row in the devolved options list
+    devolved_write_requested = Signal()
 
     def __init__(self, show_heading: bool = True) -> None:
         super().__init__()
@@ -106,6 +209,8 @@ class FindMpView(QWidget):
         self.candidates_label.setBuddy(self.candidates)
         layout.addWidget(self.candidates_label)
         layout.addWidget(self.candidates)
+        self.devolved = DevolvedPanel()
+        layout.addWidget(self.devolved)
 
         search_row = QHBoxLayout()
         search_label = QLabel("Or search by constituency or MP na&me:")
@@ -121,6 +226,12 @@ class FindMpView(QWidget):
         layout.addLayout(search_row)
         layout.addStretch(1)
         self.show_candidates([], "")
+        self.devolved.search.textEdited.connect(self.devolved_search_edited)
+        self.devolved.options.currentRowChanged.connect(
+            lambda row: row >= 0 and self.devolved_option_selected.emit(row)
+        )
+        self.devolved.write_button.clicked.connect(self.devolved_write_requested)
+        self.devolved.members.itemActivated.connect(lambda _item: self.devolved_write_requested.emit())
 
         self.postcode.textEdited.connect(self.postcode_edited)
         self.postcode.returnPressed.connect(lambda: self.find_requested.emit(self.postcode.text()))
@@ -179,10 +290,19 @@ class FindMpView(QWidget):
         self.card.devolved_button.setText(f"Write to {devolved} instead")
         self.card.devolved_button.setAccessibleName(f"Write to {devolved} instead")
         self.card.devolved_button.setVisible(bool(devolved))
-        self.card.show()
+        self.card.setVisible(self.mp_card_allowed())
 
     def hide_card(self) -> None:
         self.card.hide()
+
+    def set_mp_card_allowed(self, allowed: bool) -> None:
+        """Writing to a devolved Member: the MP card and its buttons stay out of the way."""
+        self._mp_card_allowed = allowed
+        if not allowed:
+            self.card.hide()
+
+    def mp_card_allowed(self) -> bool:
+        return getattr(self, "_mp_card_allowed", True)
 
     def announce(self, text: str) -> None:
         """Tell a screen reader the result without moving the focus."""

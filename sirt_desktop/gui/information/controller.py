@@ -7,7 +7,7 @@ import logging
 from collections.abc import Callable
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QObject, QUrl
+from PySide6.QtCore import QCoreApplication, QObject, QUrl
 from PySide6.QtGui import QDesktopServices, QTextDocument
 
 from sirt_desktop.core import paths
@@ -91,7 +91,7 @@ class ContentController(QObject):
         self.view.page_list.setVisible(True)
         self.view.set_pages([(h.page_id, f"{h.title}: …{h.snippet}…", h.snippet) for h in hits])
         if not hits:
-            self.view.page_list.addItem(f"Nothing found for “{query}”. Try a shorter or different word.")
+            self.view.show_no_results(f"Nothing found for “{query}”. Try a shorter or different word.")
 
     def find(self, text: str, backwards: bool) -> bool:
         if not text:
@@ -137,19 +137,22 @@ class ContentController(QObject):
         return bool(engines) and (self._engine() is None or self._engine() in engines)
 
     def read_aloud(self) -> None:
-        from PySide6.QtTextToSpeech import QTextToSpeech  # noqa: PLC0415 (start-up: QtTextToSpeech)
-
+        """Start or stop reading the page; the engine runs on its own thread (it can take 30 s
+        or more to find out there is no voice), so the window never waits for it."""
         if self.speech is None:
-            engine = self._engine()
-            self.speech = QTextToSpeech(engine, self) if engine else QTextToSpeech(self)
-            self.speech.stateChanged.connect(self._speech_state)
-        if self.speech.state() == QTextToSpeech.State.Speaking:
-            self.speech.stop()
-            return
-        self.speech.say(self.view.browser.toPlainText())
+            from sirt_desktop.gui.information.speech import ReadAloud  # noqa: PLC0415 (start-up: QtTextToSpeech)
 
-    def _speech_state(self, state) -> None:
-        from PySide6.QtTextToSpeech import QTextToSpeech  # noqa: PLC0415 (start-up: QtTextToSpeech)
+            self.speech = ReadAloud(self._engine(), self)
+            self.speech.speaking_changed.connect(self._speech_state)
+            self.speech.problem.connect(self.view.show_speech_problem)
+            speech = self.speech
+            # The thread is stopped before the window goes, never left running at exit.
+            self.view.destroyed.connect(lambda *_: speech.shutdown())
+            app = QCoreApplication.instance()
+            if app is not None:
+                app.aboutToQuit.connect(speech.shutdown)
+        self.view.show_speech_problem("")
+        self.speech.toggle(self.view.browser.toPlainText())
 
-        speaking = state == QTextToSpeech.State.Speaking
+    def _speech_state(self, speaking: bool) -> None:
         self.view.read_aloud.setText("Stop &reading" if speaking else "Read &aloud")

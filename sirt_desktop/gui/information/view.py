@@ -154,6 +154,11 @@ class ContentView(QWidget):
         actions.addWidget(self.read_aloud)
         actions.addStretch(1)
         page_layout.addLayout(actions)
+        self.speech_status = Paragraph("")
+        self.speech_status.setObjectName("SpeechStatus")
+        self.speech_status.setAccessibleName("Reading aloud")
+        self.speech_status.hide()
+        page_layout.addWidget(self.speech_status)
         # The right side shows a page, or the extra panel (e.g. the checklist) as its own entry.
         self.right = QStackedWidget()
         self.right.addWidget(article)
@@ -184,6 +189,8 @@ class ContentView(QWidget):
             return
         item = self.page_list.item(row)
         page_id = item.data(Qt.ItemDataRole.UserRole)
+        if not page_id:  # a line such as "Nothing found": no page behind it
+            return
         if page_id == self.EXTRA_ID and self.extra is not None:
             self.right.setCurrentWidget(self.extra)
         else:
@@ -216,6 +223,16 @@ class ContentView(QWidget):
             self.page_list.addItem(self.extra_title)
             self.page_list.item(self.page_list.count() - 1).setData(Qt.ItemDataRole.UserRole, self.EXTRA_ID)
         self.page_list.blockSignals(False)
+
+    def show_speech_problem(self, text: str) -> None:
+        self.speech_status.setText(text)
+        self.speech_status.setVisible(bool(text))
+
+    def show_no_results(self, text: str) -> None:
+        """A line in the list saying nothing matched; it can be read but not chosen."""
+        self.page_list.addItem(text)
+        item = self.page_list.item(self.page_list.count() - 1)
+        item.setFlags(Qt.ItemFlag.ItemIsEnabled)
 
     def select_page(self, page_id: str) -> None:
         for row in range(self.page_list.count()):

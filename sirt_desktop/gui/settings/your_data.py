@@ -19,13 +19,14 @@ from sirt_desktop.core import paths
 from sirt_desktop.core.dates import long_date
 from sirt_desktop.core.db.engine import Database
 from sirt_desktop.core.db.errors import DatabaseError
-from sirt_desktop.core.db.export import damaged_lines, export_everything
+from sirt_desktop.core.db.export import ExportSummary, export_everything, summary_lines
 from sirt_desktop.core.db.privacy import auto_delete_finished, delete_everything, stored_counts
 from sirt_desktop.core.db.records import StoredCounts
 from sirt_desktop.core.db.recovery import SetAsideInfo, list_set_aside, restore_set_aside
 from sirt_desktop.core.settings import AUTO_DELETE_MONTHS, Settings
 from sirt_desktop.gui.prompts import Prompts, QtPrompts
 from sirt_desktop.gui.settings.your_data_view import DeleteEverythingDialog, SetAsideDialog, YourDataView
+from sirt_desktop.gui.tasks import Task, run_in_background
 
 log = logging.getLogger(__name__)
 
@@ -111,41 +112,66 @@ class YourDataController(QObject):
     def open_folder(self) -> None:
         QDesktopServices.openUrl(QUrl.fromLocalFile(str(paths.data_dir())))
 
-    def export(self) -> None:
+    def export(self) -> Task[object] | None:
+        """Ask where, then write the ZIP in the background; the window keeps answering."""
         path = self.prompts.export_path()
         if not path:
-            return
+            return None
         try:
-            summary = export_everything(self.database(), path)
+            db = self.database()
         except DatabaseError as exc:
             self.prompts.problem(f"Nothing was exported. {exc}")
-            return
-        except OSError as exc:
-            self.prompts.problem(
-                f"Nothing was exported: {path} could not be written ({exc.strerror or exc}). Choose another folder."
-            )
-            return
-        left_out = "\n".join(damaged_lines(summary))
-        self.prompts.tell(
-            "Exported",
-            f"Saved {summary.letters:,} letters, {summary.profiles} profiles and "
-            f"{summary.pdfs} printed copies to:\n{summary.path}\n\n"
-            + (f"{left_out}\n\n" if left_out else "")
-            + "Keep this file safe: anyone who opens it can read your letters.",
-        )
+            return None
 
-    def delete_everything(self) -> None:
+        def done(summary: object) -> None:
+            self.view.set_busy(None)
+            assert isinstance(summary, ExportSummary)
+            self.prompts.tell("Exported", "\n\n".join(summary_lines(summary)))
+
+        def failed(exc: BaseException) -> None:
+            self.view.set_busy(None)
+            if isinstance(exc, DatabaseError):
+                self.prompts.problem(f"Nothing was exported. {exc}")
+            elif isinstance(exc, OSError):
+                self.prompts.problem(
+                    f"Nothing was exported: {path} could not be written ({exc.strerror or exc}). Choose another folder."
+                )
+            else:
+                log.error("export failed", exc_info=exc)
+                self.prompts.problem(
+                    "Nothing was exported: something went wrong inside the app. Your letters are safe."
+                )
+
+        self.view.set_busy("Exporting your letters… You can go on using the app while this runs.")
+        return run_in_background(lambda: export_everything(db, path), done, failed, name="export")
+
+    def delete_everything(self) -> Task[object] | None:
+        """Say what will go, ask, then delete in the background (the window keeps answering)."""
         try:
             db = self.database()
             counts = stored_counts(db)
-            if not self.prompts.confirm_delete_everything(counts):
-                return
-            delete_everything(db)
         except DatabaseError as exc:
             self.prompts.problem(str(exc))
-            return
-        self.everything_deleted.emit()
-        self.prompts.tell("Deleted", "Everything has been deleted from this computer.")
+            return None
+        if not self.prompts.confirm_delete_everything(counts):
+            return None
+
+        def done(_result: object) -> None:
+            self.view.set_busy(None)
+            self.everything_deleted.emit()
+            self.prompts.tell("Deleted", "Everything has been deleted from this computer.")
+
+        def failed(exc: BaseException) -> None:
+            self.view.set_busy(None)
+            if not isinstance(exc, DatabaseError):
+                log.error("delete everything failed", exc_info=exc)
+            # Part may be gone: the pages show what is left, and the person can try again.
+            self.everything_deleted.emit()
+            reason = f"{exc} " if isinstance(exc, DatabaseError) else ""
+            self.prompts.problem(f"Not everything could be deleted. {reason}Please try Delete everything again.")
+
+        self.view.set_busy("Deleting everything… Please wait.")
+        return run_in_background(lambda: delete_everything(db), done, failed, name="delete-everything")
 
     def restore_copy(self) -> None:
         """Put a set-aside copy of the letters back in use; the current one is set aside first."""

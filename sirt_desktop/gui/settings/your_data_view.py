@@ -15,6 +15,7 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QListWidget,
     QListWidgetItem,
+    QProgressBar,
     QPushButton,
     QVBoxLayout,
     QWidget,
@@ -99,11 +100,35 @@ class YourDataView(QGroupBox):
         )
         layout.addWidget(self.delete_all, 0, Qt.AlignmentFlag.AlignLeft)
 
+        # Shown while an export or a deletion runs in the background: the window keeps answering,
+        # and the buttons wait until the work is done.
+        self.busy_label = Paragraph("")
+        self.busy_label.setAccessibleName("Working")
+        self.busy_bar = QProgressBar()
+        self.busy_bar.setRange(0, 0)  # no percentage: it says only that work is under way
+        self.busy_bar.setAccessibleName("Working, please wait")
+        self.busy_bar.setTextVisible(False)
+        layout.addWidget(self.busy_label)
+        layout.addWidget(self.busy_bar)
+        self.set_busy(None)
+
         self.open_folder.clicked.connect(self.open_folder_requested)
         self.export.clicked.connect(self.export_requested)
         self.restore_copy.clicked.connect(self.restore_copy_requested)
         self.delete_all.clicked.connect(self.delete_everything_requested)
         self.months.currentIndexChanged.connect(lambda _i: self.auto_delete_months_chosen.emit(self.months_chosen()))
+
+    def set_busy(self, message: str | None) -> None:
+        """``message`` while slow work runs (buttons wait); None when it is done."""
+        busy = message is not None
+        self.busy_label.setText(message or "")
+        self.busy_label.setVisible(busy)
+        self.busy_bar.setVisible(busy)
+        for button in (self.export, self.delete_all):
+            button.setEnabled(not busy)
+
+    def is_busy(self) -> bool:
+        return not self.busy_bar.isHidden()
 
     def months_chosen(self) -> int:
         return int(self.months.currentData())

@@ -20,14 +20,16 @@ from PySide6.QtCore import QObject, QTimer, Signal
 from sirt_desktop.core.dates import long_date
 from sirt_desktop.core.db.errors import DatabaseError, StaleLetterError
 from sirt_desktop.core.db.records import LetterFilters, StatusFilter
+from sirt_desktop.core.letters import nation_advice
 from sirt_desktop.core.letters.coach import coach
 from sirt_desktop.core.letters.drafts import Drafts
 from sirt_desktop.core.letters.kinds import KindId, RecipientKind, get_kind
 from sirt_desktop.core.letters.model import Letter, Recipient, Sender
 from sirt_desktop.core.letters.nhs_number import nhs_number_problem
-from sirt_desktop.core.representatives.lookup import mp_list_as_of
-from sirt_desktop.core.representatives.messages import Audience, devolved_member_help
-from sirt_desktop.gui.find_mp.controller import FindMpController
+from sirt_desktop.core.representatives import devolved, members
+from sirt_desktop.core.representatives.lookup import mp_list_as_of, nation_of_postcode
+from sirt_desktop.core.representatives.messages import Audience
+from sirt_desktop.gui.find_mp.controller import DevolvedChoice, FindMpController
 from sirt_desktop.gui.prompts import Prompts, QtPrompts
 from sirt_desktop.gui.writer import form as letter_form
 from sirt_desktop.gui.writer.autosave import AutosaveTimers, Outcome, SaveLane
@@ -72,10 +74,13 @@ class LetterWriterController(QObject):
         self.recipient = Recipient(kind=RecipientKind.MP)
         self.pdf: bytes = b""
         self._loading = False
+        self.devolved_choice: DevolvedChoice | None = None
+        self._recipient_nation: str | None = None  # the chosen MP's nation
 
         self.finder = FindMpController(view.recipient_step.find_mp)
         self.finder.chosen.connect(self.use_mp)
         self.finder.devolved_chosen.connect(self.switch_to_devolved)
+        self.finder.devolved_shown.connect(self._devolved_shown)
 
         self._coach_timer = self._timer(COACH_DELAY_MS, self.run_coach)
         self._autosave = AutosaveTimers(self)
@@ -96,6 +101,7 @@ class LetterWriterController(QObject):
         for signal in self._edit_signals():
             signal.connect(self.changed)
         view.write_step.nhs_number.textChanged.connect(self._check_nhs_number)
+        view.sender_step.postcode.textChanged.connect(self._sender_postcode_edited)
         view.keep_copy.toggled.connect(self._keep_toggled)
         view.tabs.currentChanged.connect(self._prefill_finder)
         self.keeping = True  # False for a helpline caller's letter until the volunteer ticks "Keep a copy"
@@ -149,6 +155,7 @@ class LetterWriterController(QObject):
         for_caller: bool = False,
         caller_postcode: str = "",
         keep_sender: bool = True,
+        devolved=None,
     ) -> bool:
         """A fresh letter. The writer's own details carry over (the same person usually writes
         again) — but never from or to a helpline caller's letter: a caller's letter starts blank
@@ -183,9 +190,11 @@ class LetterWriterController(QObject):
         self.view.sender_step.set_for_caller(for_caller)
         self._sent_out = False
         self._reset_finder()
+        self.devolved_choice = None
+        self._recipient_nation = None
         self.load(letter, None)
-        if devolved_nation:
-            self.view.recipient_step.manual_help.setText(devolved_member_help(devolved_nation, self._audience()))
+        if devolved_nation or devolved is not None:
+            self.use_devolved(devolved or DevolvedChoice(devolved_nation or ""), go_on=False)
             self.view.go(2)
         elif recipient is not None and getattr(recipient, "mp", None) is not None:
             self.use_mp(recipient)
@@ -201,12 +210,86 @@ class LetterWriterController(QObject):
         """The MP finder shows nothing from the last letter (or the last caller)."""
         self.finder.reset()
 
-    def switch_to_devolved(self, nation: str) -> None:
-        """'Write to my MSP, MS or MLA instead': same letter and words, typed-in recipient."""
-        self.view.kind_step.set_kind(KindId.DEVOLVED_REP)
-        self.set_kind(KindId.DEVOLVED_REP)
-        self.view.recipient_step.manual_help.setText(devolved_member_help(nation, self._audience()))
-        self.view.go(2)
+    def switch_to_devolved(self, choice: DevolvedChoice) -> None:
+        """'Write to a devolved Member': same letter and words, addressed to the Member."""
+        self.use_devolved(choice)
+
+    def use_devolved(self, choice: DevolvedChoice, go_on: bool = True) -> None:
+        """Address the letter to a devolved Member: the legislature's postal address, the
+        Member's post-nominal, and the name from the imported list, or a typed one (the app
+        never guesses a name). With ``go_on``, moves to Write once a name is known."""
+        if get_kind(self.kind_id).recipient_kind != RecipientKind.DEVOLVED:
+            self.view.kind_step.set_kind(KindId.DEVOLVED_REP)
+            self.set_kind(KindId.DEVOLVED_REP)
+        before = self.devolved_choice
+        self.devolved_choice = choice
+        leg = devolved.legislature_for_nation(choice.nation)
+        step = self.view.recipient_step
+        if leg is None:
+            step.manual_help.setText("")
+            return
+        for_caller = self.for_caller
+        member = choice.member
+        if member is not None:
+            step.full_name.setText(member.name)
+        elif before is not None and before.nation != choice.nation:
+            step.full_name.clear()  # a name typed for another parliament does not carry over
+        step.position.setText(leg.post_nominal)
+        step.address.setPlainText("\n".join(leg.address_lines))
+        step.postcode.setText(leg.postcode)
+        step.set_placeholders("devolved", leg.member_title, leg.post_nominal, leg.address_lines)
+        step.manual_help.setText(self._devolved_help(choice, leg, for_caller))
+        step.manual_help.setVisible(True)
+        self.recipient = Recipient(kind=RecipientKind.DEVOLVED)
+        self._sender_postcode_edited()
+        self.changed()
+        if go_on and member is not None:
+            self.view.go(3)
+        elif go_on:
+            self.view.go(2)
+            step.full_name.setFocus()
+
+    @staticmethod
+    def _devolved_help(choice: DevolvedChoice, leg, for_caller: bool) -> str:
+        whose = "The caller's" if for_caller else "Your"
+        lines = []
+        found = choice.result
+        if found is not None and found.constituency is not None and found.certain:
+            place = f"{whose} {leg.short_name} constituency: {found.constituency.name}"
+            if found.region is not None:
+                place += f", in the {found.region.name} region"
+            lines.append(place + ".")
+        if choice.member is not None:
+            date = members.list_date(leg.id)
+            lines.append(
+                f"{choice.member.name} ({choice.member.party}) is from the official list of "
+                f"{long_date(date) if date else 'an unknown date'}."
+            )
+        elif members.list_date(leg.id):
+            lines.append(
+                f"Choose a {leg.post_nominal} from the list above, or type the name of the "
+                f"{leg.member_title} {'the caller chooses' if for_caller else 'you choose'}."
+            )
+        elif found is not None:  # the finder above already says where the names are published
+            lines.append(
+                f"Type the name of the {leg.member_title} "
+                f"{'the caller chooses' if for_caller else 'you choose'}, as published."
+            )
+        else:
+            lines.append(members.where_names_are(leg.id, for_caller))
+        lines.append(f"Letters to any {leg.member_title} go to {leg.address()}.")
+        return " ".join(lines)
+
+    def _devolved_shown(self, choice: DevolvedChoice) -> None:
+        """Writing to a devolved Member and the finder found the constituency: fill in the
+        parliament's address (and the constituency in the help) straight away."""
+        if self._loading or get_kind(self.kind_id).recipient_kind != RecipientKind.DEVOLVED:
+            return
+        self.use_devolved(choice, go_on=False)
+
+    def refresh_members(self) -> None:
+        """A new members list was imported: show it in the finder at once."""
+        self.finder.refresh_members()
 
     def _audience(self) -> Audience:
         return Audience.VOLUNTEER if self.for_caller else Audience.PERSON
@@ -361,14 +444,21 @@ class LetterWriterController(QObject):
         self.kind_id = kind.id
         w = self.view.write_step
         w.show_fields(set(kind.fields))
-        w.set_starters([s.label for s in kind.starters], [s.text for s in kind.starters])
-        w.tips.setText("\n\n".join(f"• {tip}" for tip in kind.tips))
+        self._show_advice(kind)
         if not from_load and not w.subject.text().strip() and kind.suggested_subject:
             w.subject.setText(kind.suggested_subject)
             w.subject.setCursorPosition(0)
         finder = kind.recipient_kind == RecipientKind.MP
         help_text = "" if finder else "Type the name and address exactly as they should appear on the envelope."
-        self.view.recipient_step.use_finder(finder, help_text)
+        member = kind.recipient_kind == RecipientKind.DEVOLVED
+        if member:
+            help_text = (
+                "Type the postcode above to find the constituency, then choose or type the Member's name. "
+                "Letters go to the parliament's own address."
+            )
+        self.view.recipient_step.use_finder(finder, help_text, devolved=member)
+        self.view.recipient_step.set_placeholders(kind.recipient_kind)
+        self.finder.refresh_members()  # its devolved button now fills in this letter, or starts one
         if not finder and self.recipient.kind == RecipientKind.MP:
             self.recipient = Recipient(kind=kind.recipient_kind)
         self._show_recipient()
@@ -378,9 +468,12 @@ class LetterWriterController(QObject):
     def use_mp(self, candidate) -> None:
         mp = candidate.mp
         self.recipient = Recipient(full_name=mp.name, position="MP", kind=RecipientKind.MP)
+        self._recipient_nation = candidate.nation
         if get_kind(self.kind_id).recipient_kind != RecipientKind.MP:
             self.set_kind(KindId.MP_CAMPAIGN)
             self.view.kind_step.set_kind(KindId.MP_CAMPAIGN)
+        else:
+            self._sender_postcode_edited()
         self._show_recipient(f"MP for {candidate.constituency}")
         self.changed()
         self.view.go(3)
@@ -395,13 +488,46 @@ class LetterWriterController(QObject):
             label.setText("")
         label.setVisible(bool(label.text()))
 
+    # Advice for the writer's nation -----------------------------------------------------------
+    def nation(self) -> str | None:
+        """The writer's nation (a caller's, on the Helpline): from the sender's postcode, else
+        from the MP or devolved Member chosen; None when nothing says."""
+        found = nation_of_postcode(self.view.sender_step.postcode.text())
+        if found is not None:
+            return found.value
+        if self.devolved_choice is not None and get_kind(self.kind_id).recipient_kind == RecipientKind.DEVOLVED:
+            return self.devolved_choice.nation or None
+        return self._recipient_nation
+
+    def _show_advice(self, kind=None) -> None:
+        """Tips, starter sentences and the 'who decides' note for the writer's nation."""
+        kind = kind or get_kind(self.kind_id)
+        nation = self.nation()
+        caller = self.for_caller
+        self._starters = nation_advice.starters(kind, nation)
+        w = self.view.write_step
+        w.set_starters([s.label for s in self._starters], [s.text for s in self._starters])
+        w.tips.setText("\n\n".join(f"• {tip}" for tip in nation_advice.tips(kind, nation, caller)))
+        w.nation_note.setText(nation_advice.writer_note(nation, caller))
+        member = "MP"
+        if kind.recipient_kind == RecipientKind.DEVOLVED:
+            leg = devolved.legislature_for_nation(nation)
+            member = leg.post_nominal if leg is not None else "Member"
+        w.consent.setText(f"My {member} may share the details of my case with the NHS on my behalf")
+        self._advice_nation = nation
+
+    def _sender_postcode_edited(self, _text: str = "") -> None:
+        if self.nation() != getattr(self, "_advice_nation", None):
+            self._show_advice()
+
     def add_starter(self, row: int) -> None:
         kind = get_kind(self.kind_id)
-        if not 0 <= row < len(kind.starters):
+        starters = getattr(self, "_starters", None) or list(kind.starters)
+        if not 0 <= row < len(starters):
             return
         body = self.view.write_step.body
         cursor = body.textCursor()
-        text = kind.starters[row].text
+        text = starters[row].text
         if body.toPlainText().strip() and not cursor.atBlockStart():
             text = "\n\n" + text
         cursor.insertText(text)

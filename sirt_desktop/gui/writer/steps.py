@@ -173,11 +173,34 @@ class RecipientStep(QWidget):
         layout.addWidget(self.manual)
         layout.addStretch(1)
 
-    def use_finder(self, finder: bool, help_text: str = "") -> None:
-        self.find_mp.setVisible(finder)
-        self.manual.setVisible(not finder)
+    def use_finder(self, finder: bool, help_text: str = "", devolved: bool = False) -> None:
+        """The MP finder alone (``finder``), the typed form alone, or for a devolved Member
+        (``devolved``) both: the finder for the constituency and the form for the name."""
+        self.find_mp.setVisible(finder or devolved)
+        self.find_mp.set_mp_card_allowed(not devolved)
+        self.manual.setVisible(not finder or devolved)
         self.manual_help.setText(help_text)
         self.manual_help.setVisible(bool(help_text))
+
+    def set_placeholders(
+        self, kind: str, member_title: str = "", post_nominal: str = "", address: tuple[str, ...] = ()
+    ) -> None:
+        """Examples in the empty fields that fit the person written to: a clinician, or a Member."""
+        if kind == "devolved":
+            self.full_name.setPlaceholderText(f"the name of the {member_title or 'Member'}, as published")
+            self.position.setPlaceholderText(f"for example {post_nominal or 'MSP, MS or MLA'}")
+            self.address.setPlaceholderText(
+                "for example:\n" + "\n".join(address) if address else "filled in when the postcode above is found"
+            )
+            self.postcode.setPlaceholderText("")
+        elif kind == "clinician":
+            self.full_name.setPlaceholderText("for example Dr Priya Patel")
+            self.position.setPlaceholderText("for example Consultant oncologist, GP, NET specialist nurse")
+            self.address.setPlaceholderText("for example:\nOncology Department\nCity Hospital\nSOUTHAMPTON")
+        else:
+            self.full_name.setPlaceholderText("their name as it should appear on the envelope")
+            self.position.setPlaceholderText("their job or role, if it helps")
+            self.address.setPlaceholderText("their address, one line per line")
 
 
 class WriteStep(QWidget):
@@ -281,6 +304,12 @@ class WriteStep(QWidget):
         side.addWidget(Heading("Tips", level=3))
         self.tips = Paragraph("")
         side.addWidget(self.tips)
+        self.nation_heading = Heading("Who decides, and where funding stands", level=3)
+        side.addWidget(self.nation_heading)
+        self.nation_note = Paragraph("")
+        self.nation_note.setObjectName("NationNote")
+        self.nation_note.setAccessibleName("Who decides NHS funding where the writer lives")
+        side.addWidget(self.nation_note)
         side.addStretch(1)
         splitter.addWidget(scrolling(right))
         splitter.setStretchFactor(0, 3)

@@ -203,7 +203,7 @@ def test_mp_list_as_of_defaults_to_the_bundled_date() -> None:
     "nation, words",
     [
         ("Scotland", ["Scottish Government", "MSP"]),
-        ("Wales", ["Welsh Government", "Member of the Senedd"]),
+        ("Wales", ["Welsh Government", "Members of the Senedd", "six"]),
         ("Northern Ireland", ["Department of Health", "MLA"]),
     ],
 )
@@ -252,7 +252,7 @@ def test_search_by_welsh_name() -> None:
 
 def test_json_shape() -> None:
     data = reps.lookup("AB10 1PE").to_json()
-    assert list(data) == ["input", "postcode", "status", "candidates", "message"]
+    assert list(data) == ["input", "postcode", "status", "candidates", "message", "devolved"]
     assert list(data["candidates"][0]) == ["gss_code", "constituency", "nation", "share", "mp"]
     assert list(data["candidates"][0]["mp"]) == ["name", "party", "member_id"]
 

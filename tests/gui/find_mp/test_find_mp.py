@@ -79,9 +79,13 @@ def test_northern_ireland_offers_the_18_seats_and_devolved_advice(qtbot):
     assert view.candidates.count() == 18
     view.candidates.setCurrentRow(0)
     assert "MLA" in view.card.advice.text()
-    assert view.card.devolved_button.isVisible()
-    view.card.devolved_button.click()
-    assert chosen == ["Northern Ireland"]
+    assert not view.card.devolved_button.isVisible()  # the devolved section below has the button
+    assert view.devolved.isVisible()
+    assert view.devolved.options.count() == 2  # Belfast East overlaps two Assembly constituencies
+    view.devolved.options.setCurrentRow(0)
+    view.devolved.write_button.click()
+    assert [choice.nation for choice in chosen] == ["Northern Ireland"]
+    assert chosen[0].result.constituency.name == "Belfast East" and chosen[0].result.certain
 
 
 def test_crown_dependency_and_non_geographic_explain(qtbot):
@@ -141,7 +145,7 @@ def test_update_mp_list_rejects_a_bad_file_and_changes_nothing(shell, qtbot, tmp
     bad = tmp_path / "bad.csv"
     bad.write_text("gss_code,constituency\nE14001449,Romsey\n", encoding="utf-8")
     before = representatives.mp_list_as_of()
-    assert shell.update_mp_list(str(bad)) is False
+    assert shell.update_mp_list(str(bad)).wait() is False
     [(kind, title, text)] = shell.prompts.told
     assert (kind, title) == ("problems", "The MP list was not changed")
     assert len(text.splitlines()) >= 3  # the explanation and at least two problems

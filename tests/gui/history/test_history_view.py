@@ -259,6 +259,7 @@ def test_your_data_group(db, qtbot, tmp_path):
     assert Settings().get(AUTO_DELETE_MONTHS) == 12
 
     view.export.click()
+    qtbot.waitUntil(lambda: "Exported" in answers.told, timeout=10_000)
     assert len(read_export(tmp_path / "export.zip").letters) == 1
     view.delete_all.click()
     assert answers.counts.letters == 1 and repo.count() == 1  # not confirmed

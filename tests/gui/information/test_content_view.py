@@ -104,7 +104,71 @@ def test_read_aloud_uses_the_speech_engine(qtbot):
         pytest.skip("no speech engine on this machine")
     view.read_aloud.click()
     assert controller.speech is not None
-    assert controller.speech.engine() == "mock"
+    assert controller.speech.engine_name == "mock"
+    qtbot.waitUntil(lambda: "Stop" in view.read_aloud.text())
+    view.read_aloud.click()
+    qtbot.waitUntil(lambda: "Read" in view.read_aloud.text())
+    assert not view.speech_status.isVisible()
+
+
+def test_read_aloud_never_holds_up_the_window_and_says_when_there_is_no_voice(qtbot, monkeypatch):
+    """With speech-dispatcher installed and no sound service, starting the engine waits 30 s
+    or more: the window must not wait with it, and then says there is no voice and how to get one."""
+    import threading
+
+    from PySide6 import QtTextToSpeech
+    from PySide6.QtCore import QObject, Signal
+
+    real = QtTextToSpeech.QTextToSpeech
+    release = threading.Event()
+    progress = []
+
+    class StuckEngine(QObject):
+        """Like the speechd engine with no sound service: slow to start, then no voice."""
+
+        State = real.State
+        stateChanged = Signal(object)  # noqa: N815 (Qt's name)
+
+        def __init__(self, *args):
+            super().__init__(args[-1] if args and isinstance(args[-1], QObject) else None)
+            release.wait(20)  # the real one waits on speech-dispatcher
+            progress.append("engine ready")
+
+        @staticmethod
+        def availableEngines():  # noqa: N802 (Qt's name)
+            return ["speechd"]
+
+        def state(self):
+            return real.State.Error
+
+        def errorString(self):  # noqa: N802 (Qt's name)
+            return "Connection to speech-dispatcher failed"
+
+        def availableVoices(self):  # noqa: N802 (Qt's name)
+            return []
+
+        def engine(self):
+            return "speechd"
+
+        def say(self, _text):
+            progress.append("said")
+
+        def stop(self):
+            pass
+
+    monkeypatch.setattr(QtTextToSpeech, "QTextToSpeech", StuckEngine)
+    view, controller, _ = make(qtbot)
+    view.read_aloud.setVisible(True)
+    view.read_aloud.click()
+    progress.append("window free")
+    release.set()
+    qtbot.waitUntil(lambda: view.speech_status.isVisible(), timeout=20_000)
+    assert progress[0] == "window free", progress  # the click came back before the engine started
+    text = view.speech_status.text()
+    assert "no voice" in text and "speech-dispatcher" in text and "espeak-ng" in text
+    assert view.read_aloud.text() == "Read &aloud"
+    assert "said" not in progress
+    controller.speech.shutdown()
 
 
 def test_appointment_sheet_from_the_checklist(shell, qtbot):
@@ -142,13 +206,13 @@ def test_update_information_installs_a_newer_pack_and_refuses_a_bad_one(shell, q
     bad = tmp_path / "bad.zip"
     with zipfile.ZipFile(bad, "w") as archive:
         archive.writestr("../evil.md", "nope")
-    assert shell.update_information(str(bad)) is False
+    assert shell.update_information(str(bad)).wait() is False
     assert [told[:2] for told in shell.prompts.told] == [("problems", "The information was not updated")]
     assert "../evil.md" in shell.prompts.told[0][2]
 
     good = packs.build_pack(resource_path("content"), tmp_path / "pack.zip", 99, "2026-11-21")
     try:
-        assert shell.update_information(str(good)) is True
+        assert shell.update_information(str(good)).wait() is True
         assert shell.prompts.told[-1][:2] == ("tell", "Information updated")
         assert "99" in str(content.content_version())
     finally:
@@ -162,3 +226,36 @@ def test_single_page_section_hides_its_list_until_a_search(qtbot):
     assert not view.page_list.isHidden()
     controller.search("")
     assert view.page_list.isHidden()
+
+
+def test_moving_onto_nothing_found_in_search_results_is_harmless(qtbot):
+    """Typing a word no page has, then ↓ into the results, once raised KeyError: '' (the
+    "Nothing found" line has no page behind it) and showed "Something went wrong"."""
+    from PySide6.QtCore import Qt
+
+    view, controller, _ = make(qtbot)
+    shown_before = controller.current_id
+    view.search.setFocus()
+    qtbot.keyClicks(view.search, "zzqx")
+    assert "Nothing found" in view.page_list.item(view.page_list.count() - 1).text()
+    view.page_list.setFocus()
+    for key in (Qt.Key.Key_Down, Qt.Key.Key_Up, Qt.Key.Key_Home, Qt.Key.Key_End, Qt.Key.Key_Return):
+        qtbot.keyClick(view.page_list, key)
+    view.page_list.setCurrentRow(view.page_list.count() - 1)
+    assert controller.current_id == shown_before  # the page on the right stays as it was
+    # A real result still opens its page.
+    view.search.clear()
+    qtbot.keyClicks(view.search, "funding")
+    view.page_list.setCurrentRow(0)
+    assert controller.current_id == view.page_list.item(0).data(Qt.ItemDataRole.UserRole)
+
+
+def test_read_aloud_stops_once_at_quit_and_again_when_the_page_goes(qtbot):
+    """At quit the speech thread is stopped, then the page's removal asks again: the second time
+    once raised "Internal C++ object (QThread) already deleted" (found by the soak)."""
+    view, controller, _ = make(qtbot)
+    view.read_aloud.setVisible(True)
+    view.read_aloud.click()
+    controller.speech.shutdown()
+    controller.speech.shutdown()
+    assert not controller.speech._thread.isRunning()

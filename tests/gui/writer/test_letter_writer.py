@@ -178,8 +178,15 @@ def test_devolved_member_is_typed_by_hand(qtbot):
     controller.start_new(devolved_nation="Scotland")
     assert controller.kind_id == "devolved_rep"
     assert view.tabs.currentIndex() == 2
-    assert not view.recipient_step.manual.isHidden()
-    assert "MSP" in view.recipient_step.manual_help.text()
+    step = view.recipient_step
+    assert not step.manual.isHidden()
+    # No list imported: no name is guessed; the parliament's address and the MSP title are filled in.
+    assert step.full_name.text() == ""
+    assert step.position.text() == "MSP"
+    assert step.address.toPlainText().splitlines() == ["The Scottish Parliament", "Edinburgh"]
+    assert step.postcode.text() == "EH99 1SP"
+    assert "parliament.scot" in step.manual_help.text() and "Type the name" in step.manual_help.text()
+    assert "Priya" not in step.full_name.placeholderText() and "Oncology" not in step.address.placeholderText()
 
 
 def test_mp_letter_without_a_postcode_says_so_before_printing(qtbot):

@@ -81,7 +81,8 @@ def test_corrupt_database_start_fresh_keeps_the_old_file(shell, qtbot):
         button.click()
 
     QTimer.singleShot(50, choose_fresh)
-    shell.after_first_show()
+    shell.after_first_show()  # the open runs in the background; the question follows it
+    qtbot.waitUntil(lambda: shell.database.is_open, timeout=15_000)
     assert shell.database.error is None
     set_aside = list((paths.data_dir() / "set-aside").iterdir())
     assert any(p.read_bytes().startswith(b"not a database") for p in set_aside)

@@ -48,7 +48,7 @@ def test_choosing_the_devolved_member_keeps_the_letter(qtbot):
     view.write_step.body.setPlainText("Words I do not want to lose.")
     controller.finder.find("AB15 8ZZ")
     controller.finder.select(0)
-    view.recipient_step.find_mp.card.devolved_button.click()
+    view.recipient_step.find_mp.devolved.write_button.click()
     assert controller.kind_id == "devolved_rep"
     assert view.write_step.body.toPlainText() == "Words I do not want to lose."
     assert view.sender_step.name.text() == "Mrs Siân Llŵyd"
@@ -172,7 +172,7 @@ def test_helpline_hands_over_to_a_blank_callers_letter_and_forgets_the_caller(sh
     finder = shell.window.page("helpline").find_mp
     qtbot.keyClicks(finder.postcode, "AB15 8ZZ")
     finder.candidates.setCurrentRow(0)
-    assert finder.card.devolved_button.text() == "Write to the caller's MSP instead"
+    assert finder.devolved.title.text() == "The caller's Scottish Parliament constituency"
     finder.card.use_button.click()
     writer = shell.window.page("write")
     assert shell.window.current_section() == "write"
