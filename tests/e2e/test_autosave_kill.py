@@ -22,6 +22,11 @@ from sirt_desktop.gui import app as gui_app
 MODE = sys.argv[1]
 original = gui_app.build_window
 
+# After the kill, the next start says calmly that the app closed unexpectedly: note it here
+# instead of waiting for someone to press OK.
+from sirt_desktop.gui import crash
+crash.tell_unexpected_end = lambda *args, **kwargs: print("TOLD-UNEXPECTED-END", flush=True)
+
 def build(*args, **kwargs):
     shell = original(*args, **kwargs)
     def act():
