@@ -71,7 +71,8 @@ class _Reader:
             return {}
         for key in data:
             if key not in allowed:
-                where = f"{path}.{key}" if path else str(key)
+                shown = str(key) if len(str(key)) <= 40 else f"{str(key)[:40]}… ({len(str(key)):,} characters)"
+                where = f"{path}.{shown}" if path else shown
                 self.errors.append(f"{where}: unknown field (expected one of: {', '.join(allowed)})")
         return data
 

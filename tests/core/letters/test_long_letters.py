@@ -114,3 +114,32 @@ def test_a_date_of_birth_before_1900_gets_the_right_reason():
     letter = _letter(3)
     letter.date_of_birth = dt.date(1899, 12, 31)
     assert "date_of_birth: should be in 1900 or later" in validate_letter(letter)
+
+
+def test_an_unknown_field_with_a_huge_name_is_not_echoed_whole():
+    from sirt_desktop.core.letters.schema import LetterDataError, letter_from_dict, letter_to_dict
+
+    data = letter_to_dict(_letter(3))
+    data["x" * 100_000] = 1
+    with pytest.raises(LetterDataError) as caught:
+        letter_from_dict(data)
+    (message,) = [e for e in caught.value.errors if "unknown field" in e]
+    assert len(message) < 600 and "100,000 characters" in message
+
+
+@pytest.mark.parametrize(
+    "full_name, greeting",
+    [
+        ("Lord Ahmad of Wimbledon", "Dear Lord Ahmad"),
+        ("Baroness Smith of Basildon", "Dear Baroness Smith"),
+        ("Rt Hon Liz Saville Roberts MP", "Dear Liz Saville Roberts"),
+        ("Dr Jane Smith MSP", "Dear Dr Smith"),
+        ("Mr", "Dear Sir or Madam"),
+        ("Sir Keir Starmer KCB KC MP", "Dear Sir Keir"),
+        ("Professor Sir John Smith", "Dear Sir John"),
+    ],
+)
+def test_greetings_for_peers_post_nominals_and_bare_titles(full_name, greeting):
+    from sirt_desktop.core.letters.model import Recipient
+
+    assert Recipient(full_name=full_name).greeting() == greeting
