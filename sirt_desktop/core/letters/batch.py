@@ -17,7 +17,7 @@ from typing import Any
 
 from sirt_desktop.core.letters.checks import missing_for_reply
 from sirt_desktop.core.letters.model import Letter
-from sirt_desktop.core.letters.render import render_letter_to_file, warm_up
+from sirt_desktop.core.letters.render import render_letter_to_file, unprintable_characters, warm_up
 from sirt_desktop.core.letters.schema import LetterDataError, letter_from_dict
 
 BATCH_SUFFIXES = (".jsonl", ".ndjson")
@@ -68,7 +68,13 @@ def render_one(letter: Letter, target: Path) -> None:
 
 def reply_notes(letter: Letter) -> list[str]:
     """What an elected member would need to reply (the letter still prints without it)."""
-    return [f"{m.field}: {m.text[:1].lower()}{m.text[1:]}" for m in missing_for_reply(letter)]
+    notes = [f"{m.field}: {m.text[:1].lower()}{m.text[1:]}" for m in missing_for_reply(letter)]
+    boxes = unprintable_characters(letter)
+    if boxes:
+        notes.append(
+            "these characters have no shape in the letter's typeface and print as empty boxes: " + " ".join(boxes)
+        )
+    return notes
 
 
 @dataclass

@@ -52,6 +52,33 @@ def render_letter_to_file(
     return result
 
 
+def unprintable_characters(letter: Letter, limit: int = 12) -> list[str]:
+    """Characters of the letter the embedded font has no shape for (Chinese, Devanagari,
+    Thai...): they would print as empty boxes and copy out as nothing. At most ``limit``,
+    in the order they first appear."""
+    from reportlab.pdfbase import pdfmetrics  # noqa: PLC0415 (start-up: ReportLab)
+
+    register_fonts()
+    known = pdfmetrics.getFont(REGULAR).face.charToGlyph
+    texts = [
+        *letter.sender.block_lines(),
+        *letter.recipient.block_lines(),
+        letter.greeting_text(),
+        letter.subject,
+        *(line for paragraph in letter.paragraphs() for line in paragraph),
+        *letter.generated_paragraphs(),
+        letter.signature_name(),
+    ]
+    found: list[str] = []
+    for text in texts:
+        for ch in clean_text(text):
+            if not ch.isspace() and ord(ch) not in known and ch not in found:
+                found.append(ch)
+                if len(found) >= limit:
+                    return found
+    return found
+
+
 def warm_up() -> None:
     """Import ReportLab and load the fonts now (about 0.3 s) so the first render is quick."""
     _font_metrics()

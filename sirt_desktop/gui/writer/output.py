@@ -21,7 +21,7 @@ from sirt_desktop.core.db.records import PdfPurpose
 from sirt_desktop.core.files import write_atomically
 from sirt_desktop.core.letters.checks import missing_for_reply
 from sirt_desktop.core.letters.model import Letter
-from sirt_desktop.core.letters.render import render_letter
+from sirt_desktop.core.letters.render import render_letter, unprintable_characters
 from sirt_desktop.core.letters.schema import MAX_BODY_CHARS, MAX_BODY_LINES, letter_to_dict, validate_letter
 from sirt_desktop.gui.prompts import Prompts
 from sirt_desktop.gui.tasks import run_in_background
@@ -85,6 +85,12 @@ class LetterOutput(QObject):
         self.problems = [plain_problem(p) for p in validate_letter(letter)] + [
             f"{m.text} (step 2, From)" for m in missing_for_reply(letter)
         ]
+        boxes = unprintable_characters(letter)
+        if boxes:
+            self.problems.append(
+                "Some characters cannot be printed in the letter's typeface and would show as empty boxes: "
+                + " ".join(boxes)
+            )
         step = self.view.print_step
         step.problems.setText(
             "Please check before printing:\n" + "\n".join(f"• {p}" for p in self.problems)

@@ -143,3 +143,27 @@ def test_greetings_for_peers_post_nominals_and_bare_titles(full_name, greeting):
     from sirt_desktop.core.letters.model import Recipient
 
     assert Recipient(full_name=full_name).greeting() == greeting
+
+
+def test_characters_the_typeface_cannot_draw_are_named_before_printing():
+    from sirt_desktop.core.letters.render import unprintable_characters
+
+    letter = _letter(2)
+    letter.body = "Diolch yn fawr, Siân Llŵyd. 谢谢 नमस्ते"
+    found = unprintable_characters(letter)
+    assert "谢" in found and "न" in found
+    assert "ŵ" not in found and "â" not in found
+
+
+def test_the_letter_command_notes_characters_that_print_as_boxes(tmp_path):
+    import json
+    from pathlib import Path
+
+    from tests.cli.run import cli
+
+    data = json.loads((Path(__file__).resolve().parents[3] / "examples" / "clinician.json").read_text("utf-8"))
+    data["body"] = "Thank you. 谢谢"
+    path = tmp_path / "l.json"
+    path.write_text(json.dumps(data, ensure_ascii=False), encoding="utf-8")
+    ran = cli("letter", "--data", path, "--out", tmp_path / "l.pdf")
+    assert ran.code == 0 and "empty boxes: 谢" in ran.err
