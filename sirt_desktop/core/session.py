@@ -17,7 +17,7 @@ import logging
 import os
 from dataclasses import dataclass
 from pathlib import Path
-from typing import IO
+from typing import IO, Any
 
 from sirt_desktop.core import paths
 from sirt_desktop.core.files import write_atomically
@@ -74,14 +74,14 @@ class SessionGuard:
     def fault_file(self) -> Path:
         return (self.folder or paths.log_dir()) / FAULT_FILE
 
-    def _read(self) -> dict:
+    def _read(self) -> dict[str, Any]:
         try:
             data = json.loads(self.session_file.read_text(encoding="utf-8"))
         except (OSError, ValueError):
             return {}
         return data if isinstance(data, dict) else {}
 
-    def _write(self, data: dict) -> None:
+    def _write(self, data: dict[str, Any]) -> None:
         # Like the log itself, the marker never stops the app: a log folder that cannot be
         # written (left by a run with sudo, or a full disk) only means no marker this time.
         try:

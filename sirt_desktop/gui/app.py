@@ -12,8 +12,8 @@ import logging
 import sys
 import time
 
-from PySide6.QtCore import QLocale, QSettings, QTimer
-from PySide6.QtGui import QIcon
+from PySide6.QtCore import QLocale, QPoint, QSettings, QSize, QTimer
+from PySide6.QtGui import QGuiApplication, QIcon
 from PySide6.QtWidgets import QApplication, QMessageBox
 
 from sirt_desktop import APP_ID, APP_NAME, __version__
@@ -22,6 +22,7 @@ from sirt_desktop.core.logs import setup_logging
 from sirt_desktop.core.resources import resource_path
 from sirt_desktop.core.session import SessionGuard
 from sirt_desktop.core.settings import LAST_PAGE, TEXT_SCALE, THEME, Settings
+from sirt_desktop.gui.common.focus import install_focus_rings
 from sirt_desktop.gui.crash import CrashHandler
 from sirt_desktop.gui.prompts import Prompts
 from sirt_desktop.gui.shell import Shell
@@ -45,6 +46,7 @@ def create_application(argv: list[str] | None = None) -> QApplication:
     app.setDesktopFileName(APP_ID)
     keep_qt_settings_inside_the_app_folders()
     QLocale.setDefault(QLocale(QLocale.Language.English, QLocale.Country.UnitedKingdom))
+    install_focus_rings(app)
     with contextlib.suppress(FileNotFoundError):
         # A PNG loads without Qt's SVG plugin, which would cost start-up time.
         app.setWindowIcon(QIcon(str(resource_path("icons", "sirt-desktop-128.png"))))
@@ -61,6 +63,21 @@ def keep_qt_settings_inside_the_app_folders() -> None:
         QSettings.setPath(settings_format, QSettings.Scope.UserScope, str(folder))
 
 
+def place_first_start(window) -> None:
+    """First start: room for about 120 characters by 40 lines of text, but never more than
+    nine tenths of the screen (a small laptop, large text), centred on the screen."""
+    metrics = window.fontMetrics()
+    size = QSize(metrics.averageCharWidth() * 120, metrics.height() * 40)
+    screen = window.screen() or QGuiApplication.primaryScreen()
+    if screen is None:
+        window.resize(size)
+        return
+    area = screen.availableGeometry()
+    size = size.boundedTo(QSize(area.width() * 9 // 10, area.height() * 9 // 10))
+    window.resize(size)
+    window.move(area.center() - QPoint(size.width() // 2, size.height() // 2))
+
+
 def build_window(settings: Settings, theme: Theme, prompts: Prompts | None = None) -> Shell:
     """The main window with every section this build has, restored to where the person left it.
     ``prompts`` replaces the Qt message boxes (tests)."""
@@ -68,7 +85,7 @@ def build_window(settings: Settings, theme: Theme, prompts: Prompts | None = Non
     window = shell.window
     saved = settings.window_state()
     if saved is None or not window.restore_saved_state(*saved):
-        window.resize(window.fontMetrics().averageCharWidth() * 120, window.fontMetrics().height() * 40)
+        place_first_start(window)
     window.show_section(settings.get(LAST_PAGE) or window.section_ids()[0])
     return shell
 

@@ -48,8 +48,12 @@ if TYPE_CHECKING:
 log = logging.getLogger(__name__)
 T = TypeVar("T")
 
+# Which information section shows the pages of each content section (one home per page).
+CONTENT_SECTIONS = {"learn": ("learn", "support"), "for_me": ("for_me",), "funding": ("funding",)}
+
 HOME_SHORTCUTS = (
     ("learn", "Learn about SIRT", "What SIRT is, what happens, and its risks"),
+    ("page:get-help", "When to get help", "Who to call if you feel unwell after SIRT. In an emergency, call 999"),
     ("for_me", "Is SIRT for me? Questions to ask", "Questions to take to your NET team"),
     ("funding", "Where NHS funding stands", "England, Scotland, Wales and Northern Ireland"),
     ("write", "Write a letter", "To your MP or your doctor, in your own words"),
@@ -88,7 +92,7 @@ class Shell:
                 "learn",
                 "Learn about SIRT",
                 "What SIRT is, what happens, risks, support and words explained",
-                lambda: self._build_information("learn", "Learn about SIRT", ("learn", "support")),
+                lambda: self._build_information("learn", "Learn about SIRT", CONTENT_SECTIONS["learn"]),
             ),
             Section(
                 "for_me",
@@ -100,7 +104,7 @@ class Shell:
                 "funding",
                 "Funding",
                 "Where NHS funding for SIRT stands in each UK nation",
-                lambda: self._build_information("funding", "Funding", ("funding",)),
+                lambda: self._build_information("funding", "Funding", CONTENT_SECTIONS["funding"]),
             ),
             Section("write", "Write a letter", "To your MP or your doctor, in your own words", self._build_writer),
             Section("history", "My letters", "Drafts, letters you have sent, and replies", self._build_history),
@@ -118,14 +122,16 @@ class Shell:
     def _build_information(self, section_id: str, title: str, content_sections: tuple[str, ...]) -> QWidget:
         from sirt_desktop.gui.information import page  # noqa: PLC0415 (section registry)
 
-        built = page.build(title, content_sections, self.app_link)
+        built = page.build(title, content_sections, self.app_link, open_page=self.open_page, settings=self.settings)
         self.information[section_id] = built.controller
         return built.widget
 
     def _build_for_me(self) -> QWidget:
         from sirt_desktop.gui.information import page  # noqa: PLC0415 (section registry)
 
-        built = page.build_for_me(self.app_link, self.show_appointment_sheet)
+        built = page.build_for_me(
+            self.app_link, self.show_appointment_sheet, open_page=self.open_page, settings=self.settings
+        )
         self.for_me = built.controller
         self.information["for_me"] = built.controller.content
         return built.widget
@@ -181,7 +187,25 @@ class Shell:
 
     # Between pages -------------------------------------------------------------------
     def go_to(self, section_id: str) -> None:
+        """Show a section, or ``page:<id>`` to show one information page in its section."""
+        if section_id.startswith("page:"):
+            self.open_page(section_id.partition(":")[2])
+            return
         self.window.show_section(section_id)
+
+    def open_page(self, page_id: str) -> None:
+        """Show an information page in the section that holds it (one home per page)."""
+        from sirt_desktop.core.content import store as content  # noqa: PLC0415 (section registry)
+
+        try:
+            section = content.get_page(page_id).section
+        except KeyError:
+            log.warning("no information page %s", page_id)
+            return
+        target = next(sid for sid, held in CONTENT_SECTIONS.items() if section in held)
+        self.window.show_section(target)
+        self.window.page(target)  # built if it is not yet
+        self.information[target].show(page_id)
 
     def _writer(self) -> LetterWriterController:
         """The letter writer, built if it is not yet."""
@@ -307,7 +331,7 @@ class Shell:
         self.update_actions.append(update_info)
         file_menu.addSeparator()
         quit_action = QAction("&Quit", self.window)
-        quit_action.setShortcut(QKeySequence.StandardKey.Quit)
+        quit_action.setShortcut(QKeySequence("Ctrl+Q"))  # on every desktop (the standard key is empty on some)
         quit_action.triggered.connect(self.window.close)
         file_menu.addAction(quit_action)
 
@@ -324,6 +348,11 @@ class Shell:
             self.window.addAction(action)  # works even with the menu bar hidden
 
         help_menu = menu_bar.addMenu("&Help")
+        getting_started = QAction("&Getting started and keys", self.window)
+        getting_started.setShortcut(QKeySequence("F1"))
+        getting_started.triggered.connect(self.show_getting_started)
+        help_menu.addAction(getting_started)
+        self.window.addAction(getting_started)  # F1 works even with the menu bar hidden
         view_log = QAction("View &log", self.window)
         view_log.triggered.connect(self.show_log)
         help_menu.addAction(view_log)
@@ -392,9 +421,16 @@ class Shell:
 
     def show_about(self) -> None:
         from sirt_desktop.about import attributions, version_report  # noqa: PLC0415 (start-up: importlib.metadata)
+        from sirt_desktop.core.resources import data_manifest  # noqa: PLC0415 (menu and dialog seam)
         from sirt_desktop.gui.common.dialogs import AboutDialog  # noqa: PLC0415 (section registry: menu action)
 
-        AboutDialog(version_report(), attributions(), self.window).exec()
+        dates = [(item["title"], item["as_of"]) for item in data_manifest().get("datasets", [])]
+        AboutDialog(version_report(), attributions(), self.window, data_dates=dates).exec()
+
+    def show_getting_started(self) -> None:
+        from sirt_desktop.gui.common.dialogs import GettingStartedDialog  # noqa: PLC0415 (menu and dialog seam)
+
+        GettingStartedDialog([(s.title, s.description) for s in self.sections], self.window).exec()
 
     # Start-up and shut-down --------------------------------------------------------
     def after_first_show(self) -> None:

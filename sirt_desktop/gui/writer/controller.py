@@ -142,8 +142,8 @@ class LetterWriterController(QObject):
         for box in (s.address, r.address, w.body):
             yield box.textChanged
         yield w.consent.toggled
-        yield w.date_of_birth.dateChanged
-        yield w.earlier_date.dateChanged
+        yield w.date_of_birth.value_changed
+        yield w.earlier_date.value_changed
         yield w.reply_format.currentTextChanged
 
     # Starting and loading ---------------------------------------------------------------

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import os
+import re
 import stat
 import zipfile
 from pathlib import Path
@@ -166,8 +167,9 @@ def test_symlinks_are_refused(tmp_path):
 
 
 def test_review_date_too_far_ahead_and_stale_newest_fact_are_refused(tmp_path):
-    text = SHIPPED_FILES["what-is-sirt.md"].decode().replace("next_review: 2027-05-14", "next_review: 2028-01-14")
-    funding = SHIPPED_FILES["funding.md"].decode().replace("newest_fact: 2025-06-18", "newest_fact: 2026-09-01")
+    text = re.sub(r"(?m)^next_review: .*$", "next_review: 2028-01-14", SHIPPED_FILES["what-is-sirt.md"].decode())
+    funding = re.sub(r"(?m)^newest_fact: .*$", "newest_fact: 2026-09-01", SHIPPED_FILES["funding.md"].decode())
+    assert "2028-01-14" in text and "2026-09-01" in funding
     report = validate_pack(make_pack(tmp_path, changes={"what-is-sirt.md": text, "funding.md": funding}))
     assert any("what-is-sirt.md: 'next_review' must be within 12 months" in p for p in report.problems)
     assert any(
