@@ -13,6 +13,7 @@ from __future__ import annotations
 import datetime as dt
 import faulthandler
 import json
+import logging
 import os
 from dataclasses import dataclass
 from pathlib import Path
@@ -57,6 +58,9 @@ def _alive(pid: int) -> bool:
     return True
 
 
+log = logging.getLogger(__name__)
+
+
 class SessionGuard:
     def __init__(self, folder: Path | None = None) -> None:
         self.folder = folder
@@ -78,7 +82,12 @@ class SessionGuard:
         return data if isinstance(data, dict) else {}
 
     def _write(self, data: dict[str, Any]) -> None:
-        write_atomically(self.session_file, json.dumps(data), durable=False)
+        # Like the log itself, the marker never stops the app: a log folder that cannot be
+        # written (left by a run with sudo, or a full disk) only means no marker this time.
+        try:
+            write_atomically(self.session_file, json.dumps(data), durable=False)
+        except OSError as exc:
+            log.warning("session marker not written: %s", exc)
 
     def last_run(self) -> UnexpectedEnd | None:
         """What the last run left, if it did not close properly (and is not still running)."""

@@ -11,14 +11,21 @@ needs it first).
 from __future__ import annotations
 
 import logging
-from typing import TYPE_CHECKING, Any
+from collections.abc import Callable
+from typing import TYPE_CHECKING, Any, TypeVar
 
 from PySide6.QtCore import QTimer
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QWidget
 
 from sirt_desktop.core import paths
-from sirt_desktop.core.db.errors import CorruptDatabaseError, DatabaseError, NewerDatabaseError
+from sirt_desktop.core.db.errors import (
+    CorruptDatabaseError,
+    DatabaseError,
+    ForeignDatabaseError,
+    NewerDatabaseError,
+    StorageError,
+)
 from sirt_desktop.core.settings import LAST_PAGE, Settings
 from sirt_desktop.gui.main_window import MainWindow
 from sirt_desktop.gui.prompts import Prompts, QtPrompts
@@ -39,6 +46,7 @@ if TYPE_CHECKING:
     from sirt_desktop.gui.writer.controller import LetterWriterController
 
 log = logging.getLogger(__name__)
+T = TypeVar("T")
 
 # Which information section shows the pages of each content section (one home per page).
 CONTENT_SECTIONS = {"learn": ("learn", "support"), "for_me": ("for_me",), "funding": ("funding",)}
@@ -166,7 +174,14 @@ class Shell:
     def _build_settings(self) -> QWidget:
         from sirt_desktop.gui.settings import page  # noqa: PLC0415 (section registry)
 
-        built = page.build(self.settings, self.theme, self.database.get, self._after_delete_everything, self.prompts)
+        built = page.build(
+            self.settings,
+            self.theme,
+            self.database.get,
+            self._after_delete_everything,
+            self.prompts,
+            replace_database=self.replace_database,
+        )
         self.settings_page = built.controller
         return built.widget
 
@@ -244,6 +259,26 @@ class Shell:
         if self.writer is not None:
             self.writer.everything_deleted()
         self._refresh_history()
+
+    def replace_database(self, change: Callable[[], T]) -> T:
+        """Run ``change`` (which swaps the database file) with the database closed, then open
+        it again and point the writer and My letters at it. The writer's words are saved first."""
+        if self.writer is not None:
+            self.writer.flush()
+        self.database.close()
+        try:
+            result = change()
+        finally:
+            try:
+                db = self.database.get()
+            except DatabaseError as exc:
+                self.database.error = exc
+                self.recover(exc)
+            else:
+                self._reconnect_writer()
+                self._refresh_history()
+                self._opened(db)
+        return result
 
     def _can_close(self) -> bool:
         """Closing the window saves the letter; if that fails, the person may stay."""
@@ -427,14 +462,35 @@ class Shell:
 
         self.database.open_in_background(self._database_ready, self._database_failed, then=tidy)
 
-    def _database_ready(self, _db: object) -> None:
+    def _database_ready(self, db: Any) -> None:
         from sirt_desktop.gui.history.reply_checks import ReplyChecks  # noqa: PLC0415 (start-up: SQLAlchemy)
+
+        self._opened(db)
 
         repos = self.repositories()
         if repos is not None:
             if self.last_end is not None:
                 self.tell_unexpected_end(repos.letters)
             ReplyChecks(repos.letters).run(self.window)
+
+    def _opened(self, db: Any) -> None:
+        """The database is open: say anything the person should know about it (a journal put
+        aside), and wait in the background for its check; a file that fails it is reported."""
+        if db.notices:
+            notices, db.notices = list(db.notices), []
+            self.prompts.tell("About your letters", "\n\n".join(notices))
+        from sirt_desktop.gui import tasks  # noqa: PLC0415 (start-up: defines a QObject class)
+
+        tasks.run_in_background(
+            db.check_result, on_done=lambda problem: self._checked(db, problem), name="database-check"
+        )
+
+    def _checked(self, db: Any, problem: CorruptDatabaseError | None) -> None:
+        if problem is None or self.database.current() is not db:
+            return
+        log.error("the database failed its check: %s", problem)
+        self.database.error = problem
+        self.recover(problem)
 
     def _database_failed(self, exc: DatabaseError) -> None:
         log.error("database problem at start-up: %s", exc)
@@ -456,29 +512,44 @@ class Shell:
         tell_unexpected_end(self.window, draft_kept, str(paths.log_dir()), self.go_to)
 
     def recover(self, error: DatabaseError) -> None:
-        """A damaged or newer database: explain, then start fresh or restore, never overwrite."""
+        """Explain a database problem and offer what fits it, never overwriting anything:
+        damaged, foreign or newer files may be set aside to start fresh (or a backup restored);
+        a missing file may be restored or started anew; a full disk, a read-only or missing
+        folder or a busy file may only be tried again."""
         from sirt_desktop.core.dates import long_date  # noqa: PLC0415 (start-up: datetime)
         from sirt_desktop.core.db import recovery  # noqa: PLC0415 (start-up: SQLAlchemy)
-        from sirt_desktop.gui.common.recovery_dialog import RESTORE, START_FRESH, ask_recovery  # noqa: PLC0415 (section registry: menu action)
+        from sirt_desktop.gui.common import recovery_dialog as dialogs  # noqa: PLC0415 (section registry: menu action)
 
-        if not isinstance(error, (CorruptDatabaseError, NewerDatabaseError)):
-            self.prompts.problem(str(error), "Your letters cannot be saved")
-            return
         backups = recovery.list_backups()
         newest = f"{long_date(backups[0].created.date())} at {backups[0].created:%H:%M}" if backups else None
-        choice = ask_recovery(self.window, str(error), str(paths.database_path()), newest)
+        if isinstance(error, StorageError):
+            choice = dialogs.ask_storage_problem(self.window, type(error).__name__, str(error))
+        elif isinstance(error, recovery.MissingDatabaseError):
+            choice = dialogs.ask_missing_file(self.window, str(error), newest)
+        elif isinstance(error, (CorruptDatabaseError, ForeignDatabaseError, NewerDatabaseError)):
+            choice = dialogs.ask_recovery(self.window, str(error), str(paths.database_path()), newest)
+        else:
+            self.prompts.problem(str(error), "Your letters cannot be saved")
+            return
+        if choice == dialogs.CARRY_ON:
+            return
         self.database.close()
         try:
-            if choice == START_FRESH:
+            if choice == dialogs.START_FRESH:
                 recovery.start_fresh()
-            elif choice == RESTORE:
+            elif choice == dialogs.RESTORE:
                 recovery.restore_last_backup()
-            else:
-                return
-            self.database.get()
-            self._reconnect_writer()
+            elif choice == dialogs.START_EMPTY:
+                recovery.open_database(create=True).close()
+            db = self.database.get()
         except DatabaseError as exc:
-            self.prompts.problem(str(exc))
+            log.error("database still not available: %s", exc)
+            self.database.error = exc
+            self.recover(exc)  # said again, with the offers that fit what is wrong now
+            return
+        self._reconnect_writer()
+        self._refresh_history()
+        self._opened(db)
 
     def _remember_section(self, section_id: str) -> None:
         self.settings.set(LAST_PAGE, section_id)

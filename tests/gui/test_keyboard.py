@@ -55,7 +55,9 @@ def test_write_a_letter_with_the_keyboard_only(shell, qtbot):
     qtbot.keyClicks(page.write_step.body, "Please ask NHS England to fund SIRT for NETs.")
     _next_step(qtbot, page)
     assert page.tabs.currentIndex() == 4
-    assert page.print_step.preview.document.pageCount() == 1
+    qtbot.waitUntil(
+        lambda: page.print_step.preview.document.pageCount() == 1, timeout=10_000
+    )  # laid out in the background
     assert _tab_until(qtbot, page.print_step.print_button)
 
 

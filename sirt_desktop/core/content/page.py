@@ -30,7 +30,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
-from datetime import date
+from datetime import date, timedelta
 from pathlib import Path
 
 from sirt_desktop.core.dates import add_months
@@ -254,6 +254,7 @@ class ContentManifest:
     extra: dict[str, object] = field(default_factory=dict)
 
 
+MAX_VERSION_PART = 9_999
 _SEMVER_RE = re.compile(r"^\d+(?:\.\d+){0,2}$")
 
 
@@ -276,11 +277,16 @@ def parse_manifest(data: object) -> tuple[ContentManifest | None, list[str]]:
     version = parse_version(data.get("version"))
     if version is None:
         problems.append("manifest.json 'version' must be a whole number or like 1.2.3")
+    elif max(version) > MAX_VERSION_PART:
+        # A version of 10**30 would make every later real pack "older" and block updates.
+        problems.append(f"manifest.json 'version' has a part over {MAX_VERSION_PART:,}: that is not a real version")
     when: date | None = None
     try:
         when = date.fromisoformat(str(data.get("date", "")))
     except ValueError:
         problems.append("manifest.json 'date' must be a date like 2026-11-14")
+    if when is not None and when > date.today() + timedelta(days=366):
+        problems.append(f"manifest.json 'date' {when.isoformat()} is more than a year ahead: that is not a real date")
     if problems:
         return None, problems
     return ContentManifest(version, str(data["version"]), when, dict(data)), []  # type: ignore[arg-type]

@@ -138,6 +138,25 @@ def parse_grid(data: object) -> tuple[TreatmentGrid | None, list[str]]:
     return TreatmentGrid(str(data.get("title", "")), str(data.get("key", "")), questions, tuple(options)), []
 
 
+# Raw HTML in a page (``<img src="file:...">``, ``<a href="smb:...">``) would be shown by Qt's
+# rich text as it stands, outside the Markdown link checks; so would an autolink or reference
+# link to a local or network file. Pages are plain Markdown: none of these.
+_RAW_HTML = re.compile(r"<\s*/?\s*[A-Za-z][A-Za-z0-9-]*(\s[^<>]*)?/?\s*>")
+_LOCAL_LINK = re.compile(r"(?i)\b(?:file|smb|ftp|javascript|data|vbscript):\S")
+
+
+def page_markup_problems(body: str) -> list[str]:
+    """Raw HTML, and links to local or network files however they are written."""
+    problems = []
+    tag = _RAW_HTML.search(body)
+    if tag:
+        problems.append(f"raw HTML is not allowed in pages ('{tag.group(0)[:40]}'): use Markdown")
+    link = _LOCAL_LINK.search(body)
+    if link:
+        problems.append(f"a link to '{link.group(0)[:-1]}' is not allowed: only pages, the glossary and web addresses")
+    return problems
+
+
 def check_svg(name: str, data: bytes) -> list[str]:
     """An image Qt's SVG renderer can draw: well-formed, <svg> root, no CSS, filters or scripts."""
     try:
@@ -152,7 +171,8 @@ def check_svg(name: str, data: bytes) -> list[str]:
         if tag in _SVG_BANNED:
             problems.append(f"{name}: <{tag}> is not allowed")
         if "style" in element.attrib or any(
-            k.endswith("}href") and not v.startswith("#") for k, v in element.attrib.items()
+            (k == "href" or k.endswith("}href") or k == "src") and not v.startswith("#")
+            for k, v in element.attrib.items()
         ):
             problems.append(f"{name}: styles and outside links are not allowed")
             break
@@ -236,6 +256,7 @@ def parse_content_files(files: dict[str, bytes]) -> ParsedContent:
             continue
         if page.id != name[:-3]:
             problems.append(f"{name}: 'id' must match the file name ('{name[:-3]}')")
+        problems += [f"{name}: {p}" for p in page_markup_problems(page.body)]
         if page.id == GLOSSARY_PAGE_ID:
             problems.append(f"{name}: the id 'glossary' is kept for the glossary")
         if page.newest_fact is not None:
