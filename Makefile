@@ -5,15 +5,21 @@
 PYTHON ?= $(shell test -x /usr/bin/python3 && echo /usr/bin/python3 || echo python3)
 VENV_RUN := .venv
 VENV_TEST := .venv-test
+VENV_DIST := .venv-dist
+SUDO := $(shell test "$$(id -u)" -eq 0 || echo sudo)
 PIP_FLAGS := --disable-pip-version-check --quiet --constraint constraints.txt
 
-.PHONY: run test lint fix system-deps system-deps-test data content-pack bench screenshot constraints clean
+.PHONY: run test lint fix system-deps system-deps-test system-deps-dist data content-pack bench screenshot \
+	constraints icons dist dist-check clean
 
 system-deps:
 	bash scripts/install-system-deps.sh --runtime
 
 system-deps-test:
 	bash scripts/install-system-deps.sh --test
+
+system-deps-dist:
+	bash scripts/install-system-deps.sh --dist
 
 $(VENV_RUN)/.installed: pyproject.toml constraints.txt
 	$(PYTHON) -m venv $(VENV_RUN)
@@ -25,6 +31,15 @@ $(VENV_TEST)/.installed: pyproject.toml constraints.txt
 	$(PYTHON) -m venv $(VENV_TEST)
 	$(VENV_TEST)/bin/pip install $(PIP_FLAGS) --upgrade pip
 	$(VENV_TEST)/bin/pip install $(PIP_FLAGS) -e ".[test,lint]"
+	touch $@
+
+# A virtual environment for freezing only: PyInstaller bundles whatever it can import, so this
+# one holds the app's dependencies and PyInstaller, and nothing else (packaging/README.md).
+$(VENV_DIST)/.installed: pyproject.toml constraints.txt
+	rm -rf $(VENV_DIST)
+	$(PYTHON) -m venv $(VENV_DIST)
+	$(VENV_DIST)/bin/pip install $(PIP_FLAGS) --upgrade pip
+	$(VENV_DIST)/bin/pip install $(PIP_FLAGS) ".[dist]"
 	touch $@
 
 run: system-deps $(VENV_RUN)/.installed
@@ -63,6 +78,19 @@ bench: $(VENV_TEST)/.installed
 screenshot: system-deps-test $(VENV_TEST)/.installed
 	$(VENV_TEST)/bin/python scripts/screenshot.py --out docs/screenshot.png
 
+# Every platform's icon from resources/icons/sirt-desktop.svg, into build/icons.
+icons: $(VENV_DIST)/.installed
+	$(VENV_DIST)/bin/python scripts/make_icons.py --out build/icons
+
+# The frozen app (dist/sirt-desktop/) and the Debian/Ubuntu package (dist/sirt-desktop_*.deb).
+dist: system-deps-dist $(VENV_DIST)/.installed
+	$(VENV_DIST)/bin/python scripts/build_dist.py
+	$(PYTHON) scripts/build_deb.py
+
+# The package on a bare Debian 12 (debootstrap): install, use, upgrade, remove. Needs root.
+dist-check: dist
+	$(SUDO) $(PYTHON) scripts/dist_check.py
+
 # Re-resolve every dependency to the newest allowed version and write constraints.txt.
 # Review the diff, run make test, and commit it on its own.
 constraints:
@@ -75,4 +103,4 @@ constraints:
 	rm -rf .venv-constraints
 
 clean:
-	rm -rf $(VENV_RUN) $(VENV_TEST) build dist *.egg-info
+	rm -rf $(VENV_RUN) $(VENV_TEST) $(VENV_DIST) build dist *.egg-info

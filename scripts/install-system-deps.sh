@@ -5,6 +5,10 @@
 #               validators, CUPS with a PDF printer, a PostgreSQL server for the shared-helpline
 #               test; installing postgresql does not start a server; locales, whose
 #               localedef compiles a Welsh locale for the locale-free dates test)
+#   --dist    : what make dist and make dist-check use: readelf and dpkg-shlibdeps, the
+#               libraries of the optional parts (so their Recommends can be worked out),
+#               debootstrap for the bare-machine check, Xvfb and xdotool for its window,
+#               poppler for its PDF checks, lintian, and icoutils to check the .ico
 # Uses sudo when not root. Does nothing on systems without apt-get (install the
 # equivalents with your package manager).
 set -euo pipefail
@@ -16,9 +20,12 @@ RUNTIME=(libgl1 libegl1 libfontconfig1 libxkbcommon0 libglib2.0-0 libdbus-1-3
          fontconfig python3-venv)
 TEST=(xvfb xauth xdotool poppler-utils desktop-file-utils appstream cups printer-driver-cups-pdf
       cups-client postgresql locales)
+DIST=(mount binutils dpkg-dev zstd libspeechd2 libwayland-client0 libwayland-cursor0 debootstrap
+      xvfb xdotool x11-utils poppler-utils lintian icoutils)
 
 want=("${RUNTIME[@]}")
 if [[ "${1:-}" == "--test" ]]; then want+=("${TEST[@]}"); fi
+if [[ "${1:-}" == "--dist" ]]; then want+=("${DIST[@]}"); fi
 
 if ! command -v apt-get >/dev/null 2>&1; then
   echo "install-system-deps: no apt-get here; please install the equivalents of: ${want[*]}" >&2

@@ -175,6 +175,8 @@ _PDFS_0002 = [
 ROWS: dict[str, list[tuple[str, list[tuple]]]] = {
     "0001": [("sender_profiles", _PROFILES_0001), ("letters", _LETTERS_0001)],
     "0002": [("sender_profiles", _PROFILES_0001), ("letters", _LETTERS_0002), ("letter_pdfs", _PDFS_0002)],
+    # 0003 added the full-text index only; its triggers index these rows as they go in.
+    "0003": [("sender_profiles", _PROFILES_0001), ("letters", _LETTERS_0002), ("letter_pdfs", _PDFS_0002)],
 }
 
 

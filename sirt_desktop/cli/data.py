@@ -28,6 +28,9 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
         "all at once, or reject it listing every problem by line.",
     )
     import_mps.add_argument("file", metavar="FILE.csv")
+    import_mps.add_argument(
+        "--allow-older", action="store_true", help="use the list even if it is older than the one in use"
+    )
     import_mps.set_defaults(action=import_mp_list)
     import_members = actions.add_parser(
         "import-members",
@@ -56,14 +59,17 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 
 
 def run(console: Console, args: argparse.Namespace) -> ExitCode:
+    if args.action is import_mp_list:
+        code: ExitCode = import_mp_list(console, args.file, allow_older=bool(args.allow_older))
+        return code
     action: ExitCode = args.action(console, args.file)
     return action
 
 
 @never_a_traceback("The MP list was not changed: an unexpected error happened ({kind}).")
-def import_mp_list(console: Console, path: str) -> ExitCode:
+def import_mp_list(console: Console, path: str, allow_older: bool = False) -> ExitCode:
     """Applied: ``OK``; rejected (every problem listed by line): ``PROBLEMS``."""
-    report = apply_mp_csv(path)
+    report = apply_mp_csv(path, allow_older=allow_older)
     if report.ok:
         console.say("\n".join(report.summary_lines()))
         return ExitCode.OK
@@ -110,6 +116,8 @@ def export_data(console: Console, path: str) -> ExitCode:
     except DatabaseError as exc:
         console.problem(f"Your letters could not be opened, so nothing was exported: {exc}")
         return ExitCode.PROBLEMS
+    for notice in db.notices:  # e.g. a leftover journal was put aside: said, never silent
+        console.problem(notice)
     try:
         summary = export_everything(db, path)
     except DatabaseError as exc:

@@ -17,6 +17,7 @@ import os
 from pathlib import Path
 
 from sirt_desktop.cli.output import Console, ExitCode, never_a_traceback
+from sirt_desktop.core.files import output_problem
 from sirt_desktop.core.letters.batch import (
     LetterInputError,
     batch_file_name,
@@ -35,6 +36,10 @@ DESCRIPTION = (
     "for one letter per line."
 )
 PREFIX = "letter: "
+# Far more than the largest letter the limits allow (20,000 characters of text and the fields
+# around it), and than a helpline's largest batch; a bigger file is not letters.
+MAX_LETTER_BYTES = 1_000_000
+MAX_BATCH_BYTES = 100_000_000
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
@@ -45,9 +50,16 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--large-print", action="store_true", help="at least 16 pt text (the writer's own copy)")
 
 
-def _read(path: Path, console: Console) -> str | None:
+def _read(path: Path, console: Console, limit: int) -> str | None:
+    """The file's text, read no further than ``limit`` bytes (``/dev/zero`` is refused, not read
+    for ever); a pipe is read like a file."""
     try:
-        return path.read_text(encoding="utf-8-sig")
+        with open(path, "rb") as handle:
+            data = handle.read(limit + 1)
+        if len(data) > limit:
+            console.problem(f"cannot read {path}: it is larger than {limit // 1_000_000:,} MB, more than any letters")
+            return None
+        return data.decode("utf-8-sig")
     except FileNotFoundError:
         console.problem(f"cannot read {path}: no such file")
     except IsADirectoryError:
@@ -85,7 +97,7 @@ def run(console: Console, args: argparse.Namespace) -> ExitCode:
     if is_batch(path) and out is not None:
         console.problem(f"{path.name} is a batch (one letter per line): use --out-dir DIR")
         return ExitCode.CANNOT_START
-    text = _read(path, console)
+    text = _read(path, console, MAX_BATCH_BYTES if is_batch(path) else MAX_LETTER_BYTES)
     if text is None:
         return ExitCode.CANNOT_START
     if is_batch(path):
@@ -107,6 +119,10 @@ def _single(
         return ExitCode.PROBLEMS
     if out is not None:
         target = Path(out)
+        problem = output_problem(target, path)
+        if problem:
+            console.problem(f"no PDF was written: {problem}")
+            return ExitCode.CANNOT_START
     else:
         folder = _make_dir(Path(out_dir or "."), console)
         if folder is None:

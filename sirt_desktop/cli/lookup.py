@@ -30,6 +30,12 @@ DESCRIPTION = (
 )
 
 
+# Characters a terminal may act on (C1 controls such as U+009B, read by some as CSI) or a
+# reader may take for a line end (U+0085, U+2028, U+2029): written as \u escapes, which JSON
+# reads back as the same text, so one answer is always one line.
+_ESCAPE_IN_JSON = {c: f"\\u{c:04x}" for c in (*range(0x80, 0xA0), 0x2028, 0x2029)}
+
+
 def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("postcodes", nargs="*", metavar="POSTCODE")
     parser.add_argument("--json", action="store_true", help="one JSON object per input line")
@@ -109,7 +115,7 @@ def _result(text: str) -> LookupResult:
 
 def _written(result: LookupResult, as_json: bool) -> str:
     if as_json:
-        return json.dumps(result.to_json(), ensure_ascii=False) + "\n"
+        return json.dumps(result.to_json(), ensure_ascii=False).translate(_ESCAPE_IN_JSON) + "\n"
     return format_text(result)
 
 

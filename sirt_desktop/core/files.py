@@ -5,11 +5,18 @@ The data goes to a temporary file beside the target; only when it is complete (a
 a full disk or an error halfway leaves the old file as it was and no temporary file behind.
 Letters, settings, exports, the MP list and a restored database all hold personal or health
 data, so the new file is readable by its owner only (``mode``, POSIX).
+
+A rename never replaces what is not a regular file: a device (``/dev/null`` run as root), a
+pipe or a folder at the path is refused (``NotAFileError``). ``output_problem`` is the fuller
+check for a path a person names on the command line: it also refuses a symlink and the input
+file itself.
 """
 
 from __future__ import annotations
 
+import errno
 import os
+import stat
 import tempfile
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -17,6 +24,42 @@ from pathlib import Path
 from typing import BinaryIO
 
 OWNER_ONLY = 0o600
+
+
+class NotAFileError(OSError):
+    """The path holds something other than a regular file (a device, a pipe, a folder): it is
+    never replaced."""
+
+
+def _refuse_non_regular(target: Path) -> None:
+    try:
+        st = os.lstat(target)
+    except FileNotFoundError:
+        return
+    if not stat.S_ISREG(st.st_mode) and not stat.S_ISLNK(st.st_mode):
+        raise NotAFileError(errno.EEXIST, "it is not a regular file, so it was not replaced", str(target))
+
+
+def output_problem(target: Path, *inputs: Path) -> str | None:
+    """Why ``target`` may not be written by a command, in plain words; None when it may. A new
+    file in an existing folder, or a regular file that is not one of ``inputs``, is fine."""
+    if not target.parent.is_dir():
+        return f"the folder {target.parent} does not exist"
+    if target.is_symlink():
+        return f"{target} is a symbolic link; give the real file's name"
+    if not target.exists():
+        return None
+    if target.is_dir():
+        return f"{target} is a folder; give a file name"
+    if not target.is_file():
+        return f"{target} is not a regular file (a device or a pipe), so it is not replaced"
+    for source in inputs:
+        try:
+            if source.exists() and os.path.samefile(source, target):
+                return f"{target} is the input file; give another name for what is written"
+        except OSError:
+            continue
+    return None
 
 
 @contextmanager
@@ -41,6 +84,7 @@ def atomic_writer(
             os.chmod(tmp, mode)
         if not overwrite and target.exists():
             raise FileExistsError(target)
+        _refuse_non_regular(target)
         os.replace(tmp, target)
     except BaseException:
         Path(tmp).unlink(missing_ok=True)

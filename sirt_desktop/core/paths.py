@@ -26,11 +26,15 @@ def _home() -> Path | None:
 
 
 def _ensure(path: Path) -> Path:
-    path.mkdir(parents=True, exist_ok=True)
+    """Create the folder owner-only. An existing folder loses any group and other permissions
+    (letters hold health data and political opinions), but the owner's own are left alone: a
+    folder someone made read-only on purpose stays read-only."""
+    path.mkdir(mode=0o700, parents=True, exist_ok=True)
     if os.name == "posix":
-        # Letters hold health data and political opinions: the owner only.
         with contextlib.suppress(OSError):
-            path.chmod(0o700)
+            mode = path.stat().st_mode & 0o777
+            if mode & 0o077:
+                path.chmod(mode & 0o700)
     return path
 
 

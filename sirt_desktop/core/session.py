@@ -13,10 +13,11 @@ from __future__ import annotations
 import datetime as dt
 import faulthandler
 import json
+import logging
 import os
 from dataclasses import dataclass
 from pathlib import Path
-from typing import IO
+from typing import IO, Any
 
 from sirt_desktop.core import paths
 from sirt_desktop.core.files import write_atomically
@@ -57,6 +58,9 @@ def _alive(pid: int) -> bool:
     return True
 
 
+log = logging.getLogger(__name__)
+
+
 class SessionGuard:
     def __init__(self, folder: Path | None = None) -> None:
         self.folder = folder
@@ -70,15 +74,20 @@ class SessionGuard:
     def fault_file(self) -> Path:
         return (self.folder or paths.log_dir()) / FAULT_FILE
 
-    def _read(self) -> dict:
+    def _read(self) -> dict[str, Any]:
         try:
             data = json.loads(self.session_file.read_text(encoding="utf-8"))
         except (OSError, ValueError):
             return {}
         return data if isinstance(data, dict) else {}
 
-    def _write(self, data: dict) -> None:
-        write_atomically(self.session_file, json.dumps(data), durable=False)
+    def _write(self, data: dict[str, Any]) -> None:
+        # Like the log itself, the marker never stops the app: a log folder that cannot be
+        # written (left by a run with sudo, or a full disk) only means no marker this time.
+        try:
+            write_atomically(self.session_file, json.dumps(data), durable=False)
+        except OSError as exc:
+            log.warning("session marker not written: %s", exc)
 
     def last_run(self) -> UnexpectedEnd | None:
         """What the last run left, if it did not close properly (and is not still running)."""

@@ -75,6 +75,11 @@ LAST_PAGE = _register(Option("last_page", str, "", "Last page shown"))
 WINDOW_GEOMETRY = _register(Option("window_geometry", str, "", "Window position and size"))
 WINDOW_STATE = _register(Option("window_state", str, "", "Window layout"))
 WINDOW_STATE_VERSION_OPT = _register(Option("window_state_version", int, 0, "Window layout version"))
+# Reading aloud: how fast, as the names people see; gui maps each to a speech rate.
+READ_ALOUD_SPEEDS = ("much slower", "slower", "normal", "faster")
+READ_ALOUD_SPEED = _register(
+    Option("read_aloud_speed", str, "normal", "Reading-aloud speed", lambda v: v in READ_ALOUD_SPEEDS)
+)
 AUTO_DELETE_MONTHS = _register(
     Option(
         "auto_delete_finished_months",

@@ -15,8 +15,16 @@ def fold(text: str) -> str:
     return " ".join(_NOT_ALNUM.sub(" ", plain).split())
 
 
+# Invisible characters that change how text shows or copies without being seen: direction
+# overrides and isolates (U+202A–U+202E, U+2066–U+2069), zero-width space, byte-order mark,
+# soft hyphen, word joiner and the tag characters. The joiners U+200C/U+200D stay: Persian,
+# Indic scripts and emoji need them.
+_INVISIBLE = {*"\u00ad\u200b\u2060\ufeff", *map(chr, range(0x202A, 0x202F)), *map(chr, range(0x2066, 0x206A))}
+
+
 def clean_text(text: str) -> str:
-    """Text safe to print: no control characters or lone surrogates; tabs become spaces."""
+    """Text safe to print: no control characters, lone surrogates or invisible format
+    characters that could hide or reorder what is printed; tabs become spaces."""
     if not text:
         return ""
     text = text.replace("\r\n", "\n").replace("\r", "\n").replace("\t", "    ")
@@ -26,7 +34,7 @@ def clean_text(text: str) -> str:
             out.append(ch)
             continue
         cat = unicodedata.category(ch)
-        if cat in ("Cc", "Cs", "Co", "Cn") or ch in "\u2028\u2029":
+        if cat in ("Cc", "Cs", "Co", "Cn") or ch in "\u2028\u2029" or ch in _INVISIBLE or 0xE0000 <= ord(ch) <= 0xE007F:
             continue
         out.append(ch)
     return "".join(out)

@@ -9,7 +9,7 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from PySide6.QtCore import QByteArray, Qt, Signal
-from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
+from PySide6.QtGui import QAction, QCloseEvent, QFontMetrics, QKeySequence
 from PySide6.QtWidgets import (
     QApplication,
     QHBoxLayout,
@@ -22,7 +22,7 @@ from PySide6.QtWidgets import (
 )
 
 from sirt_desktop import APP_NAME
-from sirt_desktop.gui.common.widgets import EnterPressesButtons, FollowsAppFont
+from sirt_desktop.gui.common.widgets import EnterPressesButtons, FollowsAppFont, wrap_rows
 from sirt_desktop.gui.sections import Section
 
 
@@ -49,8 +49,7 @@ class MainWindow(FollowsAppFont, QMainWindow):
         self.nav.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.nav.setSpacing(2)
         # Roomy targets, sized relative to the text (em), for tired eyes and shaky hands.
-        self.nav.setStyleSheet("QListWidget#Navigation::item { padding: 0.45em 0.6em; }")
-        self.nav.setUniformItemSizes(True)
+        wrap_rows(self.nav, padding_em=0.45, side_em=0.6)
         for index, section in enumerate(sections):
             item = QListWidgetItem(section.title)
             item.setData(Qt.ItemDataRole.UserRole, section.id)
@@ -79,14 +78,22 @@ class MainWindow(FollowsAppFont, QMainWindow):
         self.setFocusProxy(self.nav)
 
     def _fit_navigation(self) -> None:
-        metrics = self.nav.fontMetrics()
+        """Wide enough for every title, but never more than a fifth of the window: at large
+        text sizes a long title wraps onto two lines and the page keeps most of the width."""
+        metrics = QFontMetrics(QApplication.font())
         widest = max((metrics.horizontalAdvance(s.title) for s in self._sections), default=100)
-        self.nav.setFixedWidth(widest + metrics.averageCharWidth() * 8)
+        wanted = widest + metrics.averageCharWidth() * 6
+        limit = max(metrics.averageCharWidth() * 14, self.width() // 5)
+        width = min(wanted, limit)
+        if self.nav.width() != width or self.nav.minimumWidth() != width:
+            self.nav.setFixedWidth(width)
 
     def refresh_fonts(self) -> None:
-        """Called when the text size changes. A widget with its own style sheet keeps the font
-        it had when it was styled, so the list is given the new one explicitly."""
-        self.nav.setFont(QApplication.font())
+        """Called when the text size changes: the list stays wide enough for every title."""
+        self._fit_navigation()
+
+    def resizeEvent(self, event) -> None:  # noqa: N802 (Qt's name)
+        super().resizeEvent(event)
         self._fit_navigation()
 
     # Sections -----------------------------------------------------------------
@@ -110,6 +117,7 @@ class MainWindow(FollowsAppFont, QMainWindow):
             holder.setWidgetResizable(True)
             holder.setFrameShape(QScrollArea.Shape.NoFrame)
             holder.setObjectName(f"scroll-{section_id}")
+            holder.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # no invisible Tab stop; it still follows the focus
             self._holders[section_id] = holder
             self.stack.addWidget(holder)
         return self._pages[section_id]

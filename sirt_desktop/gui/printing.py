@@ -27,6 +27,7 @@ from PySide6.QtPrintSupport import QPrintDialog, QPrinter
 from PySide6.QtWidgets import QDialog, QWidget
 
 from sirt_desktop.core import paths
+from sirt_desktop.core.files import write_atomically
 
 log = logging.getLogger(__name__)
 
@@ -161,7 +162,7 @@ def send_to_printer(pdf: bytes, printer: QPrinter) -> PrintOutcome:
     if printer.outputFormat() == QPrinter.OutputFormat.PdfFormat and printer.outputFileName():
         target = Path(printer.outputFileName())
         try:
-            target.write_bytes(pdf)
+            write_atomically(target, pdf)  # owner-only, like "Save as PDF": a letter is private
         except OSError as exc:
             raise PrintError(f"The file could not be written to {target}: {exc.strerror}") from exc
         return PrintOutcome("file", str(target))

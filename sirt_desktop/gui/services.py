@@ -52,6 +52,10 @@ class DatabaseProvider:
             self.error = None
         return self._db
 
+    def current(self) -> Database | None:
+        """The database if it is open now (never opens it)."""
+        return self._db
+
     def open_in_background(
         self,
         on_ready: Callable[[Database], None],

@@ -11,14 +11,21 @@ needs it first).
 from __future__ import annotations
 
 import logging
-from typing import TYPE_CHECKING, Any
+from collections.abc import Callable
+from typing import TYPE_CHECKING, Any, TypeVar
 
 from PySide6.QtCore import QTimer
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QWidget
 
 from sirt_desktop.core import paths
-from sirt_desktop.core.db.errors import CorruptDatabaseError, DatabaseError, NewerDatabaseError
+from sirt_desktop.core.db.errors import (
+    CorruptDatabaseError,
+    DatabaseError,
+    ForeignDatabaseError,
+    NewerDatabaseError,
+    StorageError,
+)
 from sirt_desktop.core.settings import LAST_PAGE, Settings
 from sirt_desktop.gui.main_window import MainWindow
 from sirt_desktop.gui.prompts import Prompts, QtPrompts
@@ -39,9 +46,14 @@ if TYPE_CHECKING:
     from sirt_desktop.gui.writer.controller import LetterWriterController
 
 log = logging.getLogger(__name__)
+T = TypeVar("T")
+
+# Which information section shows the pages of each content section (one home per page).
+CONTENT_SECTIONS = {"learn": ("learn", "support"), "for_me": ("for_me",), "funding": ("funding",)}
 
 HOME_SHORTCUTS = (
     ("learn", "Learn about SIRT", "What SIRT is, what happens, and its risks"),
+    ("page:get-help", "When to get help", "Who to call if you feel unwell after SIRT. In an emergency, call 999"),
     ("for_me", "Is SIRT for me? Questions to ask", "Questions to take to your NET team"),
     ("funding", "Where NHS funding stands", "England, Scotland, Wales and Northern Ireland"),
     ("write", "Write a letter", "To your MP or your doctor, in your own words"),
@@ -80,7 +92,7 @@ class Shell:
                 "learn",
                 "Learn about SIRT",
                 "What SIRT is, what happens, risks, support and words explained",
-                lambda: self._build_information("learn", "Learn about SIRT", ("learn", "support")),
+                lambda: self._build_information("learn", "Learn about SIRT", CONTENT_SECTIONS["learn"]),
             ),
             Section(
                 "for_me",
@@ -92,7 +104,7 @@ class Shell:
                 "funding",
                 "Funding",
                 "Where NHS funding for SIRT stands in each UK nation",
-                lambda: self._build_information("funding", "Funding", ("funding",)),
+                lambda: self._build_information("funding", "Funding", CONTENT_SECTIONS["funding"]),
             ),
             Section("write", "Write a letter", "To your MP or your doctor, in your own words", self._build_writer),
             Section("history", "My letters", "Drafts, letters you have sent, and replies", self._build_history),
@@ -110,14 +122,16 @@ class Shell:
     def _build_information(self, section_id: str, title: str, content_sections: tuple[str, ...]) -> QWidget:
         from sirt_desktop.gui.information import page  # noqa: PLC0415 (section registry)
 
-        built = page.build(title, content_sections, self.app_link)
+        built = page.build(title, content_sections, self.app_link, open_page=self.open_page, settings=self.settings)
         self.information[section_id] = built.controller
         return built.widget
 
     def _build_for_me(self) -> QWidget:
         from sirt_desktop.gui.information import page  # noqa: PLC0415 (section registry)
 
-        built = page.build_for_me(self.app_link, self.show_appointment_sheet)
+        built = page.build_for_me(
+            self.app_link, self.show_appointment_sheet, open_page=self.open_page, settings=self.settings
+        )
         self.for_me = built.controller
         self.information["for_me"] = built.controller.content
         return built.widget
@@ -160,13 +174,38 @@ class Shell:
     def _build_settings(self) -> QWidget:
         from sirt_desktop.gui.settings import page  # noqa: PLC0415 (section registry)
 
-        built = page.build(self.settings, self.theme, self.database.get, self._after_delete_everything, self.prompts)
+        built = page.build(
+            self.settings,
+            self.theme,
+            self.database.get,
+            self._after_delete_everything,
+            self.prompts,
+            replace_database=self.replace_database,
+        )
         self.settings_page = built.controller
         return built.widget
 
     # Between pages -------------------------------------------------------------------
     def go_to(self, section_id: str) -> None:
+        """Show a section, or ``page:<id>`` to show one information page in its section."""
+        if section_id.startswith("page:"):
+            self.open_page(section_id.partition(":")[2])
+            return
         self.window.show_section(section_id)
+
+    def open_page(self, page_id: str) -> None:
+        """Show an information page in the section that holds it (one home per page)."""
+        from sirt_desktop.core.content import store as content  # noqa: PLC0415 (section registry)
+
+        try:
+            section = content.get_page(page_id).section
+        except KeyError:
+            log.warning("no information page %s", page_id)
+            return
+        target = next(sid for sid, held in CONTENT_SECTIONS.items() if section in held)
+        self.window.show_section(target)
+        self.window.page(target)  # built if it is not yet
+        self.information[target].show(page_id)
 
     def _writer(self) -> LetterWriterController:
         """The letter writer, built if it is not yet."""
@@ -220,6 +259,26 @@ class Shell:
         if self.writer is not None:
             self.writer.everything_deleted()
         self._refresh_history()
+
+    def replace_database(self, change: Callable[[], T]) -> T:
+        """Run ``change`` (which swaps the database file) with the database closed, then open
+        it again and point the writer and My letters at it. The writer's words are saved first."""
+        if self.writer is not None:
+            self.writer.flush()
+        self.database.close()
+        try:
+            result = change()
+        finally:
+            try:
+                db = self.database.get()
+            except DatabaseError as exc:
+                self.database.error = exc
+                self.recover(exc)
+            else:
+                self._reconnect_writer()
+                self._refresh_history()
+                self._opened(db)
+        return result
 
     def _can_close(self) -> bool:
         """Closing the window saves the letter; if that fails, the person may stay."""
@@ -277,7 +336,7 @@ class Shell:
         self.update_actions.append(update_info)
         file_menu.addSeparator()
         quit_action = QAction("&Quit", self.window)
-        quit_action.setShortcut(QKeySequence.StandardKey.Quit)
+        quit_action.setShortcut(QKeySequence("Ctrl+Q"))  # on every desktop (the standard key is empty on some)
         quit_action.triggered.connect(self.window.close)
         file_menu.addAction(quit_action)
 
@@ -294,6 +353,11 @@ class Shell:
             self.window.addAction(action)  # works even with the menu bar hidden
 
         help_menu = menu_bar.addMenu("&Help")
+        getting_started = QAction("&Getting started and keys", self.window)
+        getting_started.setShortcut(QKeySequence("F1"))
+        getting_started.triggered.connect(self.show_getting_started)
+        help_menu.addAction(getting_started)
+        self.window.addAction(getting_started)  # F1 works even with the menu bar hidden
         view_log = QAction("View &log", self.window)
         view_log.triggered.connect(self.show_log)
         help_menu.addAction(view_log)
@@ -362,9 +426,16 @@ class Shell:
 
     def show_about(self) -> None:
         from sirt_desktop.about import attributions, version_report  # noqa: PLC0415 (start-up: importlib.metadata)
+        from sirt_desktop.core.resources import data_manifest  # noqa: PLC0415 (menu and dialog seam)
         from sirt_desktop.gui.common.dialogs import AboutDialog  # noqa: PLC0415 (section registry: menu action)
 
-        AboutDialog(version_report(), attributions(), self.window).exec()
+        dates = [(item["title"], item["as_of"]) for item in data_manifest().get("datasets", [])]
+        AboutDialog(version_report(), attributions(), self.window, data_dates=dates).exec()
+
+    def show_getting_started(self) -> None:
+        from sirt_desktop.gui.common.dialogs import GettingStartedDialog  # noqa: PLC0415 (menu and dialog seam)
+
+        GettingStartedDialog([(s.title, s.description) for s in self.sections], self.window).exec()
 
     # Start-up and shut-down --------------------------------------------------------
     def after_first_show(self) -> None:
@@ -391,14 +462,35 @@ class Shell:
 
         self.database.open_in_background(self._database_ready, self._database_failed, then=tidy)
 
-    def _database_ready(self, _db: object) -> None:
+    def _database_ready(self, db: Any) -> None:
         from sirt_desktop.gui.history.reply_checks import ReplyChecks  # noqa: PLC0415 (start-up: SQLAlchemy)
+
+        self._opened(db)
 
         repos = self.repositories()
         if repos is not None:
             if self.last_end is not None:
                 self.tell_unexpected_end(repos.letters)
             ReplyChecks(repos.letters).run(self.window)
+
+    def _opened(self, db: Any) -> None:
+        """The database is open: say anything the person should know about it (a journal put
+        aside), and wait in the background for its check; a file that fails it is reported."""
+        if db.notices:
+            notices, db.notices = list(db.notices), []
+            self.prompts.tell("About your letters", "\n\n".join(notices))
+        from sirt_desktop.gui import tasks  # noqa: PLC0415 (start-up: defines a QObject class)
+
+        tasks.run_in_background(
+            db.check_result, on_done=lambda problem: self._checked(db, problem), name="database-check"
+        )
+
+    def _checked(self, db: Any, problem: CorruptDatabaseError | None) -> None:
+        if problem is None or self.database.current() is not db:
+            return
+        log.error("the database failed its check: %s", problem)
+        self.database.error = problem
+        self.recover(problem)
 
     def _database_failed(self, exc: DatabaseError) -> None:
         log.error("database problem at start-up: %s", exc)
@@ -420,29 +512,44 @@ class Shell:
         tell_unexpected_end(self.window, draft_kept, str(paths.log_dir()), self.go_to)
 
     def recover(self, error: DatabaseError) -> None:
-        """A damaged or newer database: explain, then start fresh or restore, never overwrite."""
+        """Explain a database problem and offer what fits it, never overwriting anything:
+        damaged, foreign or newer files may be set aside to start fresh (or a backup restored);
+        a missing file may be restored or started anew; a full disk, a read-only or missing
+        folder or a busy file may only be tried again."""
         from sirt_desktop.core.dates import long_date  # noqa: PLC0415 (start-up: datetime)
         from sirt_desktop.core.db import recovery  # noqa: PLC0415 (start-up: SQLAlchemy)
-        from sirt_desktop.gui.common.recovery_dialog import RESTORE, START_FRESH, ask_recovery  # noqa: PLC0415 (section registry: menu action)
+        from sirt_desktop.gui.common import recovery_dialog as dialogs  # noqa: PLC0415 (section registry: menu action)
 
-        if not isinstance(error, (CorruptDatabaseError, NewerDatabaseError)):
-            self.prompts.problem(str(error), "Your letters cannot be saved")
-            return
         backups = recovery.list_backups()
         newest = f"{long_date(backups[0].created.date())} at {backups[0].created:%H:%M}" if backups else None
-        choice = ask_recovery(self.window, str(error), str(paths.database_path()), newest)
+        if isinstance(error, StorageError):
+            choice = dialogs.ask_storage_problem(self.window, type(error).__name__, str(error))
+        elif isinstance(error, recovery.MissingDatabaseError):
+            choice = dialogs.ask_missing_file(self.window, str(error), newest)
+        elif isinstance(error, (CorruptDatabaseError, ForeignDatabaseError, NewerDatabaseError)):
+            choice = dialogs.ask_recovery(self.window, str(error), str(paths.database_path()), newest)
+        else:
+            self.prompts.problem(str(error), "Your letters cannot be saved")
+            return
+        if choice == dialogs.CARRY_ON:
+            return
         self.database.close()
         try:
-            if choice == START_FRESH:
+            if choice == dialogs.START_FRESH:
                 recovery.start_fresh()
-            elif choice == RESTORE:
+            elif choice == dialogs.RESTORE:
                 recovery.restore_last_backup()
-            else:
-                return
-            self.database.get()
-            self._reconnect_writer()
+            elif choice == dialogs.START_EMPTY:
+                recovery.open_database(create=True).close()
+            db = self.database.get()
         except DatabaseError as exc:
-            self.prompts.problem(str(exc))
+            log.error("database still not available: %s", exc)
+            self.database.error = exc
+            self.recover(exc)  # said again, with the offers that fit what is wrong now
+            return
+        self._reconnect_writer()
+        self._refresh_history()
+        self._opened(db)
 
     def _remember_section(self, section_id: str) -> None:
         self.settings.set(LAST_PAGE, section_id)

@@ -7,10 +7,35 @@ follows what the person chose for their desktop and then makes it larger if they
 from __future__ import annotations
 
 from PySide6.QtCore import QRectF, Qt
-from PySide6.QtGui import QColor, QFont, QFontMetrics, QGuiApplication, QPainter, QPalette, QPen
-from PySide6.QtWidgets import QAbstractScrollArea, QApplication, QProxyStyle, QStyle, QStyleFactory
+from PySide6.QtGui import (
+    QColor,
+    QFont,
+    QFontMetrics,
+    QGuiApplication,
+    QPainter,
+    QPalette,
+    QPen,
+    QTextCharFormat,
+    QTextCursor,
+)
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QAbstractScrollArea,
+    QApplication,
+    QProxyStyle,
+    QStyle,
+    QStyleFactory,
+)
 
 _SCHEMES = {"system": "Unknown", "light": "Light", "dark": "Dark"}
+
+# The focus ring (gui/common/focus.py), as GOV.UK's: yellow outside black. Yellow reads on a
+# dark background (about 14:1 on #1e1f22), black on a light one (about 19:1 on #f4f4f2).
+FOCUS_OUTER = "#ffdd00"
+FOCUS_INNER = "#0b0c0c"
+# Found words (search results, Find on this page): black on yellow, like a highlighter pen.
+MARK_BACKGROUND = FOCUS_OUTER
+MARK_TEXT = FOCUS_INNER
 
 
 # Colours chosen for contrast: body text on its background is above WCAG AAA (7:1) in both.
@@ -99,7 +124,10 @@ def readable_style():
             """Fusion draws field borders and tick boxes barely darker than the window (about
             1.1:1 in dark colours); draw a clear outline over them (at least 3:1)."""
             if element == QStyle.PrimitiveElement.PE_FrameFocusRect:
-                # A 2-pixel ring in the highlight colour: easy to follow for keyboard users.
+                # The focus ring (gui/common/focus.py) marks the control; inside a list a
+                # 2-pixel ring in the highlight colour marks the current row.
+                if not isinstance(widget, QAbstractItemView):
+                    return
                 painter.save()
                 painter.setRenderHint(QPainter.RenderHint.Antialiasing)
                 painter.setPen(QPen(option.palette.color(QPalette.ColorRole.Highlight), 2))
@@ -123,6 +151,13 @@ def readable_style():
             else:
                 painter.drawRoundedRect(rect, 2, 2)
             painter.restore()
+
+        def styleHint(self, hint, option=None, widget=None, return_data=None):  # noqa: N802 (Qt's name)
+            # No icons on dialog buttons: Fusion's are dark on dark (the × of Close nearly
+            # vanished in dark colours) and the words say it all.
+            if hint == QStyle.StyleHint.SH_DialogButtonBox_ButtonsHaveIcons:
+                return 0
+            return super().styleHint(hint, option, widget, return_data)
 
         def pixelMetric(self, metric, option=None, widget=None):  # noqa: N802 (Qt's name)
             base = super().pixelMetric(metric, option, widget)
@@ -151,6 +186,7 @@ class Theme:
                 0.6,
             ),
         )
+        self.system_palette = readable_palette(self.system_palette)
         self.scheme = "system"
 
     def install_style(self) -> None:
@@ -182,6 +218,89 @@ class Theme:
         self.scheme = scheme
         # Widgets sized from the font (headings, the navigation) follow Qt's own
         # ApplicationFontChange event: see widgets.FollowsAppFont.
+
+
+def recolour_links(document, colour: QColor) -> None:
+    """Give every link in a rendered document ``colour``. Rendering (Markdown or HTML) fixes
+    each link's colour from the palette of that moment; after a change of colours the page
+    would keep the old one (pure blue on a dark background)."""
+    ranges = []
+    block = document.begin()
+    while block.isValid():
+        iterator = block.begin()
+        while not iterator.atEnd():
+            fragment = iterator.fragment()
+            fmt = fragment.charFormat()
+            if fmt.isAnchor() and fmt.anchorHref() and fmt.foreground().color() != colour:
+                ranges.append((fragment.position(), fragment.length()))
+            iterator += 1
+        block = block.next()
+    if not ranges:
+        return
+    recolour = QTextCharFormat()
+    recolour.setForeground(colour)
+    cursor = QTextCursor(document)
+    cursor.beginEditBlock()
+    for position, length in ranges:
+        cursor.setPosition(position)
+        cursor.setPosition(position + length, QTextCursor.MoveMode.KeepAnchor)
+        cursor.mergeCharFormat(recolour)
+    cursor.endEditBlock()
+
+
+def luminance(colour: QColor) -> float:
+    """WCAG 2 relative luminance (0 black to 1 white)."""
+
+    def channel(value: int) -> float:
+        c = value / 255
+        return c / 12.92 if c <= 0.04045 else ((c + 0.055) / 1.055) ** 2.4
+
+    return 0.2126 * channel(colour.red()) + 0.7152 * channel(colour.green()) + 0.0722 * channel(colour.blue())
+
+
+def contrast(a: QColor, b: QColor) -> float:
+    """WCAG 2 contrast ratio between two colours, 1 to 21."""
+    la, lb = luminance(a), luminance(b)
+    return (max(la, lb) + 0.05) / (min(la, lb) + 0.05)
+
+
+def with_contrast(colour: QColor, backgrounds: list[QColor], minimum: float = 4.5) -> QColor:
+    """``colour`` if it already reaches ``minimum`` against every background; otherwise the
+    nearest colour of the same hue, lighter or darker (whichever gets there), that does, with
+    a little to spare (0.1) so that rounding in another tool never puts it under."""
+    if all(contrast(colour, bg) >= minimum for bg in backgrounds):
+        return QColor(colour)
+    aim = minimum + 0.1
+    target = QColor("#000000") if luminance(max(backgrounds, key=luminance)) > 0.18 else QColor("#ffffff")
+    for step in range(1, 101):  # the least change towards black (or white) that is enough
+        candidate = mix(target, colour, step / 100)
+        if all(contrast(candidate, bg) >= aim for bg in backgrounds):
+            return candidate
+    return target
+
+
+def readable_palette(palette: QPalette, minimum: float = 4.5) -> QPalette:
+    """The palette with links, selected text and example text lifted to ``minimum`` contrast
+    wherever they fall short (WCAG AA for text); colours that already reach it are kept."""
+    result = QPalette(palette)
+    for group in (QPalette.ColorGroup.Active, QPalette.ColorGroup.Inactive):
+        base = palette.color(group, QPalette.ColorRole.Base)
+        window = palette.color(group, QPalette.ColorRole.Window)
+        for role in (QPalette.ColorRole.Link, QPalette.ColorRole.LinkVisited):
+            result.setColor(group, role, with_contrast(palette.color(group, role), [base, window], minimum))
+        result.setColor(
+            group,
+            QPalette.ColorRole.PlaceholderText,
+            with_contrast(palette.color(group, QPalette.ColorRole.PlaceholderText), [base], minimum),
+        )
+        # The selection: move the highlight away from its text colour until the text reads.
+        text = palette.color(group, QPalette.ColorRole.HighlightedText)
+        result.setColor(
+            group,
+            QPalette.ColorRole.Highlight,
+            with_contrast(palette.color(group, QPalette.ColorRole.Highlight), [text], minimum),
+        )
+    return result
 
 
 def mix(a: QColor, b: QColor, amount_a: float) -> QColor:

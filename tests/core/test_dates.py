@@ -5,10 +5,10 @@ import subprocess
 import sys
 
 import pytest
-from hypothesis import given
+from hypothesis import assume, given
 from hypothesis import strategies as st
 
-from sirt_desktop.core.dates import add_months, local_date, long_date, short_date
+from sirt_desktop.core.dates import MONTHS, add_months, local_date, long_date, read_date, short_date
 
 ENGLISH_MONTHS = [
     "January",
@@ -90,3 +90,124 @@ def test_dates_do_not_follow_a_welsh_system_locale(welsh_locale):
     assert system_month == "Maw"  # the locale really is Welsh: strftime would have printed "3 Maw 2027"
     assert short == "3 Mar 2027"
     assert long == "3 March 2027"
+
+
+# Reading dates as people type them --------------------------------------------------------
+TODAY = dt.date(2026, 12, 3)
+WEEKDAYS = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
+
+
+def _ordinal(n: int) -> str:
+    return f"{n}{'th' if 10 <= n % 100 <= 20 else {1: 'st', 2: 'nd', 3: 'rd'}.get(n % 10, 'th')}"
+
+
+STYLES = (
+    lambda d: f"{d.day} {MONTHS[d.month - 1]} {d.year}",
+    lambda d: f"{d.day} {MONTHS[d.month - 1][:3]} {d.year}",
+    lambda d: f"{d.day:02d}/{d.month:02d}/{d.year}",
+    lambda d: f"{d.day}/{d.month}/{d.year}",
+    lambda d: f"{d.day} {d.month} {d.year}",
+    lambda d: f"{d.day}-{d.month:02d}-{d.year}",
+    lambda d: f"{d.day}.{d.month}.{d.year}",
+    lambda d: f"{d.year}-{d.month:02d}-{d.day:02d}",
+    lambda d: f"{MONTHS[d.month - 1]} {d.day}, {d.year}",
+    lambda d: f"{_ordinal(d.day)} of {MONTHS[d.month - 1]} {d.year}",
+    lambda d: f"{WEEKDAYS[d.weekday()]} {_ordinal(d.day)} {MONTHS[d.month - 1]}, {d.year}",
+    lambda d: f"{d.day:02d}{d.month:02d}{d.year}",
+)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "12 March 1952",
+        "12/03/1952",
+        "12 3 1952",
+        "12/3/1952",
+        "12.03.1952",
+        "12-03-1952",
+        "1952-03-12",
+        "March 12, 1952",
+        "12th March 1952",
+        "12 mar 1952",
+        "  12  MARCH  1952 ",
+        "12031952",
+        "12/03/52",
+        "Wed 12 March 1952",
+    ],
+)
+def test_the_ways_people_type_12_march_1952(text):
+    assert read_date(text, latest=TODAY, today=TODAY).value == dt.date(1952, 3, 12)
+
+
+@pytest.mark.parametrize(
+    ("text", "words"),
+    [
+        ("Nov", "Please add the day and the year, for example 12 November 1952."),
+        ("12 March", "Please add the year"),
+        ("12/03", "Please add the year"),
+        ("1952", "Please add the day and the month"),
+        ("31/02/2000", "February 2000 has 29 days"),
+        ("29 February 2023", "February 2023 has 28 days"),
+        ("12/25/2000", "day first"),
+        ("12 Marhc 1952", "could not read “marhc” as a month"),
+        ("1/1/2099", "in the future"),
+        ("yesterday?", "Please type the day, month and year"),
+    ],
+)
+def test_dates_that_cannot_be_read_say_why(text, words):
+    reading = read_date(text, latest=TODAY, today=TODAY)
+    assert reading.value is None and words in reading.problem
+
+
+def test_empty_is_no_date_and_no_problem():
+    assert read_date("   ") == read_date("") and read_date("").value is None and read_date("").ok
+
+
+def test_today_yesterday_and_bounds():
+    assert read_date("today", today=TODAY).value == TODAY
+    assert read_date("Yesterday", today=TODAY).value == TODAY - dt.timedelta(days=1)
+    early = read_date("1 January 1890", earliest=dt.date(1900, 1, 1), today=TODAY)
+    assert early.value is None and "before 1 January 1900" in early.problem
+
+
+@given(
+    st.dates(min_value=dt.date(1000, 1, 1), max_value=dt.date(2999, 12, 31)),
+    st.sampled_from(range(len(STYLES))),
+    st.booleans(),
+)
+def test_every_date_in_every_style_reads_back(day, style, upper):
+    text = STYLES[style](day)
+    text = text.upper() if upper else text
+    assert read_date(text, today=TODAY).value == day
+
+
+@given(st.dates(min_value=TODAY.replace(year=TODAY.year - 99), max_value=TODAY))
+def test_a_two_digit_year_is_the_latest_year_it_can_be(day):
+    reading = read_date(f"{day.day}/{day.month}/{day.year % 100:02d}", latest=TODAY, today=TODAY)
+    assert reading.value == day
+
+
+@given(st.dates(max_value=dt.date(9999, 12, 31)))
+def test_long_dates_read_back(day):
+    assume(day.year >= 1000)
+    assert read_date(long_date(day), today=TODAY).value == day
+
+
+@given(st.text(max_size=40))
+def test_any_text_gives_a_date_or_a_plain_problem_never_an_error(text):
+    reading = read_date(text, latest=TODAY, today=TODAY)
+    assert (reading.value is None) == bool(reading.problem) or (not text.strip() and reading.value is None)
+    if reading.value is not None:
+        assert reading.value <= TODAY
+
+
+@given(st.integers(0, 99), st.integers(0, 99), st.integers(1000, 2999))
+def test_impossible_days_and_months_are_problems(day, month, year):
+    reading = read_date(f"{day}/{month}/{year}", today=TODAY)
+    try:
+        expected = dt.date(year, month, day)
+    except ValueError:
+        expected = None
+    assert reading.value == expected
+    assert bool(reading.problem) == (expected is None)

@@ -22,6 +22,11 @@ from sirt_desktop.gui import app as gui_app
 MODE = sys.argv[1]
 original = gui_app.build_window
 
+# After the kill, the next start says calmly that the app closed unexpectedly: note it here
+# instead of waiting for someone to press OK.
+from sirt_desktop.gui import crash
+crash.tell_unexpected_end = lambda *args, **kwargs: print("TOLD-UNEXPECTED-END", flush=True)
+
 def build(*args, **kwargs):
     shell = original(*args, **kwargs)
     def act():
@@ -94,3 +99,31 @@ def test_kill_9_loses_at_most_the_last_two_seconds():
         assert len(drafts) == 1
     finally:
         db.close()
+
+
+# --- Real key presses under Xvfb (display :37, xcb) ----------------------------------------
+from tests.e2e import typing_harness  # noqa: E402
+
+
+@pytest.fixture(scope="module")
+def x_display():
+    try:
+        server = typing_harness.ensure_display()
+    except typing_harness.HarnessUnavailableError as exc:
+        pytest.skip(str(exc))
+    yield
+    if server is not None:
+        server.terminate()
+        server.wait(timeout=10)
+
+
+@pytest.mark.parametrize("pattern, kill_after", [("steady", 6.0), ("steady", 8.5), ("pauses", 7.0)])
+def test_kill_9_while_typing_keeps_an_exact_prefix(x_display, tmp_path, pattern, kill_after):
+    """Typing that never pauses for a second is still saved (at most 2 s after the first unsaved
+    change); the kill never damages the file and never saves anything but what was typed."""
+    trial = typing_harness.run_trial(pattern, kill_after, tmp_path / "home")
+    assert trial.received > 0, "the app received no key presses"
+    assert trial.integrity == "ok"
+    assert trial.is_prefix, (trial.saved, typing_harness.TEXT[: trial.received])
+    # Several seconds of typing went in; with a bounded wait some of it must have been saved.
+    assert trial.saved, f"nothing of {trial.received} typed characters was saved"

@@ -55,7 +55,9 @@ def test_write_a_letter_with_the_keyboard_only(shell, qtbot):
     qtbot.keyClicks(page.write_step.body, "Please ask NHS England to fund SIRT for NETs.")
     _next_step(qtbot, page)
     assert page.tabs.currentIndex() == 4
-    assert page.print_step.preview.document.pageCount() == 1
+    qtbot.waitUntil(
+        lambda: page.print_step.preview.document.pageCount() == 1, timeout=10_000
+    )  # laid out in the background
     assert _tab_until(qtbot, page.print_step.print_button)
 
 
@@ -103,26 +105,95 @@ def _visible_mnemonics(window) -> list[tuple[str, str]]:
     return [(k, t) for k, t in found if k]
 
 
+def _every_screen(shell):
+    """(name, how to show it) for every screen: each section, the checklist page, the find bar
+    of each information section, a found MP on the helpline, and every step of every kind of
+    letter (the steps show different fields for each kind)."""
+    from sirt_desktop.core.letters.kinds import KINDS
+
+    window = shell.window
+    screens = []
+    for section_id in window.section_ids():
+        if section_id != "write":
+            screens.append((section_id, lambda sid=section_id: window.show_section(sid)))
+    for section_id in ("learn", "for_me", "funding"):
+
+        def find_bar(sid=section_id):
+            window.show_section(sid)
+            window.page(sid).show_find_bar()
+
+        screens.append((f"{section_id} with the find bar", find_bar))
+
+    def checklist():
+        window.show_section("for_me")
+        window.page("for_me").show_extra()
+
+    screens.append(("for_me: my questions to take", checklist))
+
+    def helpline_found():
+        window.show_section("helpline")
+        finder = window.page("helpline").find_mp
+        finder.postcode.setText("SO51 7AA")
+        finder.find_button.click()
+
+    screens.append(("helpline with an MP found", helpline_found))
+    for kind in KINDS:
+        for step in range(5):
+
+            def show(kind_id=kind.id, step=step):
+                window.show_section("write")
+                page = window.page("write")
+                page.kind_step.set_kind(kind_id)
+                page.go(step)
+
+            screens.append((f"write {kind.id} step {step + 1}", show))
+    return screens
+
+
 def test_no_alt_key_does_two_things_on_any_screen(shell, qtbot):
     from collections import Counter
 
     window = shell.window
     letters, _profiles = shell.repositories()
     letters.create_draft("mp_campaign", {}, recipient_name="X", subject="Y", body="Z")  # My letters shows its buttons
-    screens = []
-    for section_id in window.section_ids():
-        window.show_section(section_id)
-        if section_id == "write":
-            page = window.page("write")
-            for step in range(page.tabs.count()):
-                page.go(step)
-                screens.append((f"write step {step + 1}", _visible_mnemonics(window)))
-        else:
-            screens.append((section_id, _visible_mnemonics(window)))
+    from PySide6.QtWidgets import QLabel
+
     clashes = []
-    for name, pairs in screens:
+    for name, show in _every_screen(shell):
+        show()
+        QApplication.processEvents()
+        for label in window.findChildren(QLabel):
+            buddy = label.buddy()
+            # Alt and the letter focuses the buddy only if it takes the focus.
+            visible_key = buddy is not None and label.isVisibleTo(window) and _mnemonic(label.text())
+            if visible_key and buddy.focusPolicy() == Qt.FocusPolicy.NoFocus:
+                clashes.append(f"{name}: Alt+{_mnemonic(label.text()).upper()} ({label.text()}) goes nowhere")
+        pairs = _visible_mnemonics(window)
         counts = Counter(k for k, _t in pairs)
         for key, n in counts.items():
             if n > 1:
                 clashes.append(f"{name}: Alt+{key.upper()} on " + ", ".join(t for k, t in pairs if k == key))
     assert clashes == []
+
+
+def test_no_alt_key_does_two_things_in_any_dialog(shell, qtbot, db):
+    from collections import Counter
+
+    from PySide6.QtWidgets import QAbstractButton, QLabel
+
+    from sirt_desktop.core.db.letters_repo import LettersRepository
+    from sirt_desktop.gui.history.dialogs import ReplyDialog, SentDialog
+
+    letters = LettersRepository(db)
+    letters.create_draft("mp_campaign", {}, recipient_name="X", subject="Y", body="Z")
+    summary = letters.list_page()[0]
+    for dialog in (SentDialog(summary), ReplyDialog(summary)):
+        qtbot.addWidget(dialog)
+        keys = []
+        for widget in dialog.findChildren(QAbstractButton) + dialog.findChildren(QLabel):
+            if isinstance(widget, QLabel) and widget.buddy() is None:
+                continue
+            letter = _mnemonic(widget.text())
+            if letter:
+                keys.append(letter)
+        assert [k for k, n in Counter(keys).items() if n > 1] == [], type(dialog).__name__

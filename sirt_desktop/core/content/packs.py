@@ -27,6 +27,7 @@ from sirt_desktop.core.content import store as content
 from sirt_desktop.core.content.page import ContentError, ContentManifest
 from sirt_desktop.core.content.parse import IMAGE_SUFFIXES, parse_content_files
 from sirt_desktop.core.dates import long_date
+from sirt_desktop.core.files import write_atomically
 
 MAX_FILE_BYTES = 2 * 1024 * 1024
 MAX_TOTAL_BYTES = 20 * 1024 * 1024
@@ -81,6 +82,9 @@ def validate_pack(path: str | os.PathLike[str]) -> PackReport:
     report = PackReport(path=str(path))
     problems = report.problems
     pack_path = Path(path)
+    if pack_path.is_dir():
+        problems.append(f"{pack_path} is a folder: give the pack's .zip file")
+        return report
     if not pack_path.is_file():
         problems.append(f"the file {pack_path} was not found")
         return report
@@ -96,8 +100,15 @@ def validate_pack(path: str | os.PathLike[str]) -> PackReport:
         total = sum(i.file_size for i in infos)
         if total > MAX_TOTAL_BYTES:
             problems.append(f"the pack is too large unpacked ({total:,} bytes; the limit is {MAX_TOTAL_BYTES:,})")
+        if total > MAX_TOTAL_BYTES or len(infos) > MAX_FILES:
+            return report  # nothing more is read, so "missing file" problems would not be real
         prefix = _strip_common_folder([i.filename for i in infos])
+        seen: set[str] = set()
         for info in infos:
+            if info.filename in seen:  # a ZIP may hold two entries of one name: which one wins is unclear
+                problems.append(f"{info.filename}: is in the pack twice")
+                continue
+            seen.add(info.filename)
             member = _member_problems(info)
             problems += member
             name = info.filename[len(prefix) :]
@@ -166,8 +177,8 @@ def install_pack(path: str | os.PathLike[str]) -> InstallResult:
     try:
         for name, data in report.files.items():
             destination = staging / name
-            destination.parent.mkdir(parents=True, exist_ok=True)
-            destination.write_bytes(data)
+            destination.parent.mkdir(mode=0o700, parents=True, exist_ok=True)
+            write_atomically(destination, data, durable=False)  # owner-only, like all the app keeps
         content.build_content_set(staging, "pack")  # check again, exactly as written to disk
         if target.exists():
             shutil.rmtree(target)  # a leftover of an older, unused install of the same version

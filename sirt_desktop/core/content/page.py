@@ -17,6 +17,7 @@ The header is a tiny, strict subset of YAML, parsed here (no YAML library)::
         publisher: NICE
         date: 2024-05-16           # YYYY, YYYY-MM, YYYY-MM-DD, YYYY/YY, "about YYYY" or "undated"
         address: https://www.nice.org.uk/guidance/ipg786
+        about: what this source supports on the page   # optional; shown in the sources panel
     ---
 
 Rules: one ``key: value`` per line; no quotes, no inline lists, no multi-line values;
@@ -29,7 +30,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
-from datetime import date
+from datetime import date, timedelta
 from pathlib import Path
 
 from sirt_desktop.core.dates import add_months
@@ -38,6 +39,7 @@ SECTIONS = ("learn", "for_me", "funding", "support")
 REQUIRED_KEYS = ("id", "title", "summary", "section", "order", "last_reviewed", "next_review", "sources")
 OPTIONAL_KEYS = ("newest_fact",)
 SOURCE_KEYS = ("title", "publisher", "date", "address")
+OPTIONAL_SOURCE_KEYS = ("about",)
 MAX_REVIEW_MONTHS = 12
 
 _ID_RE = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
@@ -59,6 +61,7 @@ class Source:
     publisher: str
     date: str  # as written: ISO date, partial date, "about YYYY" or "undated"
     address: str
+    about: str = ""  # what the source supports on the page (for the sources panel)
 
 
 @dataclass(frozen=True)
@@ -75,6 +78,8 @@ class Page:
     images: tuple[Path, ...] = ()  # absolute paths of the images the body shows
     base_dir: Path | None = None  # folder that relative image links resolve against
     newest_fact: date | None = None
+    # pictures made from the data, not shipped as files: (name the body links to, SVG bytes)
+    generated: tuple[tuple[str, bytes], ...] = ()
 
 
 def _strip_comment(line: str) -> str:
@@ -140,7 +145,7 @@ def parse_header(lines: list[str]) -> tuple[dict[str, object], list[str]]:
             continue
         key, sep, value = stripped.partition(":")
         key, value = key.strip(), value.strip()
-        if not sep or key not in SOURCE_KEYS:
+        if not sep or key not in SOURCE_KEYS + OPTIONAL_SOURCE_KEYS:
             problems.append(f"line {number}: unknown source field '{key}'")
         elif key in current_item:
             problems.append(f"line {number}: source field '{key}' is given twice")
@@ -175,7 +180,8 @@ def check_sources(raw: object, where: str = "") -> tuple[tuple[Source, ...], lis
             problems.append(f"{where}source {index} has an unreadable date '{item['date']}'")
         if not _ADDRESS_RE.match(str(item["address"])):
             problems.append(f"{where}source {index} address must start with https:// or http://")
-        sources.append(Source(*(str(item[k]).strip() for k in SOURCE_KEYS)))
+        title, publisher, when, address = (str(item[k]).strip() for k in SOURCE_KEYS)
+        sources.append(Source(title, publisher, when, address, about=str(item.get("about", "")).strip()))
     return tuple(sources), problems
 
 
@@ -248,6 +254,7 @@ class ContentManifest:
     extra: dict[str, object] = field(default_factory=dict)
 
 
+MAX_VERSION_PART = 9_999
 _SEMVER_RE = re.compile(r"^\d+(?:\.\d+){0,2}$")
 
 
@@ -270,11 +277,16 @@ def parse_manifest(data: object) -> tuple[ContentManifest | None, list[str]]:
     version = parse_version(data.get("version"))
     if version is None:
         problems.append("manifest.json 'version' must be a whole number or like 1.2.3")
+    elif max(version) > MAX_VERSION_PART:
+        # A version of 10**30 would make every later real pack "older" and block updates.
+        problems.append(f"manifest.json 'version' has a part over {MAX_VERSION_PART:,}: that is not a real version")
     when: date | None = None
     try:
         when = date.fromisoformat(str(data.get("date", "")))
     except ValueError:
         problems.append("manifest.json 'date' must be a date like 2026-11-14")
+    if when is not None and when > date.today() + timedelta(days=366):
+        problems.append(f"manifest.json 'date' {when.isoformat()} is more than a year ahead: that is not a real date")
     if problems:
         return None, problems
     return ContentManifest(version, str(data["version"]), when, dict(data)), []  # type: ignore[arg-type]

@@ -1,7 +1,8 @@
 """Checks a whole set of content files (shipped folder, installed pack or a ZIP's contents).
 
 A content set is a flat folder of pages (``*.md``) plus ``manifest.json``, ``glossary.json``,
-``checklist.json``, ``treatment_grid.json`` and ``images/``. :func:`check_content_files`
+``checklist.json``, ``treatment_grid.json``, ``images/`` and, for pages that show the risk
+picture, ``risks.json`` (:mod:`sirt_desktop.core.content.risks`). :func:`check_content_files`
 takes ``{relative path: bytes}`` and returns every problem it finds, in plain words.
 
 Links a page may hold (the GUI handles each scheme):
@@ -29,10 +30,14 @@ from sirt_desktop.core.content.page import (
     page_from_text,
     parse_manifest,
 )
+from sirt_desktop.core.content.risks import RiskPicture, parse_risks
 from sirt_desktop.core.dates import long_date
 
 APP_TARGETS = frozenset({"write-letter", "checklist", "appointment-sheet"})
-PLACEHOLDERS = frozenset({"{{treatment_grid}}", "{{checklist}}"})
+PLACEHOLDERS = frozenset({"{{treatment_grid}}", "{{checklist}}", "{{risk_picture}}"})
+# ``{{collapsed: Title}}`` on a line of its own: the rest of the page is background, shown
+# folded under that title until the reader opens it.
+COLLAPSED_RE = re.compile(r"^\{\{collapsed:\s*(?P<title>[^}]+?)\s*\}\}[ \t]*$", re.MULTILINE)
 REQUIRED_FILES = ("manifest.json", "glossary.json", "checklist.json", "treatment_grid.json")
 IMAGE_SUFFIXES = (".svg", ".png")
 GLOSSARY_PAGE_ID = "glossary"
@@ -133,6 +138,25 @@ def parse_grid(data: object) -> tuple[TreatmentGrid | None, list[str]]:
     return TreatmentGrid(str(data.get("title", "")), str(data.get("key", "")), questions, tuple(options)), []
 
 
+# Raw HTML in a page (``<img src="file:...">``, ``<a href="smb:...">``) would be shown by Qt's
+# rich text as it stands, outside the Markdown link checks; so would an autolink or reference
+# link to a local or network file. Pages are plain Markdown: none of these.
+_RAW_HTML = re.compile(r"<\s*/?\s*[A-Za-z][A-Za-z0-9-]*(\s[^<>]*)?/?\s*>")
+_LOCAL_LINK = re.compile(r"(?i)\b(?:file|smb|ftp|javascript|data|vbscript):\S")
+
+
+def page_markup_problems(body: str) -> list[str]:
+    """Raw HTML, and links to local or network files however they are written."""
+    problems = []
+    tag = _RAW_HTML.search(body)
+    if tag:
+        problems.append(f"raw HTML is not allowed in pages ('{tag.group(0)[:40]}'): use Markdown")
+    link = _LOCAL_LINK.search(body)
+    if link:
+        problems.append(f"a link to '{link.group(0)[:-1]}' is not allowed: only pages, the glossary and web addresses")
+    return problems
+
+
 def check_svg(name: str, data: bytes) -> list[str]:
     """An image Qt's SVG renderer can draw: well-formed, <svg> root, no CSS, filters or scripts."""
     try:
@@ -147,7 +171,8 @@ def check_svg(name: str, data: bytes) -> list[str]:
         if tag in _SVG_BANNED:
             problems.append(f"{name}: <{tag}> is not allowed")
         if "style" in element.attrib or any(
-            k.endswith("}href") and not v.startswith("#") for k, v in element.attrib.items()
+            (k == "href" or k.endswith("}href") or k == "src") and not v.startswith("#")
+            for k, v in element.attrib.items()
         ):
             problems.append(f"{name}: styles and outside links are not allowed")
             break
@@ -170,12 +195,15 @@ class ParsedContent:
     checklist: tuple[ChecklistQuestion, ...]
     grid: TreatmentGrid | None
     problems: list[str]
+    risks: RiskPicture | None = None
 
 
 def _parse_data_files(
     files: dict[str, bytes], problems: list[str]
-) -> tuple[ContentManifest | None, Glossary | None, tuple[ChecklistQuestion, ...], TreatmentGrid | None]:
-    """The four JSON files of a content set, each parsed (None where missing or broken)."""
+) -> tuple[
+    ContentManifest | None, Glossary | None, tuple[ChecklistQuestion, ...], TreatmentGrid | None, RiskPicture | None
+]:
+    """The JSON files of a content set, each parsed (None where missing or broken)."""
 
     def read(name: str) -> Any:
         return _json(files, name, problems) if name in files else None
@@ -197,7 +225,11 @@ def _parse_data_files(
     if (data := read("treatment_grid.json")) is not None:
         grid, found = parse_grid(data)
         problems += found
-    return manifest, glossary, checklist, grid
+    risks: RiskPicture | None = None
+    if (data := read("risks.json")) is not None:
+        risks, found = parse_risks(data)
+        problems += found
+    return manifest, glossary, checklist, grid, risks
 
 
 def parse_content_files(files: dict[str, bytes]) -> ParsedContent:
@@ -207,7 +239,7 @@ def parse_content_files(files: dict[str, bytes]) -> ParsedContent:
         if name not in files:
             problems.append(f"{name} is missing")
 
-    manifest, glossary, checklist, grid = _parse_data_files(files, problems)
+    manifest, glossary, checklist, grid, risks = _parse_data_files(files, problems)
     pages: list[Page] = []
     page_names = sorted(n for n in files if n.endswith(".md") and "/" not in n)
     if not page_names:
@@ -224,6 +256,7 @@ def parse_content_files(files: dict[str, bytes]) -> ParsedContent:
             continue
         if page.id != name[:-3]:
             problems.append(f"{name}: 'id' must match the file name ('{name[:-3]}')")
+        problems += [f"{name}: {p}" for p in page_markup_problems(page.body)]
         if page.id == GLOSSARY_PAGE_ID:
             problems.append(f"{name}: the id 'glossary' is kept for the glossary")
         if page.newest_fact is not None:
@@ -246,13 +279,17 @@ def parse_content_files(files: dict[str, bytes]) -> ParsedContent:
     term_ids = glossary.ids() if glossary else set()
     for page in pages:
         problems += _check_page_links(page, files, page_ids, term_ids)
-    return ParsedContent(manifest, pages, glossary, checklist, grid, problems)
+        if "{{risk_picture}}" in page.body and "risks.json" not in files:
+            problems.append(f"{page.id}.md: {{{{risk_picture}}}} needs risks.json")
+        if len(COLLAPSED_RE.findall(page.body)) > 1:
+            problems.append(f"{page.id}.md: only one {{{{collapsed: ...}}}} line is allowed")
+    return ParsedContent(manifest, pages, glossary, checklist, grid, problems, risks)
 
 
 def _check_page_links(page: Page, files: dict[str, bytes], page_ids: set[str], term_ids: set[str]) -> list[str]:
     problems: list[str] = []
     where = f"{page.id}.md: "
-    for token in _PLACEHOLDER_RE.findall(page.body):
+    for token in _PLACEHOLDER_RE.findall(COLLAPSED_RE.sub("", page.body)):
         if token not in PLACEHOLDERS:
             problems.append(f"{where}unknown placeholder {token}")
     for is_image, text, target in find_links(page.body):

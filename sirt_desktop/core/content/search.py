@@ -22,11 +22,33 @@ class SearchHit:
     title: str
     snippet: str  # plain text around the first match, with "…" where cut
     score: int
+    marks: tuple[tuple[int, int], ...] = ()  # (start, end) of each searched word in the snippet
+    terms: tuple[str, ...] = ()  # the searched words, lower case, as matched
+
+
+def find_marks(text: str, terms: list[str] | tuple[str, ...]) -> tuple[tuple[int, int], ...]:
+    """Where each of ``terms`` occurs in ``text`` (case-insensitive), in order, never overlapping."""
+    spans: list[tuple[int, int]] = []
+    lower = text.lower()
+    for term in terms:
+        start = lower.find(term)
+        while start >= 0:
+            spans.append((start, start + len(term)))
+            start = lower.find(term, start + 1)
+    spans.sort()
+    merged: list[tuple[int, int]] = []
+    for start, end in spans:
+        if merged and start < merged[-1][1]:
+            merged[-1] = (merged[-1][0], max(end, merged[-1][1]))
+        else:
+            merged.append((start, end))
+    return tuple(merged)
 
 
 def plain_text(markdown: str) -> str:
     """Markdown reduced to readable text: no link targets, images, tables rules or markup."""
-    text = re.sub(r"!\[[^\]]*\]\([^)]*\)", " ", markdown)
+    text = re.sub(r"\{\{[^}]*\}\}", " ", markdown)
+    text = re.sub(r"!\[[^\]]*\]\([^)]*\)", " ", text)
     text = re.sub(r"\[([^\]]*)\]\([^)]*\)", r"\1", text)
     text = re.sub(r"^\s*\|?[-| ]+\|\s*$", " ", text, flags=re.MULTILINE)
     text = re.sub(r"^#+\s*", "", text, flags=re.MULTILINE)
@@ -73,6 +95,7 @@ def search(query: str, pages: list[Page] | None = None, limit: int = 20) -> list
             score += found
         else:
             first = next((t for t in terms if t in lower), terms[0])
-            hits.append(SearchHit(page.id, page.title, _snippet(body, first), score))
+            snippet = _snippet(body, first)
+            hits.append(SearchHit(page.id, page.title, snippet, score, find_marks(snippet, terms), tuple(terms)))
     hits.sort(key=lambda h: (-h.score, h.title))
     return hits[:limit]

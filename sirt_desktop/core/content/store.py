@@ -19,20 +19,34 @@ from functools import lru_cache
 from pathlib import Path
 
 from sirt_desktop.core import paths
-from sirt_desktop.core.content.glossary import Glossary, GlossaryTerm, glossary_page, link_glossary_terms
+from sirt_desktop.core.content.glossary import (
+    Glossary,
+    GlossaryTerm,
+    glossary_page,
+    link_glossary_terms,
+)
 from sirt_desktop.core.content.page import (
     SECTIONS,
     ContentError,
     ContentManifest,
     Page,
+    Source,
 )
 from sirt_desktop.core.content.parse import (
+    COLLAPSED_RE,
     GLOSSARY_PAGE_ID,
     ChecklistQuestion,
     TreatmentGrid,
     find_links,
     parse_content_files,
 )
+from sirt_desktop.core.content.risks import (
+    IMAGE_NAME,
+    RiskPicture,
+    risk_picture_markdown,
+    risk_picture_svg,
+)
+from sirt_desktop.core.content.risks import description as risk_description
 from sirt_desktop.core.dates import MONTHS, long_date
 from sirt_desktop.core.resources import resource_path
 
@@ -51,6 +65,7 @@ class ContentSet:
     glossary: Glossary
     checklist: tuple[ChecklistQuestion, ...]
     grid: TreatmentGrid
+    risks: RiskPicture | None = None
 
     def page(self, page_id: str) -> Page:
         for page in self.pages:
@@ -79,6 +94,18 @@ def grid_markdown(grid: TreatmentGrid) -> str:
     return "\n".join([header, rule, *rows]) + key
 
 
+def grid_stacked_markdown(grid: TreatmentGrid) -> str:
+    """The grid for a narrow window or large text: one short list per option, in the same order."""
+    parts = []
+    for option in grid.options:
+        parts.append(f"**{option.name}**\n")
+        parts += [
+            f"- **{q.label if q.label.endswith('?') else q.label + ':'}** {option.cells[q.id]}" for q in grid.questions
+        ]
+        parts.append("")
+    return "\n".join(parts) + (f"\n{grid.key}" if grid.key else "")
+
+
 def checklist_markdown(questions: tuple[ChecklistQuestion, ...]) -> str:
     return "\n".join(f"- {q.text}" for q in questions)
 
@@ -90,16 +117,24 @@ def build_content_set(root: Path, origin: str, files: dict[str, bytes] | None = 
         raise ContentError(parsed.problems)
     assert parsed.manifest and parsed.glossary and parsed.grid
     fills = {"{{treatment_grid}}": grid_markdown(parsed.grid), "{{checklist}}": checklist_markdown(parsed.checklist)}
+    generated: dict[str, bytes] = {}
+    if parsed.risks is not None:
+        fills["{{risk_picture}}"] = risk_picture_markdown(parsed.risks)
+        generated[IMAGE_NAME] = risk_picture_svg(parsed.risks)
     pages: list[Page] = []
     for page in parsed.pages:
         body = page.body
         for token, text in fills.items():
             body = body.replace(token, text)
-        images = tuple(root / target for is_image, _, target in find_links(body) if is_image)
-        pages.append(replace(page, body=body, images=images, base_dir=root))
+        targets = [target for is_image, _, target in find_links(body) if is_image]
+        images = tuple(root / target for target in targets if target not in generated)
+        made = tuple((target, generated[target]) for target in dict.fromkeys(targets) if target in generated)
+        pages.append(replace(page, body=body, images=images, base_dir=root, generated=made))
     pages.append(glossary_page(parsed.glossary, GLOSSARY_PAGE_ID, root))
     pages.sort(key=lambda p: (SECTIONS.index(p.section), p.order, p.title))
-    return ContentSet(root, origin, parsed.manifest, tuple(pages), parsed.glossary, parsed.checklist, parsed.grid)
+    return ContentSet(
+        root, origin, parsed.manifest, tuple(pages), parsed.glossary, parsed.checklist, parsed.grid, parsed.risks
+    )
 
 
 def shipped_root() -> Path:
@@ -156,11 +191,83 @@ def get_page(page_id: str) -> Page:
     return active_content().page(page_id)
 
 
-def display_markdown(page: Page) -> str:
-    """The body with glossary words linked as ``[word](glossary:id)``, ready to show."""
+def has_grid(page: Page) -> bool:
+    return grid_markdown(active_content().grid) in page.body
+
+
+def display_markdown(page: Page, stacked_grid: bool = False) -> str:
+    """The body with glossary words linked as ``[word](glossary:id)``, ready to show; with
+    ``stacked_grid`` the treatment grid is one list per option (for little room).
+    A ``{{collapsed: ...}}`` line is left in: see :func:`display_parts`."""
     if page.id == GLOSSARY_PAGE_ID:
         return page.body
-    return link_glossary_terms(page.body, active_content().glossary)
+    body = page.body
+    if stacked_grid:
+        grid = active_content().grid
+        body = body.replace(grid_markdown(grid), grid_stacked_markdown(grid))
+    return link_glossary_terms(body, active_content().glossary)
+
+
+@dataclass(frozen=True)
+class DisplayParts:
+    """A page split for showing: the main text, then (optionally) background that starts folded."""
+
+    main: str
+    collapsed_title: str | None = None
+    collapsed: str = ""
+
+
+def split_collapsed(body: str) -> tuple[str, str | None, str]:
+    """``(main, title, rest)`` at a ``{{collapsed: Title}}`` line; ``(body, None, "")`` without one."""
+    match = COLLAPSED_RE.search(body)
+    if match is None:
+        return body, None, ""
+    return body[: match.start()].rstrip() + "\n", match.group("title"), body[match.end() :].lstrip("\n")
+
+
+def display_parts(page: Page, stacked_grid: bool = False) -> DisplayParts:
+    main, title, rest = split_collapsed(display_markdown(page, stacked_grid))
+    return DisplayParts(main, title, rest)
+
+
+def pictures_description(page: Page) -> str:
+    """Plain text giving everything the page's generated pictures show ("" if it has none)."""
+    risks = active_content().risks
+    if risks is None or not any(name == IMAGE_NAME for name, _ in page.generated):
+        return ""
+    return risk_description(risks)
+
+
+def source_date_in_words(value: str) -> str:
+    """``"2024-05-16"`` -> ``"16 May 2024"``; ``"2025-03"`` -> ``"March 2025"``; others as written."""
+    parts = value.split("-")
+    try:
+        if len(parts) == 3:
+            return long_date(date.fromisoformat(value))
+        if len(parts) == 2 and len(parts[0]) == 4:
+            return f"{MONTHS[int(parts[1]) - 1]} {parts[0]}"
+    except (ValueError, IndexError):
+        pass
+    return value
+
+
+def _sentence(text: str) -> str:
+    """``text`` ending in a full stop (unless it already ends in . ? or !)."""
+    text = text.strip()
+    return text if text.endswith((".", "?", "!")) else text + "."
+
+
+def source_line(source: Source) -> str:
+    used = f" Used for: {_sentence(source.about)}" if source.about else ""
+    return f"{_sentence(source.title)} {source.publisher}, {source_date_in_words(source.date)}.{used} {source.address}"
+
+
+def sources_markdown(page: Page) -> str:
+    """The sources panel for the foot of a page: every source, its date and what it supports."""
+    lines = ["## Where does this information come from?", ""]
+    lines += [f"{number}. {source_line(source)}" for number, source in enumerate(page.sources, start=1)]
+    lines += ["", review_line(page) + "."]
+    return "\n".join(lines) + "\n"
 
 
 def review_line(page: Page) -> str:

@@ -8,6 +8,7 @@ leaves half a file. ``read_export`` checks an export field by field and byte by 
 
 from __future__ import annotations
 
+import base64
 import datetime as dt
 import hashlib
 import json
@@ -19,10 +20,13 @@ from pathlib import Path
 from typing import Any, BinaryIO
 
 from sqlalchemy import select
+from sqlalchemy.orm import Session
 
 from sirt_desktop import __version__
+from sirt_desktop.core import paths
 from sirt_desktop.core.db import profiles_repo
 from sirt_desktop.core.db.engine import Database
+from sirt_desktop.core.db.errors import DatabaseError
 from sirt_desktop.core.db.failures import plain_database_errors
 from sirt_desktop.core.db.letters_repo import RECORD_COLUMNS, record_from_row
 from sirt_desktop.core.db.models import Letter, LetterPdf, SenderProfile
@@ -35,7 +39,7 @@ from sirt_desktop.core.db.records import (
     LetterStatus,
     ReplyStatus,
 )
-from sirt_desktop.core.files import atomic_writer
+from sirt_desktop.core.files import atomic_writer, output_problem
 
 log = logging.getLogger(__name__)
 
@@ -71,18 +75,82 @@ class ExportContents:
 
 
 @dataclass(frozen=True)
+class DamagedLetter:
+    """A letter that could not be read whole: left out of the letters, its raw columns kept
+    in ``damaged-letters.json`` inside the export."""
+
+    id: int
+    subject: str
+    reason: str
+
+
+@dataclass(frozen=True)
 class ExportSummary:
     path: Path
     profiles: int
     letters: int
     pdfs: int
+    damaged: tuple[DamagedLetter, ...] = ()
+
+
+DAMAGED_NAME = "damaged-letters.json"
+_BATCH = 500
 
 
 def _plain(value: Any) -> Any:
+    if isinstance(value, (bytes, bytearray, memoryview)):
+        return base64.b64encode(bytes(value)).decode("ascii")
     return value.isoformat() if isinstance(value, (dt.date, dt.datetime)) else value
 
 
-def _write_zip(handle: BinaryIO, db: Database) -> tuple[int, int, int]:
+def _raw_letter(s: Session, letter_id: int) -> dict[str, Any]:
+    """Every column of one letter as SQLite holds it, with no conversion that could fail."""
+    result = s.connection().exec_driver_sql("SELECT * FROM letters WHERE id = ?", (letter_id,))
+    row = result.fetchone()
+    columns = list(result.keys())
+    return {c: _plain(v) for c, v in zip(columns, row, strict=True)} if row is not None else {"id": letter_id}
+
+
+def _why(exc: BaseException) -> str:
+    if isinstance(exc, DatabaseError):
+        return str(exc)
+    return f"a stored value could not be read ({type(exc).__name__})"
+
+
+def _readable_letters(s: Session) -> tuple[list[LetterRecord], list[tuple[DamagedLetter, dict[str, Any]]]]:
+    """Every letter that can be read, and every one that cannot (with its raw columns): one
+    damaged letter never stops the others."""
+    ids = [row[0] for row in s.execute(select(Letter.id).order_by(Letter.id))]
+    good: list[LetterRecord] = []
+    damaged: list[tuple[DamagedLetter, dict[str, Any]]] = []
+
+    def one(letter_id: int, row: Any = None) -> None:
+        try:
+            if row is None:
+                row = s.execute(select(*RECORD_COLUMNS).where(Letter.id == letter_id)).first()
+                if row is None:  # deleted while the export ran
+                    return
+            good.append(record_from_row(row))
+        except (DatabaseError, ValueError, TypeError, LookupError, UnicodeError) as exc:
+            raw = _raw_letter(s, letter_id)
+            subject = str(raw.get("subject") or "") if isinstance(raw.get("subject"), str) else ""
+            damaged.append((DamagedLetter(letter_id, subject, _why(exc)), raw))
+            log.warning("letter %s left out of the export: %s", letter_id, type(exc).__name__)
+
+    for start in range(0, len(ids), _BATCH):
+        chunk = ids[start : start + _BATCH]
+        try:
+            rows = s.execute(select(*RECORD_COLUMNS).where(Letter.id.in_(chunk)).order_by(Letter.id)).all()
+        except (ValueError, TypeError, LookupError, UnicodeError):  # a value in this batch will not convert
+            for letter_id in chunk:
+                one(letter_id)
+            continue
+        for row in rows:
+            one(row[0], row)
+    return good, damaged
+
+
+def _write_zip(handle: BinaryIO, db: Database) -> tuple[int, int, int, tuple[DamagedLetter, ...]]:
     letters_out: list[dict[str, Any]] = []
     pdf_count = 0
     with zipfile.ZipFile(handle, "w", compression=zipfile.ZIP_DEFLATED) as archive:
@@ -91,19 +159,22 @@ def _write_zip(handle: BinaryIO, db: Database) -> tuple[int, int, int]:
                 {k: _plain(v) for k, v in asdict(profiles_repo.record_from_row(p)).items()}
                 for p in s.scalars(select(SenderProfile).order_by(SenderProfile.id))
             ]
-            rows = s.execute(select(*RECORD_COLUMNS).order_by(Letter.id).execution_options(yield_per=500))
-            for row in rows:
-                record = record_from_row(row)
+            records, damaged = _readable_letters(s)
+            for record in records:
                 # has_pdf follows from the PDFs listed with the letter: not written twice.
                 item = {k: _plain(v) for k, v in asdict(record).items() if k != "has_pdf"}
                 item["pdfs"] = []
                 letters_out.append(item)
+            damaged_out = [dict(raw, pdfs=[], reason=info.reason) for info, raw in damaged]
             pdf_rows = s.execute(
                 select(LetterPdf).order_by(LetterPdf.letter_id, LetterPdf.id).execution_options(yield_per=20)
             )
             by_letter = {item["id"]: item for item in letters_out}
+            by_letter.update({item["id"]: item for item in damaged_out})
             for (pdf,) in pdf_rows:
-                entry = by_letter[pdf.letter_id]
+                entry = by_letter.get(pdf.letter_id)
+                if entry is None:  # a letter written after the export read the letters
+                    continue
                 name = f"pdfs/{pdf.letter_id}-{len(entry['pdfs']) + 1}.pdf"
                 info = zipfile.ZipInfo(name, date_time=dt.datetime.now().timetuple()[:6])
                 info.external_attr = 0o600 << 16
@@ -130,11 +201,20 @@ def _write_zip(handle: BinaryIO, db: Database) -> tuple[int, int, int]:
         info.external_attr = 0o600 << 16
         info.compress_type = zipfile.ZIP_DEFLATED
         archive.writestr(info, json.dumps(document, ensure_ascii=False, indent=1))
-    return len(profiles), len(letters_out), pdf_count
+        if damaged_out:
+            info = zipfile.ZipInfo(DAMAGED_NAME, date_time=dt.datetime.now().timetuple()[:6])
+            info.external_attr = 0o600 << 16
+            info.compress_type = zipfile.ZIP_DEFLATED
+            archive.writestr(
+                info, json.dumps({"format": FORMAT, "damaged_letters": damaged_out}, ensure_ascii=False, indent=1)
+            )
+    return len(profiles), len(letters_out), pdf_count, tuple(info for info, _raw in damaged)
 
 
 def export_everything(db: Database, path: str | os.PathLike[str]) -> ExportSummary:
-    """Write the export to ``path`` (owner-only; replaced only once complete)."""
+    """Write the export to ``path`` (owner-only; replaced only once complete). Letters that
+    cannot be read are left out of the letters, kept raw in ``damaged-letters.json`` and named
+    in the summary."""
     target = Path(path).expanduser().absolute()
     with atomic_writer(target) as handle:
         counts = _write_zip(handle, db)
@@ -157,6 +237,9 @@ def _typed(record_type: type, obj: Any, where: str) -> dict[str, Any]:
     out: dict[str, Any] = {}
     for f in fields(record_type):
         if f.name == "has_pdf":  # not in the file: it follows from the letter's PDFs
+            continue
+        if f.name == "version" and record_type is LetterRecord:  # exports before schema 0004 have none
+            out[f.name] = _need(obj, f.name, int, where) if "version" in obj else 1
             continue
         optional = f.name in {"finished_at", "sent_at", "follow_up_of_id", "sender_profile_id"}
         if optional and obj.get(f.name) is None:
@@ -258,12 +341,31 @@ def export_target_problem(path: str | os.PathLike[str]) -> str | None:
         return f"Cannot export to {target}: that is a folder. Give a file name ending in .zip."
     if not target.parent.is_dir():
         return f"Cannot export: the folder {target.parent} does not exist."
+    problem = output_problem(target, paths.database_path())
+    if problem:
+        return f"Cannot export: {problem}."
     if not os.access(target.parent, os.W_OK | os.X_OK) or (target.exists() and not os.access(target, os.W_OK)):
         return (
             f"Cannot export: you do not have permission to write in {target.parent}. "
             "Choose another folder, for example your Documents folder."
         )
     return None
+
+
+def damaged_lines(summary: ExportSummary) -> list[str]:
+    """One line per letter left out because it could not be read."""
+    if not summary.damaged:
+        return []
+    count = len(summary.damaged)
+    lines = [
+        f"{count} letter{'s' if count != 1 else ''} could not be read and "
+        f"{'were' if count != 1 else 'was'} left out; everything stored for "
+        f"{'them' if count != 1 else 'it'} is in {DAMAGED_NAME} inside the export:"
+    ]
+    for letter in summary.damaged:
+        subject = f" “{' '.join(letter.subject.split())[:80]}”" if letter.subject.strip() else ""
+        lines.append(f"  letter {letter.id}{subject}: {letter.reason}")
+    return lines
 
 
 def count_in_words(n: int, one: str, many: str) -> str:
@@ -283,5 +385,6 @@ def summary_lines(summary: ExportSummary) -> list[str]:
     )
     return [
         f"Saved {saved} to:\n{summary.path}",
+        *damaged_lines(summary),
         "Keep this file safe: anyone who opens it can read your letters.",
     ]

@@ -25,7 +25,7 @@ from sqlalchemy.orm import Session
 
 from sirt_desktop.core.dates import local_date
 from sirt_desktop.core.db.engine import Database, affected_rows, inserted_key
-from sirt_desktop.core.db.errors import DatabaseError
+from sirt_desktop.core.db.errors import DatabaseError, StaleLetterError
 from sirt_desktop.core.db.failures import plain_database_errors
 from sirt_desktop.core.db.letter_search import narrowing, purge_deleted
 from sirt_desktop.core.db.models import Letter, LetterPdf, utcnow
@@ -71,6 +71,7 @@ RECORD_COLUMNS = (
     Letter.sender_profile_id,
     Letter.reply_asked_2w,
     Letter.reply_asked_4w,
+    Letter.version,
 )
 _NEWEST_FIRST = (Letter.updated_at.desc(), Letter.id.desc())
 
@@ -134,7 +135,7 @@ def record_from_row(row: Any) -> LetterRecord:
     """A ``LetterRecord`` from a row of ``select(*RECORD_COLUMNS)`` (the export reads the same)."""
     values = list(row)
     base = _summary_values(values)
-    body, data_json, profile_id, asked_2w, asked_4w = values[len(_SUMMARY_COLUMNS) :]
+    body, data_json, profile_id, asked_2w, asked_4w, version = values[len(_SUMMARY_COLUMNS) :]
     try:
         data = json.loads(data_json or "{}")
     except ValueError as exc:
@@ -146,6 +147,7 @@ def record_from_row(row: Any) -> LetterRecord:
         sender_profile_id=profile_id,
         reply_asked_2w=bool(asked_2w),
         reply_asked_4w=bool(asked_4w),
+        version=int(version or 1),
     )
 
 
@@ -201,9 +203,23 @@ class LettersRepository:
         return self.get(letter_id)
 
     def save_draft(
-        self, letter_id: int, kind: str, recipient_name: str, subject: str, body: str, data: dict[str, Any]
-    ) -> None:
-        """Autosave: one UPDATE in one transaction."""
+        self,
+        letter_id: int,
+        kind: str,
+        recipient_name: str,
+        subject: str,
+        body: str,
+        data: dict[str, Any],
+        expected_version: int | None = None,
+        expected_created_at: dt.datetime | None = None,
+    ) -> int:
+        """Autosave: one UPDATE in one transaction; returns the letter's new version.
+
+        With ``expected_version`` (the version this copy of the letter was read or last saved
+        at) the UPDATE applies only if the letter is still at that version; otherwise nothing is
+        written and ``StaleLetterError`` says so. ``expected_created_at`` also makes sure the id
+        still names the same letter (SQLite may give a deleted letter's id to a new one).
+        ``None`` saves whatever the version is (for tools that never read the letter first)."""
         values = dict(
             kind=kind,
             recipient_name=recipient_name,
@@ -211,8 +227,28 @@ class LettersRepository:
             body=body,
             data_json=_dump(data),
             updated_at=utcnow(),
+            version=Letter.version + 1,
         )
-        self._update(letter_id, **values)
+        with plain_database_errors(), self.db.session() as s:
+            query = update(Letter).where(Letter.id == letter_id)
+            if expected_version is not None:
+                query = query.where(Letter.version == expected_version)
+            if expected_created_at is not None:
+                query = query.where(Letter.created_at == expected_created_at)
+            if affected_rows(s.execute(query.values(**values))) == 1:
+                return int(s.execute(select(Letter.version).where(Letter.id == letter_id)).scalar_one())
+            found = s.execute(select(Letter.version).where(Letter.id == letter_id)).scalar()
+        if found is None:
+            raise LetterNotFoundError(letter_id)
+        raise StaleLetterError(letter_id, int(expected_version or 0), int(found))
+
+    def version(self, letter_id: int) -> int:
+        """The letter's current version (see ``save_draft``)."""
+        with plain_database_errors(), self.db.session() as s:
+            found = s.execute(select(Letter.version).where(Letter.id == letter_id)).scalar()
+        if found is None:
+            raise LetterNotFoundError(letter_id)
+        return int(found)
 
     def set_sender_profile(self, letter_id: int, profile_id: int | None) -> None:
         self._update(letter_id, sender_profile_id=profile_id, updated_at=utcnow())
@@ -241,6 +277,7 @@ class LettersRepository:
             # now, so "delete" means deleted. (Fast for one person's letters; a shared helpline
             # uses PostgreSQL, which has no such index.)
             purge_deleted(s)
+        self.db.empty_journal()  # nor in the journal's older copies of its pages
 
     def finish(self, letter_id: int, when: dt.datetime | None = None) -> None:
         self._update(letter_id, status=LetterStatus.FINISHED.value, finished_at=when or utcnow(), updated_at=utcnow())

@@ -68,6 +68,8 @@ class Letter(Base):
     follow_up_of_id: Mapped[int | None] = mapped_column(
         ForeignKey("letters.id", ondelete="SET NULL", name="fk_letters_follow_up_of"), nullable=True, index=True
     )
+    # Goes up by one at each save of the words (schema 0004): a stale save is refused.
+    version: Mapped[int] = mapped_column(Integer, default=1, server_default="1")
 
     sender_profile: Mapped[SenderProfile | None] = relationship(back_populates="letters")
 

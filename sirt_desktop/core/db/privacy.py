@@ -20,6 +20,7 @@ from sirt_desktop.core.db.failures import plain_database_errors
 from sirt_desktop.core.db.letter_search import clear_index, purge_deleted
 from sirt_desktop.core.db.models import Letter, LetterPdf, SenderProfile
 from sirt_desktop.core.db.records import LetterStatus, StoredCounts
+from sirt_desktop.core.db.recovery import count_set_aside
 
 log = logging.getLogger(__name__)
 
@@ -43,8 +44,8 @@ def stored_counts(db: Database) -> StoredCounts:
         letters = s.execute(select(func.count()).select_from(Letter)).scalar_one()
         profiles = s.execute(select(func.count()).select_from(SenderProfile)).scalar_one()
         pdfs = s.execute(select(func.count()).select_from(LetterPdf)).scalar_one()
-    backups, pdf_files, aside, print_copies = (len(_files_under(f)) for f in _extra_folders())
-    return StoredCounts(letters, profiles, pdfs, backups, pdf_files + aside + print_copies)
+    backups, pdf_files, _aside, print_copies = (len(_files_under(f)) for f in _extra_folders())
+    return StoredCounts(letters, profiles, pdfs, backups, pdf_files + print_copies, count_set_aside())
 
 
 def _secure(session: Session) -> None:
@@ -105,6 +106,7 @@ def auto_delete_finished(db: Database, months: int, today: dt.date) -> int:
         if count:
             purge_deleted(s)  # drop the deleted letters' words from the full-text index as well
     if count:
+        db.empty_journal()
         log.info("auto-deleted %d finished letters older than %d months", count, months)
     return int(count or 0)
 

@@ -144,6 +144,7 @@ class LetterRecord(LetterSummary):
     sender_profile_id: int | None = None
     reply_asked_2w: bool = False
     reply_asked_4w: bool = False
+    version: int = 1  # goes up at each save of the words; a save from an older version is refused
 
     @property
     def quoted_letter_date(self) -> str:
@@ -183,4 +184,5 @@ class StoredCounts:
     profiles: int
     pdfs: int
     backup_files: int
-    other_files: int  # saved PDFs and set-aside databases in the data folder
+    other_files: int  # saved PDFs (and any print copies left in the cache)
+    set_aside: int = 0  # databases set aside by "start fresh" or a restore: letters too

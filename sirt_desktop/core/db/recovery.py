@@ -1,9 +1,13 @@
-"""Getting back to work when the database cannot be opened (damaged, or saved by a newer
-version of the app), and opening it with plain messages when its folder is read-only or full.
+"""Getting back to work when the database cannot be opened (damaged, not ours, missing, or
+saved by a newer version of the app), and opening it with plain messages when its folder is
+read-only or full.
 
 Nothing here deletes or overwrites a database: the file in the way is renamed into
-``set-aside/`` (with a timestamp) before anything takes its place. Close the ``Database`` (if
-one is open) before calling ``start_fresh`` or ``restore_last_backup``.
+``set-aside/`` (with a timestamp) before anything takes its place, and ``start_fresh``
+refuses to set aside a file that is sound and ours (a full disk or a read-only folder is not
+a reason to hide someone's letters). Set-aside files can be listed and put back
+(``list_set_aside``, ``restore_set_aside``). Close the ``Database`` (if one is open) before
+calling ``start_fresh``, ``restore_last_backup`` or ``restore_set_aside``.
 """
 
 from __future__ import annotations
@@ -13,6 +17,7 @@ import logging
 import os
 import shutil
 import sqlite3
+import tempfile
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -20,8 +25,9 @@ from sqlalchemy.exc import SQLAlchemyError
 
 from sirt_desktop.core import paths
 from sirt_desktop.core.db.engine import MIGRATIONS_DIR, Database
-from sirt_desktop.core.db.errors import DatabaseError
-from sirt_desktop.core.db.failures import check_writable, explain
+from sirt_desktop.core.db.errors import DatabaseError, StorageError
+from sirt_desktop.core.db.failures import check_writable, classify, explain
+from sirt_desktop.core.db.health import inspect_file, quick_check
 from sirt_desktop.core.files import atomic_writer
 
 log = logging.getLogger(__name__)
@@ -42,9 +48,48 @@ class RecoveryResult:
     restored_from: Path | None = None
 
 
-def open_database(url: str | None = None) -> Database:
-    """``Database.open()``, with storage failures (read-only or full folder, a file that
-    cannot be created) raised as ``DatabaseError`` in plain words."""
+@dataclass(frozen=True)
+class SetAsideInfo:
+    """A database in ``set-aside/``, for the list a person can restore from."""
+
+    path: Path
+    set_aside_at: dt.datetime  # local time it was moved there
+    size: int
+    state: str  # "ours", "newer", "foreign", "damaged", "empty" (see health.FileReport)
+    letters: int | None  # how many letters it holds, if it can be read
+
+    @property
+    def restorable(self) -> bool:
+        return self.state == "ours"
+
+
+class MissingDatabaseError(DatabaseError):
+    """The file holding the letters is gone, though this data folder has held letters before
+    (there are backups or set-aside copies). Nothing is created in its place unasked."""
+
+
+MISSING_FILE = (
+    "The file holding your letters is not where it should be: {path}. It may have been moved or "
+    "deleted outside the app. Nothing has been changed. You can put back the last backup, or "
+    "start with no letters."
+)
+HEALTHY = "Your letters file is sound, so it was not set aside. {reason}"
+
+
+def _has_held_letters() -> bool:
+    """Backups or set-aside databases here: this folder has held letters before."""
+    for folder in (paths.backups_dir(create=False), paths.set_aside_dir(create=False)):
+        if folder.is_dir() and any(p.suffix == ".sqlite3" for p in folder.rglob("*.sqlite3")):
+            return True
+    return False
+
+
+def open_database(url: str | None = None, create: bool = False) -> Database:
+    """``Database.open()``, with storage failures (read-only, full or missing folder, a file
+    that cannot be created) raised as the matching ``DatabaseError`` in plain words.
+
+    If the file is missing but the folder has held letters before, ``MissingDatabaseError``
+    is raised instead of quietly starting with none; ``create=True`` starts a new one."""
     try:
         if url is None and not os.environ.get(paths.DATABASE_URL_ENV, "").strip():
             folder = paths.data_dir(create=False)
@@ -52,12 +97,16 @@ def open_database(url: str | None = None) -> Database:
                 check_writable(folder)
             else:
                 paths.data_dir()
+            db_file = paths.database_path()
+            if not create and not db_file.exists() and _has_held_letters():
+                raise MissingDatabaseError(MISSING_FILE.format(path=db_file))
         return Database.open(url)
-    except DatabaseError:
+    except DatabaseError as exc:
+        log.error("database could not be opened: %s (%s)", type(exc).__name__, exc)
         raise
     except (OSError, sqlite3.Error, SQLAlchemyError) as exc:
         log.error("database could not be opened: %s", exc)
-        raise DatabaseError(explain(exc)) from exc
+        raise classify(exc) from exc
 
 
 def list_backups() -> list[BackupInfo]:
@@ -108,11 +157,105 @@ def _set_aside(db_file: Path, reason: str) -> Path | None:
     return target
 
 
+def _refuse_if_sound(db_file: Path) -> None:
+    """Raise if ``db_file`` is a sound database of ours (or cannot be looked at because of
+    the disk or folder): only a damaged, foreign or newer file may be set aside to start fresh."""
+    if not db_file.exists() or db_file.stat().st_size == 0:
+        return
+    try:
+        report = inspect_file(db_file)
+        if report.state == "ours" and not quick_check(db_file):
+            raise DatabaseError(
+                HEALTHY.format(
+                    reason="If the app could not open it, the disk may be "
+                    "full or the folder read-only: see the message before."
+                )
+            )
+    except StorageError as exc:
+        raise DatabaseError(HEALTHY.format(reason=str(exc))) from exc
+
+
 def start_fresh() -> RecoveryResult:
-    """Move the current database aside (never delete it) and create a new, empty one."""
-    aside = _set_aside(paths.database_path(), "set-aside")
-    open_database().close()
+    """Move the current database aside (never delete it) and create a new, empty one.
+    Refused (``DatabaseError``) when the file is sound and ours."""
+    db_file = paths.database_path()
+    check_writable(db_file.parent)
+    _refuse_if_sound(db_file)
+    aside = _set_aside(db_file, "set-aside")
+    open_database(create=True).close()
     return RecoveryResult(aside)
+
+
+def list_set_aside() -> list[SetAsideInfo]:
+    """Databases in ``set-aside/``, newest first, with how many letters each holds."""
+    folder = paths.set_aside_dir(create=False)
+    if not folder.is_dir():
+        return []
+    found = []
+    for path in folder.iterdir():
+        if not (path.is_file() and path.suffix == ".sqlite3"):
+            continue
+        try:
+            report = inspect_file(path)
+            state, letters = report.state, report.letters
+        except DatabaseError:
+            state, letters = "damaged", None
+        stat = path.stat()
+        found.append(SetAsideInfo(path, dt.datetime.fromtimestamp(stat.st_mtime), stat.st_size, state, letters))
+    return sorted(found, key=lambda i: (i.set_aside_at, i.path.name), reverse=True)
+
+
+def count_set_aside() -> int:
+    """How many databases ``set-aside/`` holds (Delete everything removes them too)."""
+    folder = paths.set_aside_dir(create=False)
+    return sum(1 for p in folder.iterdir() if p.is_file() and p.suffix == ".sqlite3") if folder.is_dir() else 0
+
+
+def _put_in_place(source: Path, db_file: Path) -> None:
+    """Copy ``source`` to ``db_file`` as one consistent file (whatever journal the source has
+    beside it), owner-only, and never over a database that appeared meanwhile."""
+    with tempfile.TemporaryDirectory(prefix="sirt-restore-", dir=paths.cache_dir()) as tmp:
+        single = Path(tmp) / db_file.name
+        src = sqlite3.connect(f"file:{source}?mode=ro", uri=True)
+        try:
+            dst = sqlite3.connect(single)
+            try:
+                src.backup(dst)
+            finally:
+                dst.close()
+        finally:
+            src.close()
+        with atomic_writer(db_file, overwrite=False) as handle, open(single, "rb") as copy:
+            shutil.copyfileobj(copy, handle)
+
+
+def restore_set_aside(source: Path) -> RecoveryResult:
+    """Put a set-aside database back in use. The current one is set aside first (so it can be
+    put back in turn); the chosen file stays where it is, as it was."""
+    source = Path(source)
+    if source.parent.resolve() != paths.set_aside_dir(create=False).resolve() or not source.is_file():
+        raise DatabaseError("That file is not one of the set-aside copies of your letters.")
+    try:
+        report = inspect_file(source)
+        problems = quick_check(source) if report.state == "ours" else []
+    except DatabaseError as exc:
+        raise DatabaseError(f"That copy could not be read, so nothing was changed: {exc}") from exc
+    if report.state != "ours" or problems:
+        why = {
+            "newer": "it was saved by a newer version of SIRT Desktop",
+            "foreign": "it is not a SIRT Desktop database",
+            "empty": "it holds nothing",
+        }.get(report.state, "it is damaged")
+        raise DatabaseError(f"That copy cannot be put back because {why}. Nothing was changed.")
+    db_file = paths.database_path()
+    aside = _set_aside(db_file, "before-restore")
+    try:
+        _put_in_place(source, db_file)
+    except (OSError, sqlite3.Error) as exc:
+        raise DatabaseError(f"The copy could not be put back: {explain(exc)}") from exc
+    log.warning("database restored from set-aside copy %s", source)
+    open_database(create=True).close()  # brings an older copy up to date (backing it up first)
+    return RecoveryResult(aside, source)
 
 
 def _usable(backup: Path) -> bool:
@@ -141,11 +284,9 @@ def restore_last_backup() -> RecoveryResult:
     db_file = paths.database_path()
     aside = _set_aside(db_file, "before-restore")
     try:
-        # never overwrite: if a database appeared meanwhile, it stays
-        with atomic_writer(db_file, overwrite=False) as handle, open(backup, "rb") as source:
-            shutil.copyfileobj(source, handle)
-    except OSError as exc:
+        _put_in_place(backup, db_file)
+    except (OSError, sqlite3.Error) as exc:
         raise DatabaseError(f"The backup could not be restored: {explain(exc)}") from exc
     log.warning("database restored from %s", backup)
-    open_database().close()  # brings an older backup up to date (backing it up first)
+    open_database(create=True).close()  # brings an older backup up to date (backing it up first)
     return RecoveryResult(aside, backup)

@@ -17,7 +17,7 @@ from typing import Any
 
 from sirt_desktop.core.letters.checks import missing_for_reply
 from sirt_desktop.core.letters.model import Letter
-from sirt_desktop.core.letters.render import render_letter_to_file, warm_up
+from sirt_desktop.core.letters.render import render_letter_to_file, unprintable_characters, warm_up
 from sirt_desktop.core.letters.schema import LetterDataError, letter_from_dict
 
 BATCH_SUFFIXES = (".jsonl", ".ndjson")
@@ -45,6 +45,8 @@ def _json(text: str, one_line: bool = False) -> Any:
         raise LetterInputError(f"not valid JSON: {exc.msg} at {where}") from exc
     except RecursionError as exc:
         raise LetterInputError("nested too deeply to be a letter") from exc
+    except ValueError as exc:  # a number of more than 4,300 digits
+        raise LetterInputError(f"not a letter: a number in it is too long ({exc})") from exc
 
 
 def _letter(data: Any, large_print: bool) -> Letter:
@@ -66,7 +68,13 @@ def render_one(letter: Letter, target: Path) -> None:
 
 def reply_notes(letter: Letter) -> list[str]:
     """What an elected member would need to reply (the letter still prints without it)."""
-    return [f"{m.field}: {m.text[:1].lower()}{m.text[1:]}" for m in missing_for_reply(letter)]
+    notes = [f"{m.field}: {m.text[:1].lower()}{m.text[1:]}" for m in missing_for_reply(letter)]
+    boxes = unprintable_characters(letter)
+    if boxes:
+        notes.append(
+            "these characters have no shape in the letter's typeface and print as empty boxes: " + " ".join(boxes)
+        )
+    return notes
 
 
 @dataclass
@@ -120,7 +128,9 @@ def render_batch(text: str, folder: Path, large_print: bool = False) -> BatchRes
     named and skipped; the others are still written, in parallel for a large batch."""
     result = BatchResult(folder)
     jobs: list[tuple[int, dict[str, Any], bool, str]] = []
-    for number, raw in enumerate(text.splitlines(), start=1):
+    # Lines end at "\n" only: U+2028, U+0085 and other characters that str.splitlines() treats
+    # as line ends are legal inside JSON strings (text pasted from the web or Word holds them).
+    for number, raw in enumerate(text.split("\n"), start=1):
         if not raw.strip():
             continue
         result.total += 1

@@ -4,9 +4,11 @@ in plain English, optional starter sentences to adapt, and the words that mark i
 
 Facts used in the starters: NICE interventional procedures guidance IPG786 (16 May 2024) says
 SIRT can be used for neuroendocrine tumours that have spread to the liver; NICE does not decide
-funding; NHS England routinely funds SIRT for some people with primary liver cancer or with bowel
-cancer that has spread to the liver, but does not routinely fund it for NET liver metastases; only a
-clinician can make an individual funding request.
+funding; the NHS in England routinely funds SIRT for some people with primary liver cancer or with
+bowel cancer that has spread to the liver, but does not routinely fund it for NET liver metastases;
+only a clinician can make an individual funding request. The Health Bill 2026 abolishes NHS England
+and moves its work to the Health Secretary (DHSC) and local boards (ICBs), so the starters ask the
+Health Secretary, and name no minister (Health Bill impact assessments, DHSC, 14 May 2026).
 """
 
 from __future__ import annotations
@@ -107,9 +109,10 @@ KINDS: tuple[LetterKind, ...] = (
         fields=_COMMON_FIELDS,
         tips=(
             *_MP_TIPS_COMMON,
-            "Ask one thing: that your MP writes to the Health Secretary and NHS England asking them to "
-            "fund SIRT for neuroendocrine tumours in the liver. NICE said on 16 May 2024 that SIRT can "
-            "be used for these tumours.",
+            "Ask one thing: that your MP writes to the Health Secretary asking for SIRT to be funded for "
+            "neuroendocrine tumours in the liver. NICE said on 16 May 2024 that SIRT can be used for these "
+            "tumours. NHS England is being closed and its work moved to the Department of Health and "
+            "Social Care, so the Health Secretary is the one to ask.",
             "You do not need to give medical details such as test results, your NHS number or date of "
             "birth. Keep those private.",
             "Say why it matters to you in a sentence or two: that is what your MP will remember.",
@@ -126,14 +129,14 @@ KINDS: tuple[LetterKind, ...] = (
             ),
             Starter(
                 "The funding gap",
-                "NHS England routinely funds SIRT for some people with primary "
+                "In England, the NHS routinely funds SIRT for some people with primary "
                 "liver cancer or with bowel cancer that has spread to the liver, but it does not "
                 "routinely fund it for neuroendocrine tumours.",
             ),
             Starter(
                 "My request",
-                "Please write to the Health Secretary and to NHS England asking them "
-                "to fund SIRT for people with neuroendocrine tumours in the liver.",
+                "Please write to the Health Secretary and ask that SIRT is funded for "
+                "people with neuroendocrine tumours in the liver.",
             ),
             Starter("Asking for a reply", "I would be grateful to hear what you are able to do."),
         ),
@@ -163,7 +166,7 @@ KINDS: tuple[LetterKind, ...] = (
             "Explain briefly what has happened: who recommended SIRT, what you were told about funding, and when.",
             "Tick the consent box if you are happy for your MP to share your details with the NHS: they "
             "usually need this before they can act for you.",
-            "Ask one thing, for example that your MP contacts NHS England or your hospital on your behalf.",
+            "Ask one thing, for example that your MP contacts the NHS or your hospital on your behalf.",
         ),
         starters=(
             Starter("Who I am", "I live in your constituency and I am writing about my own treatment."),
@@ -179,7 +182,7 @@ KINDS: tuple[LetterKind, ...] = (
             ),
             Starter(
                 "My request",
-                "Please take up my case with NHS England and ask why I cannot have the treatment my doctors recommend.",
+                "Please take up my case with the NHS and ask why I cannot have the treatment my doctors recommend.",
             ),
         ),
         ask_keywords=("take up", "my case", "contact", "nhs england", "on my behalf", "fund", "find out", "write to"),
@@ -281,7 +284,7 @@ KINDS: tuple[LetterKind, ...] = (
             Starter(
                 "Ask to write to the Minister",
                 "Please write to the Health Secretary asking when "
-                "NHS England will decide on funding SIRT for neuroendocrine tumours in the liver.",
+                "a decision will be made on NHS funding of SIRT for neuroendocrine tumours in the liver.",
             ),
             Starter("Asking for a reply", "I would be grateful for a reply."),
         ),

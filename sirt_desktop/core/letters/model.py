@@ -47,6 +47,10 @@ _TITLES = (
 )
 # "Dear Sir Keir", "Dear Dame Diana": knights and dames are greeted by title and first name.
 _FIRST_NAME_TITLES = ("Sir", "Dame")
+# Peers with a territorial designation are greeted without it ("Dear Lord Ahmad").
+_PEER_TITLES = ("Lord", "Lady", "Baroness", "Baron")
+# Letters after a name, left out of the greeting ("Dear Liz Saville Roberts", not "... MP").
+_AFTER_NAMES = {*POST_NOMINALS, "KC", "QC", "MBE", "OBE", "CBE", "KBE", "DBE", "FRCS", "FRCP", "PHD"}
 
 FAITHFULLY_GREETINGS = ("dear sir or madam", "dear sir/madam", "dear sir", "dear madam", "to whom it may concern")
 
@@ -177,6 +181,13 @@ class Recipient:
         if self.full_name.strip() and not (first and surname):
             parsed_title, rest = _strip_title(self.full_name)
             words = rest.split()
+            while words and words[-1].rstrip(",").upper() in _AFTER_NAMES:  # "... MP", "..., KC"
+                words.pop()
+            if parsed_title in _PEER_TITLES and "of" in words[1:]:
+                # "Lord Ahmad of Wimbledon": the peer is greeted by the name before "of".
+                words = words[: words.index("of", 1)]
+            if len(words) == 1 and words[0].rstrip(".") in _TITLES and not parsed_title:
+                words = []  # a title alone ("Mr") is no name
             if len(words) >= 3 and words[0] in _FIRST_NAME_TITLES:
                 # "Professor Sir John Smith": the knighthood sets the greeting ("Dear Sir John").
                 parsed_title, words = words[0], words[1:]
@@ -275,7 +286,7 @@ class Letter:
     # --- greeting and close -------------------------------------------------------------
     def greeting_text(self) -> str:
         text = " ".join(clean_text(self.greeting).split()).rstrip(",")
-        return text or self.recipient.greeting()
+        return text or " ".join(clean_text(self.recipient.greeting()).split())
 
     def close_text(self) -> str:
         """``Yours faithfully`` after ``Dear Sir or Madam``; otherwise ``Yours sincerely``."""
@@ -306,8 +317,9 @@ class Letter:
         fmt = " ".join(clean_text(self.reply_format).split())
         if fmt:
             phrase = REPLY_FORMATS.get(fmt.lower())
-            if phrase == "by email" and self.sender.email.strip():
-                phrase = f"by email to {self.sender.email.strip()}"
+            email = " ".join(clean_text(self.sender.email).split())
+            if phrase == "by email" and email:
+                phrase = f"by email to {email}"
             phrase = phrase or f"in this format: {fmt}"
             # The Accessible Information Standard binds the NHS in England only: say so, so the
             # sentence is true wherever the letter goes.

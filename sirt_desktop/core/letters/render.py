@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import io
 import os
+import threading
 from dataclasses import dataclass
 from functools import lru_cache
 from typing import Any
@@ -23,6 +24,7 @@ from sirt_desktop.core.files import write_atomically
 from sirt_desktop.core.letters import layout as L
 from sirt_desktop.core.letters.model import Letter
 from sirt_desktop.core.pdf_fonts import BOLD, REGULAR, register_fonts
+from sirt_desktop.core.text import clean_text
 
 _CREATOR = "SIRT Desktop"
 
@@ -48,6 +50,33 @@ def render_letter_to_file(
     result = render_letter_details(letter, large_print=large_print)
     write_atomically(path, result.pdf, durable=durable)
     return result
+
+
+def unprintable_characters(letter: Letter, limit: int = 12) -> list[str]:
+    """Characters of the letter the embedded font has no shape for (Chinese, Devanagari,
+    Thai...): they would print as empty boxes and copy out as nothing. At most ``limit``,
+    in the order they first appear."""
+    from reportlab.pdfbase import pdfmetrics  # noqa: PLC0415 (start-up: ReportLab)
+
+    register_fonts()
+    known = pdfmetrics.getFont(REGULAR).face.charToGlyph
+    texts = [
+        *letter.sender.block_lines(),
+        *letter.recipient.block_lines(),
+        letter.greeting_text(),
+        letter.subject,
+        *(line for paragraph in letter.paragraphs() for line in paragraph),
+        *letter.generated_paragraphs(),
+        letter.signature_name(),
+    ]
+    found: list[str] = []
+    for text in texts:
+        for ch in clean_text(text):
+            if not ch.isspace() and ord(ch) not in known and ch not in found:
+                found.append(ch)
+                if len(found) >= limit:
+                    return found
+    return found
 
 
 def warm_up() -> None:
@@ -91,7 +120,8 @@ def _styles(large_print: bool):
     )
     bold = ParagraphStyle("bold", parent=body, fontName=BOLD)
     tight = ParagraphStyle("tight", parent=body, spaceAfter=0, allowOrphans=1, allowWidows=1)
-    return sizes, body, bold, tight
+    run = ParagraphStyle("run", parent=body, spaceAfter=0)  # a paragraph's lines that go on below
+    return sizes, body, bold, tight, run
 
 
 def _tail_class():
@@ -143,12 +173,35 @@ def _tail_class():
     return Tail
 
 
+# A paragraph is laid out in runs of at most this many of the writer's lines. ReportLab wraps a
+# paragraph's whole remaining text again at every page break, so one paragraph of thousands of
+# lines cost time as the square of its length (minutes for 10,000 short lines); runs keep the
+# cost in step with the length. The printed result is the same: runs follow on with no space.
+RUN_LINES = 20
+
+
+def _fit(text: str, font: str, size: float, width: float) -> str:
+    """``text`` shortened with "…" to fit ``width`` points (the running header on later pages,
+    which must never run under the page number or off the page)."""
+    from reportlab.pdfbase.pdfmetrics import stringWidth  # noqa: PLC0415 (start-up: ReportLab)
+
+    if stringWidth(text, font, size) <= width:
+        return text
+    while text and stringWidth(text.rstrip() + "…", font, size) > width:
+        text = text[:-1]
+    return text.rstrip() + "…"
+
+
+def _runs(lines: list[str]) -> list[list[str]]:
+    return [lines[i : i + RUN_LINES] for i in range(0, len(lines), RUN_LINES)] or [lines]
+
+
 def _story(letter: Letter, large_print: bool) -> list[Any]:
     from reportlab.platypus import Paragraph, Spacer  # noqa: PLC0415 (start-up: ReportLab)
 
-    sizes, body, bold, tight = _styles(large_print)
+    sizes, body, bold, tight, run = _styles(large_print)
     story: list[Any] = [Paragraph(escape(letter.greeting_text()) + ",", body)]
-    subject = " ".join(letter.subject.split())
+    subject = " ".join(clean_text(letter.subject).split())
     if subject:
         story.append(Paragraph(escape(subject), bold))
     extra = []
@@ -157,9 +210,12 @@ def _story(letter: Letter, large_print: bool) -> list[Any]:
     extra.extend(letter.identification_lines())
     if extra:
         story.append(Paragraph("<br/>".join(escape(x) for x in extra), body))
-    paragraphs = [paragraph_markup(p) for p in letter.paragraphs()]
-    paragraphs += [escape(p) for p in letter.generated_paragraphs()]
-    flowables = [Paragraph(p, body) for p in paragraphs]
+    flowables = []
+    for lines in letter.paragraphs():
+        runs = _runs(lines)
+        for index, part in enumerate(runs):
+            flowables.append(Paragraph(paragraph_markup(part), body if index == len(runs) - 1 else run))
+    flowables += [Paragraph(escape(p), body) for p in letter.generated_paragraphs()]
     closing = [
         Paragraph(escape(letter.close_text()) + ",", tight),
         Spacer(1, sizes.signature_space * L.MM),
@@ -171,8 +227,17 @@ def _story(letter: Letter, large_print: bool) -> list[Any]:
     return story
 
 
+_ONE_AT_A_TIME = threading.Lock()  # ReportLab keeps some state in modules: one layout at a time
+
+
 def render_letter_details(letter: Letter, large_print: bool = False) -> RenderedLetter:
-    """Render and also return page 1's layout (tests check it against the envelope window)."""
+    """Render and also return page 1's layout (tests check it against the envelope window).
+    Safe to call from any thread (layouts run one at a time)."""
+    with _ONE_AT_A_TIME:
+        return _render_letter_details(letter, large_print)
+
+
+def _render_letter_details(letter: Letter, large_print: bool) -> RenderedLetter:
     from reportlab.lib.pagesizes import A4  # noqa: PLC0415 (start-up: ReportLab)
     from reportlab.pdfbase.pdfmetrics import stringWidth  # noqa: PLC0415 (start-up: ReportLab)
     from reportlab.platypus import BaseDocTemplate, Frame, NextPageTemplate, PageTemplate  # noqa: PLC0415 (start-up: ReportLab)
@@ -256,7 +321,8 @@ def render_letter_details(letter: Letter, large_print: bool = False) -> Rendered
         else:
             top = y_pt(L.MARGIN_TOP + sizes.small * ascent / mm)
             canvas.setFont(BOLD, sizes.small)
-            canvas.drawString(L.MARGIN_LEFT * mm, top, name)
+            room = (L.CONTENT_RIGHT - L.MARGIN_LEFT - 5) * mm - stringWidth(label, REGULAR, sizes.small)
+            canvas.drawString(L.MARGIN_LEFT * mm, top, _fit(name, BOLD, sizes.small, room))
             canvas.setFont(REGULAR, sizes.small)
             canvas.drawRightString(L.CONTENT_RIGHT * mm, top, label)
 

@@ -8,6 +8,7 @@ GUI can put each next to its field and the batch command can print them.
 from __future__ import annotations
 
 import datetime as dt
+import re
 from typing import Any
 
 from sirt_desktop.core.letters.kinds import KIND_IDS, RecipientKind
@@ -24,6 +25,9 @@ from sirt_desktop.core.letters.nhs_number import nhs_number_problem
 MAX_SENDER_LINES = 8
 MAX_ADDRESS_LINE_CHARS = 50
 MAX_BODY_CHARS = 20_000
+FIRST_YEAR, LAST_YEAR = 1900, 2100  # dates outside these are typing mistakes
+_ISO_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")  # exactly YYYY-MM-DD: no "20261122", no week dates
+MAX_BODY_LINES = 1_000  # more would be a list, not a letter, and take long to lay out
 MAX_SHORT_TEXT = 200
 
 _SENDER_KEYS = ("name", "address_lines", "postcode", "email", "phone")
@@ -67,7 +71,8 @@ class _Reader:
             return {}
         for key in data:
             if key not in allowed:
-                where = f"{path}.{key}" if path else str(key)
+                shown = str(key) if len(str(key)) <= 40 else f"{str(key)[:40]}… ({len(str(key)):,} characters)"
+                where = f"{path}.{shown}" if path else shown
                 self.errors.append(f"{where}: unknown field (expected one of: {', '.join(allowed)})")
         return data
 
@@ -109,11 +114,18 @@ class _Reader:
         if not isinstance(value, str):
             self.errors.append(f"{path}: should be a date written YYYY-MM-DD, not {_type_name(value)}")
             return None
-        try:
-            return dt.date.fromisoformat(value.strip())
-        except ValueError:
-            self.errors.append(f"{path}: {value!r} is not a date written YYYY-MM-DD")
+        if not _ISO_DATE.fullmatch(value):
+            self.errors.append(f"{path}: {value[:40]!r} is not a date written YYYY-MM-DD")
             return None
+        try:
+            day = dt.date.fromisoformat(value)
+        except ValueError:
+            self.errors.append(f"{path}: {value!r} is not a real date")
+            return None
+        if not FIRST_YEAR <= day.year <= LAST_YEAR:
+            self.errors.append(f"{path}: {value} is not a likely date (the year should be {FIRST_YEAR} to {LAST_YEAR})")
+            return None
+        return day
 
 
 def _type_name(value: Any) -> str:
@@ -207,6 +219,21 @@ def letter_from_dict(data: Any, strict: bool = True) -> Letter:
     return letter
 
 
+def body_problems(body: str) -> list[str]:
+    """Why the letter's text cannot be printed as it is: empty, or over the length limits."""
+    if not body.strip():
+        return ["body: the letter has no text yet"]
+    if len(body) > MAX_BODY_CHARS:
+        return [f"body: {len(body)} characters; at most {MAX_BODY_CHARS}"]
+    lines = body.count("\n") + 1
+    if lines > MAX_BODY_LINES:
+        return [
+            f"body: {lines:,} lines; a letter can have at most {MAX_BODY_LINES:,} lines (about 20 pages). "
+            "Join short lines into sentences, or split it into more than one letter"
+        ]
+    return []
+
+
 def _recipient_errors(rc: Recipient) -> list[str]:
     """What stops the recipient block being printed in the envelope window."""
     errors: list[str] = []
@@ -263,15 +290,14 @@ def validate_letter(letter: Letter) -> list[str]:
 
     errors.extend(_recipient_errors(letter.recipient))
 
-    if not letter.body.strip():
-        errors.append("body: the letter has no text yet")
-    elif len(letter.body) > MAX_BODY_CHARS:
-        errors.append(f"body: {len(letter.body)} characters; at most {MAX_BODY_CHARS}")
+    errors.extend(body_problems(letter.body))
     if letter.nhs_number.strip():
         problem = nhs_number_problem(letter.nhs_number)
         if problem:
             errors.append(f"nhs_number: {problem}")
-    if letter.date_of_birth and not (dt.date(1900, 1, 1) <= letter.date_of_birth <= letter.date):
+    if letter.date_of_birth and letter.date_of_birth.year < FIRST_YEAR:
+        errors.append(f"date_of_birth: should be in {FIRST_YEAR} or later")
+    elif letter.date_of_birth and letter.date_of_birth > letter.date:
         errors.append("date_of_birth: should be a date before the letter's date")
     if letter.earlier_letter and letter.earlier_letter.date and letter.earlier_letter.date > letter.date:
         errors.append("earlier_letter.date: should be before the letter's date")

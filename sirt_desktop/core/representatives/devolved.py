@@ -27,6 +27,7 @@ import sys
 import threading
 from array import array
 from bisect import bisect_left
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -233,7 +234,7 @@ class DevolvedResult:
 class SeneddPostcodes:
     """The Senedd's own postcode file, packed as ``inward << 4 | constituency`` by district."""
 
-    def __init__(self, units: array, index: dict[str, Any]) -> None:
+    def __init__(self, units: array[int], index: dict[str, Any]) -> None:
         self.units = units
         self.codes: list[str] = index["constituency_codes"]
         self.districts: list[str] = index["districts"]
@@ -265,7 +266,7 @@ class SeneddPostcodes:
     def __len__(self) -> int:
         return len(self.units)
 
-    def __iter__(self):
+    def __iter__(self) -> Iterator[tuple[str, str]]:
         """Every (postcode, Senedd code) in the file, in store order."""
         letters = list(self._letters)
         for d, district in enumerate(self.districts):
@@ -342,7 +343,7 @@ def senedd_postcodes() -> SeneddPostcodes:
     global _senedd
     with _lock:
         if _senedd is None:
-            units = array("H")
+            units: array[int] = array("H")
             units.frombytes(read_bytes("data", SENEDD_UNITS_FILE))
             if sys.byteorder != "little":  # pragma: no cover - every supported desktop is little-endian
                 units.byteswap()
@@ -580,15 +581,17 @@ def describe(result: DevolvedResult, caller: bool = False) -> str:
     if basis == CHOSEN:
         if leg.id == SCOTTISH_PARLIAMENT:
             return members_sentence(result, caller)
-        return f"{_cap(whose)} {leg.short_name} constituency: {c.name}. {members_sentence(result, caller)}"
+        return f"{_cap(whose)} {leg.short_name} constituency: {_named(result).name}. {members_sentence(result, caller)}"
     if basis in (BY_POSTCODE, BY_SENEDD_LIST):
         source = " (from the Senedd's own postcode list)" if basis == BY_SENEDD_LIST else ""
-        return f"{where} is in the {c.name} Senedd constituency{source}. {members_sentence(result, caller)}"
+        return (
+            f"{where} is in the {_named(result).name} Senedd constituency{source}. {members_sentence(result, caller)}"
+        )
     if basis == ON_BOUNDARY:
-        first, second = result.options[0].area.name, result.options[1].area.name
+        official, derived = result.options[0].area.name, result.options[1].area.name
         return (
             f"{where} is on the boundary of two Senedd constituencies. The Senedd's own postcode list puts "
-            f"it in {first}, but its Westminster constituency is part of {second}. Please choose "
+            f"it in {official}, but its Westminster constituency is part of {derived}. Please choose "
             f"{yours}; the local council's electoral services team can tell {'them' if caller else 'you'}. "
             f"{members_sentence(result, caller)}"
         )
@@ -607,7 +610,7 @@ def describe(result: DevolvedResult, caller: bool = False) -> str:
     # BY_SEAT
     seat = f"The {result.seat} Westminster constituency" if result.seat else "This Westminster constituency"
     if leg.id == SENEDD:
-        return f"{seat} is part of the {c.name} Senedd constituency. {members_sentence(result, caller)}"
+        return f"{seat} is part of the {_named(result).name} Senedd constituency. {members_sentence(result, caller)}"
     if c is not None:
         return f"{seat} lies in the {c.name} Assembly constituency. {members_sentence(result, caller)}"
     first, *rest = result.options
@@ -620,6 +623,13 @@ def describe(result: DevolvedResult, caller: bool = False) -> str:
         f"listed with the most people first; the shares are estimates. Please choose {yours}. "
         f"{members_sentence(result, caller)}"
     )
+
+
+def _named(result: DevolvedResult) -> Area:
+    """The constituency of an answer whose basis always names one (chosen, by postcode, a Senedd seat)."""
+    if result.constituency is None:
+        raise ValueError(f"a {result.basis!r} answer for the {result.legislature.name} names no constituency")
+    return result.constituency
 
 
 def _cap(text: str) -> str:

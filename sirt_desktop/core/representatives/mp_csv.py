@@ -12,6 +12,7 @@ from __future__ import annotations
 import csv
 import io
 import re
+import unicodedata
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from datetime import date
@@ -59,6 +60,7 @@ class ValidationReport:
     as_of: str | None = None
     vacant: list[str] = field(default_factory=list)  # constituency names with no MP
     changed: list[str] = field(default_factory=list)  # seats whose MP differs from the list in use
+    older_than: str | None = None  # the date of the list in use, when this one is older
     applied: bool = False
     rows: list[dict[str, str]] = field(default_factory=list, repr=False)
     text: str = field(default="", repr=False)  # the file's text, kept only when it passed
@@ -83,6 +85,11 @@ class ValidationReport:
             lines.append("No seat has a different MP from the list in use.")
         if self.vacant:
             lines.append("Vacant seats (no MP at the moment): " + ", ".join(self.vacant) + ".")
+        if self.older_than:
+            lines.append(
+                f"Careful: this list is older than the one in use (correct as of {long_date(self.older_than)}). "
+                "Using it would bring back MPs who have since changed."
+            )
         if self.applied:
             lines.append("The new MP list is now in use.")
         return lines
@@ -102,6 +109,8 @@ def _decode(data: bytes) -> tuple[str | None, list[Problem]]:
         return None, [Problem(None, "The file is empty.")]
     if len(data) > MAX_FILE_BYTES:
         return None, [Problem(None, f"The file is too large for an MP list ({len(data):,} bytes).")]
+    if data[:2] in (b"\xff\xfe", b"\xfe\xff"):
+        return None, [Problem(None, "The file is saved as UTF-16 text. Save it as 'CSV UTF-8' and try again.")]
     if b"\x00" in data:
         line = data[: data.index(b"\x00")].count(b"\n") + 1
         return None, [Problem(line, "This is not a text CSV file: it contains binary data.")]
@@ -110,6 +119,22 @@ def _decode(data: bytes) -> tuple[str | None, list[Problem]]:
     except UnicodeDecodeError as exc:
         line = data[: exc.start].count(b"\n") + 1
         return None, [Problem(line, "This line is not UTF-8 text. Save the file as 'CSV UTF-8' and try again.")]
+
+
+TEXT_COLUMNS = ("constituency", "mp_name", "party")
+# A name that a spreadsheet would take for a formula ("=HYPERLINK(...)", "+cmd|...", "@SUM(...)").
+_FORMULA_START = ("=", "+", "-", "@")
+
+
+def _text_problem(value: str) -> str | None:
+    """Why a name cannot be used as one: control characters (a terminal could act on them, a
+    newline would add lines to every answer) or the start of a spreadsheet formula."""
+    for ch in value:
+        if unicodedata.category(ch) in ("Cc", "Cf", "Zl", "Zp") and ch not in "\u200c\u200d":
+            return f"holds an invisible control character (U+{ord(ch):04X}); type the name again"
+    if value.startswith(_FORMULA_START):
+        return f"starts with '{value[0]}', like a spreadsheet formula; a name cannot start that way"
+    return None
 
 
 def _check_row(
@@ -146,8 +171,12 @@ def _check_row(
         problems.append(Problem(line, "The party is empty (write 'Independent' for an MP with no party)."))
     for column in ID_COLUMNS:
         value = row.get(column, "")
-        if value and not (value.isascii() and value.isdigit() and int(value) > 0):
-            problems.append(Problem(line, f"{column} must be a whole number, not '{value}'."))
+        if value and not (value.isascii() and value.isdigit() and len(value) <= 12 and int(value) > 0):
+            problems.append(Problem(line, f"{column} must be a whole number of up to 12 digits, not '{value[:20]}'."))
+    for column in TEXT_COLUMNS:
+        problem = _text_problem(row.get(column, ""))
+        if problem:
+            problems.append(Problem(line, f"{column} {problem}."))
     record_date: date | None = None
     for column in DATE_COLUMNS:
         if column not in columns:

@@ -40,6 +40,11 @@ def validate_mp_csv(path: str | os.PathLike[str]) -> ValidationReport:
         current = seats.mp_list().by_seat
         names = seats.constituencies()
         incoming = seats.mps_from_rows(report.rows)
+        # Compared record by record (the newest record_as_of on each side), not with the date the
+        # shipped list was published.
+        in_use = max((mp.as_of for mp in current.values() if mp is not None and mp.as_of), default=None)
+        if report.as_of and in_use and report.as_of < in_use:
+            report.older_than = in_use
         report.changed = sorted(
             names[code].name
             for code, mp in incoming.items()
@@ -48,10 +53,21 @@ def validate_mp_csv(path: str | os.PathLike[str]) -> ValidationReport:
     return report
 
 
-def apply_mp_csv(path: str | os.PathLike[str]) -> ValidationReport:
-    """Check an MP list and, only if it passes every check, put it in use. Never raises."""
+def apply_mp_csv(path: str | os.PathLike[str], allow_older: bool = False) -> ValidationReport:
+    """Check an MP list and, only if it passes every check, put it in use. Never raises. A list
+    older than the one in use is refused unless ``allow_older`` (the window asks first)."""
     report = validate_mp_csv(path)
     if not report.ok:
+        return report
+    if report.older_than and not allow_older:
+        report.ok = False
+        report.problems.append(
+            Problem(
+                None,
+                f"This list is correct as of {report.as_of}, older than the list in use "
+                f"({report.older_than}). To use it all the same, give --allow-older.",
+            )
+        )
         return report
     target = paths.imported_mps_file()
     try:

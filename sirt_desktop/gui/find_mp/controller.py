@@ -284,6 +284,8 @@ class FindMpController(QObject):
     def _show_devolved(self, keep_options: bool = False) -> None:
         panel = self.view.devolved
         base, current = self.devolved_base, self.devolved_current
+        # The person's constituency, once known (a current answer is always a certain one).
+        chosen_area = current.constituency if current is not None else None
         if base is None:
             self._devolved_rows, self._member_rows = [], []
             panel.hide()
@@ -305,9 +307,7 @@ class FindMpController(QObject):
                 self._devolved_rows = list(base.options)
         options = [self._option_line(o, base) for o in self._devolved_rows]
         codes = [o.area.code for o in self._devolved_rows]
-        current_row = (
-            codes.index(current.constituency.code) if current is not None and current.constituency.code in codes else -1
-        )
+        current_row = codes.index(chosen_area.code) if chosen_area is not None and chosen_area.code in codes else -1
         heading = ""
         query = panel.search.text().strip() if searchable else ""
         if options and query:
@@ -324,13 +324,13 @@ class FindMpController(QObject):
         elif searchable:
             heading = "No constituency matches that search."
         self._member_rows = members.members_for(current)
-        member_lines = [self._member_line(m, current) for m in self._member_rows]
+        member_lines = [self._member_line(m, current) for m in self._member_rows] if current is not None else []
         members_heading = ""
         names_help = ""
         list_date = members.list_date(leg.id)
-        if member_lines:
+        if member_lines and chosen_area is not None:  # Members are only found for a named constituency
             members_heading = (
-                f"{leg.member_title_plural} for {current.constituency.name} "
+                f"{leg.member_title_plural} for {chosen_area.name} "
                 f"(from the official list of {long_date(list_date)}). Choose one:"
             )
         elif list_date is None:
@@ -374,7 +374,8 @@ class FindMpController(QObject):
     def _member_line(member: Member, current: DevolvedResult) -> str:
         role = ""
         if current.legislature.id == SCOTTISH_PARLIAMENT:
-            role = "constituency MSP" if member.code == current.constituency.code else "regional MSP"
+            seat = current.constituency
+            role = "constituency MSP" if seat is not None and member.code == seat.code else "regional MSP"
         return " — ".join(p for p in (member.name, member.party, role) if p)
 
 

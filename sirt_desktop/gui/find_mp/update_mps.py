@@ -42,7 +42,7 @@ class UpdateMpsController(FileUpdateController):
             return
 
         def apply_and_load() -> ValidationReport:
-            applied = mp_list.apply_mp_csv(path)
+            applied = mp_list.apply_mp_csv(path, allow_older=True)  # the summary said so, and they said yes
             if applied.ok:
                 representatives.reload()
                 representatives.mp_list_as_of()  # loads the new list here, not on the GUI thread

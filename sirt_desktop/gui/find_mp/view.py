@@ -233,9 +233,7 @@ class FindMpView(QWidget):
         layout.addStretch(1)
         self.show_candidates([], "")
         self.devolved.search.textEdited.connect(self.devolved_search_edited)
-        self.devolved.options.currentRowChanged.connect(
-            lambda row: row >= 0 and self.devolved_option_selected.emit(row)
-        )
+        self.devolved.options.currentRowChanged.connect(self._devolved_row_changed)
         self.devolved.write_button.clicked.connect(self.devolved_write_requested)
         self.devolved.members.itemActivated.connect(lambda _item: self.devolved_write_requested.emit())
 
@@ -252,6 +250,10 @@ class FindMpView(QWidget):
     def _row_changed(self, row: int) -> None:
         if row >= 0:
             self.candidate_selected.emit(row)
+
+    def _devolved_row_changed(self, row: int) -> None:
+        if row >= 0:  # -1 when the list is cleared
+            self.devolved_option_selected.emit(row)
 
     def set_intro(self, text: str) -> None:
         self.intro.setText(text)

@@ -3,21 +3,22 @@
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Callable
 
-from PySide6.QtCore import QDate
 from PySide6.QtWidgets import (
     QButtonGroup,
-    QDateEdit,
     QDialog,
     QDialogButtonBox,
     QFormLayout,
+    QLabel,
     QRadioButton,
     QVBoxLayout,
     QWidget,
 )
 
 from sirt_desktop.core.db.records import REPLY_STATUSES, SENT_METHODS, LetterSummary
-from sirt_desktop.gui.common.widgets import Paragraph
+from sirt_desktop.gui.common.date_field import DateField
+from sirt_desktop.gui.common.widgets import Paragraph, tab_to_checked
 
 
 def describe(letter: LetterSummary) -> str:
@@ -53,13 +54,16 @@ class ReplyAnswers(QWidget):
             layout.addWidget(radio)
         if current in self.radios:
             self.radios[current].setChecked(True)
+        tab_to_checked(self.group)
 
     def chosen(self) -> str | None:
         return next((key for key, radio in self.radios.items() if radio.isChecked()), None)
 
 
 class SentDialog(QDialog):
-    def __init__(self, letter: LetterSummary, parent: QWidget | None = None) -> None:
+    def __init__(
+        self, letter: LetterSummary, parent: QWidget | None = None, today: Callable[[], dt.date] = dt.date.today
+    ) -> None:
         super().__init__(parent)
         self.setWindowTitle("Mark as sent")
         layout = QVBoxLayout(self)
@@ -75,24 +79,26 @@ class SentDialog(QDialog):
             self.methods[key] = radio
             methods.addWidget(radio)
         self.methods[letter.sent_method if letter.sent_method in SENT_METHODS else "posted"].setChecked(True)
+        tab_to_checked(self.method_group)
         form.addRow("How:", methods)
-        self.date = QDateEdit()
-        self.date.setAccessibleName("Date you sent it")
-        self.date.setCalendarPopup(True)
-        self.date.setDisplayFormat("d MMMM yyyy")
-        today = dt.date.today()
-        self.date.setMaximumDate(QDate(today.year, today.month, today.day))
-        sent = letter.sent_at or today
-        self.date.setDate(QDate(sent.year, sent.month, sent.day))
-        form.addRow("&Date:", self.date)
+        self.date = DateField("Date you sent it", earliest=dt.date(2000, 1, 1), today=today)
+        self.date.set_value(letter.sent_at or today())
+        date_label = QLabel("&Date:")
+        date_label.setBuddy(self.date)
+        form.addRow(date_label, self.date)
         layout.addLayout(form)
         layout.addWidget(Paragraph("We will ask you two and four weeks later whether a reply has come."))
-        layout.addWidget(_buttons(self, "Save"))
+        self.buttons = _buttons(self, "Save")
+        layout.addWidget(self.buttons)
+        save = self.buttons.button(QDialogButtonBox.StandardButton.Ok)
+        self.date.value_changed.connect(lambda: save.setEnabled(self.date.value() is not None))
 
     def answer(self) -> tuple[str, dt.date]:
         method = next(key for key, radio in self.methods.items() if radio.isChecked())
-        day = self.date.date()
-        return method, dt.date(day.year(), day.month(), day.day())
+        day = self.date.value()
+        if day is None:  # Save is disabled until the date can be read
+            raise ValueError(self.date.reading().problem)
+        return method, day
 
 
 class ReplyDialog(QDialog):

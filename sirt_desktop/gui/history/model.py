@@ -3,6 +3,8 @@ the list scrolls, so opening tens of thousands of letters shows the first screen
 
 from __future__ import annotations
 
+import datetime as dt
+import html
 import logging
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt, Signal
@@ -12,17 +14,36 @@ from sirt_desktop.core.db.errors import DatabaseError
 from sirt_desktop.core.db.letters_repo import PAGE_SIZE, LettersRepository
 from sirt_desktop.core.db.records import LetterFilters, LetterSummary
 from sirt_desktop.core.letters.kinds import KINDS
+from sirt_desktop.gui.common.widgets import RICH_TEXT_ROLE
 
 log = logging.getLogger(__name__)
 
 COLUMNS = ("Last changed", "Kind of letter", "To", "Subject", "Status")
 LETTER_ID_ROLE = Qt.ItemDataRole.UserRole + 1
+CARD_ROLE = RICH_TEXT_ROLE  # the whole card as simple HTML (column 0), for the card list
 _Index = QModelIndex | QPersistentModelIndex
 
 
 def kind_titles() -> dict[str, str]:
     """Letter kind id -> the title people see ("To my MP — campaign")."""
     return {kind.id: kind.title for kind in KINDS}
+
+
+def changed_text(letter: LetterSummary) -> str:
+    """When the letter was last changed, to the minute, on this computer's clock."""
+    moment = letter.updated_at.replace(tzinfo=dt.UTC).astimezone()
+    return f"{short_date(moment.date())} at {moment:%H:%M}"
+
+
+def card_lines(letter: LetterSummary, kind_title: str) -> tuple[str, str, str]:
+    """The three lines of a letter's card in My letters: what it is about, who it is to, and
+    where it stands. Together they tell apart letters with the same subject."""
+    subject = letter.subject or "(no subject)"
+    to = f"To {letter.recipient_name or '(no name yet)'} · {kind_title}"
+    status = letter.status_text()
+    if letter.sent_at is None:
+        status = f"{status} · last changed {changed_text(letter)}"
+    return subject, to, status
 
 
 def date_text(letter: LetterSummary) -> str:
@@ -119,7 +140,12 @@ class LettersTableModel(QAbstractTableModel):
         if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
             return self.cell_text(letter, index.column())
         if role == Qt.ItemDataRole.AccessibleTextRole:
+            if index.column() == 0:  # the card list shows column 0: read the whole card
+                return ". ".join(card_lines(letter, self.kind_title(letter.kind)))
             return f"{COLUMNS[index.column()]}: {self.cell_text(letter, index.column())}"
+        if role == CARD_ROLE and index.column() == 0:
+            subject, to, status = (html.escape(line) for line in card_lines(letter, self.kind_title(letter.kind)))
+            return f"<b>{subject}</b><br>{to}<br>{status}"
         if role == LETTER_ID_ROLE:
             return letter.id
         return None

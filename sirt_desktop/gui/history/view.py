@@ -6,24 +6,23 @@ The view shows and asks; ``HistoryController`` does the work. The list is newest
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, QItemSelectionModel, Qt, QTimer, Signal
+from PySide6.QtCore import QItemSelectionModel, Qt, QTimer, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
     QGridLayout,
-    QHeaderView,
     QLabel,
     QLineEdit,
+    QListView,
     QPushButton,
     QStackedWidget,
-    QTableView,
     QToolButton,
     QVBoxLayout,
     QWidget,
 )
 
 from sirt_desktop.core.db.records import STATUS_FILTERS, LetterFilters, LetterStatus
-from sirt_desktop.gui.common.widgets import Heading, Paragraph
+from sirt_desktop.gui.common.widgets import Heading, Paragraph, wrap_rows
 from sirt_desktop.gui.history.model import LETTER_ID_ROLE, LettersTableModel, kind_titles
 
 SEARCH_DELAY_MS = 350
@@ -43,6 +42,28 @@ ACTIONS: dict[str, tuple[str, str]] = {
     "duplicate": ("Make a &copy", "Start a new draft with the same words as the chosen letter"),
     "delete": ("&Delete…", "Delete the chosen letter, after asking you to confirm"),
 }
+
+
+class LetterCards(QListView):
+    """One card per letter, newest first; each card wraps to the list's width."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.setAlternatingRowColors(True)
+        self.setSpacing(1)
+        wrap_rows(self, padding_em=0.4, side_em=0.5)
+
+    def selectRow(self, row: int) -> None:  # noqa: N802 (the name QTableView uses)
+        model = self.model()
+        if model is not None and 0 <= row < model.rowCount():
+            index = model.index(row, 0)
+            self.selectionModel().setCurrentIndex(
+                index, QItemSelectionModel.SelectionFlag.ClearAndSelect | QItemSelectionModel.SelectionFlag.Rows
+            )
+            self.scrollTo(index)
 
 
 class HistoryView(QWidget):
@@ -97,20 +118,11 @@ class HistoryView(QWidget):
         layout.addWidget(self.count_label)
 
         self.stack = QStackedWidget()
-        self.table = QTableView()
+        # A list of cards, not a table: at large text sizes every card wraps and shows all it
+        # says (subject, who it is to, kind, status and date), where table columns were cut.
+        self.table = LetterCards()
         self.table.setAccessibleName("Your letters")
         self.table.setAccessibleDescription("The letter changed last is first. Press Enter to open the chosen letter.")
-        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.table.setTabKeyNavigation(False)  # Tab leaves the list; arrows move within it
-        self.table.setAlternatingRowColors(True)
-        self.table.setWordWrap(False)
-        self.table.setTextElideMode(Qt.TextElideMode.ElideRight)
-        self.table.verticalHeader().hide()
-        self.table.verticalHeader().setAccessibleName("Row numbers")
-        self.table.horizontalHeader().setAccessibleName("Column headings")
-        self.table.horizontalHeader().setHighlightSections(False)
         self.table.activated.connect(lambda _index: self._request("open"))
         self.table.doubleClicked.connect(lambda _index: self._request("open"))
         self.stack.addWidget(self.table)
@@ -149,18 +161,12 @@ class HistoryView(QWidget):
         self.search.textChanged.connect(lambda _t: self._search_timer.start())
         self.kind.currentIndexChanged.connect(lambda _i: self.apply_filters_now())
         self.status.currentIndexChanged.connect(lambda _i: self.apply_filters_now())
-        self.refresh_fonts()
         self.update_buttons()
 
     # --- wiring ---------------------------------------------------------------------------
     def set_model(self, model: LettersTableModel) -> None:
         self.model = model
         self.table.setModel(model)
-        header = self.table.horizontalHeader()
-        for column in range(model.columnCount()):
-            header.setSectionResizeMode(column, QHeaderView.ResizeMode.Interactive)
-        header.setSectionResizeMode(3, QHeaderView.ResizeMode.Stretch)
-        self._size_columns()
         self.table.selectionModel().selectionChanged.connect(lambda *_: self.update_buttons())
         model.modelReset.connect(self.update_buttons)
 
@@ -227,25 +233,3 @@ class HistoryView(QWidget):
         letter_id = self.selected_letter_id()
         if letter_id is not None and self.buttons[action].isEnabled():
             self.action_requested.emit(action, int(letter_id))
-
-    # --- text size ------------------------------------------------------------------------
-    def refresh_fonts(self) -> None:
-        """Rows and columns follow the text size (called by the theme, and on font change)."""
-        metrics = self.table.fontMetrics()
-        self.table.verticalHeader().setDefaultSectionSize(round(metrics.height() * 1.7))
-        self.table.horizontalHeader().setMinimumHeight(round(metrics.height() * 1.7))
-        self._size_columns()
-
-    def _size_columns(self) -> None:
-        if self.model is None:
-            return
-        metrics = self.table.fontMetrics()
-        width = metrics.averageCharWidth()
-        self.table.setColumnWidth(0, metrics.horizontalAdvance("30 Sep 2027") + width * 3)
-        for column, chars in ((1, 21), (2, 18), (4, 26)):
-            self.table.setColumnWidth(column, width * chars)
-
-    def changeEvent(self, event: QEvent) -> None:  # noqa: N802 (Qt's name)
-        if event.type() == QEvent.Type.FontChange:
-            self.refresh_fonts()
-        super().changeEvent(event)

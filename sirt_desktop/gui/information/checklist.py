@@ -11,12 +11,11 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QListWidget,
     QListWidgetItem,
-    QPlainTextEdit,
     QPushButton,
     QVBoxLayout,
 )
 
-from sirt_desktop.gui.common.widgets import Paragraph
+from sirt_desktop.gui.common.widgets import LinesBox, Paragraph, wrap_rows
 
 
 class ChecklistPanel(QGroupBox):
@@ -35,9 +34,7 @@ class ChecklistPanel(QGroupBox):
         self.questions = QListWidget()
         self.questions.setAccessibleName("Questions to ask")
         self.questions.setAccessibleDescription("Press Space to tick or untick a question")
-        self.questions.setWordWrap(True)
-        self.questions.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
-        self.questions.setStyleSheet("QListWidget::item { padding: 0.3em; }")
+        wrap_rows(self.questions, padding_em=0.3)
         self.items: dict[str, QListWidgetItem] = {}
         for question_id, text in questions:
             item = QListWidgetItem(text)
@@ -52,14 +49,12 @@ class ChecklistPanel(QGroupBox):
         self.name.setAccessibleName("Name on the sheet (optional)")
         name_label.setBuddy(self.name)
         notes_label = QLabel("N&otes (optional):")
-        self.notes = QPlainTextEdit()
+        self.notes = LinesBox(4)
         self.notes.setAccessibleName("Notes for the sheet (optional)")
-        self.notes.setTabChangesFocus(True)
-        self.notes.setFixedHeight(self.notes.fontMetrics().lineSpacing() * 4 + 12)
         notes_label.setBuddy(self.notes)
         for widget in (name_label, self.name, notes_label, self.notes):
             layout.addWidget(widget)
-        self.print_button = QPushButton("Print my appointment &sheet…")
+        self.print_button = QPushButton("&Print my appointment sheet…")
         self.print_button.setAccessibleName("Preview and print my appointment sheet")
         layout.addWidget(self.print_button)
         self.print_button.clicked.connect(
@@ -67,9 +62,7 @@ class ChecklistPanel(QGroupBox):
         )
 
     def refresh_fonts(self) -> None:
-        """New text size: the list (it has a style sheet) takes the new font and shows at least
-        six questions before it scrolls."""
-        self.questions.setFont(QApplication.font())
+        """New text size: the list shows at least six questions before it scrolls."""
         self.questions.setMinimumHeight(QFontMetrics(QApplication.font()).lineSpacing() * 2 * 6)
 
     def ticked(self) -> list[str]:

@@ -8,6 +8,7 @@ from dataclasses import dataclass
 from PySide6.QtWidgets import QWidget
 
 from sirt_desktop.core.content import store as content
+from sirt_desktop.core.settings import Settings
 from sirt_desktop.gui.information.checklist import ChecklistPanel
 from sirt_desktop.gui.information.controller import ContentController
 from sirt_desktop.gui.information.view import ContentView
@@ -20,9 +21,12 @@ def build(
     app_link: Callable[[str], None],
     extra: QWidget | None = None,
     extra_title: str = "",
+    open_page: Callable[[str], None] | None = None,
+    settings: Settings | None = None,
 ) -> Page[ContentController]:
+    """``open_page(page_id)`` shows a page that lives in another section, in that section."""
     view = ContentView(title, extra, extra_title)
-    return Page(view, ContentController(view, sections, app_link))
+    return Page(view, ContentController(view, sections, app_link, open_page=open_page, settings=settings))
 
 
 @dataclass(frozen=True)
@@ -40,10 +44,21 @@ class ForMe:
             self.checklist.print_button.click()
 
 
-def build_for_me(app_link: Callable[[str], None], show_sheet: Callable[[list[str], str, str], object]) -> Page[ForMe]:
+def build_for_me(
+    app_link: Callable[[str], None],
+    show_sheet: Callable[[list[str], str, str], object],
+    open_page: Callable[[str], None] | None = None,
+    settings: Settings | None = None,
+) -> Page[ForMe]:
     panel = ChecklistPanel([(q.id, q.text) for q in content.checklist_questions()])
     panel.sheet_requested.connect(show_sheet)
     page = build(
-        "Is SIRT for me?", ("for_me",), app_link, extra=panel, extra_title="My questions to take (tick and print)"
+        "Is SIRT for me?",
+        ("for_me",),
+        app_link,
+        extra=panel,
+        extra_title="My questions to take (tick and print)",
+        open_page=open_page,
+        settings=settings,
     )
     return Page(page.widget, ForMe(page.controller, panel))

@@ -10,8 +10,12 @@ told so, and how to get one.
 from __future__ import annotations
 
 import logging
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, QThread, QTimer, Signal, Slot
+
+if TYPE_CHECKING:
+    from PySide6.QtTextToSpeech import QTextToSpeech
 
 log = logging.getLogger(__name__)
 
@@ -32,7 +36,15 @@ class _Engine(QObject):
     def __init__(self, engine_name: str | None) -> None:
         super().__init__()
         self.engine_name = engine_name
-        self.tts = None
+        self.tts: QTextToSpeech | None = None
+        self.rate = 0.0
+
+    @Slot(float)
+    def set_rate(self, rate: float) -> None:
+        """The reading speed, from -1 (slowest) to 1 (fastest); used at once if reading."""
+        self.rate = rate
+        if self.tts is not None:
+            self.tts.setRate(rate)
 
     @Slot(str)
     def say(self, text: str) -> None:
@@ -52,6 +64,7 @@ class _Engine(QObject):
             log.warning("no voice for reading aloud (%s engine): %s", self.tts.engine() or "default", reason)
             self.failed.emit(reason)
             return
+        self.tts.setRate(self.rate)
         self.tts.say(text)
 
     @Slot()
@@ -63,7 +76,8 @@ class _Engine(QObject):
         from PySide6.QtTextToSpeech import QTextToSpeech  # noqa: PLC0415 (start-up: QtTextToSpeech)
 
         if state == QTextToSpeech.State.Error:
-            self.failed.emit(self.tts.errorString() or "the voice stopped with an error")
+            reason = self.tts.errorString() if self.tts is not None else ""
+            self.failed.emit(reason or "the voice stopped with an error")
         self.speaking.emit(state == QTextToSpeech.State.Speaking)
 
 
@@ -75,10 +89,12 @@ class ReadAloud(QObject):
     problem = Signal(str)
     _say = Signal(str)
     _stop = Signal()
+    _rate = Signal(float)
 
     def __init__(self, engine_name: str | None, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self.engine_name = engine_name
+        self.rate = 0.0
         self.speaking = False
         self.waiting = False
         self._thread = QThread()
@@ -87,6 +103,7 @@ class ReadAloud(QObject):
         self._engine.moveToThread(self._thread)
         self._say.connect(self._engine.say)
         self._stop.connect(self._engine.stop)
+        self._rate.connect(self._engine.set_rate)
         self._engine.speaking.connect(self._on_speaking)
         self._engine.failed.connect(self._on_failed)
         self._no_answer = QTimer(self)
@@ -95,6 +112,11 @@ class ReadAloud(QObject):
         self._no_answer.timeout.connect(lambda: self._on_failed("no answer from the speech service"))
         self._shut = False
         self._thread.start()
+
+    def set_rate(self, rate: float) -> None:
+        """The reading speed (-1 slowest to 1 fastest), passed to the engine's thread."""
+        self.rate = rate
+        self._rate.emit(rate)
 
     def toggle(self, text: str) -> None:
         if self.speaking or self.waiting:

@@ -22,6 +22,7 @@ def build(
     database: Callable[[], Database] | None,
     on_everything_deleted: Callable[[], None],
     prompts: Prompts,
+    replace_database: Callable[[Callable[[], object]], object] | None = None,
 ) -> Page[SettingsController]:
     """``database`` opens the database for the Your data group (None: no such group)."""
     view = SettingsView()
@@ -30,7 +31,12 @@ def build(
         group = YourDataView(str(paths.data_dir()))
         view.add_group(group)
         controller.your_data = YourDataController(
-            group, database, settings, prompts=YourDataPrompts(prompts, group), parent=view
+            group,
+            database,
+            settings,
+            prompts=YourDataPrompts(prompts, group),
+            parent=view,
+            replace_database=replace_database,
         )
         controller.your_data.everything_deleted.connect(on_everything_deleted)
     return Page(view, controller)

@@ -14,7 +14,7 @@ from PySide6.QtWidgets import (
 )
 
 from sirt_desktop.core.settings import TEXT_SCALES, THEMES
-from sirt_desktop.gui.common.widgets import Heading, Paragraph
+from sirt_desktop.gui.common.widgets import Heading, Paragraph, tab_to_checked
 
 THEME_LABELS = {
     "system": "Same as my computer",
@@ -60,6 +60,7 @@ class SettingsView(QWidget):
             self.theme_buttons.addButton(radio)
             self.theme_radios[theme] = radio
             theme_layout.addWidget(radio)
+        tab_to_checked(self.theme_buttons)
         self.layout_.addWidget(theme_group)
         self.layout_.addStretch(1)
 

@@ -13,6 +13,8 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QLineEdit,
+    QListWidget,
+    QListWidgetItem,
     QProgressBar,
     QPushButton,
     QVBoxLayout,
@@ -37,6 +39,7 @@ class YourDataView(QGroupBox):
     open_folder_requested = Signal()
     export_requested = Signal()
     delete_everything_requested = Signal()
+    restore_copy_requested = Signal()
     auto_delete_months_chosen = Signal(int)
 
     def __init__(self, data_folder: str, parent: QWidget | None = None) -> None:
@@ -55,8 +58,13 @@ class YourDataView(QGroupBox):
         self.export = _button(
             "&Export everything…", "Save all your letters, profiles and printed copies in one ZIP file"
         )
+        self.restore_copy = _button(
+            "&Restore an older copy…",
+            "Put back a copy of your letters that was set aside (when the app started fresh or restored a backup)",
+        )
         row.addWidget(self.open_folder)
         row.addWidget(self.export)
+        row.addWidget(self.restore_copy)
         row.addStretch(1)
         layout.addLayout(row)
 
@@ -106,6 +114,7 @@ class YourDataView(QGroupBox):
 
         self.open_folder.clicked.connect(self.open_folder_requested)
         self.export.clicked.connect(self.export_requested)
+        self.restore_copy.clicked.connect(self.restore_copy_requested)
         self.delete_all.clicked.connect(self.delete_everything_requested)
         self.months.currentIndexChanged.connect(lambda _i: self.auto_delete_months_chosen.emit(self.months_chosen()))
 
@@ -148,8 +157,8 @@ def _months_label(months: int) -> str:
     return "Never" if months == 0 else f"{months} months"
 
 
-def _plural(n: int, word: str) -> str:
-    return f"{n:,} {word}" + ("" if n == 1 else "s")
+def _plural(n: int, word: str, many: str | None = None) -> str:
+    return f"{n:,} " + (word if n == 1 else many or f"{word}s")
 
 
 class DeleteEverythingDialog(QDialog):
@@ -164,9 +173,16 @@ class DeleteEverythingDialog(QDialog):
             _plural(counts.profiles, "sender profile"),
             f"{counts.pdfs:,} printed " + ("copy" if counts.pdfs == 1 else "copies"),
             _plural(counts.backup_files, "backup") + " of your letters",
+            (
+                _plural(counts.set_aside, "set-aside copy", "set-aside copies")
+                if counts.set_aside
+                else "no set-aside copies"
+            )
+            + " of your letters (older files put aside when the app started fresh or restored a backup: "
+            "they are deleted too)",
         ]
         if counts.other_files:
-            items.append(_plural(counts.other_files, "other saved file") + " (saved PDFs, set-aside copies)")
+            items.append(_plural(counts.other_files, "other saved file") + " (saved PDFs)")
         layout.addWidget(
             Paragraph(
                 "This deletes from this computer:\n\n• "
@@ -227,3 +243,40 @@ class DeleteEverythingDialog(QDialog):
     def showEvent(self, event) -> None:  # noqa: N802 (Qt's name)
         super().showEvent(event)
         self.confirm.setFocus()  # typing goes straight into the box
+
+
+class SetAsideDialog(QDialog):
+    """The set-aside copies of the letters, newest first: ``copies`` is (label, can be put back)
+    for each. ``chosen()`` is the index picked, once accepted."""
+
+    def __init__(self, copies: list[tuple[str, bool]], parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setWindowTitle("Put back an older copy of your letters")
+        layout = QVBoxLayout(self)
+        layout.addWidget(
+            Paragraph(
+                "These copies of your letters were set aside, never deleted, when the app started "
+                "fresh or restored a backup. Putting one back sets the letters you have now aside "
+                "in their turn, so nothing is lost."
+            )
+        )
+        self.list = QListWidget()
+        self.list.setAccessibleName("Set-aside copies of your letters")
+        for label, usable in copies:
+            item = QListWidgetItem(label)
+            if not usable:
+                item.setFlags(item.flags() & ~Qt.ItemFlag.ItemIsEnabled & ~Qt.ItemFlag.ItemIsSelectable)
+            self.list.addItem(item)
+        layout.addWidget(self.list, 1)
+        self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Cancel)
+        self.put_back = self.buttons.addButton("Put this copy back", QDialogButtonBox.ButtonRole.AcceptRole)
+        self.put_back.setAccessibleName("Put the chosen copy back")
+        self.put_back.setEnabled(False)
+        self.buttons.button(QDialogButtonBox.StandardButton.Cancel).setAccessibleName("Cancel")
+        self.list.currentRowChanged.connect(lambda row: self.put_back.setEnabled(row >= 0 and copies[row][1]))
+        self.put_back.clicked.connect(self.accept)
+        self.buttons.rejected.connect(self.reject)
+        layout.addWidget(self.buttons)
+
+    def chosen(self) -> int:
+        return self.list.currentRow()

@@ -1,5 +1,11 @@
 """Drives the letter writer: fills and reads the form, runs the coach as the person types,
 autosaves the draft, renders the exact PDF for preview, and prints, saves, copies or emails it.
+
+Autosave (``autosave.py``): one second after a pause, and at most two seconds after the first
+unsaved change, the form is read here and the write runs on a background thread. Every save
+names the version of the letter it started from; if the letter was saved from somewhere else
+meanwhile (or deleted there), the words on screen are kept as a new letter instead of being
+written over the other changes, and the person is told.
 """
 
 from __future__ import annotations
@@ -12,6 +18,7 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QObject, QTimer, Signal
 
 from sirt_desktop.core.dates import long_date
+from sirt_desktop.core.db.errors import DatabaseError, StaleLetterError
 from sirt_desktop.core.db.records import LetterFilters, StatusFilter
 from sirt_desktop.core.letters import nation_advice
 from sirt_desktop.core.letters.coach import coach
@@ -26,6 +33,7 @@ from sirt_desktop.core.representatives.messages import Audience
 from sirt_desktop.gui.find_mp.controller import DevolvedChoice, FindMpController
 from sirt_desktop.gui.prompts import Prompts, QtPrompts
 from sirt_desktop.gui.writer import form as letter_form
+from sirt_desktop.gui.writer.autosave import AutosaveTimers, Outcome, SaveLane
 from sirt_desktop.gui.writer.output import LetterOutput
 from sirt_desktop.gui.writer.sender_profiles import SenderProfiles
 from sirt_desktop.gui.writer.view import LetterWriterView
@@ -37,7 +45,12 @@ if TYPE_CHECKING:  # SQLAlchemy loads when the database opens, not with this pag
 log = logging.getLogger(__name__)
 
 COACH_DELAY_MS = 300
-AUTOSAVE_DELAY_MS = 1000
+
+SAVED_AS_NEW = {
+    "stale": "This letter had been changed somewhere else after it was opened here, so your words were "
+    "saved as a new letter in My letters (nothing was written over the other changes).",
+    "gone": "This letter had been deleted somewhere else, so your words were saved as a new letter in My letters.",
+}
 
 
 class LetterWriterController(QObject):
@@ -75,7 +88,15 @@ class LetterWriterController(QObject):
         self.finder.devolved_shown.connect(self._devolved_shown)
 
         self._coach_timer = self._timer(COACH_DELAY_MS, self.run_coach)
-        self._save_timer = self._timer(AUTOSAVE_DELAY_MS, self.save_now)
+        self._autosave = AutosaveTimers(self)
+        self._autosave.due.connect(self.autosave)
+        self._lane = SaveLane(self._saved_in_background, self)
+        self._resume = self._timer(0, self._save_again_if_needed)
+        self._generation = 0  # goes up at every change on screen
+        self._epoch = 0  # goes up whenever the letter on screen is replaced or dropped
+        self._again = False  # a save came due while another was still being written
+        self._remembered: tuple | None = None  # the sender details last remembered, and how
+        self._notice = ""  # said beside "Draft saved" until the letter on screen changes
 
         view.kind_step.kind_chosen.connect(self.set_kind)
         view.write_step.starter_requested.connect(self.add_starter)
@@ -133,8 +154,8 @@ class LetterWriterController(QObject):
         for box in (s.address, r.address, w.body):
             yield box.textChanged
         yield w.consent.toggled
-        yield w.date_of_birth.dateChanged
-        yield w.earlier_date.dateChanged
+        yield w.date_of_birth.value_changed
+        yield w.earlier_date.value_changed
         yield w.reply_format.currentTextChanged
 
     # Starting and loading ---------------------------------------------------------------
@@ -372,15 +393,22 @@ class LetterWriterController(QObject):
         self.letter_id = None
 
     def reconnect(self, drafts: Drafts, profiles: ProfilesRepository) -> None:
-        """The database is back (started fresh, or restored): save there from now on."""
+        """The database is back (started fresh, restored, or tried again): save there from now
+        on. The letter on screen may not be in that file, so its words are kept as a new letter."""
+        self._drop_pending_saves()
         self.drafts = drafts
         self.sender_profiles.profiles = profiles
         self.sender_profiles.refresh()
+        self._remembered = None
+        if self.letter_id is not None or self._dirty:
+            self.letter_id = None
+            self._dirty = True
+            self.save_now()
 
     def letter_deleted(self, letter_id: int) -> None:
         """My letters deleted a letter: if it is the one on screen, it is gone here too."""
         if letter_id == self.letter_id:
-            self._save_timer.stop()
+            self._drop_pending_saves()
             self._dirty = False
             self.letter_id = None
             self.start_new(ask=False)
@@ -388,8 +416,9 @@ class LetterWriterController(QObject):
 
     def everything_deleted(self) -> None:
         """After Delete everything: nothing of the old letters or saved details stays on screen."""
-        self._save_timer.stop()
+        self._drop_pending_saves()
         self._dirty = False
+        self._remembered = None
         self.letter_id = None
         self.sender_profiles.refresh()
         self.start_new(keep_sender=False)
@@ -410,7 +439,7 @@ class LetterWriterController(QObject):
             self._dirty = True
             self.save_now()
             return
-        self._save_timer.stop()
+        self._drop_pending_saves()
         if self.letter_id is not None and self.drafts is not None:
             try:
                 self.drafts.delete(self.letter_id)
@@ -421,6 +450,8 @@ class LetterWriterController(QObject):
 
     def load(self, letter: Letter, letter_id: int | None) -> None:
         """Show a letter (a new one, or a draft opened from My letters)."""
+        self._drop_pending_saves()
+        self._notice = ""
         self._loading = True
         try:
             self.letter_id = letter_id
@@ -668,9 +699,10 @@ class LetterWriterController(QObject):
         if self._loading:
             return
         self._dirty = True
+        self._generation += 1
         self._coach_timer.start()
         if self.drafts is not None and self.keeping:
-            self._save_timer.start()
+            self._autosave.changed()
             self.view.saved.setText("Saving…")
 
     def run_coach(self) -> None:
@@ -682,9 +714,9 @@ class LetterWriterController(QObject):
         self.view.write_step.coach.setText("\n\n".join(lines) or "Start writing and tips will appear here.")
         self.last_report = report
 
-    def save_now(self) -> int | None:
-        """Save the draft now (also called when the window closes)."""
-        self._save_timer.stop()
+    # Saving --------------------------------------------------------------------------------
+    def _snapshot(self) -> Letter | None:
+        """The letter as it is on screen, if it is to be saved (GUI thread)."""
         if self.drafts is None or not self.keeping:
             return None
         letter = self.letter()
@@ -693,23 +725,112 @@ class LetterWriterController(QObject):
         if self.letter_id is None and not (self._worth_keeping(letter) or letter.sender.name):
             self._dirty = False  # nothing worth keeping yet
             return None
+        return letter
+
+    @staticmethod
+    def _store(drafts: Drafts, letter_id: int | None, letter: Letter) -> tuple[int, str]:
+        """Write one save (any thread). A letter saved from somewhere else since it was read
+        here is never written over: the words become a new letter ("stale")."""
+        if letter_id is None:
+            return drafts.save(None, letter), "saved"
         try:
-            self.letter_id = self.drafts.save(self.letter_id, letter)
+            return drafts.save(letter_id, letter), "saved"
+        except StaleLetterError:
+            return drafts.save(None, letter), "stale"
+
+    def autosave(self) -> None:
+        """A save came due (see ``autosave.py``): read the form now, write in the background."""
+        letter, drafts = self._snapshot(), self.drafts
+        if letter is None or drafts is None:
+            return
+        letter_id = self.letter_id
+        token = (self._epoch, self._generation, letter, letter_id)
+        if not self._lane.submit(lambda: self._store(drafts, letter_id, letter), token):
+            self._again = True  # one is still being written: save again as soon as it is done
+
+    def _saved_in_background(self, outcome: Outcome) -> None:
+        epoch, generation, letter, letter_id = outcome.token
+        if epoch != self._epoch:
+            return  # the letter on screen was replaced meanwhile; that save stands on its own
+        if outcome.error is None:
+            new_id, how = outcome.result
+            self._saved(letter, new_id, how, generation)
+        elif isinstance(outcome.error, LookupError) and letter_id is not None and letter_id == self.letter_id:
+            self.letter_id = None  # deleted somewhere else: keep the words as a new letter
+            self._notice = SAVED_AS_NEW["gone"]
+            self._dirty = True
+            self._again = True
+        else:
+            self._save_failed(outcome.error)
+        if self._again:
+            self._resume.start()
+
+    def _save_again_if_needed(self) -> None:
+        if self._again and not self._lane.busy:
+            self._again = False
+            self.autosave()
+
+    def _saved(self, letter: Letter, letter_id: int, how: str, generation: int) -> None:
+        self.letter_id = letter_id
+        if generation == self._generation:
             self._dirty = False
-            if self.view.tabs.currentIndex() != 1:  # not while the person is still typing them
+        if how in SAVED_AS_NEW:
+            self._notice = SAVED_AS_NEW[how]
+        # Saved details change when the person moves on from step 2 (never while typing them);
+        # a caller never becomes saved details.
+        if self.view.tabs.currentIndex() != 1:
+            try:
                 self._commit_sender()
-        except Exception as exc:  # noqa: BLE001 - a full or read-only disk must not lose the words on screen
-            log.error("draft not saved: %s", exc)
-            self.view.saved.setText("Could not save the draft. Your words are still here; please keep the app open.")
+            except Exception as exc:  # noqa: BLE001 - the letter is saved; only the saved details are not
+                log.error("sender details not remembered: %s", exc)
+        saved = f"Draft saved at {dt.datetime.now():%H:%M}"
+        self.view.saved.setText(f"{self._notice} {saved}" if self._notice else saved)
+        self.letter_saved.emit(letter_id)
+
+    def _save_failed(self, exc: BaseException) -> None:
+        """A full or read-only disk must not lose the words on screen."""
+        log.error("draft not saved: %s", exc)
+        reason = f" {exc}" if isinstance(exc, DatabaseError) else ""
+        self.view.saved.setText(
+            f"Could not save the draft.{reason} Your words are still here; please keep the app open."
+        )
+
+    def _drop_pending_saves(self) -> None:
+        """The letter on screen is about to be replaced or dropped: no save of it is still to come."""
+        self._autosave.stop()
+        self._resume.stop()
+        self._again = False
+        self._lane.wait()
+        self._epoch += 1
+
+    def save_now(self) -> int | None:
+        """Save the draft now, before returning (closing the window, printing, a new letter)."""
+        self._autosave.stop()
+        self._resume.stop()
+        self._again = False
+        self._lane.wait()  # a save still being written finishes first
+        letter, drafts = self._snapshot(), self.drafts
+        if letter is None or drafts is None:
             return None
-        self.view.saved.setText(f"Draft saved at {dt.datetime.now():%H:%M}")
-        self.letter_saved.emit(self.letter_id)
+        generation = self._generation
+        try:
+            try:
+                letter_id, how = self._store(drafts, self.letter_id, letter)
+            except LookupError:
+                if self.letter_id is None:
+                    raise
+                letter_id, how = self._store(drafts, None, letter)[0], "gone"
+        except Exception as exc:  # noqa: BLE001 - a full or read-only disk must not lose the words on screen
+            self._save_failed(exc)
+            return None
+        self._saved(letter, letter_id, how, generation)
         return self.letter_id
 
     def flush(self) -> bool:
         """Save now if anything is unsaved. True when nothing is left unsaved (a letter that is
         deliberately not kept counts as done)."""
-        self._save_timer.stop()
+        self._autosave.stop()
+        self._lane.wait()
         if not self._dirty or self.drafts is None or not self.keeping:
             return True
         self.save_now()

@@ -7,21 +7,13 @@ from __future__ import annotations
 
 import datetime as dt
 
-from PySide6.QtCore import QDate
-
 from sirt_desktop.core.letters.kinds import get_kind
 from sirt_desktop.core.letters.model import EarlierLetter, Letter, Recipient, Sender
 
 
-def _qdate(value: dt.date | None, empty: QDate) -> QDate:
-    return QDate(value.year, value.month, value.day) if value else empty
-
-
 def _pydate(widget) -> dt.date | None:
-    value = widget.date()
-    if value == widget.minimumDate():  # shown as "Not given"
-        return None
-    return dt.date(value.year(), value.month(), value.day())
+    """A DateField's date; None when it is empty or cannot be read (it says why)."""
+    return widget.value()
 
 
 def _lines(box) -> list[str]:
@@ -45,10 +37,10 @@ def fill(view, letter: Letter) -> None:
     w.body.setPlainText(letter.body)
     w.consent.setChecked(letter.consent_to_share)
     w.nhs_number.setText(letter.nhs_number)
-    w.date_of_birth.setDate(_qdate(letter.date_of_birth, w.date_of_birth.minimumDate()))
+    w.date_of_birth.set_value(letter.date_of_birth)
     w.reply_format.setCurrentText(letter.reply_format)
     earlier = letter.earlier_letter or EarlierLetter()
-    w.earlier_date.setDate(_qdate(earlier.date, w.earlier_date.minimumDate()))
+    w.earlier_date.set_value(earlier.date)
     w.earlier_subject.setText(earlier.subject)
     view.print_step.large_print.setChecked(letter.large_print)
 

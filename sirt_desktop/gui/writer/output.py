@@ -1,5 +1,11 @@
 """The last step of the letter writer: the exact PDF, and what the person can do with it —
-print it, save it, copy its text, or start an email with it."""
+print it, save it, copy its text, or start an email with it.
+
+Opening the step (or ticking Large print) lays the letter out on a background thread, so a long
+letter never freezes the window; a layout that is overtaken by a newer one is dropped.
+Printing and saving use the PDF on screen when it shows the letter as it is, and lay it out
+again only if something changed. A letter over the length limits is not laid out at all: the
+problem says why."""
 
 from __future__ import annotations
 
@@ -15,10 +21,11 @@ from sirt_desktop.core.db.records import PdfPurpose
 from sirt_desktop.core.files import write_atomically
 from sirt_desktop.core.letters.checks import missing_for_reply, postcode_problems
 from sirt_desktop.core.letters.model import Letter
-from sirt_desktop.core.letters.render import render_letter
-from sirt_desktop.core.letters.schema import validate_letter
+from sirt_desktop.core.letters.render import render_letter, unprintable_characters
+from sirt_desktop.core.letters.schema import MAX_BODY_CHARS, MAX_BODY_LINES, letter_to_dict, validate_letter
 from sirt_desktop.core.representatives.checks import check_postcode
 from sirt_desktop.gui.prompts import Prompts
+from sirt_desktop.gui.tasks import run_in_background
 from sirt_desktop.gui.writer.view import LetterWriterView
 
 log = logging.getLogger(__name__)
@@ -45,6 +52,7 @@ class LetterOutput(QObject):
     """``current_letter()`` reads the form; ``keep_pdf(pdf, purpose)`` stores what went out."""
 
     printed = Signal()
+    preview_ready = Signal()  # a background layout has reached the screen
 
     def __init__(
         self,
@@ -60,9 +68,11 @@ class LetterOutput(QObject):
         self.keep_pdf = keep_pdf
         self.pdf = b""
         self.problems: list[str] = []
+        self._generation = 0  # goes up with every layout asked for; older answers are dropped
+        self._pdf_shows: dict | None = None  # the letter (as data) that self.pdf shows
         step = view.print_step
         view.tabs.currentChanged.connect(self._step_changed)
-        step.large_print.toggled.connect(lambda _on: self.refresh_preview())
+        step.large_print.toggled.connect(lambda _on: self.refresh_preview_in_background())
         step.print_button.clicked.connect(self.print_letter)
         step.save_button.clicked.connect(lambda: self.save_pdf())
         step.copy_button.clicked.connect(self.copy_text)
@@ -70,10 +80,9 @@ class LetterOutput(QObject):
 
     def _step_changed(self, index: int) -> None:
         if index == PRINT_STEP:
-            self.refresh_preview()
+            self.refresh_preview_in_background()
 
-    def refresh_preview(self) -> bytes:
-        letter = self.current_letter()
+    def _check(self, letter: Letter) -> None:
         self.problems = (
             [plain_problem(p) for p in validate_letter(letter)]
             + [f"{m.text} (step 2, From)" for m in missing_for_reply(letter)]
@@ -82,6 +91,12 @@ class LetterOutput(QObject):
                 for m in postcode_problems(letter, lambda postcode: check_postcode(postcode).problem)
             ]
         )
+        boxes = unprintable_characters(letter)
+        if boxes:
+            self.problems.append(
+                "Some characters cannot be printed in the letter's typeface and would show as empty boxes: "
+                + " ".join(boxes)
+            )
         step = self.view.print_step
         step.problems.setText(
             "Please check before printing:\n" + "\n".join(f"• {p}" for p in self.problems)
@@ -89,16 +104,76 @@ class LetterOutput(QObject):
             else "Everything a letter needs is there. Check the preview, then print or save it."
         )
         step.problems.setVisible(True)
-        try:
-            self.pdf = render_letter(letter, large_print=letter.large_print)
-        except Exception as exc:
-            log.exception("letter could not be rendered")
-            self.pdf = b""
-            step.problems.setText(f"The letter could not be laid out: {exc}")
+
+    @staticmethod
+    def _too_long(letter: Letter) -> bool:
+        return len(letter.body) > MAX_BODY_CHARS or letter.body.count("\n") + 1 > MAX_BODY_LINES
+
+    def _show(self, pdf: bytes, shows: dict | None, error: BaseException | None = None) -> None:
+        step = self.view.print_step
+        self.pdf = pdf
+        self._pdf_shows = shows if pdf else None
+        if error is not None:
+            log.error("letter could not be rendered: %s", error, exc_info=error)
+            step.problems.setText(f"The letter could not be laid out: {error}")
             step.problems.setVisible(True)
         step.preview.show_pdf(self.pdf)
         for button in (step.print_button, step.save_button):
             button.setEnabled(bool(self.pdf))
+
+    def _start(self, letter: Letter) -> tuple[int, dict] | None:
+        """Check the letter; None if it is too long to lay out (the problems say why)."""
+        self._check(letter)
+        self._generation += 1
+        if self._too_long(letter):
+            self._show(b"", None)
+            self.view.print_step.preview.pages.setText("No preview: the letter is too long (see above)")
+            return None
+        return self._generation, letter_to_dict(letter)
+
+    def refresh_preview_in_background(self) -> None:
+        """Lay the letter out on a background thread; the preview shows it when it is ready."""
+        letter = self.current_letter()
+        started = self._start(letter)
+        if started is None:
+            return
+        generation, shows = started
+        if self.pdf and shows == self._pdf_shows:
+            self.preview_ready.emit()
+            return
+        step = self.view.print_step
+        for button in (step.print_button, step.save_button):
+            button.setEnabled(False)
+        step.preview.pages.setText("Laying out the letter…")
+
+        run_in_background(
+            lambda: render_letter(letter, large_print=letter.large_print),
+            on_done=lambda pdf: self._background_done(generation, pdf, shows, None),
+            on_error=lambda exc: self._background_done(generation, b"", shows, exc),
+            name="letter-layout",
+        )
+
+    def _background_done(self, generation: int, pdf: bytes, shows: dict, error: BaseException | None) -> None:
+        if generation != self._generation:
+            return  # the letter changed while it was laid out; a newer layout is on its way
+        self._show(pdf, shows, error)
+        self.preview_ready.emit()
+
+    def refresh_preview(self) -> bytes:
+        """The PDF of the letter as it is now, laid out here and now unless the preview already
+        shows exactly this letter (printing, saving)."""
+        letter = self.current_letter()
+        started = self._start(letter)
+        if started is None:
+            return b""
+        _generation, shows = started
+        if self.pdf and shows == self._pdf_shows:
+            return self.pdf
+        try:
+            pdf, error = render_letter(letter, large_print=letter.large_print), None
+        except Exception as exc:  # noqa: BLE001 - shown in plain words; the words stay on screen
+            pdf, error = b"", exc
+        self._show(pdf, shows, error)
         return self.pdf
 
     def clear_status(self) -> None:

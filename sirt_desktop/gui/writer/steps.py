@@ -5,18 +5,18 @@ Views only: each step lays out its fields and exposes them; the controller reads
 
 from __future__ import annotations
 
-from PySide6.QtCore import QDate, Qt, Signal
+import datetime as dt
+
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QButtonGroup,
     QCheckBox,
     QComboBox,
-    QDateEdit,
     QFormLayout,
     QGroupBox,
     QHBoxLayout,
     QLabel,
     QLineEdit,
-    QListWidget,
     QPlainTextEdit,
     QPushButton,
     QRadioButton,
@@ -27,8 +27,9 @@ from PySide6.QtWidgets import (
 )
 
 from sirt_desktop.core.letters.kinds import KINDS
+from sirt_desktop.gui.common.date_field import DateField
 from sirt_desktop.gui.common.pdf_preview import PdfPreview
-from sirt_desktop.gui.common.widgets import Heading, Paragraph
+from sirt_desktop.gui.common.widgets import Heading, LinesBox, Paragraph, WholeList, tab_to_checked
 from sirt_desktop.gui.find_mp.view import FindMpView
 
 
@@ -40,9 +41,10 @@ def _line(name: str, placeholder: str = "", max_length: int = 200) -> QLineEdit:
     return field
 
 
-class LinesBox(QPlainTextEdit):
-    """A few lines (an address). Tabbing into it selects what is there, as a one-line box does,
-    so typing replaces details filled in from before instead of running on from them."""
+class SelectingLinesBox(LinesBox):
+    """A few lines (an address) that grows to show them all. Tabbing into it selects what is
+    there, as a one-line box does, so typing replaces details filled in from before instead of
+    running on from them."""
 
     def focusInEvent(self, event) -> None:  # noqa: N802 (Qt's name)
         super().focusInEvent(event)
@@ -73,12 +75,10 @@ class WordByWordEdit(QPlainTextEdit):
         super().keyPressEvent(event)
 
 
-def _lines_box(name: str, placeholder: str, rows: int = 4) -> QPlainTextEdit:
-    box = LinesBox()
+def _lines_box(name: str, placeholder: str, rows: int = 4) -> LinesBox:
+    box = SelectingLinesBox(rows)  # grows to show every line, at any text size
     box.setAccessibleName(name)
     box.setPlaceholderText(placeholder)
-    box.setTabChangesFocus(True)
-    box.setFixedHeight(box.fontMetrics().lineSpacing() * rows + 16)
     return box
 
 
@@ -88,6 +88,9 @@ def scrolling(widget: QWidget) -> QScrollArea:
     area.setWidget(widget)
     area.setWidgetResizable(True)
     area.setFrameShape(QScrollArea.Shape.NoFrame)
+    # Not a Tab stop of its own (an invisible one): Tab goes straight to the fields, and the
+    # area still scrolls each field into view as it gets the focus.
+    area.setFocusPolicy(Qt.FocusPolicy.NoFocus)
     return area
 
 
@@ -111,6 +114,7 @@ class KindStep(QWidget):
             about.setContentsMargins(radio.sizeHint().height(), 0, 0, 8)
             layout.addWidget(about)
             radio.toggled.connect(lambda on, k=kind.id: self.kind_chosen.emit(k) if on else None)
+        tab_to_checked(self.group)
         layout.addStretch(1)
 
     def set_kind(self, kind_id: str) -> None:
@@ -219,7 +223,7 @@ class RecipientStep(QWidget):
         )
         self.postcode = _line("Their postcode", max_length=12)
         for label, field in (
-            ("Na&me:", self.full_name),
+            ("N&ame:", self.full_name),
             ("&Role:", self.position),
             ("A&ddress:", self.address),
             ("P&ostcode:", self.postcode),
@@ -302,13 +306,7 @@ class WriteStep(QWidget):
         self.consent.setAccessibleName("Consent for the MP to share my details with the NHS")
         self.nhs_number = _line("NHS number (optional)", "for example 943 476 5919", 14)
         self.nhs_number_problem = Paragraph("")
-        self.date_of_birth = QDateEdit()
-        self.date_of_birth.setAccessibleName("Date of birth (optional)")
-        self.date_of_birth.setDisplayFormat("d MMMM yyyy")
-        self.date_of_birth.setCalendarPopup(True)
-        self.date_of_birth.setMinimumDate(QDate(1900, 1, 1))
-        self.date_of_birth.setSpecialValueText("Not given")
-        self.date_of_birth.setDate(self.date_of_birth.minimumDate())
+        self.date_of_birth = DateField("Date of birth (optional)", earliest=dt.date(1900, 1, 1))
         self.reply_format = QComboBox()
         self.reply_format.setAccessibleName("How I would like the reply")
         self.reply_format.setEditable(True)
@@ -316,13 +314,7 @@ class WriteStep(QWidget):
         reply_line = self.reply_format.lineEdit()
         if reply_line is not None:
             reply_line.setMaxLength(200)
-        self.earlier_date = QDateEdit()
-        self.earlier_date.setAccessibleName("Date of my earlier letter")
-        self.earlier_date.setDisplayFormat("d MMMM yyyy")
-        self.earlier_date.setCalendarPopup(True)
-        self.earlier_date.setMinimumDate(QDate(2000, 1, 1))
-        self.earlier_date.setSpecialValueText("Not given")
-        self.earlier_date.setDate(self.earlier_date.minimumDate())
+        self.earlier_date = DateField("Date of my earlier letter", earliest=dt.date(2000, 1, 1))
         self.earlier_subject = _line("Subject of my earlier letter")
         self.extra_rows: dict[str, tuple[QLabel | None, QWidget]] = {}
         extra_fields: tuple[tuple[str, str | None, QWidget], ...] = (
@@ -352,12 +344,11 @@ class WriteStep(QWidget):
         self.coach.setAccessibleName("Writing coach")
         side.addWidget(self.coach)
         side.addWidget(Heading("Ideas to start from", level=3))
-        self.starters = QListWidget()
+        self.starters = WholeList()  # every idea shows whole, at any text size
         self.starters.setAccessibleName("Starter sentences")
         self.starters.setAccessibleDescription(
             "Press Enter to add the chosen sentence to your letter, then change it into your own words"
         )
-        self.starters.setWordWrap(True)
         side.addWidget(self.starters)
         self.starter_text = Paragraph("")
         self.starter_text.setObjectName("StarterPreview")
@@ -375,7 +366,9 @@ class WriteStep(QWidget):
         self.nation_note.setAccessibleName("Who decides NHS funding where the writer lives")
         side.addWidget(self.nation_note)
         side.addStretch(1)
-        splitter.addWidget(scrolling(right))
+        # Not a scroll area of its own: the whole step scrolls as one, so at large text sizes
+        # the ideas and tips are never squeezed into a sliver that scrolls inside the page.
+        splitter.addWidget(right)
         splitter.setStretchFactor(0, 3)
         splitter.setStretchFactor(1, 2)
 
@@ -400,8 +393,7 @@ class WriteStep(QWidget):
             self.starters.addItem(label)
             item = self.starters.item(self.starters.count() - 1)
             item.setToolTip(text)
-        rows = max(1, len(labels))
-        self.starters.setFixedHeight(rows * (self.starters.sizeHintForRow(0) + 2) + 8)
+        self.starters.fit_height()
         self.starter_text.setText("")
 
     def show_starter(self, row: int) -> None:

@@ -10,6 +10,7 @@ from pypdf import PdfReader
 
 from sirt_desktop.core.content import store as content
 from sirt_desktop.core.content.appointment_sheet import render_appointment_sheet
+from sirt_desktop.core.dates import long_date as date_in_words
 
 
 @pytest.fixture(autouse=True)
@@ -47,7 +48,7 @@ def test_all_questions_ticked_and_long_notes_still_fit_on_one_page(tmp_path):
         assert " ".join(q.text.split()[:6]) in text
     assert "Siân Llŵyd" in text and "22 November 2026" in text
     assert "This is information, not medical advice." in text
-    assert "Information dated 14 November 2026" in text
+    assert f"Information dated {date_in_words(content.content_date())}" in text
     for option in content.treatment_grid().options:
         assert option.name in text
     fonts = _fonts(reader)

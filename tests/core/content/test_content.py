@@ -16,7 +16,8 @@ from sirt_desktop.core.content.page import SECTIONS, ContentError, page_from_tex
 from sirt_desktop.core.content.parse import APP_TARGETS, check_content_files, find_links
 from sirt_desktop.core.content.readability import TARGET_GRADE, prose, reading_level
 from sirt_desktop.core.content.search import search
-from sirt_desktop.core.dates import add_months
+from sirt_desktop.core.dates import MONTHS, add_months
+from sirt_desktop.core.dates import long_date as date_in_words
 
 SHIPPED = content.shipped_content()
 PAGES = [p for p in SHIPPED.pages if p.id != "glossary"]
@@ -33,13 +34,17 @@ EXPECTED_PAGES = {
     "what-is-sirt",
     "what-happens",
     "side-effects",
+    "get-help",
     "is-sirt-for-me",
     "other-treatments",
-    "funding",
     "questions-to-ask",
+    "where-sirt-is-done",
+    "funding",
+    "asking-for-funding",
     "support",
     "glossary",
 }
+FACTS_RESEARCHED = date.fromisoformat(str(SHIPPED.manifest.extra["facts_researched"]))
 
 # Medical and NHS words: if a page uses one, the glossary must explain it.
 MEDICAL_TERMS = [
@@ -80,7 +85,7 @@ MEDICAL_TERMS = [
     "chemotherapy",
     "work-up",
     "MAA scan",
-    "post-embolisation syndrome",
+    "post-radioembolisation syndrome",
     "RILD",
     "REILD",
     "interventional radiologist",
@@ -101,6 +106,21 @@ MEDICAL_TERMS = [
     "grade",
     "petition",
     "TARE",
+    "carcinoid crisis",
+    "octreotide",
+    "PALS",
+    "PASS",
+    "Llais",
+    "Patient and Client Council",
+    "Health Bill",
+    "randomised trial",
+    "cirrhosis-like change",
+    "watch and wait",
+    "pre-authorisation",
+    "primary tumour",
+    "Health Secretary",
+    "Healthcare Travel Costs Scheme",
+    "general anaesthetic",
 ]
 
 
@@ -118,7 +138,8 @@ def test_every_expected_page_ships_in_a_known_section():
 def test_page_metadata_is_complete(page):
     assert page.title.strip() and page.summary.strip() and "\n" not in page.summary
     assert page.section in SECTIONS
-    assert page.last_reviewed == date(2026, 11, 14)
+    # every page was re-checked against the fact base it was written from
+    assert page.last_reviewed >= FACTS_RESEARCHED
     assert page.last_reviewed < page.next_review <= add_months(page.last_reviewed, 12)
     assert page.sources, "every page needs a source"
     for source in page.sources:
@@ -171,7 +192,7 @@ def test_every_glossary_term_has_a_definition():
 
 @pytest.mark.parametrize("term", MEDICAL_TERMS)
 def test_medical_terms_used_on_pages_are_in_the_glossary(term):
-    pattern = re.compile(rf"(?<![\w-]){re.escape(term)}(?:e?s)?(?![\w-])", 0 if term.isupper() else re.I)
+    pattern = re.compile(rf"(?<![\w-]){re.escape(term)}(?:e?s)?(?![\w-])", 0 if term.isupper() else re.IGNORECASE)
     used_on = [p.id for p in PAGES if pattern.search(p.body)]
     if used_on:
         assert SHIPPED.glossary.find(term) or SHIPPED.glossary.find(term.rstrip("s")), (
@@ -187,10 +208,11 @@ def test_some_medical_terms_really_are_used():
 def test_every_link_resolves():
     page_ids = {p.id for p in SHIPPED.pages}
     for page in SHIPPED.pages:
+        generated = dict(page.generated)
         for is_image, _text, target in find_links(content.display_markdown(page)):
             scheme, _, rest = target.partition(":")
             if is_image:
-                assert (page.base_dir / target).is_file()
+                assert (page.base_dir / target).is_file() or generated.get(target), target
             elif scheme == "page":
                 assert rest in page_ids, target
             elif scheme == "glossary":
@@ -221,41 +243,87 @@ def test_diagram_is_plain_svg_that_qt_can_draw():
 
 def test_review_notice_only_after_the_review_date():
     page = content.get_page("what-is-sirt")
-    assert content.review_notice(page, date(2026, 11, 22)) is None
-    assert content.review_notice(page, date(2027, 5, 14)) is None
-    notice = content.review_notice(page, date(2027, 5, 15))
-    assert notice and "14 May 2027" in notice and "NET team" in notice
-    assert content.review_line(page) == "Last reviewed 14 November 2026 · Next review due 14 May 2027"
+    due = page.next_review
+    assert content.review_notice(page, page.last_reviewed) is None
+    assert content.review_notice(page, due) is None
+    notice = content.review_notice(page, date.fromordinal(due.toordinal() + 1))
+    assert notice and date_in_words(due) in notice and "NET team" in notice
+    assert content.review_line(page) == (
+        f"Last reviewed {date_in_words(page.last_reviewed)} · Next review due {date_in_words(due)}"
+    )
 
 
 def test_funding_page_starts_with_its_newest_fact_date():
     page = content.get_page("funding")
     newest = content.newest_fact_date(page)
-    assert newest == date(2025, 6, 18)
-    assert "18 June 2025" in page.body.strip().split("\n")[0]
+    assert newest == page.newest_fact == date(2026, 6, 25)
+    first_paragraph = page.body.strip().split("\n\n", 1)[0]
+    assert date_in_words(newest) in first_paragraph.split("\n")[0]
+    assert "18 June 2025" in first_paragraph  # the newest news on SIRT for NETs itself
     timeline = content.timeline_dates(page)
     assert len(timeline) >= 8 and max(timeline) <= newest
     assert date(2024, 5, 16) in timeline
 
 
-def test_funding_page_is_honest_about_uncertainty_and_how_to_check():
-    body = content.get_page("funding").body
-    assert body.count("Not certain") >= 4
-    assert "How to check" in body
-    for nation in ("England", "Scotland", "Wales", "Northern Ireland"):
-        assert f"**{nation}.**" in body
+def _nation_rows(body: str) -> dict[str, list[str]]:
+    rows = {}
+    for line in body.split("\n"):
+        cells = [c.strip() for c in line.strip().strip("|").split("|")]
+        if line.startswith("|") and cells[0] in ("England", "Scotland", "Wales", "Northern Ireland"):
+            rows[cells[0]] = cells
+    return rows
+
+
+def test_funding_page_opens_with_where_it_stands_in_each_nation():
+    page = content.get_page("funding")
+    main, _title, _rest = content.split_collapsed(page.body)
+    first_heading = main.index("\n## ")
+    table = main[first_heading:].split("\n## ")[1]
+    rows = _nation_rows(table)
+    assert list(rows) == ["England", "Scotland", "Wales", "Northern Ireland"]
+    for nation, cells in rows.items():
+        newest = cells[-1]
+        year = re.search(r"(\d{4})$", newest)
+        assert year, f"{nation}: the row's newest fact needs a date, not '{newest}'"
+        if re.fullmatch(r"\d{1,2} \w+ \d{4}", newest):
+            day, month, yr = newest.split()
+            assert date(int(yr), MONTHS.index(month) + 1, int(day)) <= page.newest_fact
+        assert int(year.group(1)) <= page.newest_fact.year
+
+
+def test_funding_page_has_one_box_of_unknowns_and_folds_its_background():
+    page = content.get_page("funding")
+    main, title, background = content.split_collapsed(page.body)
+    assert title and title.startswith("Background")
+    assert main.count("What we do not know") == 1 and page.body.count("Not certain") == 0
+    assert "How can I check for news?" in main
+    assert "November 2013" in background and "November 2013" not in main
+    assert len(main.split()) < 1100, "the funding page's main text should stay short"
+    for fact in (
+        "Health Bill 2026",
+        "6 Members of the Senedd",
+        "7 regional MSPs",
+        "5 MLAs",
+        "Wes Streeting left the post of Health Secretary",
+    ):
+        assert fact in main, fact
+    assert "your Member of the Senedd (MS)" not in page.body
 
 
 def test_pages_never_give_a_verdict():
-    verdicts = re.compile(r"you are (not )?eligible|you qualify|you do not qualify|your score", re.I)
+    verdicts = re.compile(r"you are (not )?eligible|you qualify|you do not qualify|your score", re.IGNORECASE)
     for page in SHIPPED.pages:
         assert not verdicts.search(page.body), page.id
 
 
-def test_support_page_gives_numbers_and_flags_the_uncertain_one():
+def test_support_page_gives_checked_numbers_only():
     body = content.get_page("support").body
     assert "0808 808 00 00" in body and "8am to 8pm" in body
-    assert "0800 434 6476" in body and "not sure it is still right" in body
+    assert "116 123" in body
+    # An unconfirmed number is left out; the website is given instead.
+    assert "0800 434 6476" not in body and "neuroendocrinecancer.org.uk" in body
+    for service in ("PALS", "PASS", "Llais", "Patient and Client Council"):
+        assert service in body
 
 
 @pytest.mark.parametrize(
@@ -314,14 +382,37 @@ def test_treatment_grid_has_every_option_and_answer_and_appears_on_its_page():
         "medicines",
         "watchful-waiting",
     ]
-    assert [q.id for q in grid.questions] == ["what", "how", "hospital", "recovery", "side_effects", "nhs_funding"]
+    assert [q.id for q in grid.questions] == [
+        "what",
+        "benefit",
+        "how",
+        "hospital",
+        "recovery",
+        "side_effects",
+        "nhs_funding",
+    ]
+    assert grid.questions[1].label == "What can it do, and how sure are we?"
     body = content.get_page("other-treatments").body
     assert "{{treatment_grid}}" not in body
     for option in grid.options:
         assert option.sources
         for q in grid.questions:
             assert option.cells[q.id] in body
-            assert len(option.cells[q.id]) <= 60
+            assert len(option.cells[q.id]) <= (160 if q.id == "benefit" else 110)
+
+
+def test_every_option_says_what_it_can_do_and_how_sure_with_the_same_depth():
+    """IPDAS balance: each option gets a real answer of similar length, and says how sure."""
+    grid = content.treatment_grid()
+    lengths = []
+    for option in grid.options:
+        cell = option.cells["benefit"]
+        assert cell != "Ask your team" and cell.startswith(("Can ", "Avoids ")), option.id
+        assert re.search(r"sure|Ask your team|ask your team", cell), f"{option.id}: say how sure"
+        lengths.append(len(cell))
+    assert max(lengths) <= 2 * min(lengths)
+    # SIRT's own uncertainty is as plain as anyone's
+    assert "Not sure" in grid.cell("sirt", "benefit") and "no randomised trial" in grid.cell("sirt", "benefit")
 
 
 def test_bad_page_header_lists_every_problem():

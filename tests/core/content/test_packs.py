@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import os
+import re
 import stat
 import zipfile
 from pathlib import Path
@@ -166,8 +167,9 @@ def test_symlinks_are_refused(tmp_path):
 
 
 def test_review_date_too_far_ahead_and_stale_newest_fact_are_refused(tmp_path):
-    text = SHIPPED_FILES["what-is-sirt.md"].decode().replace("next_review: 2027-05-14", "next_review: 2028-01-14")
-    funding = SHIPPED_FILES["funding.md"].decode().replace("newest_fact: 2025-06-18", "newest_fact: 2026-09-01")
+    text = re.sub(r"(?m)^next_review: .*$", "next_review: 2028-01-14", SHIPPED_FILES["what-is-sirt.md"].decode())
+    funding = re.sub(r"(?m)^newest_fact: .*$", "newest_fact: 2026-09-01", SHIPPED_FILES["funding.md"].decode())
+    assert "2028-01-14" in text and "2026-09-01" in funding
     report = validate_pack(make_pack(tmp_path, changes={"what-is-sirt.md": text, "funding.md": funding}))
     assert any("what-is-sirt.md: 'next_review' must be within 12 months" in p for p in report.problems)
     assert any(
@@ -249,3 +251,60 @@ def test_build_pack_function_writes_manifest(tmp_path):
     out = build_pack(content.shipped_root(), tmp_path / "p.zip", "1.2.3", "2027-01-01")
     assert validate_pack(out).manifest.version == (1, 2, 3)
     assert os.path.getsize(out) > 1000
+
+
+@pytest.mark.skipif(os.name != "posix", reason="POSIX file modes")
+def test_an_installed_pack_is_owner_only(tmp_path):
+    result = install_pack(make_pack(tmp_path))
+    assert result.installed
+    assert result.folder is not None
+    for path in [result.folder, *result.folder.rglob("*")]:
+        assert path.stat().st_mode & 0o077 == 0, path
+
+
+@pytest.mark.parametrize(
+    "version, when, words",
+    [
+        (10**30, "2026-12-01", "not a real version"),
+        ("1.99999.0", "2026-12-01", "not a real version"),
+        (2, "2999-01-01", "more than a year ahead"),
+    ],
+)
+def test_a_version_or_date_that_would_block_later_updates_is_refused(tmp_path, version, when, words):
+    report = validate_pack(make_pack(tmp_path, version=version, when=when))
+    assert not report.ok and any(words in p for p in report.problems)
+
+
+@pytest.mark.parametrize(
+    "markup, words",
+    [
+        ('<img src="file:///etc/passwd">', "raw HTML"),
+        ('<a href="smb://198.51.100.7/share">notes</a>', "raw HTML"),
+        ("See <file:///etc/passwd> for more.", "file:"),
+        ("Read [this][1].\n\n[1]: file:///home/someone/notes.txt", "file:"),
+    ],
+)
+def test_raw_html_and_links_to_files_are_refused_in_pages(tmp_path, markup, words):
+    page = SHIPPED_FILES["support.md"].decode() + "\n\n" + markup + "\n"
+    report = validate_pack(make_pack(tmp_path, changes={"support.md": page}))
+    assert not report.ok and any(words in p for p in report.problems), report.problems
+
+
+def test_an_svg_image_with_a_plain_href_to_a_file_is_refused(tmp_path):
+    svg = b'<svg xmlns="http://www.w3.org/2000/svg"><image href="file:///etc/passwd" width="1" height="1"/></svg>'
+    svgs = [n for n in SHIPPED_FILES if n.startswith("images/") and n.endswith(".svg")]
+    if not svgs:
+        pytest.skip("no shipped SVG to replace")
+    report = validate_pack(make_pack(tmp_path, changes={svgs[0]: svg}))
+    assert not report.ok and any("outside links" in p for p in report.problems)
+
+
+@pytest.mark.filterwarnings("ignore:Duplicate name")
+def test_a_name_twice_in_the_zip_is_refused(tmp_path):
+    report = validate_pack(make_pack(tmp_path, extra=[("support.md", SHIPPED_FILES["support.md"])]))
+    assert not report.ok and any("twice" in p for p in report.problems)
+
+
+def test_a_folder_is_called_a_folder(tmp_path):
+    report = validate_pack(tmp_path)
+    assert report.problems == [f"{tmp_path} is a folder: give the pack's .zip file"]

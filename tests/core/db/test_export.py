@@ -157,3 +157,64 @@ def test_run_export_writes_nothing_half_done_when_writing_fails(filled, tmp_path
     assert ran.code == 1
     assert "disk is full" in ran.err
     assert list(tmp_path.glob("*.zip*")) == []
+
+
+# --- one damaged letter never stops the export (M6) -------------------------------------------
+def _damage(db, sql: str) -> None:
+    from sqlalchemy import text
+
+    with db.engine.begin() as connection:
+        connection.execute(text(sql))
+
+
+def test_one_damaged_letter_is_left_out_and_named_and_the_rest_are_exported(filled, tmp_path):
+    _damage(filled, "UPDATE letters SET data_json = '{not json' WHERE id = 1")
+    target = tmp_path / "export.zip"
+    summary = export_everything(filled, target)
+    assert summary.letters == 2
+    assert [d.id for d in summary.damaged] == [1]
+    assert summary.damaged[0].subject == "Fund SIRT — please"
+    assert summary.pdfs == 2  # the damaged letter's printed copies are kept too
+    contents = read_export(target)
+    assert sorted(r.id for r in contents.letters) == [2, 3]
+    with zipfile.ZipFile(target) as archive:
+        damaged = json.loads(archive.read("damaged-letters.json"))["damaged_letters"]
+    assert damaged[0]["id"] == 1 and damaged[0]["data_json"] == "{not json"
+    assert damaged[0]["body"] == "“SIRT” ✓" and len(damaged[0]["pdfs"]) == 2
+
+
+def test_a_stored_value_that_will_not_convert_is_left_out_too(filled, tmp_path):
+    _damage(filled, "UPDATE letters SET created_at = 'not a date at all' WHERE id = 3")
+    summary = export_everything(filled, tmp_path / "export.zip")
+    assert summary.letters == 2 and [d.id for d in summary.damaged] == [3]
+    assert "could not be read" in summary.damaged[0].reason
+
+
+def test_the_command_line_names_the_damaged_letter_and_succeeds(tmp_path):
+    db = Database.open()
+    letters = LettersRepository(db)
+    for i in range(3):
+        letters.create_draft("mp_campaign", {}, "MP", f"Letter {i}", "words")
+    _damage(db, "UPDATE letters SET data_json = '{not json' WHERE id = 1")
+    db.close()
+    out = tmp_path / "e.zip"
+    done = cli("data", "export", str(out))
+    assert done.code == 0, done.err
+    assert "Saved 2 letters" in done.out
+    assert "letter 1 “Letter 0”" in done.out and "damaged-letters.json" in done.out
+
+
+def test_a_printed_copy_of_a_letter_written_during_the_export_does_not_stop_it(filled, tmp_path, monkeypatch):
+    """The letters are read first and the PDFs after: a letter (with a PDF) that arrives in
+    between is simply not in this export."""
+    from sirt_desktop.core.db import export as module
+
+    real = module._readable_letters
+
+    def without_the_first(s):
+        good, damaged = real(s)
+        return [r for r in good if r.id != 1], damaged
+
+    monkeypatch.setattr(module, "_readable_letters", without_the_first)
+    summary = export_everything(filled, tmp_path / "export.zip")
+    assert summary.letters == 2 and summary.pdfs == 0

@@ -81,3 +81,21 @@ def test_auto_delete_removes_only_finished_letters_older_than_the_months():
     assert auto_delete_finished(db, 120, dt.date(2040, 1, 1)) == 1
     assert [s.id for s in repo.list_page()] == [draft.id]
     db.close()
+
+
+def test_a_deleted_letter_does_not_linger_in_the_journal_while_the_app_is_open():
+    """The write-ahead journal keeps older copies of pages until it is emptied: a letter
+    deleted in My letters must not stay readable there until the app closes."""
+    db = Database.open()
+    letters = LettersRepository(db)
+    keep = letters.create_draft("mp_campaign", {}, "MP", "kept", "ordinary words")
+    gone = letters.create_draft("mp_campaign", {"b": MARKER}, "MP", f"Subject {MARKER}", f"{MARKER} " * 200)
+    for _ in range(5):
+        letters.save_draft(gone.id, "mp_campaign", "MP", "s", f"edited {MARKER} " * 100, {"b": MARKER})
+    wal = paths.database_path().with_name(paths.database_path().name + "-wal")
+    assert MARKER.encode() in wal.read_bytes()
+    letters.delete(gone.id)
+    leftovers = [p.name for p, data in _all_bytes_under(paths.data_dir()) if MARKER.encode() in data]
+    assert leftovers == []
+    assert letters.get(keep.id).body == "ordinary words"
+    db.close()

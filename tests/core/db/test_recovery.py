@@ -42,9 +42,15 @@ def test_start_fresh_sets_a_corrupt_database_aside_and_creates_a_new_one():
     db.close()
 
 
+def _make_newer(db):
+    with db.engine.begin() as connection:
+        connection.execute(text("UPDATE alembic_version SET version_num = 'from_the_future'"))
+    db.close()
+
+
 def test_start_fresh_twice_never_overwrites_what_was_set_aside():
     for subject in ("first", "second"):
-        _db_with(subject).close()
+        _make_newer(_db_with(subject))
         start_fresh()
     aside = sorted(p for p in paths.set_aside_dir().iterdir() if p.suffix == ".sqlite3")
     assert len(aside) == 2
@@ -139,3 +145,69 @@ def test_a_folder_reported_read_only_is_a_plain_error_even_as_root(monkeypatch):
     with pytest.raises(DatabaseError, match="cannot be written"):
         start_fresh()
     assert _digest(paths.database_path()) == before
+
+
+# --- set-aside copies can come back -------------------------------------------------------------
+def test_set_aside_copies_are_listed_with_their_letters_and_can_be_put_back():
+    from sirt_desktop.core.db.recovery import list_set_aside, restore_set_aside
+
+    db = _db_with("the old letter")
+    LettersRepository(db).create_draft("mp_campaign", {}, subject="and another")
+    _make_newer(db)  # newer: the only kind of sound file start_fresh may set aside
+    start_fresh()
+    db = open_database()
+    LettersRepository(db).create_draft("mp_campaign", {}, subject="written after starting fresh")
+    db.close()
+
+    copies = list_set_aside()
+    assert len(copies) == 1 and copies[0].letters == 2 and copies[0].state == "newer"
+    assert not copies[0].restorable  # saved by a newer version: this one cannot be put back
+    with pytest.raises(DatabaseError, match="newer version"):
+        restore_set_aside(copies[0].path)
+
+
+def test_putting_a_copy_back_sets_the_current_letters_aside_first():
+    from sirt_desktop.core.db.recovery import list_set_aside, restore_set_aside
+
+    _db_with("kept aside").close()
+    aside = paths.set_aside_dir() / "sirt-desktop-set-aside-20261201-120000.sqlite3"
+    backup_sqlite(paths.database_path(), "manual").rename(aside)
+    aside.chmod(0o644)
+    db = open_database()
+    LettersRepository(db).create_draft("mp_campaign", {}, subject="current")
+    db.close()
+
+    (copy,) = list_set_aside()
+    assert copy.restorable and copy.letters == 1
+    result = restore_set_aside(copy.path)
+    db = open_database()
+    assert [s.subject for s in LettersRepository(db).list_page()] == ["kept aside"]
+    db.close()
+    assert result.set_aside is not None and result.set_aside.exists()
+    assert aside.exists()  # the copy stays where it was, as it was
+    assert paths.database_path().stat().st_mode & 0o077 == 0  # a restored file is owner-only
+    states = sorted((c.letters, c.state) for c in list_set_aside())
+    assert states == [(1, "ours"), (2, "ours")]  # the letters from before are a copy now
+
+
+def test_only_set_aside_copies_can_be_put_back(tmp_path):
+    from sirt_desktop.core.db.recovery import restore_set_aside
+
+    _db_with("current").close()
+    elsewhere = tmp_path / "somewhere.sqlite3"
+    backup_sqlite(paths.database_path(), "manual").rename(elsewhere)
+    with pytest.raises(DatabaseError, match="not one of the set-aside copies"):
+        restore_set_aside(elsewhere)
+
+
+def test_delete_everything_counts_the_set_aside_copies():
+    from sirt_desktop.core.db.privacy import delete_everything, stored_counts
+
+    _make_newer(_db_with("old"))
+    start_fresh()
+    db = open_database()
+    counts = stored_counts(db)
+    assert counts.set_aside == 1
+    delete_everything(db)
+    db.close()
+    assert not any(paths.set_aside_dir(create=False).glob("*.sqlite3"))

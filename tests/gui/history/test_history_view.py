@@ -339,3 +339,33 @@ def test_print_again_only_for_a_letter_with_a_kept_copy(db, qtbot):
     assert not view.buttons["reprint"].isEnabled()
     view.select_letter(printed.id)
     assert view.buttons["reprint"].isEnabled()
+
+
+def test_your_data_puts_a_set_aside_copy_back(shell, prompts, qtbot, monkeypatch):
+    from sirt_desktop.core import paths
+    from sirt_desktop.core.db.engine import backup_sqlite
+    from sirt_desktop.gui.settings import your_data
+
+    shell.after_first_show()
+    letters = LettersRepository(shell.database.get())
+    letters.create_draft("mp_campaign", {}, "Jane", "From the old file")
+    aside = paths.set_aside_dir() / "sirt-desktop-set-aside-20261201-120000.sqlite3"
+    backup_sqlite(paths.database_path(), "manual").rename(aside)
+    letters.delete(letters.list_page()[0].id)
+    letters.create_draft("mp_campaign", {}, "Jane", "Written since")
+
+    shown = []
+
+    def choose(self, copies):
+        shown.extend(your_data.describe_copy(c) for c in copies)
+        return copies[0]
+
+    monkeypatch.setattr(your_data.YourDataPrompts, "choose_set_aside", choose)
+    shell.go_to("settings")
+    group = shell.settings_page.your_data
+    group.view.restore_copy.click()
+    assert shown and shown[0].endswith(": 1 letter")
+    now = LettersRepository(shell.database.get())
+    assert [s.subject for s in now.list_page()] == ["From the old file"]
+    assert any(title == "Copy put back" for _kind, title, _text in prompts.told)
+    assert len(list(paths.set_aside_dir().glob("*.sqlite3"))) == 2  # "Written since" kept aside

@@ -10,10 +10,10 @@ from sirt_desktop.gui.information.view import ContentView
 from tests.gui.accessibility import unnamed_controls
 
 
-def make(qtbot, sections=("learn", "support"), today=dt.date(2026, 11, 22)):
+def make(qtbot, sections=("learn", "support"), today=dt.date(2026, 12, 2), open_page=None):
     links = []
     view = ContentView("Learn about SIRT")
-    controller = ContentController(view, sections, links.append, today=lambda: today)
+    controller = ContentController(view, sections, links.append, today=lambda: today, open_page=open_page)
     qtbot.addWidget(view)
     view.show()
     return view, controller, links
@@ -24,14 +24,14 @@ def test_every_page_renders_with_review_line_sources_and_no_missing_images(qtbot
     for page in content.pages():
         controller.show(page.id)
         assert view.page_title.text() == page.title
-        assert view.review.text().startswith("Last reviewed 14 November 2026")
+        assert view.review.text() == content.review_line(page)
         assert "not medical advice" in view.note.text()
         text = view.browser.toPlainText()
-        assert "Where this information comes from" in text
+        assert "Where does this information come from?" in text
         assert len(text) > 200
         document = view.browser.document()
-        for image in page.images:
-            relative = image.relative_to(page.base_dir).as_posix()
+        names = [image.relative_to(page.base_dir).as_posix() for image in page.images]
+        for relative in names + [name for name, _ in page.generated]:
             resource = document.resource(document.ResourceType.ImageResource, QUrl(relative))
             assert resource is not None and not resource.isNull(), f"{page.id}: image {relative} missing"
     assert unnamed_controls(view) == []
@@ -57,12 +57,15 @@ def test_links_in_every_page_are_handled(qtbot):
                 assert links[-1] == rest
             elif target.startswith("images/"):
                 assert (page.base_dir / target).exists()
+            elif target.startswith("generated/"):
+                assert target in dict(page.generated), f"{page.id}: {target}"
             else:
                 assert scheme in ("http", "https"), f"{page.id}: unexpected link {target}"
 
 
 def test_overdue_page_shows_a_notice(qtbot):
-    view, controller, _ = make(qtbot, today=dt.date(2027, 6, 1))
+    due = content.get_page("what-is-sirt").next_review
+    view, controller, _ = make(qtbot, today=due + dt.timedelta(days=1))
     controller.show("what-is-sirt")
     assert view.notice.isVisibleTo(view)
     assert "out of date" in view.notice.text()
@@ -76,7 +79,7 @@ def test_search_across_pages_and_find_in_page(qtbot):
     view.search.setText("individual funding request")
     controller.search("individual funding request")
     titles = [view.page_list.item(i).text() for i in range(view.page_list.count())]
-    assert any(t.startswith("Funding") for t in titles)
+    assert any(t.startswith(content.get_page("asking-for-funding").title) for t in titles)
     controller.search("")
     assert view.page_list.count() == len(content.pages("learn")) + len(content.pages("support"))  # no extra panel here
     controller.show("side-effects")
@@ -219,13 +222,200 @@ def test_update_information_installs_a_newer_pack_and_refuses_a_bad_one(shell, q
         content.reload_content()
 
 
-def test_single_page_section_hides_its_list_until_a_search(qtbot):
+def test_single_page_section_hides_its_list_until_a_search(qtbot, monkeypatch):
+    only = content.get_page("funding")
+    real_pages = content.pages
+    monkeypatch.setattr(content, "pages", lambda section=None: [only] if section == "funding" else real_pages(section))
     view, controller, _ = make(qtbot, sections=("funding",))
     assert view.page_list.isHidden()
     controller.search("liver")
     assert not view.page_list.isHidden()
     controller.search("")
     assert view.page_list.isHidden()
+
+
+def test_funding_section_lists_its_two_pages(qtbot):
+    view, _controller, _ = make(qtbot, sections=("funding",))
+    assert not view.page_list.isHidden()
+    assert [view.page_list.item(i).text() for i in range(view.page_list.count())] == [
+        content.get_page("funding").title,
+        content.get_page("asking-for-funding").title,
+    ]
+
+
+def test_a_page_of_another_section_opens_in_its_own_section_not_as_a_copy(qtbot):
+    opened = []
+    view, controller, _ = make(qtbot, open_page=opened.append)
+    controller.show("what-is-sirt")
+    controller.follow(QUrl("page:funding"))
+    assert opened == ["funding"]
+    assert controller.current_id == "what-is-sirt"
+    assert view.page_title.text() == content.get_page("what-is-sirt").title
+    controller.follow(QUrl("page:side-effects"))  # same section: shown here
+    assert controller.current_id == "side-effects" and opened == ["funding"]
+
+
+def test_background_starts_folded_and_opens_from_a_link(qtbot):
+    view, controller, _ = make(qtbot, sections=("funding",))
+    background = "NHS England chose 10 hospitals"
+
+    def text():
+        return view.browser.toPlainText()
+
+    controller.show("funding")
+    assert "Where does it stand in each nation?" in text()
+    assert "▸ Show: Background" in text() and background not in text()
+    assert "Where does this information come from?" in text()  # sources stay at the foot
+    controller.follow(QUrl("toggle:collapsed"))
+    assert background in text() and "▾ Hide: Background" in text()
+    assert text().index(background) < text().index("Where does this information come from?")
+    controller.follow(QUrl("toggle:collapsed"))
+    assert background not in text()
+    controller.follow(QUrl("toggle:collapsed"))
+    controller.show("asking-for-funding")
+    controller.show("funding")
+    assert background not in text()  # folded again on a new visit
+
+
+def test_risk_picture_is_drawn_and_readable_as_text(qtbot):
+    view, controller, _ = make(qtbot)
+    controller.show("side-effects")
+    document = view.browser.document()
+    image = document.resource(document.ResourceType.ImageResource, QUrl("generated/risk-picture.svg"))
+    assert image is not None and not image.isNull() and image.width() >= 700
+    description = view.browser.accessibleDescription()
+    text = view.browser.toPlainText()
+    for risk in content.active_content().risks.risks:
+        assert f"{risk.count} out of 100 people" in description
+        assert risk.sentence() in text
+    controller.show("what-is-sirt")
+    assert view.browser.accessibleDescription() == ""
+
+
+def test_boxes_are_shaded_by_kind_and_the_999_box_comes_first(qtbot):
+    view, controller, _ = make(qtbot)
+    controller.show("get-help")
+    assert view.box_kinds[0] == "emergency" and "uncertain" in view.box_kinds
+    base = view.browser.palette().color(view.browser.palette().ColorRole.Base)
+    frames = view.browser.document().rootFrame().childFrames()
+    assert len(frames) == len(view.box_kinds)
+    first = frames[0]
+    assert first.firstCursorPosition().block().text().startswith("Call 999")
+    assert first.frameFormat().background().color() != base and first.frameFormat().border() >= 2
+    assert view.browser.toPlainText().lstrip().startswith("Call 999")  # the box comes first
+    controller.show("funding")
+    assert view.box_kinds.count("uncertain") == 1  # one "What we do not know" box
+
+
+def _prose_line_chars(browser) -> float:
+    """How many characters fit on a line of the first long paragraph outside any table."""
+    block = browser.document().begin()
+    while block.isValid():
+        layout = block.layout()
+        if (
+            block.textList() is None
+            and layout is not None
+            and layout.lineCount() > 2
+            and block.document().rootFrame() == block.document().frameAt(block.position())
+        ):
+            return layout.lineAt(0).width() / browser.fontMetrics().averageCharWidth()
+        block = block.next()
+    raise AssertionError("no long paragraph found")
+
+
+def test_lines_are_capped_for_reading_at_any_window_width(qtbot):
+    from PySide6.QtGui import QTextTable
+    from PySide6.QtWidgets import QTextEdit
+
+    view, controller, _ = make(qtbot)
+    browser = view.browser
+    view.resize(2400, 900)
+    qtbot.waitUntil(lambda: browser.viewport().width() > 1500)
+    for page_id in ("get-help", "what-is-sirt", "other-treatments"):  # no table, a small table, the grid
+        controller.show(page_id)
+        assert browser.lineWrapMode() == QTextEdit.LineWrapMode.FixedPixelWidth
+        assert 60 <= _prose_line_chars(browser) <= 90, page_id
+    # the grid itself may use more of a wide window than the prose around it
+    tables = [f for f in browser.document().rootFrame().childFrames() if isinstance(f, QTextTable)]
+    grid_width = browser.document().documentLayout().frameBoundingRect(tables[0]).width()
+    assert grid_width > browser.reading_width(75) * 1.5
+    view.resize(500, 900)
+    qtbot.waitUntil(lambda: browser.viewport().width() < 480)
+    assert browser.lineWrapMode() == QTextEdit.LineWrapMode.WidgetWidth
+    assert _prose_line_chars(browser) < 75
+
+
+def test_home_opens_when_to_get_help_and_each_page_opens_in_its_own_section(shell, qtbot):
+    window = shell.window
+    window.show_section("home")
+    window.page("home").buttons["page:get-help"].click()
+    assert window.current_section() == "learn"
+    learn = shell.information["learn"]
+    assert learn.current_id == "get-help"
+    assert learn.view.page_title.text() == content.get_page("get-help").title
+    learn.show("what-is-sirt")
+    learn.follow(QUrl("page:funding"))  # Learn → Funding is the Funding section itself
+    assert window.current_section() == "funding"
+    assert shell.information["funding"].current_id == "funding"
+    assert learn.current_id == "what-is-sirt"
+    window.show_section("for_me")
+    for_me = shell.information["for_me"]
+    for_me.show("other-treatments")  # from the treatment grid to When to get help
+    for_me.follow(QUrl("page:get-help"))
+    assert window.current_section() == "learn" and learn.current_id == "get-help"
+
+
+def test_treatment_grid_becomes_one_list_per_option_when_there_is_little_room(qtbot):
+    from PySide6.QtGui import QTextTable
+
+    view, controller, _ = make(qtbot, sections=("for_me",))
+    browser = view.browser
+    grid = content.treatment_grid()
+
+    def tables():
+        return [f for f in browser.document().rootFrame().childFrames() if isinstance(f, QTextTable)]
+
+    view.resize(2400, 900)
+    qtbot.waitUntil(lambda: browser.room() > 200)
+    controller.show("other-treatments")
+    assert len(tables()) == 1 and tables()[0].columns() == len(grid.options) + 1
+    view.resize(520, 900)  # as at 200% text on a small screen
+    qtbot.waitUntil(lambda: not tables())
+    text = browser.toPlainText()
+    assert text.count("What can it do, and how sure are we?") == len(grid.options)
+    for option in grid.options:
+        assert option.cells["benefit"] in text
+    view.resize(2400, 900)
+    qtbot.waitUntil(lambda: len(tables()) == 1)
+
+
+def _unlaid_blocks(browser) -> list[str]:
+    block, missing = browser.document().begin(), []
+    while block.isValid():
+        if block.text().strip() and (block.layout() is None or block.layout().lineCount() == 0):
+            missing.append(block.text()[:40])
+        block = block.next()
+    return missing
+
+
+def test_every_line_of_every_page_is_laid_out_after_resizing_and_a_theme_change(qtbot):
+    """Boxes and capped lines change formats after the text is set; no text may be left unlaid
+    (it would show as blank space)."""
+    from PySide6.QtGui import QPalette
+
+    view, controller, _ = make(qtbot, sections=("learn", "for_me", "funding", "support"))
+    view.resize(1600, 800)
+    qtbot.waitUntil(lambda: view.browser.viewport().width() > 1000)
+    for page in content.pages():
+        controller.show(page.id)
+        qtbot.waitUntil(lambda: _unlaid_blocks(view.browser) == [], timeout=3000)
+    controller.show("funding")
+    palette = QPalette(view.browser.palette())
+    palette.setColor(QPalette.ColorRole.Base, palette.color(QPalette.ColorRole.Text))
+    view.browser.setPalette(palette)
+    view.resize(900, 800)
+    qtbot.waitUntil(lambda: view.browser.viewport().width() < 800)
+    qtbot.waitUntil(lambda: _unlaid_blocks(view.browser) == [], timeout=3000)  # laid out, if lazily
 
 
 def test_moving_onto_nothing_found_in_search_results_is_harmless(qtbot):

@@ -74,8 +74,8 @@ def test_mp_letter_from_postcode_to_pdf(qtbot, tmp_path):
     )
     controller.run_coach()
     assert "Your request" in view.write_step.coach.text()
-    view.tabs.setCurrentIndex(4)
-    assert view.print_step.preview.document.pageCount() == 1
+    view.tabs.setCurrentIndex(4)  # laid out in the background
+    qtbot.waitUntil(lambda: view.print_step.preview.document.pageCount() == 1, timeout=10_000)
     path = controller.save_pdf(str(tmp_path / "letter.pdf"))
     text = pdf_text((tmp_path / "letter.pdf").read_bytes())
     assert path and "Caroline Nokes MP" in text and "House of Commons" in text and "SW1A 0AA" in text
@@ -100,7 +100,8 @@ def test_every_kind_previews(qtbot):
             r.address.setPlainText("Oncology Department\nCity Hospital\nSouthampton")
             r.postcode.setText("SO16 6YD")
         view.write_step.body.setPlainText("Please consider my request. " * 5)
-        view.tabs.setCurrentIndex(4)
+        with qtbot.waitSignal(controller.output.preview_ready, timeout=10_000):
+            view.tabs.setCurrentIndex(4)  # laid out in the background
         assert view.print_step.preview.document.pageCount() >= 1, kind.id
         view.tabs.setCurrentIndex(3)
 
@@ -126,10 +127,10 @@ def test_autosave_after_typing_stops(qtbot):
     view, _controller = make(qtbot, drafts)
     fill_sender(view)
     qtbot.keyClicks(view.write_step.body, "Words that must never be lost")
-    qtbot.waitUntil(lambda: bool(drafts.saved), timeout=3000)
+    # The write happens in the background; the label says so once it is done.
+    qtbot.waitUntil(lambda: "Draft saved" in view.saved.text(), timeout=5000)
     saved = next(iter(drafts.saved.values()))
     assert saved.body == "Words that must never be lost"
-    assert "Draft saved" in view.saved.text()
 
 
 def test_copy_text_and_email_draft(qtbot):
@@ -198,3 +199,60 @@ def test_mp_letter_without_a_postcode_says_so_before_printing(qtbot):
     view.tabs.setCurrentIndex(4)
     assert "Your postcode is needed" in view.print_step.problems.text()
     assert "Everything a letter needs" not in view.print_step.problems.text()
+
+
+def test_a_long_letter_is_laid_out_off_the_gui_thread_and_the_window_keeps_turning(qtbot, monkeypatch):
+    """Opening "Check and print" with a letter that takes long to lay out: the window keeps
+    answering (its event loop turns while the layout is under way) and the preview arrives
+    when the layout is done."""
+    import threading
+
+    from PySide6.QtCore import QTimer
+
+    from sirt_desktop.gui.writer import output
+
+    real = output.render_letter
+    threads, answered = [], []
+    under_way, window_turned = threading.Event(), threading.Event()
+
+    def slow(letter, large_print=False):
+        threads.append(threading.current_thread())
+        under_way.set()
+        # A layout that takes as long as the window needs to turn: with the layout on the GUI
+        # thread the window cannot turn, and this gives up after 10 s.
+        answered.append(window_turned.wait(10))
+        return real(letter, large_print=large_print)
+
+    monkeypatch.setattr(output, "render_letter", slow)
+    view, controller = make(qtbot)
+    fill_sender(view)
+    view.write_step.body.setPlainText("\n".join(f"line {i}" for i in range(900)))
+    ticker = QTimer()
+    ticker.timeout.connect(lambda: under_way.is_set() and window_turned.set())
+    ticker.start(20)
+    with qtbot.waitSignal(controller.output.preview_ready, timeout=60_000):
+        view.tabs.setCurrentIndex(4)
+        assert "Laying out" in view.print_step.preview.pages.text()
+        assert not view.print_step.print_button.isEnabled()  # nothing half-made is printed
+    ticker.stop()
+    assert threads and all(t is not threading.main_thread() for t in threads)
+    assert answered == [True]  # the window went on answering while the letter was laid out
+    assert view.print_step.preview.document.pageCount() > 10
+    assert view.print_step.print_button.isEnabled()
+    controller.refresh_preview()  # printing uses the PDF on screen: no second layout
+    assert len(threads) == 1
+
+
+def test_a_letter_over_the_length_limits_is_not_laid_out(qtbot, monkeypatch):
+    from sirt_desktop.gui.writer import output
+
+    calls = []
+    monkeypatch.setattr(output, "render_letter", lambda *a, **k: calls.append(1) or b"")
+    view, controller = make(qtbot)
+    fill_sender(view)
+    view.write_step.body.setPlainText("a\n" * 9999 + "a")  # 20,000 characters, 10,000 lines
+    view.tabs.setCurrentIndex(4)
+    assert calls == []
+    assert "at most 1,000 lines" in view.print_step.problems.text()
+    assert "too long" in view.print_step.preview.pages.text()
+    assert controller.refresh_preview() == b""
