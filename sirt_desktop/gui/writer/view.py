@@ -4,7 +4,17 @@ from __future__ import annotations
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
-from PySide6.QtWidgets import QCheckBox, QHBoxLayout, QPushButton, QSizePolicy, QTabWidget, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QHBoxLayout,
+    QLineEdit,
+    QPlainTextEdit,
+    QPushButton,
+    QSizePolicy,
+    QTabWidget,
+    QVBoxLayout,
+    QWidget,
+)
 
 from sirt_desktop.gui.common.widgets import Paragraph
 from sirt_desktop.gui.writer.steps import KindStep, PrintStep, RecipientStep, SenderStep, WriteStep, scrolling
@@ -85,7 +95,11 @@ class LetterWriterView(QWidget):
         first = self.first_field(index)
         if first is not None and self.isVisible():
             # As if tabbed to: a box with details in it has them selected, so typing replaces them.
+            # (The tab widget may already have moved the focus there, so no focus-in event comes:
+            # select here too.)
             first.setFocus(Qt.FocusReason.TabFocusReason)
+            if isinstance(first, QLineEdit | QPlainTextEdit):
+                first.selectAll()
 
     def first_field(self, index: int) -> QWidget | None:
         """Where typing should go when a step opens, so keyboard users start in the right place."""

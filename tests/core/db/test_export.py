@@ -200,7 +200,7 @@ def test_the_command_line_names_the_damaged_letter_and_succeeds(tmp_path):
     out = tmp_path / "e.zip"
     done = cli("data", "export", str(out))
     assert done.code == 0, done.err
-    assert "Exported 2 letters" in done.out
+    assert "Saved 2 letters" in done.out
     assert "letter 1 “Letter 0”" in done.out and "damaged-letters.json" in done.out
 
 

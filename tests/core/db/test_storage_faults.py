@@ -266,7 +266,7 @@ def test_a_foreign_journal_gives_a_full_export_at_the_command_line(tmp_path):
     shutil.copyfile(_foreign_wal(tmp_path), f"{db_file}-wal")
     done = _cli("data", "export", str(tmp_path / "e.zip"))
     assert done.returncode == 0, done.stderr
-    assert "Exported 5 letters" in done.stdout
+    assert "Saved 5 letters" in done.stdout
     assert "did not belong" in done.stderr
 
 

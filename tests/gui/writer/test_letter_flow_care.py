@@ -6,6 +6,7 @@ import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication
 
+from sirt_desktop.gui import tasks
 from tests.gui.prompts import FakePrompts
 from tests.gui.writer.test_letter_writer import MemoryDrafts, make, pdf_text
 
@@ -59,6 +60,7 @@ def test_one_mp_found_is_the_recipient_when_next_is_pressed(qtbot):
     _type(qtbot, "Please ask NHS England to fund SIRT for neuroendocrine tumours.")
     _next(qtbot, view)
     assert view.tabs.currentIndex() == 4
+    assert tasks.wait_for_all(30_000)  # the preview is laid out in the background
     text = pdf_text(controller.output.pdf)
     assert "Caroline Nokes MP" in text and "Dear Caroline Nokes" in text
     assert "Sir or Madam" not in text
@@ -160,6 +162,7 @@ def test_a_print_message_belongs_to_the_letter_it_describes(qtbot, monkeypatch):
         "print_with_dialog",
         lambda pdf, parent=None, title="": printing.PrintOutcome("cups", "PDF", "request id is PDF-2 (1 file(s))"),
     )
+    assert tasks.wait_for_all(30_000)  # the preview is laid out in the background; Print waits for it
     qtbot.mouseClick(view.print_step.print_button, Qt.MouseButton.LeftButton)
     status = view.print_step.status.text()
     assert status.startswith("Sent to the printer PDF.")
@@ -204,6 +207,7 @@ def test_printing_a_letter_with_no_recipient_name_asks_first(qtbot, monkeypatch)
     view.go(4)
     printed = []
     monkeypatch.setattr(printing, "print_with_dialog", lambda *a, **k: printed.append(a))
+    assert tasks.wait_for_all(30_000)  # the preview is laid out in the background; Print waits for it
     qtbot.mouseClick(view.print_step.print_button, Qt.MouseButton.LeftButton)
     assert prompts.asked and prompts.asked[0][0] == "confirm"
     assert "name (or position) of the person you are writing to" in prompts.asked[0][2]
