@@ -2,12 +2,17 @@
 
 from __future__ import annotations
 
+import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication
 
 from sirt_desktop.gui import tasks
 from tests.gui.prompts import FakePrompts
 from tests.gui.writer.test_letter_writer import MemoryDrafts, make, pdf_text
+
+# These walk the steps as a person would and read the preview at once: the layout, which runs
+# in the background in the app, runs here as each step opens.
+pytestmark = pytest.mark.usefixtures("inline_tasks")
 
 
 def _activate(qtbot, view):
