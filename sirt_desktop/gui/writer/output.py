@@ -106,6 +106,11 @@ class LetterOutput(QObject):
         step.problems.setVisible(True)
 
     @staticmethod
+    def _slow_to_lay_out(letter: Letter) -> bool:
+        """More than about three pages of text: long enough for its layout to be felt."""
+        return len(letter.body) > 8_000 or letter.body.count("\n") > 150
+
+    @staticmethod
     def _too_long(letter: Letter) -> bool:
         return len(letter.body) > MAX_BODY_CHARS or letter.body.count("\n") + 1 > MAX_BODY_LINES
 
@@ -142,8 +147,13 @@ class LetterOutput(QObject):
             self.preview_ready.emit()
             return
         step = self.view.print_step
-        for button in (step.print_button, step.save_button):
-            button.setEnabled(False)
+        if self._slow_to_lay_out(letter):
+            # Print and Save wait for a long letter's layout (laying it out again on the GUI
+            # thread would freeze the window). A usual letter takes milliseconds: they stay
+            # ready, and if pressed first they lay the letter out themselves, so a key press
+            # is never lost.
+            for button in (step.print_button, step.save_button):
+                button.setEnabled(False)
         step.preview.pages.setText("Laying out the letter…")
 
         run_in_background(
