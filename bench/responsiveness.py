@@ -504,12 +504,11 @@ def _a_first_preview(window, _extra, done):
     preview()
 
 
-def _a_content_install(window, extra, done):
+def _when_updated(window, controller, path, done, what):
+    """Run a File → Update… controller on ``path``; ``done()`` once it has changed the data."""
     from PySide6.QtCore import QTimer
 
-    from sirt_desktop.gui.information.update_content import UpdateContentController
-
-    outcome = UpdateContentController(_Answers(lambda _t: None)).run(extra["pack"])
+    outcome = controller.run(path)
     window._keep = outcome
 
     def check():
@@ -518,28 +517,21 @@ def _a_content_install(window, extra, done):
         elif outcome.changed:
             done()
         else:
-            raise SystemExit("the content pack was not installed")
+            raise SystemExit(f"{what} was not changed")
 
     check()
+
+
+def _a_content_install(window, extra, done):
+    from sirt_desktop.gui.information.update_content import UpdateContentController
+
+    _when_updated(window, UpdateContentController(_Answers(lambda _t: None)), extra["pack"], done, "the content")
 
 
 def _a_mp_import(window, extra, done):
-    from PySide6.QtCore import QTimer
-
     from sirt_desktop.gui.find_mp.update_mps import UpdateMpsController
 
-    outcome = UpdateMpsController(_Answers(lambda _t: None)).run(extra["csv"])
-    window._keep = outcome
-
-    def check():
-        if outcome.changed is None:
-            QTimer.singleShot(5, check)
-        elif outcome.changed:
-            done()
-        else:
-            raise SystemExit("the MP list was not imported")
-
-    check()
+    _when_updated(window, UpdateMpsController(_Answers(lambda _t: None)), extra["csv"], done, "the MP list")
 
 
 _SETUP: dict[tuple[str, str], Callable[[object, dict], object]] = {
