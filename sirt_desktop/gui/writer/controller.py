@@ -95,7 +95,6 @@ class LetterWriterController(QObject):
         self._generation = 0  # goes up at every change on screen
         self._epoch = 0  # goes up whenever the letter on screen is replaced or dropped
         self._again = False  # a save came due while another was still being written
-        self._remembered: tuple | None = None  # the sender details last remembered, and how
         self._notice = ""  # said beside "Draft saved" until the letter on screen changes
 
         view.kind_step.kind_chosen.connect(self.set_kind)
@@ -399,7 +398,6 @@ class LetterWriterController(QObject):
         self.drafts = drafts
         self.sender_profiles.profiles = profiles
         self.sender_profiles.refresh()
-        self._remembered = None
         if self.letter_id is not None or self._dirty:
             self.letter_id = None
             self._dirty = True
@@ -418,7 +416,6 @@ class LetterWriterController(QObject):
         """After Delete everything: nothing of the old letters or saved details stays on screen."""
         self._drop_pending_saves()
         self._dirty = False
-        self._remembered = None
         self.letter_id = None
         self.sender_profiles.refresh()
         self.start_new(keep_sender=False)
