@@ -150,15 +150,16 @@ class XServer:
         return result
 
     def screenshot(self, path: Path, windows: list[int] = ()) -> Path | None:
-        """The screen as PNG, with each of ``windows`` grabbed on its own and laid over it (a
-        grab of the whole screen under Xvfb shows some dialogs as black boxes). None if it
+        """The screen as PNG: a black screen with each of ``windows`` grabbed on its own and laid
+        on it, oldest first. (Under Xvfb a grab of the whole screen shows some dialogs as black
+        boxes, and shows the app's window squeezed to three quarters of its width, as if its
+        pixels were three bytes wide: a stale, misleading copy beside the real one.) None if it
         could not be taken."""
         path.parent.mkdir(parents=True, exist_ok=True)
-        root = self._grab(["-root"])
-        if root is None:
-            return None
-        from PySide6.QtGui import QPainter
+        from PySide6.QtGui import QColor, QImage, QPainter
 
+        root = QImage(SCREEN[0], SCREEN[1], QImage.Format.Format_RGB32)
+        root.fill(QColor("black"))
         painter = QPainter(root)
         for wid in windows:
             image = self._grab(["-id", str(wid)])
@@ -417,10 +418,25 @@ class App:
         except subprocess.TimeoutExpired as exc:
             raise JourneyError(f"the app did not exit within {timeout:.0f} s") from exc
 
-    def quit(self) -> int:
-        """Ctrl+Q, as a person quits; returns the exit status."""
+    def quit(self, leave_unkept: bool = False) -> int:
+        """Ctrl+Q, as a person quits; returns the exit status. With ``leave_unkept``, the
+        question whether to go on without a caller's letter that is not kept ("This letter is
+        not kept") is answered Yes, as a volunteer who means to quit would; any other question
+        is left showing, so the wait fails and names it."""
         self.key("ctrl+q", settle=False)
-        return self.wait_exit()
+        if not leave_unkept:
+            return self.wait_exit()
+        deadline = time.monotonic() + DEADLINE
+        while True:
+            try:
+                return self.wait_exit(timeout=3)
+            except JourneyError:
+                if time.monotonic() > deadline:
+                    names = [w.name for w in self.dialogs()]
+                    raise JourneyError(f"the app did not exit within {DEADLINE:.0f} s; showing: {names}") from None
+            if self.window_named(r"^This letter is not kept$") is not None:
+                self.focus_top()
+                self.key("alt+y", settle=False)
 
     def kill(self, sig: int = signal.SIGKILL) -> int:
         assert self.process is not None
