@@ -248,3 +248,47 @@ def test_at_200_percent_the_ideas_show_whole_when_reached(large, qtbot):
     assert shown.height() == starters.height() and shown.width() == starters.width()
     coach = page.write_step.coach
     assert coach.visibleRegion().boundingRect().height() == coach.height()
+
+
+def _sideways(window) -> list[str]:
+    """Every scroll area showing in the window that needs to scroll sideways: its page is
+    wider than the room it has, so words are cut at the right edge."""
+    from PySide6.QtWidgets import QScrollArea
+
+    wide = []
+    for area in window.findChildren(QScrollArea):
+        bar = area.horizontalScrollBar()
+        if area.isVisible() and area.widget() is not None and bar.maximum() > 0:
+            wide.append(
+                f"{area.objectName() or type(area.widget()).__name__}: needs "
+                f"{area.widget().width()} px (at least {area.widget().minimumSizeHint().width()}), "
+                f"has {area.viewport().width()}"
+            )
+    return wide
+
+
+@pytest.mark.parametrize(
+    ("scale", "size"),
+    [(100, (720, 560)), (200, (1152, 720))],
+    ids=["100% in the first window of a 1280x800 laptop", "200% in the first window of a 1280x800 laptop"],
+)
+def test_no_page_or_letter_step_scrolls_sideways(shell, qtbot, scale, size):
+    """The window's first size on a small laptop (place_first_start) at 100% and at 200%: no
+    page, and no step of a letter, is wider than the window. A long choice in a drop-down list
+    or a long option label once made My letters and the letter's first step scroll sideways,
+    cutting every paragraph at the right."""
+    shell.theme.apply(scale, "light")
+    shell.window.resize(*size)
+    problems = []
+    for section in shell.window.section_ids():
+        shell.window.show_section(section)
+        QApplication.processEvents()
+        problems += [f"{section}: {p}" for p in _sideways(shell.window)]
+    writer = shell.writer.view
+    shell.window.show_section("write")
+    assert shell.window.current_section() == "write"
+    for step in range(writer.tabs.count()):
+        writer.tabs.setCurrentIndex(step)
+        qtbot.wait(100)
+        problems += [f"writer step {step + 1}: {p}" for p in _sideways(shell.window)]
+    assert not problems, "\n".join(problems)

@@ -294,9 +294,10 @@ KINDS: tuple[LetterKind, ...] = (
     ),
     LetterKind(
         id=KindId.DEVOLVED_REP,
-        title="To my MSP, Member of the Senedd or MLA (Scotland, Wales, Northern Ireland)",
-        to_whom="A Member of the Scottish Parliament, the Senedd or the Northern Ireland Assembly, "
-        "where health is run by the devolved government.",
+        title="To my MSP, MS or MLA",
+        to_whom="In Scotland, Wales or Northern Ireland: a Member of the Scottish Parliament (MSP), "
+        "of the Senedd (MS) or of the Northern Ireland Assembly (MLA), where health is run by the "
+        "devolved government.",
         recipient_kind=RecipientKind.DEVOLVED,
         fields=(*_COMMON_FIELDS, "recipient.position", "consent_to_share"),
         tips=(

@@ -11,6 +11,7 @@ from PySide6.QtWidgets import (
     QAbstractItemView,
     QApplication,
     QButtonGroup,
+    QComboBox,
     QLabel,
     QListView,
     QListWidget,
@@ -266,6 +267,28 @@ class WholeList(QListWidget):
         super().changeEvent(event)
         if event.type() == QEvent.Type.FontChange:
             self.fit_height()
+
+
+class Choices(QComboBox):
+    """A drop-down list that is as wide as its row lets it be, not as wide as its longest
+    choice: a long choice ("To my MSP, MS or MLA", a long kind of letter) at 200% text made
+    the whole page wider than the window, so the page scrolled sideways and its words were cut
+    at the right. The list that opens still shows every choice in full (up to the screen's
+    width)."""
+
+    def __init__(self, parent: QWidget | None = None, min_chars: int = 10) -> None:
+        super().__init__(parent)
+        self.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+        self.setMinimumContentsLength(min_chars)
+
+    def showPopup(self) -> None:  # noqa: N802 (Qt's name)
+        view = self.view()
+        wanted = view.sizeHintForColumn(0) + 2 * view.frameWidth() + view.verticalScrollBar().sizeHint().width()
+        screen = self.screen()
+        if screen is not None:
+            wanted = min(wanted, screen.availableGeometry().width())
+        view.setMinimumWidth(max(self.width(), wanted))
+        super().showPopup()
 
 
 def tab_to_checked(group: QButtonGroup) -> None:

@@ -9,7 +9,6 @@ from __future__ import annotations
 from PySide6.QtCore import QItemSelectionModel, Qt, QTimer, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
-    QComboBox,
     QGridLayout,
     QLabel,
     QLineEdit,
@@ -22,7 +21,7 @@ from PySide6.QtWidgets import (
 )
 
 from sirt_desktop.core.db.records import STATUS_FILTERS, LetterFilters, LetterStatus
-from sirt_desktop.gui.common.widgets import Heading, Paragraph, wrap_rows
+from sirt_desktop.gui.common.widgets import Choices, Heading, Paragraph, wrap_rows
 from sirt_desktop.gui.history.model import LETTER_ID_ROLE, LettersTableModel, kind_titles
 
 SEARCH_DELAY_MS = 350
@@ -93,12 +92,12 @@ class HistoryView(QWidget):
         self.search.setClearButtonEnabled(True)
         for clear in self.search.findChildren(QToolButton):
             clear.setAccessibleName("Clear the search")
-        self.kind = QComboBox()
+        self.kind = Choices()
         self.kind.setAccessibleName("Kind of letter")
         self.kind.addItem("All kinds of letter", "")
         for kind_id, title in kind_titles().items():
             self.kind.addItem(title, kind_id)
-        self.status = QComboBox()
+        self.status = Choices()
         self.status.setAccessibleName("Letters to show")
         for key, label in STATUS_FILTERS.items():
             self.status.addItem(label, key)

@@ -25,7 +25,6 @@ from PySide6.QtGui import (
 )
 from PySide6.QtWidgets import (
     QApplication,
-    QComboBox,
     QFrame,
     QHBoxLayout,
     QLabel,
@@ -42,7 +41,7 @@ from PySide6.QtWidgets import (
 )
 
 from sirt_desktop.core.settings import READ_ALOUD_SPEEDS
-from sirt_desktop.gui.common.widgets import RICH_TEXT_ROLE, Heading, Paragraph, ReadingBrowser, wrap_rows
+from sirt_desktop.gui.common.widgets import RICH_TEXT_ROLE, Choices, Heading, Paragraph, ReadingBrowser, wrap_rows
 from sirt_desktop.gui.theme import MARK_BACKGROUND, MARK_TEXT, is_dark, mix
 
 # About 75 characters a line is easiest to read; the treatment grid needs more room.
@@ -350,7 +349,7 @@ class ContentView(QWidget):
         self.read_aloud.setAccessibleName("Read this page aloud")
         actions.addWidget(self.read_aloud)
         self.speed_label = QLabel("Reading sp&eed:")
-        self.speed = QComboBox()
+        self.speed = Choices()
         self.speed.setAccessibleName("Reading speed")
         for key in READ_ALOUD_SPEEDS:
             self.speed.addItem(key.capitalize(), key)

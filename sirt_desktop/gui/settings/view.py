@@ -5,7 +5,6 @@ from __future__ import annotations
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import (
     QButtonGroup,
-    QComboBox,
     QFormLayout,
     QGroupBox,
     QRadioButton,
@@ -14,7 +13,7 @@ from PySide6.QtWidgets import (
 )
 
 from sirt_desktop.core.settings import TEXT_SCALES, THEMES
-from sirt_desktop.gui.common.widgets import Heading, Paragraph, tab_to_checked
+from sirt_desktop.gui.common.widgets import Choices, Heading, Paragraph, tab_to_checked
 
 THEME_LABELS = {
     "system": "Same as my computer",
@@ -35,7 +34,7 @@ class SettingsView(QWidget):
 
         text_group = QGroupBox("Text size")
         text_form = QFormLayout(text_group)
-        self.text_scale = QComboBox()
+        self.text_scale = Choices()
         self.text_scale.setAccessibleName("Text size")
         self.text_scale.setAccessibleDescription("Makes all the text in the app larger, up to twice the normal size.")
         for scale in TEXT_SCALES:

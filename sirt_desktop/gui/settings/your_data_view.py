@@ -5,7 +5,6 @@ from __future__ import annotations
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
-    QComboBox,
     QDialog,
     QDialogButtonBox,
     QFrame,
@@ -22,7 +21,7 @@ from PySide6.QtWidgets import (
 )
 
 from sirt_desktop.core.db.records import StoredCounts
-from sirt_desktop.gui.common.widgets import Paragraph
+from sirt_desktop.gui.common.widgets import Choices, Paragraph
 
 CONFIRM_WORD = "DELETE"
 
@@ -71,7 +70,7 @@ class YourDataView(QGroupBox):
         months_row = QHBoxLayout()
         label = QLabel("Delete finished letters &after:")
         # A list of choices: spin-box arrows are too small to hit at large text sizes.
-        self.months = QComboBox()
+        self.months = Choices()
         self.months.setAccessibleName("Delete finished letters after")
         self.months.setAccessibleDescription("Drafts are never deleted.")
         for months in MONTH_CHOICES:

@@ -11,7 +11,6 @@ from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QButtonGroup,
     QCheckBox,
-    QComboBox,
     QFormLayout,
     QGroupBox,
     QHBoxLayout,
@@ -29,7 +28,7 @@ from PySide6.QtWidgets import (
 from sirt_desktop.core.letters.kinds import KINDS
 from sirt_desktop.gui.common.date_field import DateField
 from sirt_desktop.gui.common.pdf_preview import PdfPreview
-from sirt_desktop.gui.common.widgets import Heading, LinesBox, Paragraph, WholeList, tab_to_checked
+from sirt_desktop.gui.common.widgets import Choices, Heading, LinesBox, Paragraph, WholeList, tab_to_checked
 from sirt_desktop.gui.find_mp.view import FindMpView
 
 
@@ -134,7 +133,7 @@ class SenderStep(QWidget):
         layout.addWidget(self.intro)
         self.set_for_caller(False)
         form = QFormLayout()
-        self.profiles = QComboBox()
+        self.profiles = Choices()
         self.profiles.setAccessibleName("Saved details")
         self.profiles_label = QLabel("&Saved details:")
         self.profiles_label.setBuddy(self.profiles)
@@ -307,7 +306,7 @@ class WriteStep(QWidget):
         self.nhs_number = _line("NHS number (optional)", "for example 943 476 5919", 14)
         self.nhs_number_problem = Paragraph("")
         self.date_of_birth = DateField("Date of birth (optional)", earliest=dt.date(1900, 1, 1))
-        self.reply_format = QComboBox()
+        self.reply_format = Choices()
         self.reply_format.setAccessibleName("How I would like the reply")
         self.reply_format.setEditable(True)
         self.reply_format.addItems(["", "large print", "email", "audio", "braille", "easy read"])
