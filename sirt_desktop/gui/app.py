@@ -64,15 +64,21 @@ def keep_qt_settings_inside_the_app_folders() -> None:
 
 
 def place_first_start(window) -> None:
-    """First start: room for about 120 characters by 40 lines of text, but never more than
-    nine tenths of the screen (a small laptop, large text), centred on the screen."""
+    """First start: four fifths of the screen, so the text has room on a small laptop, but
+    between 120 and 160 characters wide and 40 to 56 lines high (a large monitor does not get
+    a window a person has to shrink), never more than nine tenths of the screen (large text on
+    a small laptop), centred on the screen."""
     metrics = window.fontMetrics()
-    size = QSize(metrics.averageCharWidth() * 120, metrics.height() * 40)
+    chars, lines = metrics.averageCharWidth(), metrics.height()
     screen = window.screen() or QGuiApplication.primaryScreen()
     if screen is None:
-        window.resize(size)
+        window.resize(QSize(chars * 120, lines * 40))
         return
     area = screen.availableGeometry()
+    size = QSize(
+        min(max(area.width() * 4 // 5, chars * 120), chars * 160),
+        min(max(area.height() * 4 // 5, lines * 40), lines * 56),
+    )
     size = size.boundedTo(QSize(area.width() * 9 // 10, area.height() * 9 // 10))
     window.resize(size)
     window.move(area.center() - QPoint(size.width() // 2, size.height() // 2))

@@ -270,11 +270,12 @@ def _sideways(window) -> list[str]:
 @pytest.mark.parametrize(
     ("scale", "size"),
     [(100, (720, 560)), (200, (1152, 720))],
-    ids=["100% in the first window of a 1280x800 laptop", "200% in the first window of a 1280x800 laptop"],
+    ids=["100% in a window made small", "200% in the first window of a 1280x800 laptop"],
 )
 def test_no_page_or_letter_step_scrolls_sideways(shell, qtbot, scale, size):
-    """The window's first size on a small laptop (place_first_start) at 100% and at 200%: no
-    page, and no step of a letter, is wider than the window. A long choice in a drop-down list
+    """At 100% in a window a person made small (720 × 560), and at 200% in the window's first
+    size on a 1280 × 800 laptop (place_first_start): no page, and no step of a letter, is wider
+    than the window. A long choice in a drop-down list
     or a long option label once made My letters and the letter's first step scroll sideways,
     cutting every paragraph at the right."""
     shell.theme.apply(scale, "light")

@@ -24,8 +24,33 @@ def test_first_start_fits_and_is_centred(window):
     centre = window.geometry().center()
     assert abs(centre.x() - area.center().x()) <= 1 and abs(centre.y() - area.center().y()) <= 1
     metrics = window.fontMetrics()
-    # Never smaller than needed when the screen has room: 120 characters or nine tenths.
-    assert size.width() == min(metrics.averageCharWidth() * 120, area.width() * 9 // 10)
+    chars = metrics.averageCharWidth()
+    # Four fifths of the screen, kept between 120 and 160 characters, never past nine tenths.
+    assert size.width() == min(min(max(area.width() * 4 // 5, chars * 120), chars * 160), area.width() * 9 // 10)
+    assert size.width() >= min(chars * 120, area.width() * 9 // 10)
+
+
+@pytest.mark.parametrize(("width", "height"), [(1280, 800), (1920, 1080), (3840, 2160)])
+def test_first_window_on_a_laptop_and_on_large_monitors(window, width, height):
+    """A small laptop gets most of its screen; a large monitor a window of a readable width
+    (at most 160 characters), not one the person has to shrink."""
+    from unittest import mock
+
+    from PySide6.QtCore import QRect
+
+    from sirt_desktop.gui import app as app_module
+
+    screen = mock.Mock()
+    screen.availableGeometry.return_value = QRect(0, 0, width, height)
+    with mock.patch.object(window, "screen", return_value=screen):
+        app_module.place_first_start(window)
+    chars, lines = window.fontMetrics().averageCharWidth(), window.fontMetrics().height()
+    size = window.size()
+    assert chars * 120 <= size.width() <= min(chars * 160, width * 9 // 10)
+    assert size.height() <= min(lines * 56, height * 9 // 10)
+    if width == 1280:
+        assert size.width() >= width * 3 // 4, "a small laptop should get most of its width"
+    assert QRect(0, 0, width, height).contains(window.geometry())
 
 
 def test_large_text_on_a_small_screen_stays_on_the_screen(window):
