@@ -19,12 +19,12 @@ from pathlib import Path
 from sirt_desktop.core import paths
 from sirt_desktop.core.files import write_atomically
 from sirt_desktop.core.representatives import devolved
+from sirt_desktop.core.representatives.csv_files import Problem, read_file
 from sirt_desktop.core.representatives.devolved import LEGISLATURES, DevolvedResult
 from sirt_desktop.core.representatives.members_csv import (
     MAX_FILE_BYTES,
     Member,
     MembersReport,
-    Problem,
     rows_text,
     template_rows,
     validate_members_bytes,
@@ -128,23 +128,9 @@ def template_text() -> str:
 # --- importing ------------------------------------------------------------------------------
 
 
-def _read(path: str | os.PathLike[str]) -> tuple[bytes | None, list[Problem]]:
-    target = Path(path)
-    try:
-        if target.is_dir():
-            return None, [Problem(None, f"{target} is a folder, not a CSV file.")]
-        with target.open("rb") as handle:
-            data = handle.read(MAX_FILE_BYTES + 1)
-    except FileNotFoundError:
-        return None, [Problem(None, f"There is no file at {target}.")]
-    except OSError as exc:
-        return None, [Problem(None, f"The file {target} could not be opened ({exc.strerror or exc}).")]
-    return data, []
-
-
 def validate_members_csv(path: str | os.PathLike[str]) -> MembersReport:
     """Check a members list CSV without applying it."""
-    data, problems = _read(path)
+    data, problems = read_file(path, MAX_FILE_BYTES)
     if data is None:
         return MembersReport(False, problems)
     return validate_members_bytes(data, devolved.data().areas)

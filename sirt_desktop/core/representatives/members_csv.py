@@ -22,12 +22,12 @@ from __future__ import annotations
 
 import csv
 import io
-import re
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from datetime import date
 
 from sirt_desktop.core.dates import long_date
+from sirt_desktop.core.representatives.csv_files import Problem, decode, parse_iso_date
 from sirt_desktop.core.representatives.devolved import LEGISLATURES, Area, Legislature
 from sirt_desktop.core.text import fold
 
@@ -36,19 +36,7 @@ REQUIRED_COLUMNS = ("legislature", "code", "name", "party", "list_position", "li
 MAX_FILE_BYTES = 1_000_000
 MAX_NAME = 120
 SHOWN_PROBLEMS = 25  # a summary lists this many problems, then says how many more there are
-_ISO_DATE = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}")
 _AREA_WORD = {"constituency": "constituency", "region": "region"}
-
-
-@dataclass(frozen=True, slots=True)
-class Problem:
-    """One thing wrong with the file. ``line`` is the line number in the file, if there is one."""
-
-    line: int | None
-    message: str
-
-    def __str__(self) -> str:
-        return f"Line {self.line}: {self.message}" if self.line else self.message
 
 
 @dataclass(frozen=True, slots=True)
@@ -133,39 +121,6 @@ def legislature_id(text: str) -> str | None:
         if wanted in names:
             return leg.id
     return None
-
-
-def _parse_date(value: str) -> date | None:
-    if not _ISO_DATE.fullmatch(value):
-        return None
-    try:
-        return date.fromisoformat(value)
-    except ValueError:
-        return None
-
-
-def _decode(data: bytes) -> tuple[str | None, list[Problem]]:
-    if not data.strip():
-        return None, [Problem(None, "The file is empty.")]
-    if len(data) > MAX_FILE_BYTES:
-        return None, [Problem(None, f"The file is too large for a members list ({len(data):,} bytes).")]
-    if data.startswith((b"\xff\xfe", b"\xfe\xff")):
-        return None, [
-            Problem(1, "This file is saved as 'Unicode text' (UTF-16). Save it as 'CSV UTF-8' and try again.")
-        ]
-    if b"\x00" in data:
-        line = data[: data.index(b"\x00")].count(b"\n") + 1
-        return None, [Problem(line, "This is not a text CSV file: it contains binary data.")]
-    try:
-        return data.decode("utf-8-sig"), []
-    except UnicodeDecodeError as exc:
-        line = data[: exc.start].count(b"\n") + 1
-        return None, [
-            Problem(
-                line,
-                "This line is not UTF-8 text (names such as Glyndŵr need it). Save the file as 'CSV UTF-8' and try again.",
-            )
-        ]
 
 
 def _describe(item: Area) -> str:
@@ -278,7 +233,7 @@ class _Checker:
         if not value:
             self.problem(line, "list_date is empty: give the date the official list is correct to, as YYYY-MM-DD.")
             return None
-        parsed = _parse_date(value)
+        parsed = parse_iso_date(value)
         if parsed is None:
             self.problem(line, f"list_date '{value}' is not a date written as YYYY-MM-DD.")
             return None
@@ -341,7 +296,7 @@ class _Checker:
 def validate_members_bytes(data: bytes, areas: Mapping[str, Area]) -> MembersReport:
     """Check the contents of a members list CSV against the devolved ``areas`` (by code).
     Never raises."""
-    text, problems = _decode(data)
+    text, problems = decode(data, MAX_FILE_BYTES, "a members list", "names such as Glyndŵr")
     if text is None:
         return MembersReport(False, problems)
     checker = _Checker(areas)

@@ -11,13 +11,13 @@ from __future__ import annotations
 
 import csv
 import io
-import re
 import unicodedata
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from datetime import date
 
 from sirt_desktop.core.dates import long_date
+from sirt_desktop.core.representatives.csv_files import Problem, decode, parse_iso_date
 from sirt_desktop.core.representatives.records import Constituency
 from sirt_desktop.core.text import fold
 
@@ -36,18 +36,6 @@ ID_COLUMNS = ("parliament_member_id", "twfy_person_id", "ge2024_member_id")
 DATE_COLUMNS = ("member_since", "record_as_of")
 MAX_FILE_BYTES = 5_000_000
 EARLIEST_AS_OF = date(2024, 7, 4)  # the general election that brought in these seats
-_ISO_DATE = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}")
-
-
-@dataclass(frozen=True, slots=True)
-class Problem:
-    """One thing wrong with the file. ``line`` is the line number in the file, if there is one."""
-
-    line: int | None
-    message: str
-
-    def __str__(self) -> str:
-        return f"Line {self.line}: {self.message}" if self.line else self.message
 
 
 @dataclass
@@ -93,32 +81,6 @@ class ValidationReport:
         if self.applied:
             lines.append("The new MP list is now in use.")
         return lines
-
-
-def _parse_date(value: str) -> date | None:
-    if not _ISO_DATE.fullmatch(value):
-        return None
-    try:
-        return date.fromisoformat(value)
-    except ValueError:
-        return None
-
-
-def _decode(data: bytes) -> tuple[str | None, list[Problem]]:
-    if not data.strip():
-        return None, [Problem(None, "The file is empty.")]
-    if len(data) > MAX_FILE_BYTES:
-        return None, [Problem(None, f"The file is too large for an MP list ({len(data):,} bytes).")]
-    if data[:2] in (b"\xff\xfe", b"\xfe\xff"):
-        return None, [Problem(None, "The file is saved as UTF-16 text. Save it as 'CSV UTF-8' and try again.")]
-    if b"\x00" in data:
-        line = data[: data.index(b"\x00")].count(b"\n") + 1
-        return None, [Problem(line, "This is not a text CSV file: it contains binary data.")]
-    try:
-        return data.decode("utf-8-sig"), []
-    except UnicodeDecodeError as exc:
-        line = data[: exc.start].count(b"\n") + 1
-        return None, [Problem(line, "This line is not UTF-8 text. Save the file as 'CSV UTF-8' and try again.")]
 
 
 TEXT_COLUMNS = ("constituency", "mp_name", "party")
@@ -186,7 +148,7 @@ def _check_row(
             if column == "record_as_of":
                 problems.append(Problem(line, "record_as_of is empty: give the date this line is correct to."))
             continue
-        parsed = _parse_date(value)
+        parsed = parse_iso_date(value)
         if parsed is None:
             problems.append(Problem(line, f"{column} '{value}' is not a date written as YYYY-MM-DD."))
         elif column == "record_as_of":
@@ -200,7 +162,7 @@ def _check_row(
 def validate_mp_bytes(data: bytes, known: Mapping[str, Constituency]) -> ValidationReport:
     """Check the contents of an MP list CSV against the seats in ``known`` (by GSS code).
     Never raises."""
-    text, problems = _decode(data)
+    text, problems = decode(data, MAX_FILE_BYTES, "an MP list")
     if text is None:
         return ValidationReport(False, problems)
     reader = csv.reader(io.StringIO(text, newline=""))

@@ -8,31 +8,17 @@ then on.
 from __future__ import annotations
 
 import os
-from pathlib import Path
 
 from sirt_desktop.core import paths
 from sirt_desktop.core.files import write_atomically
 from sirt_desktop.core.representatives import seats
-from sirt_desktop.core.representatives.mp_csv import MAX_FILE_BYTES, Problem, ValidationReport, validate_mp_bytes
-
-
-def _read(path: str | os.PathLike[str]) -> tuple[bytes | None, list[Problem]]:
-    target = Path(path)
-    try:
-        if target.is_dir():
-            return None, [Problem(None, f"{target} is a folder, not a CSV file.")]
-        with target.open("rb") as handle:
-            data = handle.read(MAX_FILE_BYTES + 1)
-    except FileNotFoundError:
-        return None, [Problem(None, f"There is no file at {target}.")]
-    except OSError as exc:
-        return None, [Problem(None, f"The file {target} could not be opened ({exc.strerror or exc}).")]
-    return data, []
+from sirt_desktop.core.representatives.csv_files import Problem, read_file
+from sirt_desktop.core.representatives.mp_csv import MAX_FILE_BYTES, ValidationReport, validate_mp_bytes
 
 
 def validate_mp_csv(path: str | os.PathLike[str]) -> ValidationReport:
     """Check an MP list CSV without applying it; ``changed`` compares it with the list in use."""
-    data, problems = _read(path)
+    data, problems = read_file(path, MAX_FILE_BYTES)
     if data is None:
         return ValidationReport(False, problems)
     report = validate_mp_bytes(data, seats.constituencies())
