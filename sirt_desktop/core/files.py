@@ -103,3 +103,17 @@ def write_atomically(
     payload = data.encode(encoding) if isinstance(data, str) else data
     with atomic_writer(path, mode=mode, durable=durable) as handle:
         handle.write(payload)
+
+
+FileSignature = tuple[int, int, int] | None
+
+
+def file_signature(path: Path) -> FileSignature:
+    """What changes when a file is replaced or rewritten (its inode, size and modification
+    time), or None when there is no file: a list loaded once can tell it is out of date, for
+    example after another process (``data import-mps``) replaced it with ``write_atomically``."""
+    try:
+        info = path.stat()
+    except OSError:
+        return None
+    return (info.st_ino, info.st_size, info.st_mtime_ns)

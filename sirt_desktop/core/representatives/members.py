@@ -17,7 +17,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from sirt_desktop.core import paths
-from sirt_desktop.core.files import write_atomically
+from sirt_desktop.core.files import FileSignature, file_signature, write_atomically
 from sirt_desktop.core.representatives import devolved
 from sirt_desktop.core.representatives.csv_files import Problem, read_file
 from sirt_desktop.core.representatives.devolved import LEGISLATURES, DevolvedResult
@@ -47,7 +47,7 @@ class MembersList:
 _EMPTY = MembersList({}, {}, [])
 _lock = threading.RLock()
 _list: MembersList | None = None
-_home: str | None = None
+_home: tuple[str | None, FileSignature] | None = None  # where the list in use was read from
 
 
 def imported_members_path(create: bool = False) -> Path:
@@ -74,10 +74,12 @@ def _load() -> MembersList:
 
 
 def members_list() -> MembersList:
-    """The list in use (empty until one is imported). Loaded once, again after an import."""
+    """The list in use (empty until one is imported). Loaded once, again after an import, by
+    this process or another (the ``data import-members`` command while the window is open:
+    the file's signature changes)."""
     global _list, _home
     with _lock:
-        home = os.environ.get(paths.HOME_ENV)
+        home = (os.environ.get(paths.HOME_ENV), file_signature(imported_members_path()))
         if _list is None or _home != home:
             _home = home
             _list = _load()

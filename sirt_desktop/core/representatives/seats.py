@@ -18,6 +18,7 @@ import threading
 from dataclasses import dataclass
 
 from sirt_desktop.core import paths
+from sirt_desktop.core.files import FileSignature, file_signature
 from sirt_desktop.core.representatives.mp_csv import validate_mp_bytes
 from sirt_desktop.core.representatives.records import MP, ByElection, Constituency, MPList
 from sirt_desktop.core.representatives.store import PostcodeStore
@@ -40,7 +41,7 @@ _constituencies: dict[str, Constituency] | None = None
 _store: PostcodeStore | None = None
 _mps: MPList | None = None
 _data: SeatData | None = None
-_mps_home: str | None = None  # SIRT_DESKTOP_HOME when the MP list was loaded
+_mps_home: tuple[str | None, FileSignature] | None = None  # where the MP list in use was read from (_home_key)
 
 
 def _int_or_none(value: str | None) -> int | None:
@@ -135,16 +136,21 @@ def _load_mps() -> MPList:
     return MPList(mps_from_rows(rows), bundled_mp_list_as_of(), imported=False)
 
 
-def _home_key() -> str | None:
-    return os.environ.get(paths.HOME_ENV)
+def _home_key() -> tuple[str | None, FileSignature]:
+    """Where the MP list comes from: the home folder, and the imported list's file as it is now
+    (one stat). An import by another process (the ``data import-mps`` command while the window
+    is open) changes it, so the next lookup uses the new list rather than the one read before."""
+    return os.environ.get(paths.HOME_ENV), file_signature(paths.imported_mps_file(create=False))
 
 
 def mp_list() -> MPList:
-    """The MP list in use. Loaded once, again after ``reload_mps()`` or if the home folder moved."""
+    """The MP list in use. Loaded once, again after ``reload_mps()``, if the home folder moved,
+    or if the imported list's file changed (an import by another process)."""
     global _mps, _mps_home, _data
     with _lock:
-        if _mps is None or _mps_home != _home_key():
-            _mps_home = _home_key()
+        key = _home_key()
+        if _mps is None or _mps_home != key:
+            _mps_home = key
             _mps = _load_mps()
             _data = None
         return _mps
