@@ -18,10 +18,13 @@ import errno
 import os
 import stat
 import tempfile
-from collections.abc import Iterator
+import time
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
 from typing import BinaryIO
+
+from sirt_desktop.core.paths import HOME_ENV
 
 OWNER_ONLY = 0o600
 
@@ -117,3 +120,29 @@ def file_signature(path: Path) -> FileSignature:
     except OSError:
         return None
     return (info.st_ino, info.st_size, info.st_mtime_ns)
+
+
+class FileWatch:
+    """Where a list that is loaded once came from: the home folder and its file's signature.
+    ``key()`` looks at the file again at most once every ``every`` seconds (a stat and the path
+    cost more than a postcode lookup), and at once when the home folder changes."""
+
+    def __init__(self, path: Callable[[], Path], every: float = 1.0) -> None:
+        self.path = path
+        self.every = every
+        self._key: tuple[str | None, FileSignature] | None = None
+        self._at = 0.0
+
+    def key(self) -> tuple[str | None, FileSignature]:
+        home = os.environ.get(HOME_ENV)
+        now = time.monotonic()
+        key = self._key
+        if key is not None and key[0] == home and now - self._at < self.every:
+            return key
+        key = (home, file_signature(self.path()))
+        self._key, self._at = key, now
+        return key
+
+    def forget(self) -> None:
+        """Look at the file again on the next ``key()`` (after this process replaced it)."""
+        self._key = None

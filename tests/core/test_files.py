@@ -2,6 +2,7 @@ from __future__ import annotations
 
 import os
 import stat
+import time
 
 import pytest
 
@@ -51,3 +52,22 @@ def test_a_missing_folder_is_an_error_not_a_stray_file(tmp_path):
     with pytest.raises(FileNotFoundError):
         write_atomically(tmp_path / "nowhere" / "x.pdf", b"pdf")
     assert list(tmp_path.iterdir()) == []
+
+
+def test_a_file_watch_sees_a_replaced_file_after_its_interval_or_when_told(tmp_path, monkeypatch):
+    from sirt_desktop.core.files import FileWatch, write_atomically
+
+    target = tmp_path / "list.csv"
+    watch = FileWatch(lambda: target, every=0.3)
+    absent = watch.key()
+    assert absent[1] is None
+    write_atomically(target, b"a,b\n")
+    assert watch.key() == absent  # within the interval: not looked at again
+    time.sleep(0.35)
+    present = watch.key()
+    assert present[1] is not None and present != absent
+    write_atomically(target, b"a,b\n")  # same bytes, a new file
+    watch.forget()
+    assert watch.key() != present
+    monkeypatch.setenv("SIRT_DESKTOP_HOME", str(tmp_path / "elsewhere"))
+    assert watch.key()[0] == str(tmp_path / "elsewhere")  # a new home is seen at once

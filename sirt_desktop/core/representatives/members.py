@@ -17,7 +17,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from sirt_desktop.core import paths
-from sirt_desktop.core.files import FileSignature, file_signature, write_atomically
+from sirt_desktop.core.files import FileSignature, FileWatch, write_atomically
 from sirt_desktop.core.representatives import devolved
 from sirt_desktop.core.representatives.csv_files import Problem, read_file
 from sirt_desktop.core.representatives.devolved import LEGISLATURES, DevolvedResult
@@ -54,6 +54,9 @@ def imported_members_path(create: bool = False) -> Path:
     return paths.data_dir(create=create) / IMPORTED_MEMBERS_FILE
 
 
+_imported_watch = FileWatch(imported_members_path)
+
+
 def _load() -> MembersList:
     target = imported_members_path()
     if not target.is_file():
@@ -76,10 +79,10 @@ def _load() -> MembersList:
 def members_list() -> MembersList:
     """The list in use (empty until one is imported). Loaded once, again after an import, by
     this process or another (the ``data import-members`` command while the window is open:
-    the file's signature changes)."""
+    the file's signature changes, seen within a second)."""
     global _list, _home
     with _lock:
-        home = (os.environ.get(paths.HOME_ENV), file_signature(imported_members_path()))
+        home = _imported_watch.key()
         if _list is None or _home != home:
             _home = home
             _list = _load()
@@ -89,6 +92,7 @@ def members_list() -> MembersList:
 def reload() -> None:
     global _list
     with _lock:
+        _imported_watch.forget()
         _list = None
 
 

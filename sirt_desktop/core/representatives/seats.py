@@ -13,12 +13,11 @@ from __future__ import annotations
 import csv
 import io
 import logging
-import os
 import threading
 from dataclasses import dataclass
 
 from sirt_desktop.core import paths
-from sirt_desktop.core.files import FileSignature, file_signature
+from sirt_desktop.core.files import FileSignature, FileWatch
 from sirt_desktop.core.representatives.mp_csv import validate_mp_bytes
 from sirt_desktop.core.representatives.records import MP, ByElection, Constituency, MPList
 from sirt_desktop.core.representatives.store import PostcodeStore
@@ -136,16 +135,19 @@ def _load_mps() -> MPList:
     return MPList(mps_from_rows(rows), bundled_mp_list_as_of(), imported=False)
 
 
+# Where the MP list in use came from: the home folder, and the imported list's file as it is
+# now. An import by another process (the ``data import-mps`` command while the window is open)
+# changes it, so a lookup a second later uses the new list rather than the one read before.
+_imported_watch = FileWatch(lambda: paths.imported_mps_file(create=False))
+
+
 def _home_key() -> tuple[str | None, FileSignature]:
-    """Where the MP list comes from: the home folder, and the imported list's file as it is now
-    (one stat). An import by another process (the ``data import-mps`` command while the window
-    is open) changes it, so the next lookup uses the new list rather than the one read before."""
-    return os.environ.get(paths.HOME_ENV), file_signature(paths.imported_mps_file(create=False))
+    return _imported_watch.key()
 
 
 def mp_list() -> MPList:
     """The MP list in use. Loaded once, again after ``reload_mps()``, if the home folder moved,
-    or if the imported list's file changed (an import by another process)."""
+    or if the imported list's file changed (an import by another process, seen within a second)."""
     global _mps, _mps_home, _data
     with _lock:
         key = _home_key()
@@ -173,6 +175,7 @@ def reload_mps() -> None:
     """Forget the MP list so the next lookup reads it again (after an import)."""
     global _mps, _data
     with _lock:
+        _imported_watch.forget()
         _mps = None
         _data = None
 
