@@ -17,6 +17,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from sirt_desktop.core import paths
+from sirt_desktop.core.dates import long_date
 from sirt_desktop.core.files import FileSignature, FileWatch, write_atomically
 from sirt_desktop.core.representatives import devolved
 from sirt_desktop.core.representatives.csv_files import Problem, read_file
@@ -124,6 +125,43 @@ def where_names_are(legislature: str, caller: bool = False) -> str:
         text = text.replace("your council", "the caller's council").replace("you are in", "they are in")
         text = text.replace("Type the name of the Member you choose", "Type the name of the Member the caller chooses")
     return text
+
+
+def _an(initials: str) -> str:
+    """ "an MS", "an MSP", "an MLA": letters said with a vowel sound take "an"."""
+    return f"{'an' if initials[:1] in 'AEFHILMNORSX' else 'a'} {initials}"
+
+
+def recipient_help(legislature: str, result: DevolvedResult | None, member: Member | None, caller: bool = False) -> str:
+    """What the letter's "To" step says when it goes to a devolved Member: the constituency
+    (when it is known for certain), where the chosen Member's name comes from and its date, or
+    that the person types a name (the app never guesses one), and where letters to any Member
+    go. ``caller``: said to a volunteer about the caller."""
+    leg = LEGISLATURES[legislature]
+    whose = "The caller's" if caller else "Your"
+    chooses = "the caller chooses" if caller else "you choose"
+    lines = []
+    if result is not None and result.constituency is not None and result.certain:
+        place = f"{whose} {leg.short_name} constituency: {result.constituency.name}"
+        if result.region is not None:
+            place += f", in the {result.region.name} region"
+        lines.append(place + ".")
+    listed = list_date(leg.id)
+    if member is not None:
+        lines.append(
+            f"{member.name} ({member.party}) is from the official list of "
+            f"{long_date(listed) if listed else 'an unknown date'}."
+        )
+    elif listed:
+        lines.append(
+            f"Choose {_an(leg.post_nominal)} from the list above, or type the name of the {leg.member_title} {chooses}."
+        )
+    elif result is not None:  # the finder above already says where the names are published
+        lines.append(f"Type the name of the {leg.member_title} {chooses}, as published.")
+    else:
+        lines.append(where_names_are(leg.id, caller))
+    lines.append(f"Letters to any {leg.member_title} go to {leg.address()}.")
+    return " ".join(lines)
 
 
 def template_text() -> str:

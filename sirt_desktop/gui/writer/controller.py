@@ -277,7 +277,7 @@ class LetterWriterController(QObject):
         step.address.setPlainText("\n".join(leg.address_lines))
         step.postcode.setText(leg.postcode)
         step.set_placeholders("devolved", leg.member_title, leg.post_nominal, leg.address_lines)
-        step.manual_help.setText(self._devolved_help(choice, leg, for_caller))
+        step.manual_help.setText(members.recipient_help(leg.id, choice.result, choice.member, for_caller))
         step.manual_help.setVisible(True)
         self.recipient = Recipient(kind=RecipientKind.DEVOLVED)
         self._sender_postcode_edited()
@@ -287,37 +287,6 @@ class LetterWriterController(QObject):
         elif go_on:
             self.view.go(2)
             step.full_name.setFocus()
-
-    @staticmethod
-    def _devolved_help(choice: DevolvedChoice, leg, for_caller: bool) -> str:
-        whose = "The caller's" if for_caller else "Your"
-        lines = []
-        found = choice.result
-        if found is not None and found.constituency is not None and found.certain:
-            place = f"{whose} {leg.short_name} constituency: {found.constituency.name}"
-            if found.region is not None:
-                place += f", in the {found.region.name} region"
-            lines.append(place + ".")
-        if choice.member is not None:
-            date = members.list_date(leg.id)
-            lines.append(
-                f"{choice.member.name} ({choice.member.party}) is from the official list of "
-                f"{long_date(date) if date else 'an unknown date'}."
-            )
-        elif members.list_date(leg.id):
-            lines.append(
-                f"Choose a {leg.post_nominal} from the list above, or type the name of the "
-                f"{leg.member_title} {'the caller chooses' if for_caller else 'you choose'}."
-            )
-        elif found is not None:  # the finder above already says where the names are published
-            lines.append(
-                f"Type the name of the {leg.member_title} "
-                f"{'the caller chooses' if for_caller else 'you choose'}, as published."
-            )
-        else:
-            lines.append(members.where_names_are(leg.id, for_caller))
-        lines.append(f"Letters to any {leg.member_title} go to {leg.address()}.")
-        return " ".join(lines)
 
     def _devolved_shown(self, choice: DevolvedChoice) -> None:
         """Writing to a devolved Member and the finder found the constituency: fill in the

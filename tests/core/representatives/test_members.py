@@ -238,3 +238,24 @@ def test_remove_goes_back_to_no_names(senedd_list) -> None:
 def test_shipped_example_template_is_the_current_one() -> None:
     example = Path(__file__).resolve().parents[3] / "examples" / "members-template.csv"
     assert example.read_text(encoding="utf-8") == members.template_text()
+
+
+def test_the_to_step_help_names_the_constituency_and_never_guesses_a_name(senedd_list) -> None:
+    """What step 3 says for a letter to a Member of the Senedd: before a list is imported it
+    says where names are published; after, the chosen Member with the list's date; for a
+    volunteer it speaks of the caller."""
+    found = lookup("CF10 1EP").devolved
+    before = members.recipient_help("senedd", found, None)
+    assert "Type the name of the Member of the Senedd you choose, as published." in before
+    assert "Letters to any Member of the Senedd go to" in before and "Cardiff" in before
+    nobody = members.recipient_help("senedd", None, None, caller=True)
+    assert "the caller chooses" in nobody and "no list of" in nobody
+
+    assert members.apply_members_csv(senedd_list).ok
+    chosen = members.members_for(found)[0]
+    after = members.recipient_help("senedd", found, chosen)
+    assert f"{chosen.name} (Test Party) is from the official list of 20 November 2026." in after
+    if found.certain:
+        assert after.startswith(f"Your Senedd constituency: {found.constituency.name}.")
+    typed = members.recipient_help("senedd", found, None, caller=True)
+    assert "Choose an MS from the list above, or type the name of the Member of the Senedd the caller chooses." in typed
