@@ -28,6 +28,7 @@ from sirt_desktop.core.letters.model import Letter, Recipient, Sender
 from sirt_desktop.core.letters.nhs_number import nhs_number_problem
 from sirt_desktop.core.representatives import devolved, members
 from sirt_desktop.core.representatives.checks import check_postcode, is_known_postcode
+from sirt_desktop.core.representatives.constituents import not_their_mp
 from sirt_desktop.core.representatives.lookup import mp_list_as_of, nation_of_postcode
 from sirt_desktop.core.representatives.messages import Audience
 from sirt_desktop.gui.find_mp.controller import DevolvedChoice, FindMpController
@@ -100,7 +101,7 @@ class LetterWriterController(QObject):
         view.kind_step.kind_chosen.connect(self.set_kind)
         view.write_step.starter_requested.connect(self.add_starter)
         view.new_letter_requested.connect(self.start_new)
-        self.output = LetterOutput(view, self.letter, self._keep_pdf, self.prompts)
+        self.output = LetterOutput(view, self.letter, self._keep_pdf, self.prompts, self._audience)
         self.output.printed.connect(self._printed)
         for signal in self._edit_signals():
             signal.connect(self.changed)
@@ -642,16 +643,22 @@ class LetterWriterController(QObject):
         body.setFocus()
 
     def _prefill_finder(self, index: int) -> None:
-        """Opening 'To' with no MP chosen yet: look up the postcode typed under 'From'."""
+        """Opening 'To' with no MP chosen yet: look up the postcode typed under 'From'. With an
+        MP the finder chose for an earlier postcode, and a postcode under 'From' that is now in
+        another MP's constituency (the caller corrected their address): look it up again, so
+        the letter goes to their MP, not quietly to the one found before."""
+        if index != 2:
+            return
         finder = self.view.recipient_step.find_mp
         postcode = self.view.sender_step.postcode.text().strip()
-        if (
-            index == 2
-            and not finder.isHidden()
-            and not finder.postcode.text().strip()
-            and postcode
-            and not self.recipient.display_name()
-        ):
+        if finder.isHidden() or not postcode:
+            return
+        moved = (
+            self._recipient_from_finder
+            and self.recipient.kind == RecipientKind.MP
+            and bool(not_their_mp(postcode, self.recipient.display_name()))
+        )
+        if moved or (not finder.postcode.text().strip() and not self.recipient.display_name()):
             finder.postcode.setText(postcode)
             finder.postcode.selectAll()  # typing a correction replaces it
             self.finder.find(postcode)

@@ -20,10 +20,13 @@ from PySide6.QtGui import QDesktopServices, QGuiApplication
 from sirt_desktop.core.db.records import PdfPurpose
 from sirt_desktop.core.files import write_atomically
 from sirt_desktop.core.letters.checks import missing_for_reply, postcode_problems
+from sirt_desktop.core.letters.kinds import RecipientKind
 from sirt_desktop.core.letters.model import Letter
 from sirt_desktop.core.letters.render import render_letter, unprintable_characters
 from sirt_desktop.core.letters.schema import MAX_BODY_CHARS, MAX_BODY_LINES, letter_to_dict, validate_letter
 from sirt_desktop.core.representatives.checks import check_postcode
+from sirt_desktop.core.representatives.constituents import not_their_mp
+from sirt_desktop.core.representatives.messages import PERSON, Audience
 from sirt_desktop.gui.prompts import Prompts
 from sirt_desktop.gui.tasks import run_in_background
 from sirt_desktop.gui.writer.view import LetterWriterView
@@ -60,8 +63,10 @@ class LetterOutput(QObject):
         current_letter: Callable[[], Letter],
         keep_pdf: Callable[[bytes, str], None],
         prompts: Prompts,
+        audience: Callable[[], Audience] = lambda: PERSON,
     ) -> None:
         super().__init__(view)
+        self.audience = audience  # a volunteer's letter with a caller is worded about the caller
         self.view = view
         self.prompts = prompts
         self.current_letter = current_letter
@@ -91,6 +96,10 @@ class LetterOutput(QObject):
                 for m in postcode_problems(letter, lambda postcode: check_postcode(postcode).problem)
             ]
         )
+        if letter.recipient.kind == RecipientKind.MP:
+            elsewhere = not_their_mp(letter.sender.postcode, letter.recipient.display_name(), self.audience())
+            if elsewhere:
+                self.problems.append(elsewhere)
         boxes = unprintable_characters(letter)
         if boxes:
             self.problems.append(

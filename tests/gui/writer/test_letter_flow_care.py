@@ -322,3 +322,52 @@ def test_the_same_person_is_offered_once(shell, qtbot, prompts):
     prompts.expect("Someone new")
     qtbot.mouseClick(page.new_button, Qt.MouseButton.LeftButton)
     assert prompts.asked[-1][2] == "Mrs Ann Carer (saved details)\nSomeone new"
+
+
+# A postcode corrected after the MP was found ------------------------------------------------------
+def test_a_postcode_corrected_after_the_mp_was_found_finds_the_new_mp(qtbot):
+    """A caller first gives a Cardiff postcode, the MP is found, then they correct their
+    address to Edinburgh: the letter must go to the Edinburgh MP, not quietly to the one found
+    before (a hands-on test printed "Dear Stephen Doughty" for an Edinburgh address)."""
+    view, controller = make(qtbot)
+    _activate(qtbot, view)
+    _from_step(qtbot, view, address="1 Bute Street\nCardiff", postcode="CF10 1EP")
+    _next(qtbot, view)  # step 3: one MP found, and Next accepts them
+    assert view.recipient_step.find_mp.card.title.text() == "Stephen Doughty MP"
+    _next(qtbot, view)
+    assert controller.letter().recipient.display_name() == "Stephen Doughty"
+
+    view.go(1)  # back to 'From': the caller corrects the address
+    view.sender_step.address.setPlainText("1 High Street\nEdinburgh")
+    view.sender_step.postcode.setFocus()
+    view.sender_step.postcode.selectAll()
+    _type(qtbot, "EH1 1YZ")
+    view.go(2)  # 'To' again: the new postcode is looked up
+    assert view.recipient_step.find_mp.card.title.text() == "Chris Murray MP"
+    assert controller.letter().recipient.display_name() == "Chris Murray"
+    assert "Chris Murray MP" in view.recipient_step.chosen.text()
+    view.go(4)
+    assert tasks.wait_for_all(30_000)
+    text = pdf_text(controller.output.pdf)
+    assert "Dear Chris Murray" in text and "Stephen Doughty" not in text
+
+
+def test_an_mp_for_another_constituency_is_flagged_before_printing(qtbot):
+    """A letter opened with an MP set (from My letters, or a copy of someone else's) whose
+    writer's postcode is in another MP's seat: step 5 says so before anything is printed."""
+    from sirt_desktop.core.letters.kinds import RecipientKind
+    from sirt_desktop.core.letters.model import Letter, Recipient, Sender
+
+    view, controller = make(qtbot)
+    letter = Letter(
+        kind="mp_campaign",
+        sender=Sender(name="Ann Jones", address_lines=["1 High Street", "Edinburgh"], postcode="EH1 1YZ"),
+        recipient=Recipient(full_name="Caroline Nokes", position="MP", kind=RecipientKind.MP),
+        body="Please ask NHS England to fund SIRT for neuroendocrine tumours.",
+    )
+    controller.load(letter, None)
+    view.go(4)
+    assert tasks.wait_for_all(30_000)
+    problems = view.print_step.problems.text()
+    assert "Your postcode EH1 1YZ is in Edinburgh East and Musselburgh (MP: Chris Murray)" in problems
+    assert "this letter is to Caroline Nokes" in problems and "step 3" in problems
