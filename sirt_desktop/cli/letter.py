@@ -27,7 +27,10 @@ from sirt_desktop.core.letters.batch import (
     render_one,
     reply_notes,
 )
+from sirt_desktop.core.letters.kinds import RecipientKind
+from sirt_desktop.core.letters.model import Letter
 from sirt_desktop.core.letters.schema import LetterDataError
+from sirt_desktop.core.representatives.constituents import not_their_mp
 
 HELP = "render letters to PDF"
 DESCRIPTION = (
@@ -133,16 +136,24 @@ def _single(
     except OSError as exc:
         console.problem(f"cannot write {target}: {exc.strerror or exc}")
         return ExitCode.CANNOT_START
-    for note in reply_notes(letter):
+    for note in reply_notes(letter, _mp_notes):
         console.problem(f"note: {note}")
     return ExitCode.OK
+
+
+def _mp_notes(letter: Letter) -> list[str]:
+    """A letter to an MP from a postcode in another MP's constituency."""
+    if letter.recipient.kind != RecipientKind.MP:
+        return []
+    said = not_their_mp(letter.sender.postcode, letter.recipient.display_name())
+    return [f"recipient: {said[:1].lower()}{said[1:]}"] if said else []
 
 
 def _batch(console: Console, path: Path, text: str, out_dir: Path, large_print: bool) -> ExitCode:
     folder = _make_dir(out_dir, console)
     if folder is None:
         return ExitCode.CANNOT_START
-    result = render_batch(text, folder, large_print)
+    result = render_batch(text, folder, large_print, _mp_notes)
     for number in sorted(result.problems):
         for problem in result.problems[number]:
             console.problem(f"line {number}: {problem}")

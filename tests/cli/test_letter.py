@@ -222,3 +222,23 @@ def test_a_batch_names_the_lines_that_need_a_postcode(tmp_path):
     code, err = run(src, out_dir=tmp_path / "out")
     assert code == 0 and len(list((tmp_path / "out").glob("*.pdf"))) == 2
     assert err.startswith("letter: line 2: note: sender.postcode:") and "line 1" not in err
+
+
+def test_a_letter_to_another_constituencys_mp_is_written_with_a_note(tmp_path):
+    """The MP named in the data is not the MP for the writer's postcode: the letter is written
+    (it may be meant), and the note says whose constituency the postcode is in."""
+    data = good()
+    data["sender"]["postcode"] = "EH1 1YZ"
+    data["recipient"] = {**data["recipient"], "full_name": "Caroline Nokes", "kind": "mp"}
+    for name in ("title", "first_name", "surname"):
+        data["recipient"].pop(name, None)
+    src = tmp_path / "elsewhere.json"
+    src.write_text(json.dumps(data), encoding="utf-8")
+    code, err = run(src, out=tmp_path / "x.pdf")
+    assert code == 0 and (tmp_path / "x.pdf").exists()
+    assert "note: recipient: your postcode EH1 1YZ is in Edinburgh East and Musselburgh (MP: Chris Murray)" in err
+    lines = [json.dumps(good()), json.dumps(data)]
+    batch = tmp_path / "two.jsonl"
+    batch.write_text("\n".join(lines), encoding="utf-8")
+    code, err = run(batch, out_dir=tmp_path / "out")
+    assert code == 0 and "line 2: note: recipient: your postcode EH1 1YZ" in err and "line 1" not in err

@@ -11,6 +11,7 @@ from __future__ import annotations
 import json
 import multiprocessing
 import os
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -66,9 +67,17 @@ def render_one(letter: Letter, target: Path) -> None:
     render_letter_to_file(letter, target, large_print=letter.large_print)
 
 
-def reply_notes(letter: Letter) -> list[str]:
-    """What an elected member would need to reply (the letter still prints without it)."""
+# Notes on a letter that need the postcode data, which the letters domain does not hold (the
+# CLI passes ``representatives.constituents.not_their_mp`` through ``letter_notes``).
+LetterNotes = Callable[[Letter], list[str]]
+
+
+def reply_notes(letter: Letter, more: LetterNotes | None = None) -> list[str]:
+    """What an elected member would need to reply (the letter still prints without it), and
+    what ``more`` says of it."""
     notes = [f"{m.field}: {m.text[:1].lower()}{m.text[1:]}" for m in missing_for_reply(letter)]
+    if more is not None:
+        notes += more(letter)
     boxes = unprintable_characters(letter)
     if boxes:
         notes.append(
@@ -123,9 +132,10 @@ def _run_jobs(jobs: list[tuple[int, dict[str, Any], bool, str]]) -> list[tuple[i
         return list(pool.imap(_render_job, jobs, chunksize=max(1, len(jobs) // (workers * 8))))
 
 
-def render_batch(text: str, folder: Path, large_print: bool = False) -> BatchResult:
+def render_batch(text: str, folder: Path, large_print: bool = False, more: LetterNotes | None = None) -> BatchResult:
     """Render every letter of a JSON Lines text into ``folder`` (which must exist). Bad lines are
-    named and skipped; the others are still written, in parallel for a large batch."""
+    named and skipped; the others are still written, in parallel for a large batch. ``more``
+    adds notes on each letter (see ``reply_notes``)."""
     result = BatchResult(folder)
     jobs: list[tuple[int, dict[str, Any], bool, str]] = []
     # Lines end at "\n" only: U+2028, U+0085 and other characters that str.splitlines() treats
@@ -143,7 +153,7 @@ def render_batch(text: str, folder: Path, large_print: bool = False) -> BatchRes
         except LetterDataError as exc:
             result.problems[number] = list(exc.errors)
             continue
-        notes = reply_notes(letter)
+        notes = reply_notes(letter, more)
         if notes:
             result.notes[number] = notes
         jobs.append((number, data, large_print, str(folder / batch_file_name(number, letter.kind))))

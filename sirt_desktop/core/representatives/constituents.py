@@ -43,5 +43,5 @@ def not_their_mp(postcode: str, recipient_name: str, audience: Audience = PERSON
     whose = "The caller's postcode" if audience == Audience.VOLUNTEER else "Your postcode"
     return (
         f"{whose} {result.postcode} is in {where}, but this letter is to {recipient_name}. "
-        "MPs reply only to people in their own constituency: find the MP again in step 3."
+        "MPs reply only to people in their own constituency."
     )

@@ -99,7 +99,7 @@ class LetterOutput(QObject):
         if letter.recipient.kind == RecipientKind.MP:
             elsewhere = not_their_mp(letter.sender.postcode, letter.recipient.display_name(), self.audience())
             if elsewhere:
-                self.problems.append(elsewhere)
+                self.problems.append(f"{elsewhere} Find their MP again in step 3, To.")
         boxes = unprintable_characters(letter)
         if boxes:
             self.problems.append(
