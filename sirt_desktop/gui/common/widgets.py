@@ -239,12 +239,18 @@ class LinesBox(QPlainTextEdit):
 
 class WholeList(QListWidget):
     """A short list shown whole, inside a panel that scrolls: as tall as all its rows at the
-    width it has, so no row hides below its edge at any text size."""
+    width it has, so no row hides below its edge at any text size.
 
-    def __init__(self, parent: QWidget | None = None) -> None:
+    With ``most_rows``, a longer list is as tall as its first ``most_rows`` rows (each whole)
+    and scrolls up and down for the rest; it never scrolls sideways."""
+
+    def __init__(self, parent: QWidget | None = None, most_rows: int | None = None) -> None:
         super().__init__(parent)
         wrap_rows(self)
-        self.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.most_rows = most_rows
+        self.setVerticalScrollBarPolicy(
+            Qt.ScrollBarPolicy.ScrollBarAlwaysOff if most_rows is None else Qt.ScrollBarPolicy.ScrollBarAsNeeded
+        )
         self._width = -1
         model = self.model()
         model.rowsInserted.connect(lambda *_: self.fit_height())
@@ -252,7 +258,8 @@ class WholeList(QListWidget):
         model.modelReset.connect(self.fit_height)
 
     def fit_height(self) -> None:
-        rows = sum(self.sizeHintForRow(row) + 2 * self.spacing() for row in range(self.count()))
+        shown = self.count() if self.most_rows is None else min(self.count(), self.most_rows)
+        rows = sum(self.sizeHintForRow(row) + 2 * self.spacing() for row in range(shown))
         if not self.count():
             rows = QFontMetrics(self.font()).lineSpacing() * 2
         self.setFixedHeight(rows + 2 * self.frameWidth() + 2)

@@ -65,11 +65,8 @@ class FindMpController(QObject):
     def __init__(self, view: FindMpView, for_caller: bool = False) -> None:
         super().__init__(view)
         self.view = view
-        self.audience = Audience.VOLUNTEER if for_caller else Audience.PERSON
-        if for_caller:
-            view.set_intro(
-                "Type the caller's home postcode. The app looks it up on this computer; nothing is sent anywhere."
-            )
+        self.audience = Audience.PERSON
+        self.set_for_caller(for_caller)
         self.candidates: list[Candidate] = []
         self.current: Candidate | None = None
         self.last_result: LookupResult | None = None
@@ -93,6 +90,11 @@ class FindMpController(QObject):
         view.devolved_option_selected.connect(self._devolved_option)
         view.devolved_write_requested.connect(self._devolved)
 
+    def set_for_caller(self, for_caller: bool) -> None:
+        """Word everything for a helpline volunteer about their caller, or for the person."""
+        self.audience = Audience.VOLUNTEER if for_caller else Audience.PERSON
+        self.view.set_for_caller(for_caller)
+
     def reset(self) -> None:
         """Show nothing from the last search (the next caller must not see the last one's)."""
         view = self.view
@@ -102,6 +104,7 @@ class FindMpController(QObject):
         view.set_message("")
         view.show_suggestion("")
         view.show_candidates([], "")
+        view.show_search_results([], "")
         self.last_result = None
         self._picked = False
         self._hide_card()
@@ -142,6 +145,7 @@ class FindMpController(QObject):
         self.view.set_message(messages.message(result, self.audience, seats_listed=False))
         self.view.show_suggestion(result.suggestions[0] if result.suggestions else "")
         self.show_candidates(result.candidates, self._candidates_heading(result))
+        self.view.show_search_results([], "")
         self.view.devolved.search.clear()
         self._set_devolved(result.devolved)
         if result.candidates and result.status in _PRESELECT:
@@ -157,17 +161,25 @@ class FindMpController(QObject):
         if postcode:
             self.view.postcode.setText(postcode)
             self.find(postcode)
+            # The button pressed has gone: the focus goes to what was found, not on past it.
+            self.view.focus_result()
 
     def _candidates_heading(self, result: LookupResult) -> str:
         if result.status == Status.FOUND or not result.candidates:
             return ""
         return messages.choose_heading(result.status, self.audience)
 
-    def show_candidates(self, candidates: list[Candidate], heading: str) -> None:
+    def show_candidates(self, candidates: list[Candidate], heading: str, searched: bool = False) -> None:
+        """The seats to choose from: a postcode's (below the postcode), or a search's (below
+        the search box; the postcode's list then goes, as its rows are no longer the ones chosen)."""
         self.candidates = list(candidates)
         # A single certain result is shown as the card alone, not as a list.
         lines = [messages.candidate_line(c) for c in self.candidates] if heading else []
-        self.view.show_candidates(lines, heading)
+        if searched:
+            self.view.show_candidates([], "")
+            self.view.show_search_results(lines, heading)
+        else:
+            self.view.show_candidates(lines, heading)
 
     def _run_search(self) -> None:
         query = self.view.search.text().strip()
@@ -176,16 +188,17 @@ class FindMpController(QObject):
         found = representatives.search(query)
         self.view.show_suggestion("")
         if not found:
-            self.view.set_message(
-                f"No constituency or MP name contains “{query}”. Check the spelling, or try part of it."
+            self.view.set_message("")  # the answer is below the search box, not the last lookup's
+            self.show_candidates([], "", searched=True)
+            self.view.show_search_results(
+                [], "", f"No constituency or MP name contains “{query}”. Check the spelling, or try part of it."
             )
-            self.show_candidates([], "")
             return
         self.view.set_message("")
         self._hide_card()
         self._picked = True
         self._set_devolved(None)
-        self.show_candidates(found, messages.describe_search(query, found))
+        self.show_candidates(found, messages.describe_search(query, found), searched=True)
 
     # Choosing -------------------------------------------------------------------------
     def _picked_row(self, row: int) -> None:

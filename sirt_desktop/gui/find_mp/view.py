@@ -5,6 +5,8 @@ The view only lays widgets out and shows what it is given; ``FindMpController`` 
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QAccessible, QAccessibleAnnouncementEvent
 from PySide6.QtWidgets import (
@@ -20,7 +22,52 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from sirt_desktop.gui.common.widgets import Heading, Paragraph
+from sirt_desktop.gui.common.widgets import Heading, Paragraph, WholeList
+
+MOST_ROWS = 8  # a list is as tall as this many rows (each whole), then it scrolls
+
+
+class ChoiceList(WholeList):
+    """A list of seats or constituencies to choose from. Its rows wrap and show whole at any
+    text size; it is as tall as its first eight rows and never scrolls sideways."""
+
+    def __init__(self) -> None:
+        super().__init__(most_rows=MOST_ROWS)
+
+    def fill(self, lines: list[str], current: int = -1) -> None:
+        """Show ``lines`` (without telling anyone: nothing is chosen by filling), with row
+        ``current`` chosen if there is one."""
+        self.blockSignals(True)
+        self.clear()
+        for line in lines:
+            item = QListWidgetItem(line)
+            item.setData(Qt.ItemDataRole.AccessibleTextRole, line)
+            self.addItem(item)
+        if 0 <= current < len(lines):
+            self.setCurrentRow(current)
+        self.blockSignals(False)
+        self.fit_height()
+        self.setVisible(bool(lines))
+
+
+def when_chosen(widget: QListWidget, choose: Callable[[int], None]) -> None:
+    """Call ``choose(row)`` when the person really chooses a row: moving to it with the arrow
+    keys, Space or Enter on it, or a click (each selects it). Tabbing into the list chooses
+    nothing: Qt gives the list a current row on focus without selecting it, so reacting to the
+    current row chose the first entry just by moving through the page."""
+
+    def selection_changed() -> None:
+        rows = [widget.row(item) for item in widget.selectedItems()]
+        if rows and rows[0] >= 0:
+            choose(rows[0])
+
+    def activated(item: QListWidgetItem) -> None:
+        row = widget.row(item)
+        if row >= 0 and not item.isSelected():
+            widget.setCurrentRow(row)  # Enter on a row that was only current: choose it first
+
+    widget.itemSelectionChanged.connect(selection_changed)
+    widget.itemActivated.connect(activated)
 
 
 class ResultCard(QFrame):
@@ -83,14 +130,14 @@ class DevolvedPanel(QFrame):
         layout.addLayout(search_row)
         self.options_label = QLabel("")
         self.options_label.setWordWrap(True)
-        self.options = QListWidget()
+        self.options = ChoiceList()
         self.options.setAccessibleName("Devolved constituencies to choose from")
         self.options_label.setBuddy(self.options)
         layout.addWidget(self.options_label)
         layout.addWidget(self.options)
         self.members_label = QLabel("")
         self.members_label.setWordWrap(True)
-        self.members = QListWidget()
+        self.members = ChoiceList()
         self.members.setAccessibleName("Members to write to")
         self.members_label.setBuddy(self.members)
         layout.addWidget(self.members_label)
@@ -105,22 +152,6 @@ class DevolvedPanel(QFrame):
         buttons.addStretch(1)
         layout.addLayout(buttons)
         self.hide()
-
-    @staticmethod
-    def _fill(widget: QListWidget, lines: list[str], current: int = -1, most: int = 8) -> None:
-        widget.blockSignals(True)
-        widget.clear()
-        for line in lines:
-            item = QListWidgetItem(line)
-            item.setData(Qt.ItemDataRole.AccessibleTextRole, line)
-            widget.addItem(item)
-        if 0 <= current < len(lines):
-            widget.setCurrentRow(current)
-        widget.blockSignals(False)
-        rows = max(1, min(len(lines), most))
-        height = widget.sizeHintForRow(0) if lines else widget.fontMetrics().height()
-        widget.setFixedHeight(rows * (height + 2) + 2 * widget.frameWidth() + 4)
-        widget.setVisible(bool(lines))
 
     def show_result(
         self,
@@ -142,10 +173,10 @@ class DevolvedPanel(QFrame):
         self.search.setVisible(search)
         self.options_label.setText(options_heading)
         self.options_label.setVisible(bool(options))
-        self._fill(self.options, options, current)
+        self.options.fill(options, current)
         self.members_label.setText(members_heading)
         self.members_label.setVisible(bool(members))
-        self._fill(self.members, members, 0 if members else -1)
+        self.members.fill(members, 0 if members else -1)
         self.names_help.setText(names_help)
         self.names_help.setVisible(bool(names_help))
         self.write_button.setText(button)
@@ -195,21 +226,22 @@ class FindMpView(QWidget):
         self.hint.setObjectName("PostcodeHint")
         self.hint.setAccessibleName("Postcode check")
         layout.addWidget(self.hint)
+        # The message that explains the suggestion comes before its button, to the eye and
+        # to a screen reader.
+        self.message = Paragraph("")
+        self.message.setObjectName("LookupMessage")
+        layout.addWidget(self.message)
         self.suggestion = QPushButton("")
         self.suggestion.setObjectName("PostcodeSuggestion")
         self.suggestion.setAccessibleName("Look up the suggested postcode")
         self.suggestion.hide()
         layout.addWidget(self.suggestion, 0, Qt.AlignmentFlag.AlignLeft)
-
-        self.message = Paragraph("")
-        self.message.setObjectName("LookupMessage")
-        layout.addWidget(self.message)
         self.card = ResultCard()
         layout.addWidget(self.card)
 
         self.candidates_label = QLabel("")
         self.candidates_label.setWordWrap(True)
-        self.candidates = QListWidget()
+        self.candidates = ChoiceList()
         self.candidates.setAccessibleName("Possible constituencies")
         self.candidates.setAccessibleDescription("Choose the constituency you live in to see its MP")
         self.candidates_label.setBuddy(self.candidates)
@@ -230,10 +262,24 @@ class FindMpView(QWidget):
         search_row.addWidget(search_label)
         search_row.addWidget(self.search, 1)
         layout.addLayout(search_row)
+        # What the search found, after the box it answers.
+        self.search_message = Paragraph("")
+        self.search_message.setObjectName("SearchMessage")
+        layout.addWidget(self.search_message)
+        self.search_results_label = QLabel("")
+        self.search_results_label.setWordWrap(True)
+        self.search_results = ChoiceList()
+        self.search_results.setAccessibleName("Constituencies and MPs found")
+        self.search_results.setAccessibleDescription("Choose a constituency to see its MP")
+        self.search_results_label.setBuddy(self.search_results)
+        layout.addWidget(self.search_results_label)
+        layout.addWidget(self.search_results)
         layout.addStretch(1)
+        self.set_message("")
         self.show_candidates([], "")
+        self.show_search_results([], "")
         self.devolved.search.textEdited.connect(self.devolved_search_edited)
-        self.devolved.options.currentRowChanged.connect(self._devolved_row_changed)
+        when_chosen(self.devolved.options, self.devolved_option_selected.emit)
         self.devolved.write_button.clicked.connect(self.devolved_write_requested)
         self.devolved.members.itemActivated.connect(lambda _item: self.devolved_write_requested.emit())
 
@@ -241,22 +287,21 @@ class FindMpView(QWidget):
         self.postcode.returnPressed.connect(lambda: self.find_requested.emit(self.postcode.text()))
         self.find_button.clicked.connect(lambda: self.find_requested.emit(self.postcode.text()))
         self.search.textEdited.connect(self.search_edited)
-        self.candidates.currentRowChanged.connect(self._row_changed)
-        self.candidates.itemActivated.connect(lambda _item: self.use_requested.emit())
+        for seats in (self.candidates, self.search_results):
+            when_chosen(seats, self.candidate_selected.emit)
+            seats.itemActivated.connect(lambda _item: self.use_requested.emit())  # after it is chosen
         self.card.use_button.clicked.connect(self.use_requested)
         self.suggestion.clicked.connect(lambda: self.suggestion_requested.emit(self.suggestion.property("postcode")))
         self.card.devolved_button.clicked.connect(self.devolved_requested)
 
-    def _row_changed(self, row: int) -> None:
-        if row >= 0:
-            self.candidate_selected.emit(row)
-
-    def _devolved_row_changed(self, row: int) -> None:
-        if row >= 0:  # -1 when the list is cleared
-            self.devolved_option_selected.emit(row)
-
     def set_intro(self, text: str) -> None:
         self.intro.setText(text)
+
+    def set_for_caller(self, for_caller: bool) -> None:
+        """The words above the postcode: for the person, or for a volunteer about their caller."""
+        whose = "the caller's" if for_caller else "your"
+        self.set_intro(f"Type {whose} home postcode. The app looks it up on this computer; nothing is sent anywhere.")
+        self.postcode.setAccessibleDescription(f"{whose.capitalize()} home postcode, for example SO51 7AA")
 
     # Shown by the controller ---------------------------------------------------------
     def set_hint(self, text: str) -> None:
@@ -274,21 +319,25 @@ class FindMpView(QWidget):
         self.message.setVisible(bool(text))
 
     def show_candidates(self, lines: list[str], heading: str) -> None:
-        self.candidates.blockSignals(True)
-        self.candidates.clear()
-        for line in lines:
-            item = QListWidgetItem(line)
-            item.setData(Qt.ItemDataRole.AccessibleTextRole, line)
-            self.candidates.addItem(item)
-        self.candidates.blockSignals(False)
-        # Tall enough for every row up to eight, then it scrolls.
-        rows = max(1, min(len(lines), 8))
-        row_height = self.candidates.sizeHintForRow(0) if lines else self.fontMetrics().height()
-        self.candidates.setFixedHeight(rows * (row_height + 2) + 2 * self.candidates.frameWidth() + 4)
+        """The seats a postcode may be in, below the postcode."""
+        self.candidates.fill(lines)
         self.candidates_label.setText(heading)
-        visible = bool(lines)
-        self.candidates_label.setVisible(visible)
-        self.candidates.setVisible(visible)
+        self.candidates_label.setVisible(bool(lines))
+
+    def show_search_results(self, lines: list[str], heading: str, message: str = "") -> None:
+        """What a search by name found (or ``message`` when nothing), below the search box."""
+        self.search_results.fill(lines)
+        self.search_results_label.setText(heading)
+        self.search_results_label.setVisible(bool(lines))
+        self.search_message.setText(message)
+        self.search_message.setVisible(bool(message))
+
+    def focus_result(self) -> None:
+        """Keyboard focus to what a lookup found: the card's button, else the list to choose from."""
+        for widget in (self.card.use_button, self.candidates, self.devolved.options, self.devolved.write_button):
+            if widget.isVisibleTo(self) and widget.isEnabled():
+                widget.setFocus(Qt.FocusReason.OtherFocusReason)
+                return
 
     def show_card(
         self, title: str, details: str, address: str, advice: str, as_of: str, can_use: bool, devolved: str

@@ -219,6 +219,7 @@ class LetterWriterController(QObject):
         self.sender_profiles.for_caller = for_caller
         self.sender_profiles.forget_choice()
         self.view.sender_step.set_for_caller(for_caller)
+        self.finder.set_for_caller(for_caller)  # step 3 speaks of the caller's postcode and MP
         self._sent_out = False
         self._reset_finder()
         self.devolved_choice = None
@@ -399,6 +400,7 @@ class LetterWriterController(QObject):
         self.view.keep_copy.hide()
         self.sender_profiles.for_caller = False
         self.sender_profiles.forget_choice()
+        self.finder.set_for_caller(False)
 
     def _keep_toggled(self, keep: bool) -> None:
         self.keeping = keep

@@ -104,13 +104,13 @@ def test_search_by_name_and_choose_with_keyboard(qtbot):
     controller.chosen.connect(chosen.append)
     view.search.setFocus()
     qtbot.keyClicks(view.search, "glyndwr")
-    qtbot.waitUntil(lambda: view.candidates.count() >= 1, timeout=2000)
-    assert "Glyndŵr" in view.candidates.item(0).text()
-    view.candidates.setFocus()
-    qtbot.keyClick(view.candidates, Qt.Key.Key_Down)
-    view.candidates.setCurrentRow(0)
+    qtbot.waitUntil(lambda: view.search_results.count() >= 1, timeout=2000)
+    assert "Glyndŵr" in view.search_results.item(0).text()
+    view.search_results.setFocus()
+    qtbot.keyClick(view.search_results, Qt.Key.Key_Down)
+    view.search_results.setCurrentRow(0)
     assert "Senedd" in view.card.advice.text() or "MS" in view.card.advice.text()
-    qtbot.keyClick(view.candidates, Qt.Key.Key_Return)
+    qtbot.keyClick(view.search_results, Qt.Key.Key_Return)
     assert chosen and chosen[0].constituency == "Montgomeryshire and Glyndŵr"
 
 
