@@ -24,6 +24,7 @@ from sirt_desktop.core.letters.model import Letter
 from sirt_desktop.core.letters.render import render_letter, unprintable_characters
 from sirt_desktop.core.letters.schema import MAX_BODY_CHARS, MAX_BODY_LINES, letter_to_dict, validate_letter
 from sirt_desktop.core.representatives.checks import check_postcode
+from sirt_desktop.gui.common.focus import give_focus_back
 from sirt_desktop.gui.prompts import Prompts
 from sirt_desktop.gui.tasks import run_in_background
 from sirt_desktop.gui.writer.view import LetterWriterView
@@ -212,6 +213,9 @@ class LetterOutput(QObject):
         except printing.PrintError as exc:
             self.prompts.problem(str(exc), "Printing did not work")
             return
+        finally:
+            # Back on Print… once the print dialog has gone (the focus was left nowhere).
+            give_focus_back(self.view.print_step.print_button)
         if outcome is None:
             return
         self.keep_pdf(self.pdf, PdfPurpose.PRINTED)
