@@ -197,3 +197,26 @@ def test_no_alt_key_does_two_things_in_any_dialog(shell, qtbot, db):
             if letter:
                 keys.append(letter)
         assert [k for k, n in Counter(keys).items() if n > 1] == [], type(dialog).__name__
+
+
+def test_keep_a_copy_and_the_preview_buttons_have_their_own_alt_keys(shell, qtbot):
+    """The "Keep a copy in My letters" box (a caller's letter, every step) and Smaller / Fit width /
+    Larger on the preview each have an underlined letter that nothing else on the step uses."""
+    from collections import Counter
+
+    window = shell.window
+    writer = window.page("write")
+    for name, show in _every_screen(shell):
+        if not name.startswith("write "):
+            continue
+        show()
+        writer.keep_copy.show()
+        QApplication.processEvents()
+        pairs = _visible_mnemonics(window)
+        keys = dict((t, k) for k, t in pairs)
+        assert keys.get(writer.keep_copy.text()) == "k", name
+        counts = Counter(k for k, _t in pairs)
+        assert [k for k, n in counts.items() if n > 1] == [], name
+    preview = writer.print_step.preview
+    assert [_mnemonic(b.text()) for b in (preview.zoom_out, preview.zoom_fit, preview.zoom_in)] == ["m", "i", "l"]
+    writer.keep_copy.hide()

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from PySide6.QtWidgets import QButtonGroup, QDialog, QDialogButtonBox, QRadioButton, QVBoxLayout, QWidget
 
-from sirt_desktop.gui.common.widgets import Heading, Paragraph
+from sirt_desktop.gui.common.widgets import Heading, Paragraph, tab_to_checked
 
 
 class ChoiceDialog(QDialog):
@@ -31,6 +31,7 @@ class ChoiceDialog(QDialog):
         if self.radios:
             self.radios[0].setChecked(True)
             self.radios[0].setFocus()
+        tab_to_checked(self.group)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
         for which, words in ((QDialogButtonBox.StandardButton.Ok, yes), (QDialogButtonBox.StandardButton.Cancel, no)):
             button = buttons.button(which)

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from PySide6.QtCore import QEvent, QObject, QTimer
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import (
     QDialog,
@@ -38,6 +39,46 @@ def fit_to_screen(dialog: QDialog, width: int, height: int) -> None:
     x = min(max(available.left(), centre.x() - dialog.width() // 2), available.right() - dialog.width())
     y = min(max(available.top(), centre.y() - dialog.height() // 2), available.bottom() - dialog.height() - 40)
     dialog.move(max(available.left(), x), max(available.top(), y))
+
+
+class GrowsToFit(QObject):
+    """Makes a dialog taller when what is in it grows (a line "Read as 1 December 2026" under a
+    date), so nothing in it is squashed or cut. Qt raises the dialog's minimum size but leaves
+    its size, and wrapped text (whose height depends on its width) is left out of that minimum:
+    the options above were squeezed to half their height. Never beyond the screen."""
+
+    def __init__(self, dialog: QDialog) -> None:
+        super().__init__(dialog)
+        self.dialog = dialog
+        dialog.installEventFilter(self)
+
+    def eventFilter(self, watched, event) -> bool:  # noqa: N802 (Qt's name)
+        if watched is self.dialog and event.type() == QEvent.Type.LayoutRequest:
+            QTimer.singleShot(0, self, self.fit)  # once the layout has taken the new sizes
+        return False
+
+    def needed_height(self) -> int:
+        layout = self.dialog.layout()
+        if layout is None:
+            return self.dialog.height()
+        layout.activate()
+        width = self.dialog.width()
+        if layout.hasHeightForWidth():
+            return max(layout.totalHeightForWidth(width), layout.totalMinimumSize().height())
+        return layout.totalSizeHint().height()
+
+    def fit(self) -> None:
+        needed = self.needed_height()
+        if needed <= self.dialog.height():
+            return
+        screen = self.dialog.screen() or QGuiApplication.primaryScreen()
+        room = screen.availableGeometry().height() - _FRAME_ALLOWANCE[1] if screen is not None else needed
+        self.dialog.resize(self.dialog.width(), max(self.dialog.height(), min(needed, room)))
+
+
+def grow_to_fit(dialog: QDialog) -> GrowsToFit:
+    """``dialog`` grows taller whenever its contents need more room (see GrowsToFit)."""
+    return GrowsToFit(dialog)
 
 
 def _close_buttons(dialog: QDialog) -> QDialogButtonBox:

@@ -206,3 +206,24 @@ def install_focus_rings(app: QApplication) -> FocusRings:
     if not _installed or not _alive(_installed[0]):
         _installed[:] = [FocusRings(app)]
     return _installed[0]
+
+
+def give_focus_back(widget: QWidget) -> None:
+    """Put the keyboard on ``widget`` after a dialog over its window has closed.
+
+    When nothing takes the keyboard back once a dialog closes (a desktop with no window
+    manager), no window of the app is active: the focus was nowhere and no ring showed, after
+    printing, or saving a reply. The window is made active again, only when no window of the
+    app is, and once more after the closing dialog's last events."""
+
+    def give() -> None:
+        if not _alive(widget) or not widget.isVisible():
+            return
+        window = widget.window()
+        if QApplication.activeWindow() is None and QApplication.activeModalWidget() is None:
+            window.activateWindow()
+        if QApplication.activeModalWidget() is None:
+            widget.setFocus(Qt.FocusReason.OtherFocusReason)
+
+    give()
+    QTimer.singleShot(0, give)

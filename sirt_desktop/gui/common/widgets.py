@@ -8,10 +8,13 @@ from typing import ClassVar
 from PySide6.QtCore import QEvent, QObject, QRect, QSize, Qt
 from PySide6.QtGui import QAbstractTextDocumentLayout, QFontMetrics, QPalette, QTextDocument
 from PySide6.QtWidgets import (
+    QAbstractButton,
     QAbstractItemView,
     QApplication,
     QButtonGroup,
     QComboBox,
+    QDialog,
+    QDialogButtonBox,
     QLabel,
     QListView,
     QListWidget,
@@ -298,10 +301,70 @@ class Choices(QComboBox):
         super().showPopup()
 
 
+_ARROWS = (Qt.Key.Key_Up, Qt.Key.Key_Down, Qt.Key.Key_Left, Qt.Key.Key_Right)
+_ENTER = (Qt.Key.Key_Return, Qt.Key.Key_Enter)
+
+
+class ArrowsChoose(QObject):
+    """The arrow keys choose in a set of option buttons even when none is chosen yet.
+
+    Qt's option buttons click the next one on an arrow key only when the focused one is
+    ticked; with nothing chosen yet (a "Did a reply come?" question) the arrows moved the
+    focus alone, Save stayed greyed and only Space chose. Here an arrow on an unticked option
+    moves as Qt does, then chooses the option it moved to (or the focused one, at either end).
+
+    Return or Enter on a ticked option presses the default button of the dialog it is in,
+    when that button can be pressed (as a dialog does from any other control)."""
+
+    def __init__(self, group: QButtonGroup) -> None:
+        super().__init__(group)
+        self.group = group
+
+    def eventFilter(self, watched, event) -> bool:  # noqa: N802 (Qt's name)
+        if event.type() != QEvent.Type.KeyPress or not isinstance(watched, QAbstractButton):
+            return False
+        plain = event.modifiers() in (Qt.KeyboardModifier.NoModifier, Qt.KeyboardModifier.KeypadModifier)
+        if not plain or watched not in self.group.buttons():
+            return False
+        if event.key() in _ARROWS and not watched.isChecked():
+            watched.keyPressEvent(event)  # Qt's own move to the next option in that direction
+            moved = QApplication.focusWidget()
+            target = moved if isinstance(moved, QAbstractButton) and moved in self.group.buttons() else watched
+            if target.isEnabled() and not target.isChecked():
+                target.click()
+            return True
+        if event.key() in _ENTER and watched.isChecked():
+            button = default_button(watched)
+            if button is not None:
+                button.animateClick()
+                return True
+        return False
+
+
+def default_button(widget: QWidget) -> QPushButton | None:
+    """The button Enter presses in the dialog ``widget`` is in, if it can be pressed now: the
+    dialog's default button, or else the first Accept button of its button box."""
+    dialog = widget.window()
+    if not isinstance(dialog, QDialog):
+        return None
+    buttons = [b for b in dialog.findChildren(QPushButton) if b.isVisible()]
+    chosen = next((b for b in buttons if b.isDefault()), None)
+    if chosen is None:
+        for box in dialog.findChildren(QDialogButtonBox):
+            accept = [b for b in box.buttons() if box.buttonRole(b) == QDialogButtonBox.ButtonRole.AcceptRole]
+            if accept and isinstance(accept[0], QPushButton) and accept[0].isVisible():
+                chosen = accept[0]
+                break
+    return chosen if chosen is not None and chosen.isEnabled() else None
+
+
 def tab_to_checked(group: QButtonGroup) -> None:
     """A set of option buttons is one Tab stop, on the chosen one (as on the web): Tab lands on
     the ticked option and the arrow keys move the choice. Qt's own order puts every option in
-    the Tab chain, so Tab could land on an unchosen one, where the arrows only moved the focus."""
+    the Tab chain, so Tab could land on an unchosen one, where the arrows only moved the focus.
+
+    The arrow keys choose even before anything is chosen, and Enter on the chosen option
+    presses the dialog's default button (``ArrowsChoose``)."""
 
     def update(*_args) -> None:
         buttons = group.buttons()
@@ -316,3 +379,6 @@ def tab_to_checked(group: QButtonGroup) -> None:
     # button's own signals blocked.
     group.buttonToggled.connect(update)
     update()
+    arrows = ArrowsChoose(group)
+    for button in group.buttons():
+        button.installEventFilter(arrows)

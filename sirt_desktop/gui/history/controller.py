@@ -17,7 +17,7 @@ from PySide6.QtWidgets import QDialog, QWidget
 
 from sirt_desktop.core.db.errors import DatabaseError
 from sirt_desktop.core.db.letters_repo import LetterNotFoundError, LettersRepository
-from sirt_desktop.core.db.records import LetterFilters, LetterSummary, PdfPurpose, ReplyStatus
+from sirt_desktop.core.db.records import REPLY_STATUSES, LetterFilters, LetterSummary, PdfPurpose, ReplyStatus
 from sirt_desktop.gui.history.dialogs import ReplyDialog, SentDialog, describe
 from sirt_desktop.gui.history.model import LettersTableModel
 from sirt_desktop.gui.history.view import HistoryView
@@ -28,6 +28,16 @@ log = logging.getLogger(__name__)
 
 #: After this long with no reply, "No reply yet" is followed by an offer to write a follow-up.
 FOLLOW_UP_AFTER_WEEKS = 4
+
+
+#: The delete question's buttons, each with its own Alt key.
+DELETE_YES, DELETE_NO = "&Delete the letter", "&Keep it"
+
+
+def delete_question(letter: LetterSummary) -> str:
+    """What deleting ``letter`` loses; the copies kept for printing again only when there are some."""
+    kept = "Deleting it also deletes the copy kept for printing it again. " if letter.has_pdf else ""
+    return f"{describe(letter)}\n\n{kept}This cannot be undone."
 
 
 class HistoryPrompts:
@@ -46,12 +56,7 @@ class HistoryPrompts:
 
     def confirm_delete(self, letter: LetterSummary) -> bool:
         return self.prompts.confirm(
-            "Delete this letter?",
-            f"{describe(letter)}\n\nDeleting it also deletes the copies kept for printing again. This cannot be "
-            "undone.",
-            yes="Delete the letter",
-            no="Keep it",
-            destructive=True,
+            "Delete this letter?", delete_question(letter), yes=DELETE_YES, no=DELETE_NO, destructive=True
         )
 
     def ask_sent(self, letter: LetterSummary) -> tuple[str, dt.date] | None:
@@ -121,9 +126,11 @@ class HistoryController(QObject):
         except DatabaseError as exc:
             log.error("letters not counted: %s", exc)
 
-    def refresh(self, select: int | None = None) -> None:
-        """Reload after a change elsewhere (e.g. the editor saved), keeping the place."""
-        current = select if select is not None else self.view.selected_letter_id()
+    def refresh(self, select: int | None = None, row: int | None = None) -> bool:
+        """Reload after a change elsewhere (e.g. the editor saved), keeping the place: the
+        letter ``select`` (or the one chosen now), else the letter now at ``row`` (the one after
+        a deleted letter), else the first. True if the letter asked for is in the list."""
+        current = select if select is not None or row is not None else self.view.selected_letter_id()
         self.model.reload(keep_rows=True)
         self.update_count()
         found = current is not None and self.view.select_letter(current)
@@ -131,7 +138,15 @@ class HistoryController(QObject):
             self.model.fetchMore()
             found = self.view.select_letter(current)
         if not found and self.model.rowCount():
-            self.view.table.selectRow(0)
+            self.view.table.selectRow(min(max(row or 0, 0), self.model.rowCount() - 1))
+        return bool(found)
+
+    def _done(self, note: str) -> None:
+        """After an action on the list: say what was done, and put the keyboard back on the
+        list, on the letter chosen (reloading the list takes the chosen letter away for a
+        moment, which greyed the focused button and sent the focus to a filter, or nowhere)."""
+        self.view.show_note(note)
+        self.view.focus_list()
 
     # --- actions --------------------------------------------------------------------------
     def act(self, action: str, letter_id: int) -> None:
@@ -168,13 +183,18 @@ class HistoryController(QObject):
         if answer is not None:
             self.repository.mark_sent(letter.id, *answer)
             self.refresh(letter.id)
+            self._done(f"Marked {title(letter)} as sent.")
+        else:
+            self.view.focus_list()
 
     def _reply(self, letter: LetterSummary) -> None:
         status = self.prompts.ask_reply(letter)
         if status is None:
+            self.view.focus_list()
             return
         self.repository.record_reply(letter.id, status)
         self.refresh(letter.id)
+        self._done(f"Noted for {title(letter)}: {REPLY_STATUSES.get(status, status)}.")
         weeks = (self.today() - letter.sent_at).days // 7 if letter.sent_at else 0
         waited = status == ReplyStatus.NO_REPLY_YET and weeks >= FOLLOW_UP_AFTER_WEEKS
         if waited and self.prompts.offer_follow_up(letter, weeks):
@@ -183,14 +203,33 @@ class HistoryController(QObject):
     def _follow_up(self, letter: LetterSummary) -> None:
         follow = self.repository.start_follow_up(letter.id)
         self.refresh(follow.id)
+        # The list is left on the new follow-up, for when the person comes back to it; the
+        # letter editor opens it and takes the focus.
+        self._done(f"Started a follow-up to {title(letter)}. It is a draft in this list.")
         self.follow_up_created.emit(follow.id)
 
     def _duplicate(self, letter: LetterSummary) -> None:
         copy = self.repository.duplicate(letter.id)
-        self.refresh(copy.id)
+        if self.refresh(copy.id):
+            self._done(f"Copy made of {title(letter)}. The copy is a draft, chosen in the list.")
+        else:
+            self._done(
+                f"Copy made of {title(letter)}. The copy is a draft; choose “All” in “Letters to show” to see it."
+            )
 
     def _delete(self, letter: LetterSummary) -> None:
-        if self.prompts.confirm_delete(letter):
-            self.repository.delete(letter.id)
-            self.letter_deleted.emit(letter.id)
-            self.refresh()
+        if not self.prompts.confirm_delete(letter):
+            self.view.focus_list()
+            return
+        row = self.model.row_of(letter.id)
+        self.repository.delete(letter.id)
+        self.letter_deleted.emit(letter.id)
+        self.refresh(row=row)
+        self._done(f"Deleted {title(letter)}.")
+
+
+def title(letter: LetterSummary) -> str:
+    """The letter in a few words, for the note after an action: "your letter to Jo Bloggs"."""
+    to = letter.recipient_name or "someone not named yet"
+    subject = f" about “{letter.subject}”" if letter.subject else ""
+    return f"your letter to {to}{subject}"

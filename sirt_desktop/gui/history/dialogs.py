@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
 
 from sirt_desktop.core.db.records import REPLY_STATUSES, SENT_METHODS, LetterSummary
 from sirt_desktop.gui.common.date_field import DateField
+from sirt_desktop.gui.common.dialogs import grow_to_fit
 from sirt_desktop.gui.common.widgets import Paragraph, tab_to_checked
 
 
@@ -92,6 +93,8 @@ class SentDialog(QDialog):
         layout.addWidget(self.buttons)
         save = self.buttons.button(QDialogButtonBox.StandardButton.Ok)
         self.date.value_changed.connect(lambda: save.setEnabled(self.date.value() is not None))
+        # "Read as 1 December 2026" under the date: the dialog grows, the options keep their room.
+        grow_to_fit(self)
 
     def answer(self) -> tuple[str, dt.date]:
         method = next(key for key, radio in self.methods.items() if radio.isChecked())

@@ -7,6 +7,7 @@ The view shows and asks; ``HistoryController`` does the work. The list is newest
 from __future__ import annotations
 
 from PySide6.QtCore import QItemSelectionModel, Qt, QTimer, Signal
+from PySide6.QtGui import QAccessible, QAccessibleAnnouncementEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QGridLayout,
@@ -21,6 +22,7 @@ from PySide6.QtWidgets import (
 )
 
 from sirt_desktop.core.db.records import STATUS_FILTERS, LetterFilters, LetterStatus
+from sirt_desktop.gui.common.focus import give_focus_back
 from sirt_desktop.gui.common.widgets import Choices, Heading, Paragraph, wrap_rows
 from sirt_desktop.gui.history.model import LETTER_ID_ROLE, LettersTableModel, kind_titles
 
@@ -115,6 +117,12 @@ class HistoryView(QWidget):
         self.count_label = QLabel("")
         self.count_label.setAccessibleName("Number of letters shown")
         layout.addWidget(self.count_label)
+        # What the last action did ("Copy made of …"), until the list is searched again.
+        self.note = Paragraph("")
+        self.note.setObjectName("HistoryNote")
+        self.note.setAccessibleName("What was done")
+        self.note.hide()
+        layout.addWidget(self.note)
 
         self.stack = QStackedWidget()
         # A list of cards, not a table: at large text sizes every card wraps and shows all it
@@ -177,6 +185,7 @@ class HistoryView(QWidget):
     def apply_filters_now(self) -> None:
         """Apply the filters without waiting for the pause in typing."""
         self._search_timer.stop()
+        self.show_note("")
         self.filters_changed.emit(self.filters())
 
     # --- what is shown --------------------------------------------------------------------
@@ -213,6 +222,24 @@ class HistoryView(QWidget):
         self.write_button.setVisible(not filtered)
         self.stack.setCurrentIndex(1 if empty else 0)
         self.button_area.setVisible(not empty)
+
+    def show_note(self, text: str) -> None:
+        """Say what an action did, on its own line under the count, and to a screen reader."""
+        self.note.setText(text)
+        self.note.setVisible(bool(text))
+        if text:
+            event = QAccessibleAnnouncementEvent(self.note, text)
+            event.setPoliteness(QAccessible.AnnouncementPoliteness.Polite)
+            QAccessible.updateAccessibility(event)
+
+    def focus_list(self) -> None:
+        """The keyboard on the list, on the chosen letter (or on "Write a letter" when the list
+        is empty). Also when a dialog has just closed and the window is not active again yet:
+        the window gives the focus back to it then."""
+        target: QWidget = self.table if self.stack.currentIndex() == 0 else self.write_button
+        if not target.isVisibleTo(self):
+            target = self.search
+        give_focus_back(target)
 
     def update_buttons(self) -> None:
         letter = None

@@ -27,6 +27,7 @@ from sirt_desktop.core.letters.schema import MAX_BODY_CHARS, MAX_BODY_LINES, let
 from sirt_desktop.core.representatives.checks import check_postcode
 from sirt_desktop.core.representatives.constituents import not_their_mp
 from sirt_desktop.core.representatives.messages import PERSON, Audience
+from sirt_desktop.gui.common.focus import give_focus_back
 from sirt_desktop.gui.prompts import Prompts
 from sirt_desktop.gui.tasks import run_in_background
 from sirt_desktop.gui.writer.view import LetterWriterView
@@ -221,6 +222,9 @@ class LetterOutput(QObject):
         except printing.PrintError as exc:
             self.prompts.problem(str(exc), "Printing did not work")
             return
+        finally:
+            # Back on Print… once the print dialog has gone (the focus was left nowhere).
+            give_focus_back(self.view.print_step.print_button)
         if outcome is None:
             return
         self.keep_pdf(self.pdf, PdfPurpose.PRINTED)

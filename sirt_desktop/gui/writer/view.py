@@ -53,7 +53,7 @@ class LetterWriterView(QWidget):
         self.saved.setObjectName("DraftSaved")
         self.saved.setAccessibleName("Draft saved")
         # Shown only for a helpline caller's letter: nothing is kept unless the caller asks.
-        self.keep_copy = QCheckBox("Keep a copy in My letters (only if the caller asks)")
+        self.keep_copy = QCheckBox("&Keep a copy in My letters (only if the caller asks)")
         self.keep_copy.setAccessibleName("Keep a copy of this letter in My letters, only if the caller asks")
         self.keep_copy.hide()
         self.back_button = QPushButton("← &Back")
