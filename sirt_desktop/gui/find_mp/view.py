@@ -185,6 +185,19 @@ class DevolvedPanel(QFrame):
         self.show()
 
 
+def _labelled_choices(layout: QVBoxLayout, name: str, description: str) -> tuple[QLabel, ChoiceList]:
+    """A list to choose from, under a label that says what it holds (the label is its buddy)."""
+    label = QLabel("")
+    label.setWordWrap(True)
+    choices = ChoiceList()
+    choices.setAccessibleName(name)
+    choices.setAccessibleDescription(description)
+    label.setBuddy(choices)
+    layout.addWidget(label)
+    layout.addWidget(choices)
+    return label, choices
+
+
 class FindMpView(QWidget):
     postcode_edited = Signal(str)
     find_requested = Signal(str)
@@ -239,14 +252,9 @@ class FindMpView(QWidget):
         self.card = ResultCard()
         layout.addWidget(self.card)
 
-        self.candidates_label = QLabel("")
-        self.candidates_label.setWordWrap(True)
-        self.candidates = ChoiceList()
-        self.candidates.setAccessibleName("Possible constituencies")
-        self.candidates.setAccessibleDescription("Choose the constituency you live in to see its MP")
-        self.candidates_label.setBuddy(self.candidates)
-        layout.addWidget(self.candidates_label)
-        layout.addWidget(self.candidates)
+        self.candidates_label, self.candidates = _labelled_choices(
+            layout, "Possible constituencies", "Choose the constituency you live in to see its MP"
+        )
         self.devolved = DevolvedPanel()
         layout.addWidget(self.devolved)
 
@@ -266,14 +274,9 @@ class FindMpView(QWidget):
         self.search_message = Paragraph("")
         self.search_message.setObjectName("SearchMessage")
         layout.addWidget(self.search_message)
-        self.search_results_label = QLabel("")
-        self.search_results_label.setWordWrap(True)
-        self.search_results = ChoiceList()
-        self.search_results.setAccessibleName("Constituencies and MPs found")
-        self.search_results.setAccessibleDescription("Choose a constituency to see its MP")
-        self.search_results_label.setBuddy(self.search_results)
-        layout.addWidget(self.search_results_label)
-        layout.addWidget(self.search_results)
+        self.search_results_label, self.search_results = _labelled_choices(
+            layout, "Constituencies and MPs found", "Choose a constituency to see its MP"
+        )
         layout.addStretch(1)
         self.set_message("")
         self.show_candidates([], "")
