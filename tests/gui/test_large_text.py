@@ -280,11 +280,24 @@ def test_no_page_or_letter_step_scrolls_sideways(shell, qtbot, scale, size):
     cutting every paragraph at the right."""
     shell.theme.apply(scale, "light")
     shell.window.resize(*size)
+    letters, _profiles = shell.repositories()
+    letters.create_draft("mp_campaign", {}, recipient_name="Caroline Nokes MP", subject="SIRT", body="x")
     problems = []
     for section in shell.window.section_ids():
+        if section == "history":  # with a letter, so its buttons show
+            shell.window.page("history")
+            shell.history.refresh()
         shell.window.show_section(section)
         QApplication.processEvents()
         problems += [f"{section}: {p}" for p in _sideways(shell.window)]
+        if section == "history":
+            view = shell.window.page("history")
+            assert view.button_area.isVisible()
+            holder = view.parentWidget().parentWidget()  # the page's scroll area (its viewport, then it)
+            for key, button in view.buttons.items():
+                bottom = button.mapTo(holder, button.rect().bottomLeft()).y()
+                if bottom > holder.height():
+                    problems.append(f"history: the {key} button is below the window ({bottom} > {holder.height()})")
     writer = shell.writer.view
     shell.window.show_section("write")
     assert shell.window.current_section() == "write"

@@ -157,7 +157,7 @@ class HistoryView(QWidget):
             button.setAccessibleDescription(description)
             button.setToolTip(description)
             button.clicked.connect(lambda _=False, k=key: self._request(k))
-            buttons.addWidget(button, i // 3, i % 3)
+            buttons.addWidget(button, i // 4, i % 4)
             self.buttons[key] = button
         layout.addWidget(self.button_area)
 
