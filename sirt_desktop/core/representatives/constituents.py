@@ -4,11 +4,13 @@ An MP answers only the people of their own constituency. When the writer's postc
 after the MP was chosen (a caller corrects their address, a person moves, a copy of someone
 else's letter), the letter would go, quietly, to an MP who will not act on it.
 ``not_their_mp`` says so in one sentence, or says nothing when they match or the postcode
-cannot tell (not a full postcode, not in the list, Northern Ireland's are not placed).
+cannot tell (not a full postcode, not in the list, Northern Ireland's are not placed);
+``not_their_parliament`` does the same for a letter to a devolved Member and the writer's nation.
 """
 
 from __future__ import annotations
 
+from sirt_desktop.core.representatives.devolved import LEGISLATURES, legislature_for_nation
 from sirt_desktop.core.representatives.lookup import lookup
 from sirt_desktop.core.representatives.messages import PERSON, Audience
 from sirt_desktop.core.representatives.records import Status
@@ -44,4 +46,49 @@ def not_their_mp(postcode: str, recipient_name: str, audience: Audience = PERSON
     return (
         f"{whose} {result.postcode} is in {where}, but this letter is to {recipient_name}. "
         "MPs reply only to people in their own constituency."
+    )
+
+
+def _nation_of(postcode: str) -> tuple[str | None, str | None]:
+    """(the tidy postcode, the one nation all its possible seats are in), or Nones."""
+    result = lookup(postcode)
+    if result.status not in (Status.FOUND, Status.CHOOSE, Status.NORTHERN_IRELAND) or not result.candidates:
+        return None, None
+    nations = {c.nation for c in result.candidates}
+    return result.postcode, (nations.pop() if len(nations) == 1 else None)
+
+
+def not_their_parliament(
+    postcode: str, post_nominal: str, parliament_postcode: str = "", audience: Audience = PERSON
+) -> str:
+    """One sentence when a letter to a devolved Member (``post_nominal`` "MS", "MSP" or "MLA",
+    or the parliament's ``parliament_postcode``) comes from a postcode in another nation: the
+    Member represents other people, or (in England) there is no devolved parliament at all.
+    "" when they match, or when the postcode cannot tell."""
+    if not postcode.strip():
+        return ""
+    wanted = next(
+        (
+            leg
+            for leg in LEGISLATURES.values()
+            if (post_nominal.strip() and leg.post_nominal == post_nominal.strip())
+            or (parliament_postcode.strip() and fold(leg.postcode) == fold(parliament_postcode))
+        ),
+        None,
+    )
+    if wanted is None:
+        return ""
+    tidy, nation = _nation_of(postcode)
+    if nation is None or nation == wanted.nation:
+        return ""
+    whose = "The caller's postcode" if audience == Audience.VOLUNTEER else "Your postcode"
+    theirs = legislature_for_nation(nation)
+    if theirs is None:
+        return (
+            f"{whose} {tidy} is in {nation}, but this letter is to a {wanted.member_title}, who represents "
+            f"people in {wanted.nation}. In {nation} health is run from Westminster: write to the MP instead."
+        )
+    return (
+        f"{whose} {tidy} is in {nation}, but this letter is to a {wanted.member_title}, who represents "
+        f"people in {wanted.nation}. Write to a {theirs.member_title} ({theirs.post_nominal}) instead."
     )

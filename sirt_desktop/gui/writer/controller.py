@@ -28,7 +28,7 @@ from sirt_desktop.core.letters.model import Letter, Recipient, Sender
 from sirt_desktop.core.letters.nhs_number import nhs_number_problem
 from sirt_desktop.core.representatives import devolved, members
 from sirt_desktop.core.representatives.checks import check_postcode, is_known_postcode
-from sirt_desktop.core.representatives.constituents import not_their_mp
+from sirt_desktop.core.representatives.constituents import not_their_mp, not_their_parliament
 from sirt_desktop.core.representatives.lookup import mp_list_as_of, nation_of_postcode
 from sirt_desktop.core.representatives.messages import Audience
 from sirt_desktop.gui.find_mp.controller import DevolvedChoice, FindMpController
@@ -655,10 +655,14 @@ class LetterWriterController(QObject):
         postcode = self.view.sender_step.postcode.text().strip()
         if finder.isHidden() or not postcode:
             return
+        recipient = self.current_recipient()
         moved = (
             self._recipient_from_finder
-            and self.recipient.kind == RecipientKind.MP
-            and bool(not_their_mp(postcode, self.recipient.display_name()))
+            and recipient.kind == RecipientKind.MP
+            and bool(not_their_mp(postcode, recipient.display_name()))
+        ) or (
+            recipient.kind == RecipientKind.DEVOLVED
+            and bool(not_their_parliament(postcode, recipient.position, recipient.postcode))
         )
         if moved or (not finder.postcode.text().strip() and not self.recipient.display_name()):
             finder.postcode.setText(postcode)

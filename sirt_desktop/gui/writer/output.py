@@ -25,7 +25,7 @@ from sirt_desktop.core.letters.model import Letter
 from sirt_desktop.core.letters.render import render_letter, unprintable_characters
 from sirt_desktop.core.letters.schema import MAX_BODY_CHARS, MAX_BODY_LINES, letter_to_dict, validate_letter
 from sirt_desktop.core.representatives.checks import check_postcode
-from sirt_desktop.core.representatives.constituents import not_their_mp
+from sirt_desktop.core.representatives.constituents import not_their_mp, not_their_parliament
 from sirt_desktop.core.representatives.messages import PERSON, Audience
 from sirt_desktop.gui.common.focus import give_focus_back
 from sirt_desktop.gui.prompts import Prompts
@@ -101,6 +101,12 @@ class LetterOutput(QObject):
             elsewhere = not_their_mp(letter.sender.postcode, letter.recipient.display_name(), self.audience())
             if elsewhere:
                 self.problems.append(f"{elsewhere} Find their MP again in step 3, To.")
+        elif letter.recipient.kind == RecipientKind.DEVOLVED:
+            elsewhere = not_their_parliament(
+                letter.sender.postcode, letter.recipient.position, letter.recipient.postcode, self.audience()
+            )
+            if elsewhere:
+                self.problems.append(f"{elsewhere} (step 3, To)")
         boxes = unprintable_characters(letter)
         if boxes:
             self.problems.append(

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pytest
 
-from sirt_desktop.core.representatives.constituents import not_their_mp
+from sirt_desktop.core.representatives.constituents import not_their_mp, not_their_parliament
 from sirt_desktop.core.representatives.lookup import lookup
 from sirt_desktop.core.representatives.messages import Audience
 from sirt_desktop.core.representatives.records import Status
@@ -42,3 +42,37 @@ def test_a_postcode_that_cannot_tell_says_nothing(postcode):
 
 def test_no_name_says_nothing():
     assert not_their_mp("SO51 7AA", "  ") == ""
+
+
+@pytest.mark.parametrize(
+    ("postcode", "post_nominal", "words"),
+    [
+        ("EH1 1YZ", "MS", "is in Scotland, but this letter is to a Member of the Senedd"),
+        ("CF10 1EP", "MSP", "Write to a Member of the Senedd (MS) instead."),
+        ("BT1 1AA", "MSP", "is in Northern Ireland"),
+        ("SO51 7AA", "MLA", "In England health is run from Westminster: write to the MP instead."),
+    ],
+)
+def test_a_devolved_member_of_another_nation_is_flagged(postcode, post_nominal, words):
+    assert words in not_their_parliament(postcode, post_nominal)
+
+
+@pytest.mark.parametrize(
+    ("postcode", "post_nominal", "parliament_postcode"),
+    [
+        ("CF10 1EP", "MS", ""),
+        ("EH1 1YZ", "MSP", ""),
+        ("BT1 1AA", "MLA", ""),
+        ("EH1 1YZ", "", "EH99 1SP"),
+        ("SO51", "MS", ""),
+        ("", "MS", ""),
+        ("EH1 1YZ", "Consultant", ""),
+    ],
+)
+def test_their_own_parliament_or_a_postcode_that_cannot_tell_says_nothing(postcode, post_nominal, parliament_postcode):
+    assert not_their_parliament(postcode, post_nominal, parliament_postcode) == ""
+
+
+def test_the_parliaments_postcode_is_enough_and_a_volunteer_hears_of_the_caller():
+    said = not_their_parliament("EH1 1YZ", "", "CF99 1SN", Audience.VOLUNTEER)
+    assert said.startswith("The caller's postcode EH1 1YZ is in Scotland")

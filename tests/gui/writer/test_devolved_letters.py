@@ -201,3 +201,33 @@ def test_choosing_the_devolved_kind_first_fills_in_the_parliament_from_the_postc
     controller.finder.find("CF10 1EP")  # another nation: the name typed for the Assembly goes
     assert step.address.toPlainText().splitlines()[0] == "Senedd Cymru"
     assert step.full_name.text() == "" and "Caerdydd Penarth" in step.manual_help.text()
+
+
+def test_a_postcode_moved_to_another_nation_readdresses_the_letter_and_step_5_says_so(qtbot):
+    """A letter to a Member of the Senedd from a Cardiff postcode; the writer corrects it to an
+    Edinburgh one: going back to step 3 addresses it to the Scottish Parliament, and a letter
+    that still goes to the Senedd is flagged before printing."""
+    from sirt_desktop.gui import tasks
+
+    view, controller = make(qtbot)
+    sender(view, "CF10 1EP")
+    controller.finder.find("CF10 1EP")
+    view.recipient_step.find_mp.devolved.write_button.click()
+    step = view.recipient_step
+    assert step.position.text() == "MS"
+    step.full_name.setText("Test Member")
+    # A Welsh letter with a Scottish postcode is flagged in step 5.
+    sender(view, "EH1 1YZ", lines="1 High Street\nEdinburgh")
+    view.go(4)
+    assert tasks.wait_for_all(30_000)
+    problems = view.print_step.problems.text()
+    assert "Your postcode EH1 1YZ is in Scotland, but this letter is to a Member of the Senedd" in problems
+    assert "Write to a Member of the Scottish Parliament (MSP) instead." in problems
+    # Back in step 3, the new postcode is looked up and the letter goes to the Scottish Parliament.
+    view.go(2)
+    assert step.position.text() == "MSP"
+    assert step.postcode.text() == "EH99 1SP"
+    assert step.full_name.text() == ""  # a name typed for another parliament does not carry over
+    view.go(4)
+    assert tasks.wait_for_all(30_000)
+    assert "Member of the Senedd" not in view.print_step.problems.text()
