@@ -144,6 +144,7 @@ class FindMpController(QObject):
         self.view.set_hint("")
         self.view.set_message(messages.message(result, self.audience, seats_listed=False))
         self.view.show_suggestion(result.suggestions[0] if result.suggestions else "")
+        self.view.place_card(under_search=False)
         self.show_candidates(result.candidates, self._candidates_heading(result))
         self.view.show_search_results([], "")
         self.view.devolved.search.clear()
@@ -198,6 +199,7 @@ class FindMpController(QObject):
         self._hide_card()
         self._picked = True
         self._set_devolved(None)
+        self.view.place_card(under_search=True)
         self.show_candidates(found, messages.describe_search(query, found), searched=True)
 
     # Choosing -------------------------------------------------------------------------

@@ -49,6 +49,15 @@ class ChoiceList(WholeList):
         self.fit_height()
         self.setVisible(bool(lines))
 
+    def keyPressEvent(self, event) -> None:  # noqa: N802 (Qt's name)
+        """An arrow key with nothing chosen yet chooses the row the focus is on, where Qt would
+        not move at all (the only row of a search's results, or an arrow past either end)."""
+        arrows = (Qt.Key.Key_Up, Qt.Key.Key_Down)
+        current = self.currentRow()
+        super().keyPressEvent(event)
+        if event.key() in arrows and not self.selectedItems() and self.currentRow() == current >= 0:
+            self.setCurrentRow(current)
+
 
 def when_chosen(widget: QListWidget, choose: Callable[[int], None]) -> None:
     """Call ``choose(row)`` when the person really chooses a row: moving to it with the arrow
@@ -251,6 +260,8 @@ class FindMpView(QWidget):
         layout.addWidget(self.suggestion, 0, Qt.AlignmentFlag.AlignLeft)
         self.card = ResultCard()
         layout.addWidget(self.card)
+        self._layout = layout
+        self._card_under_search = False
 
         self.candidates_label, self.candidates = _labelled_choices(
             layout, "Possible constituencies", "Choose the constituency you live in to see its MP"
@@ -362,6 +373,23 @@ class FindMpView(QWidget):
 
     def hide_card(self) -> None:
         self.card.hide()
+
+    def place_card(self, under_search: bool) -> None:
+        """The MP's card goes under the list it was chosen from, in reading and Tab order: a
+        search's results are below the search box, and at 200% a card shown above the box was
+        out of sight while the volunteer chose from them."""
+        if under_search == self._card_under_search:
+            return
+        self._card_under_search = under_search
+        layout = self._layout
+        layout.removeWidget(self.card)
+        if under_search:
+            layout.insertWidget(layout.indexOf(self.search_results) + 1, self.card)
+            QWidget.setTabOrder(self.search_results, self.card.use_button)
+        else:
+            layout.insertWidget(layout.indexOf(self.suggestion) + 1, self.card)
+            QWidget.setTabOrder(self.suggestion, self.card.use_button)
+        QWidget.setTabOrder(self.card.use_button, self.card.devolved_button)
 
     def set_mp_card_allowed(self, allowed: bool) -> None:
         """Writing to a devolved Member: the MP card and its buttons stay out of the way."""

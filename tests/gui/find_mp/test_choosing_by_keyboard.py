@@ -171,3 +171,38 @@ def test_a_callers_letter_asks_for_the_callers_postcode_in_step_3(qtbot):
     assert finder.intro.text().startswith("Type the caller's home postcode")
     controller.finder.find("SO51 7AA")
     assert "Their MP is Caroline Nokes" in finder.message.text()
+
+
+def test_the_mp_chosen_from_a_search_shows_under_the_results_and_is_next_by_tab(qtbot):
+    """A card above the search box was out of sight at 200% while the volunteer chose from the
+    search results; it now follows them, and Tab goes from the list to "Write to this MP". A
+    postcode's MP goes back under the postcode."""
+    view, _controller = make(qtbot)
+    view.search.setFocus()
+    qtbot.keyClicks(view.search, "Nokes")
+    qtbot.waitUntil(lambda: view.search_results.count() == 1, timeout=2000)
+    tab_into(qtbot, view.search, view.search_results)
+    qtbot.keyClick(view.search_results, Qt.Key.Key_Space)
+    card = view.card
+    assert card.isVisible() and card.title.text() == "Caroline Nokes MP"
+    assert card.geometry().top() > view.search_results.geometry().bottom()
+    qtbot.keyClick(view.search_results, Qt.Key.Key_Tab)
+    assert QApplication.focusWidget() is card.use_button
+
+    view.postcode.setText("CF10 1EP")
+    qtbot.keyClick(view.postcode, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: card.title.text() == "Stephen Doughty MP", timeout=2000)
+    assert card.geometry().bottom() < view.search.geometry().top()
+    tab_into(qtbot, view.postcode, card.use_button)  # reached from the postcode again, before the search
+
+
+def test_an_arrow_on_the_only_search_result_chooses_it(qtbot):
+    """Down on a one-row list did nothing (there is no row to move to), so the MP never showed."""
+    view, _controller = make(qtbot)
+    view.search.setFocus()
+    qtbot.keyClicks(view.search, "Romsey")
+    qtbot.waitUntil(lambda: view.search_results.count() == 1, timeout=2000)
+    tab_into(qtbot, view.search, view.search_results)
+    assert not view.card.isVisible()
+    qtbot.keyClick(view.search_results, Qt.Key.Key_Down)
+    assert view.card.isVisible() and view.card.title.text() == "Caroline Nokes MP"
