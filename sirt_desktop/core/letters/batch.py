@@ -68,7 +68,7 @@ def render_one(letter: Letter, target: Path) -> None:
 
 
 # Notes on a letter that need the postcode data, which the letters domain does not hold (the
-# CLI passes ``representatives.constituents.not_their_mp`` through ``letter_notes``).
+# CLI passes one built on ``representatives.constituents.not_their_mp`` as ``more``).
 LetterNotes = Callable[[Letter], list[str]]
 
 

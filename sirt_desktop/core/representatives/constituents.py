@@ -10,9 +10,11 @@ cannot tell (not a full postcode, not in the list, Northern Ireland's are not pl
 
 from __future__ import annotations
 
+from sirt_desktop.core.representatives import postcodes
 from sirt_desktop.core.representatives.devolved import LEGISLATURES, legislature_for_nation
-from sirt_desktop.core.representatives.lookup import lookup
+from sirt_desktop.core.representatives.lookup import lookup, nation_of_postcode
 from sirt_desktop.core.representatives.messages import PERSON, Audience
+from sirt_desktop.core.representatives.postcodes import Kind
 from sirt_desktop.core.representatives.records import Status
 from sirt_desktop.core.text import fold
 
@@ -38,24 +40,14 @@ def not_their_mp(postcode: str, recipient_name: str, audience: Audience = PERSON
         return ""
     if any(c.mp is not None and _same_person(c.mp.name, recipient_name) for c in result.candidates):
         return ""
-    seats = [c for c in result.candidates if c.mp is not None]
-    if not seats:
+    where = " or ".join(f"{c.constituency} (MP: {c.mp.name})" for c in result.candidates if c.mp is not None)
+    if not where:  # every seat it may be in is vacant
         return ""
-    where = " or ".join(f"{c.constituency} (MP: {c.mp.name})" for c in seats if c.mp is not None)
     whose = "The caller's postcode" if audience == Audience.VOLUNTEER else "Your postcode"
     return (
         f"{whose} {result.postcode} is in {where}, but this letter is to {recipient_name}. "
         "MPs reply only to people in their own constituency."
     )
-
-
-def _nation_of(postcode: str) -> tuple[str | None, str | None]:
-    """(the tidy postcode, the one nation all its possible seats are in), or Nones."""
-    result = lookup(postcode)
-    if result.status not in (Status.FOUND, Status.CHOOSE, Status.NORTHERN_IRELAND) or not result.candidates:
-        return None, None
-    nations = {c.nation for c in result.candidates}
-    return result.postcode, (nations.pop() if len(nations) == 1 else None)
 
 
 def not_their_parliament(
@@ -78,7 +70,10 @@ def not_their_parliament(
     )
     if wanted is None:
         return ""
-    tidy, nation = _nation_of(postcode)
+    parsed = postcodes.classify(postcode)
+    if parsed.kind not in (Kind.FULL, Kind.NORTHERN_IRELAND):  # a part of one is flagged in step 2
+        return ""
+    tidy, nation = parsed.canonical, nation_of_postcode(postcode)
     if nation is None or nation == wanted.nation:
         return ""
     whose = "The caller's postcode" if audience == Audience.VOLUNTEER else "Your postcode"

@@ -48,7 +48,7 @@ class MembersList:
 _EMPTY = MembersList({}, {}, [])
 _lock = threading.RLock()
 _list: MembersList | None = None
-_home: tuple[str | None, FileSignature] | None = None  # where the list in use was read from
+_loaded_from: tuple[str | None, FileSignature] | None = None  # where the list in use was read from
 
 
 def imported_members_path(create: bool = False) -> Path:
@@ -81,11 +81,11 @@ def members_list() -> MembersList:
     """The list in use (empty until one is imported). Loaded once, again after an import, by
     this process or another (the ``data import-members`` command while the window is open:
     the file's signature changes, seen within a second)."""
-    global _list, _home
+    global _list, _loaded_from
     with _lock:
-        home = _imported_watch.key()
-        if _list is None or _home != home:
-            _home = home
+        source = _imported_watch.key()
+        if _list is None or _loaded_from != source:
+            _loaded_from = source
             _list = _load()
         return _list
 

@@ -40,7 +40,7 @@ _constituencies: dict[str, Constituency] | None = None
 _store: PostcodeStore | None = None
 _mps: MPList | None = None
 _data: SeatData | None = None
-_mps_home: tuple[str | None, FileSignature] | None = None  # where the MP list in use was read from (_home_key)
+_mps_from: tuple[str | None, FileSignature] | None = None  # where the MP list in use was read from (_imported_watch)
 
 
 def _int_or_none(value: str | None) -> int | None:
@@ -141,18 +141,14 @@ def _load_mps() -> MPList:
 _imported_watch = FileWatch(lambda: paths.imported_mps_file(create=False))
 
 
-def _home_key() -> tuple[str | None, FileSignature]:
-    return _imported_watch.key()
-
-
 def mp_list() -> MPList:
     """The MP list in use. Loaded once, again after ``reload_mps()``, if the home folder moved,
     or if the imported list's file changed (an import by another process, seen within a second)."""
-    global _mps, _mps_home, _data
+    global _mps, _mps_from, _data
     with _lock:
-        key = _home_key()
-        if _mps is None or _mps_home != key:
-            _mps_home = key
+        key = _imported_watch.key()
+        if _mps is None or _mps_from != key:
+            _mps_from = key
             _mps = _load_mps()
             _data = None
         return _mps
@@ -162,7 +158,7 @@ def data() -> SeatData:
     """Constituencies, MPs and postcodes, loading whatever is not loaded yet."""
     global _data
     current = _data
-    if current is not None and _mps_home == _home_key():
+    if current is not None and _mps_from == _imported_watch.key():
         return current
     with _lock:
         mps = mp_list()

@@ -13,8 +13,6 @@ from PySide6.QtWidgets import (
     QApplication,
     QButtonGroup,
     QComboBox,
-    QDialog,
-    QDialogButtonBox,
     QLabel,
     QListView,
     QListWidget,
@@ -302,7 +300,6 @@ class Choices(QComboBox):
 
 
 _ARROWS = (Qt.Key.Key_Up, Qt.Key.Key_Down, Qt.Key.Key_Left, Qt.Key.Key_Right)
-_ENTER = (Qt.Key.Key_Return, Qt.Key.Key_Enter)
 
 
 class ArrowsChoose(QObject):
@@ -312,9 +309,8 @@ class ArrowsChoose(QObject):
     ticked; with nothing chosen yet (a "Did a reply come?" question) the arrows moved the
     focus alone, Save stayed greyed and only Space chose. Here an arrow on an unticked option
     moves as Qt does, then chooses the option it moved to (or the focused one, at either end).
-
-    Return or Enter on a ticked option presses the default button of the dialog it is in,
-    when that button can be pressed (as a dialog does from any other control)."""
+    Enter then presses the dialog's default button, as QDialog does for any control once that
+    button is enabled."""
 
     def __init__(self, group: QButtonGroup) -> None:
         super().__init__(group)
@@ -333,29 +329,7 @@ class ArrowsChoose(QObject):
             if target.isEnabled() and not target.isChecked():
                 target.click()
             return True
-        if event.key() in _ENTER and watched.isChecked():
-            button = default_button(watched)
-            if button is not None:
-                button.animateClick()
-                return True
         return False
-
-
-def default_button(widget: QWidget) -> QPushButton | None:
-    """The button Enter presses in the dialog ``widget`` is in, if it can be pressed now: the
-    dialog's default button, or else the first Accept button of its button box."""
-    dialog = widget.window()
-    if not isinstance(dialog, QDialog):
-        return None
-    buttons = [b for b in dialog.findChildren(QPushButton) if b.isVisible()]
-    chosen = next((b for b in buttons if b.isDefault()), None)
-    if chosen is None:
-        for box in dialog.findChildren(QDialogButtonBox):
-            accept = [b for b in box.buttons() if box.buttonRole(b) == QDialogButtonBox.ButtonRole.AcceptRole]
-            if accept and isinstance(accept[0], QPushButton) and accept[0].isVisible():
-                chosen = accept[0]
-                break
-    return chosen if chosen is not None and chosen.isEnabled() else None
 
 
 def tab_to_checked(group: QButtonGroup) -> None:
@@ -363,8 +337,7 @@ def tab_to_checked(group: QButtonGroup) -> None:
     the ticked option and the arrow keys move the choice. Qt's own order puts every option in
     the Tab chain, so Tab could land on an unchosen one, where the arrows only moved the focus.
 
-    The arrow keys choose even before anything is chosen, and Enter on the chosen option
-    presses the dialog's default button (``ArrowsChoose``)."""
+    The arrow keys choose even before anything is chosen (``ArrowsChoose``)."""
 
     def update(*_args) -> None:
         buttons = group.buttons()
