@@ -247,15 +247,7 @@ def restore_set_aside(source: Path) -> RecoveryResult:
             "empty": "it holds nothing",
         }.get(report.state, "it is damaged")
         raise DatabaseError(f"That copy cannot be put back because {why}. Nothing was changed.")
-    db_file = paths.database_path()
-    aside = _set_aside(db_file, "before-restore")
-    try:
-        _put_in_place(source, db_file)
-    except (OSError, sqlite3.Error) as exc:
-        raise DatabaseError(f"The copy could not be put back: {explain(exc)}") from exc
-    log.warning("database restored from set-aside copy %s", source)
-    open_database(create=True).close()  # brings an older copy up to date (backing it up first)
-    return RecoveryResult(aside, source)
+    return _restore_from(source, "The copy could not be put back", "set-aside copy ")
 
 
 def _usable(backup: Path) -> bool:
@@ -280,13 +272,19 @@ def restore_last_backup() -> RecoveryResult:
     candidates = [b.path for b in list_backups() if _usable(b.path)]
     if not candidates:
         raise DatabaseError("There is no backup that can be restored.")
-    backup = candidates[0]
+    return _restore_from(candidates[0], "The backup could not be restored")
+
+
+def _restore_from(source: Path, failed: str, what: str = "") -> RecoveryResult:
+    """Put ``source`` in place of the database, which is set aside first; an older copy is
+    brought up to date by opening it (and backed up before its migration). ``failed`` begins
+    the message if it cannot be put in place."""
     db_file = paths.database_path()
     aside = _set_aside(db_file, "before-restore")
     try:
-        _put_in_place(backup, db_file)
+        _put_in_place(source, db_file)
     except (OSError, sqlite3.Error) as exc:
-        raise DatabaseError(f"The backup could not be restored: {explain(exc)}") from exc
-    log.warning("database restored from %s", backup)
-    open_database(create=True).close()  # brings an older backup up to date (backing it up first)
-    return RecoveryResult(aside, backup)
+        raise DatabaseError(f"{failed}: {explain(exc)}") from exc
+    log.warning("database restored from %s%s", what, source)
+    open_database(create=True).close()
+    return RecoveryResult(aside, source)

@@ -288,28 +288,23 @@ def _render_letter_details(letter: Letter, large_print: bool) -> RenderedLetter:
     name = letter.signature_name()
     frame_w = (L.CONTENT_RIGHT - L.MARGIN_LEFT) * mm
     bottom = L.MARGIN_BOTTOM * mm
-    first_frame = Frame(
-        L.MARGIN_LEFT * mm,
-        bottom,
-        frame_w,
-        y_pt(page1.body_top) - bottom,
-        leftPadding=0,
-        rightPadding=0,
-        topPadding=0,
-        bottomPadding=0,
-        id="first",
-    )
-    later_frame = Frame(
-        L.MARGIN_LEFT * mm,
-        bottom,
-        frame_w,
-        y_pt(L.LATER_PAGE_BODY_TOP) - bottom,
-        leftPadding=0,
-        rightPadding=0,
-        topPadding=0,
-        bottomPadding=0,
-        id="later",
-    )
+
+    def body_frame(top_pt: float, frame_id: str) -> Frame:
+        """The text area from the bottom margin up to ``top_pt``, no padding."""
+        return Frame(
+            L.MARGIN_LEFT * mm,
+            bottom,
+            frame_w,
+            top_pt - bottom,
+            leftPadding=0,
+            rightPadding=0,
+            topPadding=0,
+            bottomPadding=0,
+            id=frame_id,
+        )
+
+    first_frame = body_frame(y_pt(page1.body_top), "first")
+    later_frame = body_frame(y_pt(L.LATER_PAGE_BODY_TOP), "later")
 
     def page_numbers(canvas, page: int, total: int) -> None:
         if total < 2:
