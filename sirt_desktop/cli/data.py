@@ -13,6 +13,8 @@ from sirt_desktop.core.db.failures import explain
 from sirt_desktop.core.db.recovery import open_database
 from sirt_desktop.core.files import write_atomically
 from sirt_desktop.core.representatives.members import apply_members_csv, template_text
+from sirt_desktop.core.representatives.members_csv import MembersReport
+from sirt_desktop.core.representatives.mp_csv import ValidationReport
 from sirt_desktop.core.representatives.mp_list import apply_mp_csv
 
 HELP = "import or export data"
@@ -69,18 +71,17 @@ def run(console: Console, args: argparse.Namespace) -> ExitCode:
 @never_a_traceback("The MP list was not changed: an unexpected error happened ({kind}).")
 def import_mp_list(console: Console, path: str, allow_older: bool = False) -> ExitCode:
     """Applied: ``OK``; rejected (every problem listed by line): ``PROBLEMS``."""
-    report = apply_mp_csv(path, allow_older=allow_older)
-    if report.ok:
-        console.say("\n".join(report.summary_lines()))
-        return ExitCode.OK
-    console.problems(report.summary_lines()[0][:-1] + ":", report.problem_lines())
-    return ExitCode.PROBLEMS
+    return _said(console, apply_mp_csv(path, allow_older=allow_older))
 
 
 @never_a_traceback("The members list was not changed: an unexpected error happened ({kind}).")
 def import_members_list(console: Console, path: str) -> ExitCode:
     """Applied: ``OK``; refused (every problem listed by line): ``PROBLEMS``."""
-    report = apply_members_csv(path)
+    return _said(console, apply_members_csv(path))
+
+
+def _said(console: Console, report: ValidationReport | MembersReport) -> ExitCode:
+    """An applied list's summary (``OK``), or its first line and every problem (``PROBLEMS``)."""
     if report.ok:
         console.say("\n".join(report.summary_lines()))
         return ExitCode.OK
